@@ -1,0 +1,54 @@
+"""article_extract: scraped news pages (HTML or text dumps, any encoding) → validated Articles.
+
+>>> from article_extract import extract
+>>> article = extract(page_bytes_or_text_or_path)   # doctest: +SKIP
+>>> article.title, article.published, article.body  # doctest: +SKIP
+
+Only the names in ``__all__`` are public; modules whose names start with ``_`` are private.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ._dates import ParsedDate, find_dates, parse_date
+from ._extract import extract
+from ._model import Article, Block, DateCandidate, Options, article_json_schema
+from .errors import (
+    BinaryInput,
+    EmptyInput,
+    ExtractError,
+    InputError,
+    InputTooLarge,
+    InternalError,
+    InvalidArticle,
+    NotAnArticle,
+    UnsupportedSource,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "BinaryInput",
+    "Block",
+    "DateCandidate",
+    "EmptyInput",
+    "ExtractError",
+    "InputError",
+    "InputTooLarge",
+    "InternalError",
+    "InvalidArticle",
+    "NotAnArticle",
+    "Options",
+    "ParsedDate",
+    "UnsupportedSource",
+    "__version__",
+    "article_json_schema",
+    "extract",
+    "find_dates",
+    "parse_date",
+]
+
+# A library only adds a NullHandler; applications (and our CLI) configure logging.
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,60 @@
+"""The Arabic date engine: ``parse_date`` for one expression, ``find_dates`` inside running text.
+
+Everything the rest of the library knows about dates goes through these two functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from typing import Literal
+
+__all__ = ["Calendar", "DateRole", "ParsedDate", "Precision", "find_dates", "parse_date"]
+
+Precision = Literal["year", "month", "day", "hour", "minute", "second"]
+Calendar = Literal["gregorian", "hijri", "solar_hijri"]
+DateRole = Literal["published", "modified"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    """One date expression, parsed.
+
+    ``value`` is naive (the publisher's wall clock) unless the text states a zone or offset
+    (``has_offset``) or the caller gave ``default_tz``. ``span`` indexes ``text``, the string the
+    caller passed in; ``matched`` is the expression itself. ``role`` is set when a label says
+    what the date is ("نشر" → published, "آخر تحديث" → modified). ``flags`` records guesses,
+    e.g. ``"day_first_assumed"`` or ``"relative"``.
+    """
+
+    value: datetime
+    precision: Precision
+    text: str
+    span: tuple[int, int]
+    has_offset: bool = False
+    calendar: Calendar = "gregorian"
+    role: DateRole | None = None
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def matched(self) -> str:
+        """The part of ``text`` that holds the date."""
+        return self.text[self.span[0] : self.span[1]]
+
+
+def parse_date(
+    text: str, *, reference: datetime | None = None, default_tz: tzinfo | None = None
+) -> ParsedDate | None:
+    """Parse one date expression (possibly with a label, weekday, time and zone) or return None."""
+    from ._engine import parse_date as _parse
+
+    return _parse(text, reference=reference, default_tz=default_tz)
+
+
+def find_dates(
+    text: str, *, reference: datetime | None = None, default_tz: tzinfo | None = None
+) -> list[ParsedDate]:
+    """Every date expression inside ``text``, in order of appearance."""
+    from ._engine import find_dates as _find
+
+    return _find(text, reference=reference, default_tz=default_tz)

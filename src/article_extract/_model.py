@@ -1,0 +1,211 @@
+"""The public data model: :class:`Article`, :class:`Block`, :class:`DateCandidate`, :class:`Options`.
+
+Pydantic lives only here and in ``_build``: the pipeline passes frozen dataclasses around and the
+Article is validated once, at the boundary. Validation is deterministic: the only notion of
+"now" is the caller's ``Options.reference``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationInfo,
+    computed_field,
+    field_validator,
+    model_validator,
+)
+
+from ._text import clean_text
+
+__all__ = [
+    "DEFAULT_MAX_INPUT_BYTES",
+    "EARLIEST_PLAUSIBLE",
+    "FUTURE_TOLERANCE",
+    "LANG_RE",
+    "URL_RE",
+    "Article",
+    "Block",
+    "BlockKind",
+    "DateCandidate",
+    "DateOrigin",
+    "DatePrecision",
+    "Options",
+    "article_json_schema",
+]
+
+BlockKind = Literal["paragraph", "heading", "quote", "list_item"]
+DateOrigin = Literal["json-ld", "meta", "time", "microdata", "visible", "url"]
+DatePrecision = Literal["year", "month", "day", "hour", "minute", "second"]
+InputKind = Literal["html", "text"]
+Direction = Literal["rtl", "ltr"]
+
+# News on the web starts in the 1990s; anything earlier is a misread (a founding year, "© 1944").
+EARLIEST_PLAUSIBLE = datetime(1990, 1, 1)
+# A page may be stamped a little ahead of the caller's clock (time zones, scheduled posts).
+FUTURE_TOLERANCE = timedelta(days=2)
+# Large enough for any real article page (the biggest in our corpus is ~0.5 MB), small enough
+# that one hostile input cannot exhaust a batch worker's memory.
+DEFAULT_MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+URL_RE = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+LANG_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Settings for :func:`~article_extract.extract`; every field has a safe default.
+
+    ``reference`` is the caller's "now": relative dates ("منذ 3 ساعات") are resolved against it
+    and dates more than two days after it are rejected. Without it, relative dates are left
+    unresolved and no upper bound is applied, so results never depend on the wall clock.
+    ``default_tz`` is attached to dates that state no offset.
+    """
+
+    reference: datetime | None = None
+    default_tz: tzinfo | None = None
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Block(_Frozen):
+    """One unit of the article body, in reading order."""
+
+    kind: BlockKind = "paragraph"
+    text: str
+
+    @field_validator("text")
+    @classmethod
+    def _clean(cls, value: str) -> str:
+        value = clean_text(value)
+        if not value:
+            raise ValueError("block text is empty")
+        return value
+
+
+class DateCandidate(_Frozen):
+    """A date the page states that was *not* chosen, kept so callers can audit the choice."""
+
+    origin: DateOrigin
+    value: datetime
+    role: Literal["published", "modified"] = "published"
+
+
+def _naive_utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        return value
+    offset = value.utcoffset() or timedelta(0)
+    return value.replace(tzinfo=None) - offset
+
+
+class Article(_Frozen):
+    """A news article extracted from one page. Immutable; ``body`` is derived from ``blocks``."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    published: datetime | None = None
+    published_text: str | None = None
+    modified: datetime | None = None
+    date_origin: DateOrigin | None = None
+    date_precision: DatePrecision | None = None
+    date_conflicts: tuple[DateCandidate, ...] = ()
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+    direction: Direction | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    description: str | None = None
+    image: str | None = None
+    input_kind: InputKind
+    encoding: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def body(self) -> str:
+        """The blocks' text joined by blank lines."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @field_validator(
+        "title",
+        "published_text",
+        "source",
+        "site_name",
+        "section",
+        "description",
+        mode="after",
+    )
+    @classmethod
+    def _clean_optional_text(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        return clean_text(value) or None
+
+    @field_validator("authors", "tags", mode="after")
+    @classmethod
+    def _clean_text_list(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = (clean_text(v) for v in values)
+        return tuple(dict.fromkeys(v for v in cleaned if v))
+
+    @field_validator("url", "canonical_url", "image", mode="after")
+    @classmethod
+    def _absolute_http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        if not URL_RE.match(value):
+            raise ValueError(f"not an absolute http(s) URL: {value!r}")
+        return value
+
+    @field_validator("language", mode="after")
+    @classmethod
+    def _language_tag(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip().replace("_", "-").lower()
+        if not LANG_RE.match(value):
+            raise ValueError(f"not a language tag: {value!r}")
+        return value
+
+    @field_validator("blocks", mode="after")
+    @classmethod
+    def _has_blocks(cls, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        if not blocks:
+            raise ValueError("the article body is empty")
+        return blocks
+
+    @field_validator("published", "modified", mode="after")
+    @classmethod
+    def _plausible_date(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
+        if value is None:
+            return None
+        instant = _naive_utc(value)
+        if instant < EARLIEST_PLAUSIBLE:
+            raise ValueError(f"date {value.isoformat()} is before {EARLIEST_PLAUSIBLE.year}")
+        context: dict[str, Any] = info.context or {}
+        reference = context.get("reference")
+        if isinstance(reference, datetime) and instant > _naive_utc(reference) + FUTURE_TOLERANCE:
+            raise ValueError(f"date {value.isoformat()} is after the reference time")
+        return value
+
+    @model_validator(mode="after")
+    def _title_present(self) -> Article:
+        if not self.title:
+            raise ValueError("the title is empty")
+        return self
+
+
+def article_json_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`Article` as serialised (``model_dump_json``): a public contract."""
+    return Article.model_json_schema(mode="serialization")

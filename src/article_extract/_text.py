@@ -1,0 +1,93 @@
+"""Text normalisation shared by every stage.
+
+Two different normal forms, never mixed up:
+
+* :func:`clean_text` is what users see: NFC, one kind of space, no invisible bidi marks,
+  tatweel and harakat kept (they are part of the author's text).
+* :func:`fold` is for *matching only* (lexicons, title comparison, scoring): it also drops
+  harakat and tatweel, unifies alef/yeh/teh-marbuta/kaf variants and lower-cases.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "ARABIC_PUNCTUATION",
+    "arabic_letter_ratio",
+    "clean_text",
+    "fold",
+    "to_ascii_digits",
+]
+
+# Spaces that browsers render as a plain space; NBSP is the common one in scraped pages.
+_SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
+# Invisible direction marks and BOM: they break matching and carry no meaning once extracted.
+# ZWNJ (U+200C) is kept: Persian spelling needs it.
+_INVISIBLE_CHARS = "\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
+
+_CLEAN_TABLE = str.maketrans(
+    {**{c: " " for c in _SPACE_CHARS}, **{c: None for c in _INVISIBLE_CHARS}}
+)
+_SPACE_RUN = re.compile(r"[ ]{2,}")
+_NEWLINE_SPACES = re.compile(r"[ ]*\n[ ]*")
+
+# Arabic-Indic (U+0660..9) and Persian (U+06F0..9) digits to ASCII.
+_DIGIT_TABLE = str.maketrans(
+    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+)
+
+# Folding for matching: harakat (U+064B..U+065F, U+0670) and tatweel vanish; letter variants unify.
+_FOLD_TABLE = str.maketrans(
+    {
+        **{chr(c): None for c in range(0x064B, 0x0660)},
+        "\u0670": None,
+        "\u0640": None,
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",  # Persian yeh
+        "ئ": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ک": "ك",  # keheh
+        "ـ": None,
+    }
+)
+
+ARABIC_PUNCTUATION = "،؛؟"
+
+
+def clean_text(text: str, *, keep_newlines: bool = False) -> str:
+    """NFC, one kind of space, no bidi marks, runs of spaces collapsed, ends stripped."""
+    text = unicodedata.normalize("NFC", text).translate(_CLEAN_TABLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if keep_newlines:
+        text = _NEWLINE_SPACES.sub("\n", _SPACE_RUN.sub(" ", text))
+        return text.strip()
+    return _SPACE_RUN.sub(" ", text.replace("\n", " ")).strip()
+
+
+def to_ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits become ASCII digits; nothing else changes."""
+    return text.translate(_DIGIT_TABLE)
+
+
+def fold(text: str) -> str:
+    """The matching form of ``text``: cleaned, harakat/tatweel dropped, letters unified, lowered."""
+    return clean_text(text).translate(_FOLD_TABLE).translate(_DIGIT_TABLE).casefold()
+
+
+def arabic_letter_ratio(text: str) -> float:
+    """Share of letters that are Arabic-script letters (0.0 when there are no letters)."""
+    letters = 0
+    arabic = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff":
+                arabic += 1
+    return arabic / letters if letters else 0.0
