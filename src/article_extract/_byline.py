@@ -1,0 +1,169 @@
+"""Bylines and attributions: "بقلم: فلان" → authors, "المصدر بي بي سي" / "--(بترا)" → source.
+
+Rules are data (``data/bylines.toml``): author labels, source labels, agency names and the forms
+pages print them in. Matching is token-wise on folded text so harakat, tatweel, hamza and
+punctuation variants ("كتب:" / "كتب -" / "كتبَ") all match one entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ._text import clean_text, fold
+from .data import load_table
+
+__all__ = [
+    "Attribution",
+    "agency_name",
+    "leading_credit",
+    "parse_byline",
+    "split_trailing_credit",
+]
+
+# A byline names people, not sentences: more words than this after the label is body text.
+MAX_BYLINE_WORDS = 12
+# One author's name (with a title such as "د." or a "بن") rarely runs past this many words.
+MAX_NAME_WORDS = 6
+# An attributed source ("المصدر: وكالة الأنباء الأردنية") is a short name, not a sentence.
+MAX_SOURCE_WORDS = 8
+
+_PUNCT = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
+_TOKEN_PUNCT_RE = re.compile(r"^[\W_ـ]+|[\W_ـ]+$")
+# "--(بترا)", "(رويترز)", "- رويترز", "(ومع)" at the very end of a paragraph.
+_TRAILING_CREDIT_RE = re.compile(r"(?:\s*[-–—ـ]+\s*|\s+)?\(\s*([^()]{1,40}?)\s*\)\s*[.،]?\s*$|\s+[-–—]+\s*([^\s()][^()]{0,30})\s*$")
+# "عمان (بترا) -", "دمشق، سوريا (CNN) --": a credit in the first 80 characters.
+_LEADING_CREDIT_RE = re.compile(r"^[^()]{0,60}\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]")
+_DIGIT_RE = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who wrote a piece and where it came from, as a byline or credit line states it."""
+
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+
+
+def _fold_token(token: str) -> str:
+    return _TOKEN_PUNCT_RE.sub("", fold(token))
+
+
+def _label_tokens(labels: list[str]) -> tuple[tuple[str, ...], ...]:
+    folded = {tuple(t for t in (_fold_token(w) for w in label.split()) if t) for label in labels}
+    # Longest first so "مصدر الخبر" wins over "مصدر".
+    return tuple(sorted((f for f in folded if f), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    author_labels: tuple[tuple[str, ...], ...]
+    source_labels: tuple[tuple[str, ...], ...]
+    separators_re: re.Pattern[str]
+    agencies: dict[str, str]  # folded printed form → canonical name
+    agency_max_tokens: int
+
+
+@cache
+def _tables() -> _Tables:
+    table = load_table("bylines")
+    agencies: dict[str, str] = {}
+    for canonical, forms in table["agencies"].items():
+        for form in [canonical, *forms]:
+            agencies[" ".join(_fold_token(w) for w in form.split())] = canonical
+    separators = sorted(table["author_separators"], key=len, reverse=True)
+    return _Tables(
+        author_labels=_label_tokens(table["author_labels"]),
+        source_labels=_label_tokens(table["source_labels"]),
+        separators_re=re.compile("|".join(re.escape(s) for s in separators), re.IGNORECASE),
+        agencies=agencies,
+        agency_max_tokens=max(len(k.split()) for k in agencies),
+    )
+
+
+def _after_label(text: str, labels: tuple[tuple[str, ...], ...]) -> str | None:
+    """The text after a leading label, or None when ``text`` does not start with one."""
+    words = text.split()
+    folded = [_fold_token(w) for w in words[:4]]
+    for label in labels:
+        n = len(label)
+        if tuple(folded[:n]) == label:
+            # "كتب:فلان" — a label glued to the name by punctuation splits inside the token.
+            return " ".join(words[n:]).strip(_PUNCT)
+        first = fold(words[0]) if words else ""
+        if n == 1 and first.startswith(label[0]) and len(first) > len(label[0]):
+            rest_of_token = first[len(label[0]) :]
+            if rest_of_token[:1] in _PUNCT:
+                return (words[0][len(label[0]) :] + " " + " ".join(words[1:])).strip(_PUNCT)
+    return None
+
+
+def agency_name(text: str) -> str | None:
+    """The canonical agency for a printed credit ("وكالة الأنباء الأردنية" → "بترا"), or None."""
+    key = " ".join(t for t in (_fold_token(w) for w in text.split()) if t)
+    if not key or len(key.split()) > _tables().agency_max_tokens:
+        return None
+    return _tables().agencies.get(key)
+
+
+def _clean_name(name: str) -> str | None:
+    name = clean_text(name).strip(_PUNCT)
+    # "حسام أبو العلا - القاهرة": the part after a dash is a place or role.
+    name = re.split(r"\s+[-–—ـ]+\s+", name, maxsplit=1)[0].strip(_PUNCT)
+    if not name or _DIGIT_RE.search(name) or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    return name
+
+
+def _split_authors(text: str) -> tuple[str, ...]:
+    parts = _tables().separators_re.split(text)
+    names = (_clean_name(p) for p in parts)
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def parse_byline(text: str) -> Attribution | None:
+    """Read a byline or credit line; None when the line is neither.
+
+    "بقلم: أحمد علي" → authors ("أحمد علي",); "المصدر بي بي سي" → source "بي بي سي";
+    "--(بترا)" / "رويترز" → source "بترا" / "رويترز".
+    """
+    line = clean_text(text)
+    if not line or len(line.split()) > MAX_BYLINE_WORDS + 2:
+        return None
+    tables = _tables()
+    rest = _after_label(line, tables.source_labels)
+    if rest is not None:
+        if not rest or len(rest.split()) > MAX_SOURCE_WORDS:
+            return None
+        return Attribution(source=agency_name(rest) or rest)
+    rest = _after_label(line, tables.author_labels)
+    if rest is not None:
+        if len(rest.split()) > MAX_BYLINE_WORDS:
+            return None
+        authors = _split_authors(rest)
+        return Attribution(authors=authors) if authors else None
+    agency = agency_name(line.strip(_PUNCT))
+    if agency is not None:
+        return Attribution(source=agency)
+    return None
+
+
+def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
+    """Remove an agency credit that ends a paragraph: "… الأخيرة. --(بترا)" → ("… الأخيرة.", "بترا").
+
+    Only known agencies count, so a closing parenthesis in running text is left alone.
+    """
+    match = _TRAILING_CREDIT_RE.search(paragraph)
+    if match is None:
+        return paragraph, None
+    agency = agency_name(match.group(1) or match.group(2) or "")
+    if agency is None:
+        return paragraph, None
+    return paragraph[: match.start()].rstrip(), agency
+
+
+def leading_credit(paragraph: str) -> str | None:
+    """The agency in a dateline credit that opens a paragraph ("عمان (بترا) - …"), or None."""
+    match = _LEADING_CREDIT_RE.match(paragraph)
+    return agency_name(match.group(1)) if match else None
