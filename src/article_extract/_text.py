@@ -77,8 +77,12 @@ def to_ascii_digits(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """The matching form of ``text``: cleaned, harakat/tatweel dropped, letters unified, lowered."""
-    return clean_text(text).translate(_FOLD_TABLE).translate(_DIGIT_TABLE).casefold()
+    """The matching form of ``text``: cleaned, harakat/tatweel dropped, letters unified, lowered.
+
+    NFKC (not NFC) so presentation forms such as the lam-alef ligature "ﻷ" match their letters.
+    """
+    text = unicodedata.normalize("NFKC", clean_text(text))
+    return text.translate(_FOLD_TABLE).translate(_DIGIT_TABLE).casefold()
 
 
 def arabic_letter_ratio(text: str) -> float:
