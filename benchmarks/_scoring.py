@@ -7,17 +7,23 @@ stripped, alef/yeh/teh-marbuta unified, digits made ASCII, case folded.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from pathlib import Path
 from statistics import median
-from typing import Any
+from typing import Any, Literal
 
 from article_extract._lexicon import chrome_lexicon, match_key
-from article_extract._text import fold
+from article_extract._text import arabic_letter_ratio, fold
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+FIXTURES = ROOT / "tests" / "fixtures"
+# Share of letters in Arabic script above which untagged gold is taken as an Arabic page.
+ARABIC_SCRIPT_SHARE = 0.5
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
@@ -61,7 +67,8 @@ def chrome_leaks(lines: list[str], gold_body: str) -> list[str]:
     lexicon = chrome_lexicon()
     gold_keys = {match_key(line) for line in gold_body.splitlines()}
     return [
-        line for line in lines
+        line
+        for line in lines
         if line.strip() and lexicon.is_chrome(line) and match_key(line) not in gold_keys
     ]
 
@@ -81,3 +88,104 @@ def fmt_rate(hits: int, total: int) -> str:
 
 def fmt_median(values: list[float]) -> str:
     return f"{median(values):.3f}" if values else "-"
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+DayVerdict = Literal["ok", "missing", "wrong"]
+DAY_VERDICTS: tuple[DayVerdict, ...] = ("ok", "missing", "wrong")
+UNPARSEABLE = "unparseable"
+
+
+def _parse_when(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    try:
+        from dateutil import parser as date_parser
+
+        return date_parser.parse(text)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _gold_zone(gold_published: str | None) -> tzinfo | None:
+    if not gold_published:
+        return None
+    try:
+        return datetime.fromisoformat(gold_published).tzinfo
+    except ValueError:
+        return None
+
+
+def day_of(value: str | None, gold_published: str | None = None) -> str | None:
+    """The calendar day (``YYYY-MM-DD``) of a system's date, ``None`` when it gave none.
+
+    ``value`` is the date as the system returned it, serialised (ISO 8601 for datetimes, the
+    library's own string otherwise). An aware value is read in the gold's offset when the gold
+    states one, so "2020-11-30T23:00Z" and "2020-12-01T02:00+03:00" are the same day; otherwise
+    its own wall-clock day counts. A non-empty string nothing can parse gives ``UNPARSEABLE``.
+    """
+    if value is None or not value.strip():
+        return None
+    when = _parse_when(value)
+    if when is None:
+        return UNPARSEABLE
+    zone = _gold_zone(gold_published)
+    if when.tzinfo is not None and zone is not None:
+        when = when.astimezone(zone)
+    return when.date().isoformat()
+
+
+def judge_day(value: str | None, gold: dict[str, Any]) -> DayVerdict | None:
+    """``ok``/``missing``/``wrong`` for a system's date against the gold; ``None`` if unscored.
+
+    Gold without a ``published`` key is not scored. Gold ``published: null`` means the page
+    states no date: giving none is ``ok``, giving one is ``wrong``. A gold less precise than a
+    day (``"2020-12"``) is matched on the part it states.
+    """
+    if "published" not in gold:
+        return None
+    want = gold_day(gold)
+    got = day_of(value, gold.get("published"))
+    if want is None:
+        return "ok" if got is None else "wrong"
+    if got is None:
+        return "missing"
+    return "ok" if got[: len(want)] == want else "wrong"
+
+
+# --- pages and languages -----------------------------------------------------------------------
+
+
+def is_arabic(lang: str | None) -> bool:
+    return bool(lang) and str(lang).lower().split("-")[0] == "ar"
+
+
+def guess_lang(body: str) -> str:
+    """A language tag for gold that states none: Arabic when the body is mostly Arabic script."""
+    return "ar" if arabic_letter_ratio(body) > ARABIC_SCRIPT_SHARE else "und"
+
+
+# --- statistics and tables ---------------------------------------------------------------------
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (``q`` in 0..100); NaN for no values."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def fmt_float(value: float | None, digits: int = 3) -> str:
+    return "-" if value is None or math.isnan(value) else f"{value:.{digits}f}"
+
+
+def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A GitHub-flavoured markdown table; cells must not contain ``|``."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell.replace("|", "/") for cell in row) + " |" for row in rows]
+    return "\n".join(lines)

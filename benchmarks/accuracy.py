@@ -1,0 +1,510 @@
+"""Accuracy and speed on raw HTML pages: ours side by side with the peer libraries (issue 4).
+
+Run from the repository root::
+
+    python benchmarks/accuracy.py                    # every installed system, summary tables
+    python benchmarks/accuracy.py --per-page         # plus a page × system table
+    python benchmarks/accuracy.py --only ours        # just us (or --systems ours,trafilatura)
+    python benchmarks/accuracy.py --json out.json    # also dump the raw outputs and scores
+
+Pages: every ``corpus/pages/<id>.html`` with its gold ``<id>.json`` (the seed dump has no HTML),
+plus every ``tests/fixtures/<slug>/input.html`` whose ``expected.json`` has a ``body`` and whose
+bytes are not a copy of a corpus page. Each system runs in its own subprocess (so its memory is
+its own): one warm-up pass over all pages, then ``--repeat`` timed passes; a page's time is the
+median of its timed runs. Outputs are scored in this process with ``benchmarks/_scoring.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import hashlib
+import json
+import logging
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+_ROOT = Path(__file__).resolve().parents[1]
+for _path in (_ROOT / "src", _ROOT):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from benchmarks._peers import (  # noqa: E402
+    SYSTEM_NAMES,
+    MissingLibraryError,
+    Output,
+    Page,
+    load_system,
+    system_version,
+)
+from benchmarks._scoring import (  # noqa: E402
+    CORPUS,
+    FIXTURES,
+    chrome_leaks,
+    day_of,
+    fmt_float,
+    fmt_rate,
+    guess_lang,
+    is_arabic,
+    judge_day,
+    markdown_table,
+    percentile,
+    same_title,
+    token_overlap,
+)
+
+# Per system: generous enough for the slowest peer on a cold machine, short enough to notice a hang.
+WORKER_TIMEOUT_S = 900
+DEFAULT_REPEAT = 3
+# The targets of issue 4 (Arabic pages unless said otherwise).
+TARGET_AR_TITLE = 0.95
+TARGET_AR_DATE = 0.95
+TARGET_AR_F1 = 0.97
+TARGET_ALL_F1 = 0.95
+TARGET_SPEED_RATIO = 0.5  # our median ms ≤ half of trafilatura's
+
+
+# --- the pages ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    """One benchmark page: where its bytes are and the gold to score against."""
+
+    id: str
+    path: str
+    gold: dict[str, Any]
+
+    @property
+    def lang(self) -> str:
+        return str(self.gold.get("lang") or "und")
+
+    @property
+    def arabic(self) -> bool:
+        return is_arabic(self.lang)
+
+
+def corpus_cases() -> list[Case]:
+    cases = []
+    for html in sorted((CORPUS / "pages").glob("*.html")):
+        gold = json.loads(html.with_suffix(".json").read_text("utf-8"))
+        cases.append(Case(id=html.stem, path=str(html), gold=gold))
+    return cases
+
+
+def _fixture_gold(expected: dict[str, Any]) -> dict[str, Any]:
+    gold = dict(expected)
+    gold["lang"] = expected.get("lang") or expected.get("language") or guess_lang(expected["body"])
+    return gold
+
+
+def fixture_cases(folder: Path, known_hashes: set[str]) -> list[Case]:
+    """Golden fixtures with a gold body, minus those whose bytes are already in the benchmark."""
+    cases = []
+    for html in sorted(folder.glob("*/input.html")):
+        expected_path = html.parent / "expected.json"
+        if not expected_path.exists():
+            continue
+        expected = json.loads(expected_path.read_text("utf-8"))
+        digest = hashlib.sha256(html.read_bytes()).hexdigest()
+        if not expected.get("body") or "error" in expected or digest in known_hashes:
+            continue
+        known_hashes.add(digest)
+        cases.append(
+            Case(id=f"fixture:{html.parent.name}", path=str(html), gold=_fixture_gold(expected))
+        )
+    return cases
+
+
+def collect_cases(fixtures: Path) -> list[Case]:
+    corpus = corpus_cases()
+    hashes = {hashlib.sha256(Path(c.path).read_bytes()).hexdigest() for c in corpus}
+    return corpus + fixture_cases(fixtures, hashes)
+
+
+# --- the worker: one system, all pages, in its own process --------------------------------------
+
+
+def _max_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _silence_libraries() -> None:
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+
+
+def run_worker(name: str, manifest: Path, out: Path, repeat: int) -> int:
+    """Run one system over the manifest's pages; write outputs, timings and memory to ``out``."""
+    _silence_libraries()
+    cases = [Case(**c) for c in json.loads(manifest.read_text("utf-8"))]
+    pages = [
+        Page(
+            raw=Path(c.path).read_bytes(),
+            url=c.gold.get("url"),
+            lang=c.lang,
+            reference=c.gold.get("reference"),
+        )
+        for c in cases
+    ]
+    try:
+        system = load_system(name)
+    except MissingLibraryError as exc:
+        out.write_text(json.dumps({"unavailable": str(exc)}), "utf-8")
+        return 0
+    gc.collect()
+    rss_import = _max_rss_mb()
+    for page in pages:  # warm-up: lazy imports, caches, compiled regexes
+        system(page)
+    outputs: list[Output] = []
+    times: list[list[float]] = [[] for _ in pages]
+    for run in range(repeat):
+        for index, page in enumerate(pages):
+            start = time.perf_counter()
+            output = system(page)
+            times[index].append((time.perf_counter() - start) * 1000)
+            if run == 0:
+                outputs.append(output)
+    result = {
+        "version": system_version(name),
+        "rss_import_mb": rss_import,
+        "rss_peak_delta_mb": _max_rss_mb() - rss_import,
+        "pages": [
+            {"id": c.id, "ms": median(t), **asdict(o)}
+            for c, o, t in zip(cases, outputs, times, strict=True)
+        ],
+    }
+    out.write_text(json.dumps(result, ensure_ascii=False), "utf-8")
+    return 0
+
+
+def run_system(name: str, manifest: Path, repeat: int) -> dict[str, Any]:
+    """Run one system in a fresh subprocess; a crash or hang becomes a note, not an exception."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "result.json"
+        command = [sys.executable, __file__, "--worker", name, "--manifest", str(manifest)]
+        command += ["--out", str(out), "--repeat", str(repeat)]
+        try:
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=WORKER_TIMEOUT_S, check=False
+            )
+        except subprocess.TimeoutExpired:
+            return {"unavailable": f"timed out after {WORKER_TIMEOUT_S} s"}
+        if done.returncode != 0 or not out.exists():
+            tail = (done.stderr or "").strip().splitlines()[-1:] or ["no output"]
+            return {"unavailable": f"worker exited {done.returncode}: {tail[0]}"}
+        result: dict[str, Any] = json.loads(out.read_text("utf-8"))
+        return result
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    """One system on one page."""
+
+    case: str
+    arabic: bool
+    title_ok: bool | None
+    day: str | None
+    day_value: str | None  # the system's date as a day (or "unparseable"), for auditing
+    precision: float
+    recall: float
+    f1: float
+    leaks: list[str]
+    error: str | None
+    ms: float
+
+
+def score_page(case: Case, output: dict[str, Any]) -> Score:
+    gold = case.gold
+    lines: list[str] = output.get("lines") or []
+    overlap = token_overlap("\n".join(lines), gold["body"])
+    return Score(
+        case=case.id,
+        arabic=case.arabic,
+        title_ok=same_title(output.get("title"), gold["title"]) if gold.get("title") else None,
+        day=judge_day(output.get("published"), gold),
+        day_value=day_of(output.get("published"), gold.get("published")),
+        precision=overlap.precision,
+        recall=overlap.recall,
+        f1=overlap.f1,
+        leaks=chrome_leaks(lines, gold["body"]),
+        error=output.get("error"),
+        ms=float(output["ms"]),
+    )
+
+
+@dataclass
+class Summary:
+    """One system over a set of pages."""
+
+    pages: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    titles_ok: int = 0
+    titles_scored: int = 0
+    days: Counter[str] = field(default_factory=Counter)
+    precision: list[float] = field(default_factory=list)
+    recall: list[float] = field(default_factory=list)
+    f1: list[float] = field(default_factory=list)
+    leaking_pages: int = 0
+    ms: list[float] = field(default_factory=list)
+
+    @property
+    def days_scored(self) -> int:
+        return sum(self.days.values())
+
+    @property
+    def median_f1(self) -> float | None:
+        return median(self.f1) if self.f1 else None
+
+    @property
+    def median_ms(self) -> float | None:
+        return median(self.ms) if self.ms else None
+
+
+def summarise(scores: list[Score]) -> Summary:
+    summary = Summary()
+    for score in scores:
+        summary.pages += 1
+        if score.error:
+            summary.errors[score.error] += 1
+        if score.title_ok is not None:
+            summary.titles_scored += 1
+            summary.titles_ok += score.title_ok
+        if score.day is not None:
+            summary.days[score.day] += 1
+        summary.precision.append(score.precision)
+        summary.recall.append(score.recall)
+        summary.f1.append(score.f1)
+        summary.leaking_pages += bool(score.leaks)
+        summary.ms.append(score.ms)
+    return summary
+
+
+# --- printing ----------------------------------------------------------------------------------
+
+
+def _errors_cell(errors: Counter[str]) -> str:
+    if not errors:
+        return "0"
+    top = ", ".join(f"{code} {n}" for code, n in errors.most_common(2))
+    return f"{sum(errors.values())} ({top})"
+
+
+def accuracy_table(summaries: dict[str, Summary]) -> str:
+    headers = ["system", "pages", "errors", "title exact", "day ok", "day missing", "day wrong"]
+    headers += ["body P (med)", "body R (med)", "body F1 (med)", "chrome leaks"]
+    rows = []
+    for name, s in summaries.items():
+        rows.append(
+            [
+                name,
+                str(s.pages),
+                _errors_cell(s.errors),
+                fmt_rate(s.titles_ok, s.titles_scored),
+                fmt_rate(s.days["ok"], s.days_scored),
+                str(s.days["missing"]),
+                str(s.days["wrong"]),
+                fmt_float(median(s.precision) if s.precision else None),
+                fmt_float(median(s.recall) if s.recall else None),
+                fmt_float(s.median_f1),
+                fmt_rate(s.leaking_pages, s.pages),
+            ]
+        )
+    return markdown_table(headers, rows)
+
+
+def speed_table(summaries: dict[str, Summary], results: dict[str, dict[str, Any]]) -> str:
+    reference = summaries.get("trafilatura")
+    reference_ms = reference.median_ms if reference else None
+    headers = ["system", "version", "median ms/page", "p90 ms/page", "pages/s", "× trafilatura"]
+    headers += ["RSS after import (MB)", "peak RSS growth (MB)"]
+    rows = []
+    for name, s in summaries.items():
+        result = results[name]
+        mean_ms = sum(s.ms) / len(s.ms) if s.ms else None
+        ratio = s.median_ms / reference_ms if s.median_ms and reference_ms else None
+        rows.append(
+            [
+                name,
+                str(result.get("version", "?")),
+                fmt_float(s.median_ms, 1),
+                fmt_float(percentile(s.ms, 90), 1),
+                fmt_float(1000 / mean_ms if mean_ms else None, 1),
+                fmt_float(ratio, 2),
+                fmt_float(result.get("rss_import_mb"), 0),
+                fmt_float(result.get("rss_peak_delta_mb"), 1),
+            ]
+        )
+    return markdown_table(headers, rows)
+
+
+def _target(label: str, value: str, passed: bool | None) -> list[str]:
+    verdict = "n/a" if passed is None else ("PASS" if passed else "FAIL")
+    return [label, value, verdict]
+
+
+def targets_table(arabic: dict[str, Summary], every: dict[str, Summary]) -> str:
+    ours, ours_all = arabic.get("ours"), every.get("ours")
+    peer, peer_all = arabic.get("trafilatura"), every.get("trafilatura")
+    rows: list[list[str]] = []
+    if ours is None or ours.pages == 0 or ours_all is None:
+        return "(targets need `ours` and Arabic pages in the run)"
+    failed = sum(ours.errors.values())
+    rows.append(
+        _target("AR pages extracted without error (implied)", str(ours.pages - failed), not failed)
+    )
+    title = ours.titles_ok / ours.titles_scored if ours.titles_scored else 0.0
+    rows.append(
+        _target(f"AR title exact ≥ {TARGET_AR_TITLE:.0%}", f"{title:.0%}", title >= TARGET_AR_TITLE)
+    )
+    date = ours.days["ok"] / ours.days_scored if ours.days_scored else 0.0
+    rows.append(_target(f"AR day ≥ {TARGET_AR_DATE:.0%}", f"{date:.0%}", date >= TARGET_AR_DATE))
+    wrong = ours.days["wrong"]
+    rows.append(_target("AR wrong days = 0", str(wrong), wrong == 0))
+    f1 = ours.median_f1 or 0.0
+    rows.append(_target(f"AR median body F1 ≥ {TARGET_AR_F1}", f"{f1:.3f}", f1 >= TARGET_AR_F1))
+    peer_f1 = peer.median_f1 if peer else None
+    rows.append(
+        _target(
+            "AR median body F1 ≥ trafilatura's",
+            f"{f1:.3f} vs {fmt_float(peer_f1)}",
+            None if peer_f1 is None else f1 >= peer_f1,
+        )
+    )
+    rows.append(_target("AR chrome leaks = 0", str(ours.leaking_pages), ours.leaking_pages == 0))
+    f1_all = ours_all.median_f1 or 0.0
+    rows.append(
+        _target(f"all median body F1 ≥ {TARGET_ALL_F1}", f"{f1_all:.3f}", f1_all >= TARGET_ALL_F1)
+    )
+    ms, peer_ms = ours_all.median_ms, peer_all.median_ms if peer_all else None
+    rows.append(
+        _target(
+            f"median ms ≤ {TARGET_SPEED_RATIO}× trafilatura's",
+            f"{fmt_float(ms, 1)} vs {fmt_float(peer_ms, 1)}",
+            None if ms is None or peer_ms is None else ms <= TARGET_SPEED_RATIO * peer_ms,
+        )
+    )
+    return markdown_table(["target", "ours", "verdict"], rows)
+
+
+_DAY_MARK = {"ok": "d✓", "missing": "d-", "wrong": "d✗", None: "d·"}
+
+
+def per_page_table(cases: list[Case], scores: dict[str, dict[str, Score]]) -> str:
+    headers = ["page", "lang", *scores]
+    rows = []
+    for case in cases:
+        row = [case.id, case.lang]
+        for per_case in scores.values():
+            s = per_case[case.id]
+            title = {True: "T✓", False: "T✗", None: "T·"}[s.title_ok]
+            cell = f"{title} {_DAY_MARK[s.day]} {s.f1:.2f}"
+            if s.leaks:
+                cell += f" leak{len(s.leaks)}"
+            if s.error:
+                cell += f" ({s.error})"
+            row.append(cell)
+        rows.append(row)
+    legend = (
+        "Cell: T✓/T✗ title exact or not; d✓ right day, d- no date, d✗ wrong day, d· not scored; "
+        "body F1; leakN = N chrome lines leaked; (error) = what the system raised."
+    )
+    return legend + "\n\n" + markdown_table(headers, rows)
+
+
+# --- main --------------------------------------------------------------------------------------
+
+
+def _choose_systems(args: argparse.Namespace) -> list[str]:
+    chosen = args.only or args.systems
+    names = [n.strip() for n in chosen.split(",") if n.strip()] if chosen else list(SYSTEM_NAMES)
+    unknown = [n for n in names if n not in SYSTEM_NAMES]
+    if unknown:
+        raise SystemExit(f"unknown system(s) {unknown}; choose from {', '.join(SYSTEM_NAMES)}")
+    return names
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--systems", help=f"comma-separated, from: {', '.join(SYSTEM_NAMES)}")
+    parser.add_argument("--only", help="same as --systems (e.g. --only ours)")
+    parser.add_argument("--per-page", action="store_true", help="also print page × system")
+    parser.add_argument("--json", type=Path, help="write raw outputs and scores here")
+    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, help="timed passes")
+    parser.add_argument("--fixtures", type=Path, default=FIXTURES, help=argparse.SUPPRESS)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--manifest", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    return parser
+
+
+def _print_report(
+    cases: list[Case],
+    results: dict[str, dict[str, Any]],
+    scores: dict[str, dict[str, Score]],
+    args: argparse.Namespace,
+) -> None:
+    arabic = {n: summarise([s for s in per.values() if s.arabic]) for n, per in scores.items()}
+    every = {n: summarise(list(per.values())) for n, per in scores.items()}
+    n_ar = sum(c.arabic for c in cases)
+    n_fix = sum(c.id.startswith("fixture:") for c in cases)
+    print(f"# HTML accuracy: {len(cases)} pages ({n_ar} Arabic; {n_fix} from tests/fixtures)\n")
+    for name, result in results.items():
+        if "unavailable" in result:
+            print(f"- skipped `{name}`: {result['unavailable']}")
+    print(f"\n## Arabic pages ({n_ar})\n\n{accuracy_table(arabic)}\n")
+    print(f"## All pages ({len(cases)})\n\n{accuracy_table(every)}\n")
+    print(f"## Speed and memory (all pages; median of {args.repeat} timed runs after a warm-up;")
+    print("memory = ru_maxrss of the system's own process: after imports, and its growth while")
+    print("processing every page)\n")
+    print(speed_table(every, results) + "\n")
+    print(f"## Targets (issue 4)\n\n{targets_table(arabic, every)}\n")
+    if args.per_page:
+        print(f"## Per page\n\n{per_page_table(cases, scores)}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.worker:
+        return run_worker(args.worker, args.manifest, args.out, args.repeat)
+    systems = _choose_systems(args)
+    cases = collect_cases(args.fixtures)
+    by_id = {c.id: c for c in cases}
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        manifest = Path(tmp) / "manifest.json"
+        manifest.write_text(json.dumps([asdict(c) for c in cases], ensure_ascii=False), "utf-8")
+        for name in systems:
+            started = time.perf_counter()
+            results[name] = run_system(name, manifest, args.repeat)
+            print(f"ran {name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    scores = {
+        name: {p["id"]: score_page(by_id[p["id"]], p) for p in result["pages"]}
+        for name, result in results.items()
+        if "pages" in result
+    }
+    _print_report(cases, results, scores, args)
+    if args.json:
+        dump = {
+            "cases": [asdict(c) for c in cases],
+            "results": results,
+            "scores": {n: [asdict(s) for s in per.values()] for n, per in scores.items()},
+        }
+        args.json.write_text(json.dumps(dump, ensure_ascii=False, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
