@@ -362,9 +362,8 @@ def targets_table(arabic: dict[str, Summary], every: dict[str, Summary]) -> str:
     if ours is None or ours.pages == 0 or ours_all is None:
         return "(targets need `ours` and Arabic pages in the run)"
     failed = sum(ours.errors.values())
-    rows.append(
-        _target("AR pages extracted without error (implied)", str(ours.pages - failed), not failed)
-    )
+    extracted = f"{ours.pages - failed}/{ours.pages}"
+    rows.append(_target("AR pages extracted without error (implied)", extracted, not failed))
     title = ours.titles_ok / ours.titles_scored if ours.titles_scored else 0.0
     rows.append(
         _target(f"AR title exact ≥ {TARGET_AR_TITLE:.0%}", f"{title:.0%}", title >= TARGET_AR_TITLE)
