@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,12 +22,38 @@ def match_key(text: str) -> str:
     return fold(text).strip(_EDGE_PUNCTUATION)
 
 
+# Menus flattened onto one line ("من نحن اتصل بنا أعلن معنا") are chrome when lexicon phrases
+# cover at least this share of the line's words.
+MENU_LINE_COVERAGE = 0.6
+# Longest lexicon phrase, in words, tried when covering a line.
+_MAX_PHRASE_WORDS = 6
+_TOKEN_EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 @dataclass(frozen=True, slots=True)
 class ChromeLexicon:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     contains: tuple[str, ...]
     tail: frozenset[str]
+    inline_related: frozenset[str]
+
+    def coverage(self, text: str) -> float:
+        """Share of the line's words that belong to exact lexicon phrases (longest match first)."""
+        words = [w for w in (_TOKEN_EDGE_RE.sub("", t) for t in fold(text).split()) if w]
+        if not words:
+            return 0.0
+        covered = 0
+        i = 0
+        while i < len(words):
+            for n in range(min(_MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+                if " ".join(words[i : i + n]) in self.exact:
+                    covered += n
+                    i += n
+                    break
+            else:
+                i += 1
+        return covered / len(words)
 
     def is_chrome(self, text: str) -> bool:
         """True when the line/block is site chrome by its wording alone."""
@@ -37,7 +64,21 @@ class ChromeLexicon:
             return True
         if len(key.split()) > MAX_CHROME_LINE_WORDS:
             return False
-        return key.startswith(self.prefixes) or any(p in key for p in self.contains)
+        if self._starts_with_phrase(key) or any(p in key for p in self.contains):
+            return True
+        return len(key.split()) > 1 and self.coverage(text) >= MENU_LINE_COVERAGE
+
+    def _starts_with_phrase(self, key: str) -> bool:
+        # Whole words only: "home" must not match "homeland".
+        return any(
+            key.startswith(p) and (len(key) == len(p) or not key[len(p)].isalnum())
+            for p in self.prefixes
+            if key[:1] == p[:1]
+        )
+
+    def is_related_marker(self, text: str) -> bool:
+        """True for an in-article "اقرأ أيضا" box marker: headline links follow, then more body."""
+        return match_key(text) in self.inline_related
 
     def is_tail_marker(self, text: str) -> bool:
         """True for headings after which the page holds no more body (related, comments…)."""
@@ -62,4 +103,5 @@ def chrome_lexicon() -> ChromeLexicon:
         prefixes=tuple(sorted({p for p in prefixes if p})),
         contains=tuple(_phrases(table, "contains")),
         tail=frozenset(_phrases(table, "tail")),
+        inline_related=frozenset(_phrases(table, "inline_related")),
     )

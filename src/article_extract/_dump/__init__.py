@@ -1,0 +1,128 @@
+"""The text-dump path: a page's visible text (as scrapers save it) → an article draft.
+
+Stages, one module each: ``lines`` (undo the dump's shape, compute line features), ``layout``
+(find the body span), ``header`` (title, date, byline above the body), then this module turns
+the body span into blocks: paragraphs, in-body subheadings, and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .._byline import leading_credit, split_trailing_credit
+from .._draft import ArticleDraft, BlockDraft, DatedCandidate
+from .._inputs import PageInput
+from .._model import Options
+from .._text import arabic_letter_ratio
+from ..errors import NotAnArticle
+from .header import Header, read_header
+from .layout import MIN_PARAGRAPH_UNITS, BodySpan, find_body_span, is_caption
+from .lines import Line, prepare_lines
+
+__all__ = ["extract_from_dump"]
+
+# Lines after the body span still joined to it when they read as sentences at least this long
+# (a short closing sentence scores too little to extend the span by itself).
+MIN_TRAILING_SENTENCE_UNITS = 3
+# An in-body subheading is short.
+MAX_HEADING_UNITS = 15
+# Share of Arabic letters above which a dump's language is taken to be Arabic.
+ARABIC_SHARE = 0.5
+
+
+def _extend_end(lines: Sequence[Line], span: BodySpan) -> BodySpan:
+    end = span.end
+    while end + 1 < len(lines):
+        following = lines[end + 1]
+        if following.chrome or following.tail or following.is_date_line or is_caption(following):
+            break
+        if not (following.sentence_like and following.units >= MIN_TRAILING_SENTENCE_UNITS):
+            break
+        end += 1
+    return BodySpan(span.start, end, span.score)
+
+
+def _is_paragraph(line: Line) -> bool:
+    return line.sentence_like or line.units >= MIN_PARAGRAPH_UNITS * 3
+
+
+def _body_blocks(
+    lines: Sequence[Line], span: BodySpan, header: Header
+) -> tuple[list[BlockDraft], list[str]]:
+    """Blocks of the body span, and the sources credited inside it."""
+    kept = [
+        line
+        for line in lines[span.start : span.end + 1]
+        if line.index not in header.used and not line.is_date_line and not is_caption(line)
+    ]
+    blocks: list[BlockDraft] = []
+    sources: list[str] = []
+    in_related_list = False  # after an inline "اقرأ أيضا": headline links until the next sentence
+    for position, line in enumerate(kept):
+        if line.chrome:
+            in_related_list = True
+            continue
+        if line.attribution is not None:
+            if line.attribution.source:
+                sources.append(line.attribution.source)
+            continue
+        if _is_paragraph(line):
+            in_related_list = False
+            blocks.append(BlockDraft("paragraph", line.text))
+            continue
+        if in_related_list:
+            continue
+        following = next((ln for ln in kept[position + 1 :] if not ln.chrome), None)
+        if (
+            blocks
+            and following is not None
+            and _is_paragraph(following)
+            and line.units <= MAX_HEADING_UNITS
+        ):
+            blocks.append(BlockDraft("heading", line.text))
+    if blocks and blocks[-1].kind == "paragraph":
+        text, credit = split_trailing_credit(blocks[-1].text)
+        if credit is not None:
+            sources.append(credit)
+            blocks[-1] = BlockDraft("paragraph", text) if text else blocks.pop()
+    if blocks:
+        credit = leading_credit(blocks[0].text)
+        if credit is not None:
+            sources.append(credit)
+    return [b for b in blocks if b.text], sources
+
+
+def extract_from_dump(page: PageInput, options: Options) -> ArticleDraft:
+    """Extract a draft article from a text dump. Raises NotAnArticle when there is none."""
+    lines = prepare_lines(page.text)
+    span = find_body_span(lines)
+    if span is None:
+        raise NotAnArticle(
+            "no article body: the text has no run of paragraphs (a menu, listing or stub page)",
+            reason="no_body",
+        )
+    span = _extend_end(lines, span)
+    header = read_header(lines, span)
+    if not header.title:
+        raise NotAnArticle("no headline found above the body", reason="no_title")
+    blocks, credited = _body_blocks(lines, span, header)
+    if not blocks:
+        raise NotAnArticle("the body holds no paragraphs", reason="no_body")
+    body_text = " ".join(b.text for b in blocks)
+    language = "ar" if arabic_letter_ratio(body_text) >= ARABIC_SHARE else None
+    return ArticleDraft(
+        title=header.title,
+        blocks=tuple(blocks),
+        input_kind="text",
+        published=DatedCandidate(header.published, "visible") if header.published else None,
+        published_text=header.published_text,
+        modified=DatedCandidate(header.modified, "visible") if header.modified else None,
+        authors=header.authors,
+        source=header.source or (credited[0] if credited else None),
+        site_name=header.site_name,
+        url=page.url,
+        language=language,
+        direction="rtl" if language == "ar" else None,
+        section=header.section,
+        encoding=page.encoding,
+    )

@@ -1,0 +1,257 @@
+"""The header cluster above a dump's body: title, dates, byline, source, section, site name.
+
+Read backwards from the body's first line within ``HEADER_WINDOW`` lines. Each role is chosen
+by scoring candidates on layout evidence that holds across sites (the title sits next to the
+date, repeats the document ``<title>``, is longer than a label; a section name also appears in
+the menus; a byline follows the title), never by a site's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .._dates import ParsedDate
+from .._text import fold
+from .layout import BodySpan, is_caption
+from .lines import Line
+
+__all__ = ["Header", "read_header", "split_document_title"]
+
+# How many lines above the body the header may span (breadcrumb, section, title, date,
+# byline, caption, share buttons…).
+HEADER_WINDOW = 14
+# A headline is at least this long (in words) and at most this long.
+MIN_TITLE_UNITS = 2
+MAX_TITLE_UNITS = 45
+# Fewer words than this is more likely a section label than a headline.
+MIN_HEADLINE_UNITS = 4
+# Meta lines (author name, section, site name) are short.
+MAX_META_UNITS = 6
+# The precision a date needs to be a publication date (a bare year or month is not).
+_DAY_PRECISIONS = frozenset({"day", "hour", "minute", "second"})
+
+# Separators between a headline and the site name in a document <title>.
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[-|–—:•·»]{1,2}\s+|\s*\|\s*")
+# Words that never occur in a personal name: prepositions and the like (folded forms).
+_NON_NAME_WORDS = frozenset(
+    fold(w)
+    for w in "في من على إلى الى عن تحت فوق مع بين حول عبر اليوم نيوز news the of and".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the header cluster says; ``used`` holds the line indices it consumed."""
+
+    title: str | None = None
+    published: ParsedDate | None = None
+    published_text: str | None = None
+    modified: ParsedDate | None = None
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    section: str | None = None
+    site_name: str | None = None
+    used: frozenset[int] = frozenset()
+
+
+def split_document_title(line: str) -> tuple[str, str | None]:
+    """"headline - Site" → ("headline", "Site"); the longer part is the headline."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR_RE.split(line) if p.strip()]
+    if len(parts) < 2:
+        return line, None
+    head, *rest = parts
+    tail = parts[-1]
+    if len(tail) < len(head):
+        return " - ".join([head, *rest[:-1]]) if rest[:-1] else head, tail
+    return tail, head
+
+
+def _is_title_candidate(line: Line) -> bool:
+    return (
+        not line.chrome
+        and not line.is_date_line
+        and line.attribution is None
+        and not is_caption(line)
+        and MIN_TITLE_UNITS <= line.units <= MAX_TITLE_UNITS
+    )
+
+
+def _nearest_above(candidates: Sequence[Line], index: int | None) -> Line | None:
+    """The headline-like candidate closest above line ``index`` (names and labels skipped)."""
+    if index is None:
+        return None
+    above = [
+        c
+        for c in candidates
+        if c.index < index and c.units >= MIN_HEADLINE_UNITS and not _looks_like_name(c.text)
+    ]
+    return max(above, key=lambda c: c.index, default=None)
+
+
+def _title_score(
+    line: Line,
+    *,
+    body_start: int,
+    next_to_date: Line | None,
+    counts: Counter[str],
+    doc_title: str,
+    chrome_between: int,
+) -> float:
+    key = fold(line.text)
+    score = min(line.units, 12) / 12
+    if doc_title and (key == doc_title or doc_title.startswith(key)):
+        score += 2.0
+    if counts[key] > 1:
+        score += 1.0
+    if line is next_to_date:
+        score += 1.5
+    if _looks_like_name(line.text):
+        score -= 1.0  # a byline name, not a headline
+    if line.units < MIN_HEADLINE_UNITS:
+        score -= 1.0  # a section label
+    if line.text.endswith(".") and not line.text.endswith(".."):
+        score -= 1.0  # headlines rarely end with a full stop; captions and leads do
+    if line.sentence_like and line.inner_punct >= 2 and line.units >= 25:
+        score -= 1.5  # reads like a lead paragraph
+    score -= 0.1 * (body_start - line.index) + 0.5 * chrome_between
+    return score
+
+
+def _date_of(line: Line) -> tuple[ParsedDate | None, ParsedDate | None]:
+    published = next(
+        (d for d in line.dates if d.role != "modified" and d.precision in _DAY_PRECISIONS), None
+    )
+    modified = next(
+        (d for d in line.dates if d.role == "modified" and d.precision in _DAY_PRECISIONS), None
+    )
+    return published, modified
+
+
+def _looks_like_name(text: str) -> bool:
+    text = re.split(r"\s+[-–—ـ]+\s+", text, maxsplit=1)[0]  # "name - city"
+    words = text.split()
+    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in text):
+        return False
+    folded = [fold(w) for w in words]
+    if folded[0].startswith("ال") or any(w in _NON_NAME_WORDS for w in folded):
+        return False
+    return all(w.isalpha() or w.replace(".", "").isalpha() for w in folded)
+
+
+def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
+    """Read the header cluster above ``span``."""
+    window = list(lines[max(0, span.start - HEADER_WINDOW) : span.start])
+    counts = Counter(fold(line.text) for line in lines)
+    doc_title_text = lines[0].text if lines else ""
+    doc_headline, doc_site = split_document_title(doc_title_text)
+    # Only a first line that names a site ("headline - Site") is taken for the page's <title>.
+    doc_title = fold(doc_headline) if doc_site is not None else ""
+
+    date_line = next(
+        (
+            line
+            for line in reversed(window)
+            if line.dates and (line.is_date_line or line.units <= 20) and any(_date_of(line))
+        ),
+        None,
+    )
+    candidates = [line for line in window if _is_title_candidate(line) and line.index > 0]
+    next_to_date = _nearest_above(candidates, date_line.index if date_line else None)
+    chrome_below = _chrome_counts_below(window)
+    title_line = max(
+        candidates,
+        key=lambda ln: _title_score(
+            ln,
+            body_start=span.start,
+            next_to_date=next_to_date,
+            counts=counts,
+            doc_title=doc_title,
+            chrome_between=chrome_below[ln.index],
+        ),
+        default=None,
+    )
+    if title_line is None and doc_title_text and lines and lines[0].index < span.start:
+        title_line = lines[0] if doc_site is None else None
+    title = title_line.text if title_line else (doc_headline if doc_site else None)
+
+    used: set[int] = set()
+    if title_line is not None:
+        used.add(title_line.index)
+    published = modified = None
+    published_text = None
+    if date_line is not None:
+        published, modified = _date_of(date_line)
+        used.add(date_line.index)
+        if published is not None:
+            published_text = date_line.text if date_line.is_date_line else published.matched
+
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    for line in window:
+        if line.attribution is None:
+            continue
+        used.add(line.index)
+        authors = authors or line.attribution.authors
+        source = source or line.attribution.source
+
+    section, site_name, name_author = _meta_lines(window, title_line, counts, used)
+    if not authors and name_author:
+        authors = (name_author,)
+    if site_name is None and doc_site is not None and title_line is not None:
+        if fold(title_line.text) == doc_title or doc_title.startswith(fold(title_line.text)):
+            site_name = doc_site
+    return Header(
+        title=title,
+        published=published,
+        published_text=published_text,
+        modified=modified,
+        authors=authors,
+        source=source,
+        section=section,
+        site_name=site_name,
+        used=frozenset(used),
+    )
+
+
+def _chrome_counts_below(window: list[Line]) -> dict[int, int]:
+    """For each window line, how many chrome lines lie between it and the body."""
+    counts: dict[int, int] = {}
+    seen = 0
+    for line in reversed(window):
+        counts[line.index] = seen
+        seen += line.chrome
+    return counts
+
+
+def _meta_lines(
+    window: list[Line], title_line: Line | None, counts: Counter[str], used: set[int]
+) -> tuple[str | None, str | None, str | None]:
+    """Short unlabelled lines around the title: (section, site name, author name).
+
+    A label that also appears elsewhere on the page (menus, breadcrumbs) is a section; a
+    personal name below the title is the author; another short phrase is the site's name.
+    """
+    section = site_name = author = None
+    after_title = [ln for ln in window if title_line is None or ln.index > title_line.index]
+    for line in window:
+        if line.index in used or line.chrome or line.dates or line.units > MAX_META_UNITS:
+            continue
+        if line.sentence_like or is_caption(line):
+            continue
+        key = fold(line.text)
+        if counts[key] > 1 or (title_line is not None and line.index < title_line.index):
+            if section is None or (title_line and line.index < title_line.index):
+                section = line.text
+            continue
+        if line in after_title:
+            name = re.split(r"\s+[-–—ـ]+\s+", line.text, maxsplit=1)[0]
+            if _looks_like_name(name):
+                author = name  # the nearest to the body wins (later lines overwrite)
+                used.add(line.index)
+            elif site_name is None and line.units >= 2:
+                site_name = line.text
+                used.add(line.index)
+    return section, site_name, author

@@ -1,0 +1,140 @@
+"""Where things are in a dump: the body's line span, and the header above it.
+
+A news page's visible text has a stable order whatever the site: chrome (menus, tickers),
+then a header cluster (breadcrumb, section, title, date, byline, image caption), then the body
+paragraphs, then end-of-article chrome (tags, share, related lists, comments, footer).
+
+* The body is the line span with the highest score, where sentence-like lines score their
+  length and everything else (menu items, headlines, dates, chrome) costs a little — the
+  maximum-sum segment, cut at end-of-article markers ("مقالات ذات صلة", "التعليقات"…).
+* The header is read backwards from the body's first line, within a small window.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .._text import fold
+from .lines import Line
+
+__all__ = ["BodySpan", "find_body_span", "line_weight"]
+
+# A paragraph shorter than this (in words) is not enough to anchor the body on its own.
+MIN_PARAGRAPH_UNITS = 6
+# Cost of a short non-sentence line (menu item, headline, label) inside a candidate span:
+# two or three of them between paragraphs (subheadings, a caption) must not split the body.
+SHORT_LINE_COST = 3.0
+# Cost of a chrome line: one is tolerated inside the body (an inline "اقرأ أيضا"), a run is not.
+CHROME_COST = 12.0
+# Cost of an in-article "اقرأ أيضا" marker, and of each headline/date line of its box: the box
+# interrupts the body but must not split it.
+RELATED_MARKER_COST = 2.0
+RELATED_ITEM_COST = 0.5
+# A related box holds at most this many lines before the body resumes.
+MAX_RELATED_BOX_LINES = 10
+# Cost of a date line or a byline inside a candidate span.
+META_LINE_COST = 4.0
+# Long lines with no sentence punctuation (tickers, headline lists) earn only a share of their
+# length, minus a fixed cost, so a list of 15-word headlines never outweighs a paragraph.
+UNPUNCTUATED_SHARE = 0.25
+UNPUNCTUATED_COST = 4.0
+# A span that only begins after an end-of-article marker (comments, "related") is worth less:
+# real bodies come before those sections.
+AFTER_TAIL_DISCOUNT = 0.5
+# The body must hold at least this many words of paragraph text to be an article.
+MIN_BODY_SCORE = 25.0
+
+# A caption credit closing a line: "(رويترز)", "(Getty Images)", "(Mohammed Salem/Reuters)".
+_CAPTION_CREDIT_RE = re.compile(
+    r"\((?:[^()]*/[^()]*|[^()]*(?:getty|afp|reuters|ap photo|epa|صورة|أرشيفية|ارشيفية|تصوير|"
+    r"رويترز|أ ف ب|فرانس برس|الأناضول|photo|foto|credit)[^()]*)\)\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BodySpan:
+    """Lines ``start`` to ``end`` (inclusive) hold the body; ``score`` is the segment's sum."""
+
+    start: int
+    end: int
+    score: float
+
+
+def is_caption(line: Line) -> bool:
+    """An image caption: a line that closes with a photo/agency credit in parentheses."""
+    return bool(_CAPTION_CREDIT_RE.search(line.text))
+
+
+def line_weight(line: Line) -> float:
+    """How much a line speaks for being body text (negative: against)."""
+    if line.chrome:
+        return -CHROME_COST
+    if line.is_date_line or line.attribution is not None:
+        return -META_LINE_COST
+    if is_caption(line):
+        return -SHORT_LINE_COST
+    if line.sentence_like and line.units >= MIN_PARAGRAPH_UNITS:
+        return line.units
+    if line.units >= 20:
+        return line.units * UNPUNCTUATED_SHARE - UNPUNCTUATED_COST
+    return -SHORT_LINE_COST
+
+
+def _related_box_lines(lines: list[Line]) -> set[int]:
+    """Indices of the headline/date lines inside in-article "اقرأ أيضا" boxes."""
+    boxed: set[int] = set()
+    for line in lines:
+        if not line.related:
+            continue
+        for following in lines[line.index + 1 : line.index + 1 + MAX_RELATED_BOX_LINES]:
+            if following.chrome or following.tail or line_weight(following) > 0:
+                break
+            boxed.add(following.index)
+    return boxed
+
+
+def find_body_span(lines: list[Line]) -> BodySpan | None:
+    """The maximum-score span of lines, never crossing an end-of-article marker."""
+    best: BodySpan | None = None
+    best_value = 0.0
+    run_start = 0
+    run_score = 0.0
+    after_tail = False
+    boxed = _related_box_lines(lines)
+    for line in lines:
+        if line.tail:
+            run_score, run_start = 0.0, line.index + 1
+            after_tail = True
+            continue
+        if line.related:
+            weight = -RELATED_MARKER_COST
+        elif line.index in boxed:
+            weight = -RELATED_ITEM_COST
+        else:
+            weight = line_weight(line)
+        if run_score <= 0.0:
+            run_score, run_start = 0.0, line.index
+        run_score += weight
+        value = run_score * (AFTER_TAIL_DISCOUNT if after_tail else 1.0)
+        if value > best_value:
+            best_value = value
+            best = BodySpan(run_start, line.index, run_score)
+    if best is None or best.score < MIN_BODY_SCORE:
+        return None
+    return _trim(lines, best)
+
+
+def _trim(lines: list[Line], span: BodySpan) -> BodySpan:
+    """Drop non-paragraph lines at both ends of the span (they only reduced its score)."""
+    start, end = span.start, span.end
+    while start < end and line_weight(lines[start]) <= 0:
+        start += 1
+    while end > start and line_weight(lines[end]) <= 0:
+        end -= 1
+    return BodySpan(start, end, span.score)
+
+
+def same_text(a: str, b: str) -> bool:
+    return fold(a) == fold(b)

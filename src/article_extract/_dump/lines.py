@@ -1,0 +1,170 @@
+"""Text dump → logical lines with the features the classifier needs.
+
+Dumps come in several shapes (see the corpus): one block per line with blank lines between,
+indented layout text (inscriptis), bulleted lists, and text browsers' hard-wrapped output
+(``w3m -dump``) where one paragraph spans several physical lines. This stage undoes the shape:
+strips indentation, bullets and image placeholders, re-joins hard-wrapped paragraphs, and
+computes per-line features once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .._byline import Attribution, parse_byline
+from .._dates import ParsedDate, find_dates
+from .._lexicon import chrome_lexicon
+from .._text import clean_text
+
+__all__ = ["Line", "display_width", "prepare_lines", "split_physical_lines"]
+
+# Bullets and list markers text renderers put before items ("• ", "* ", "● ", "o ").
+_BULLET_RE = re.compile(r"^(?:[•●▪◦‣∙·*■□➢►▶→]+|[-–—](?=\s)|o(?=\s{1,3}\S))\s*")
+# Image/link placeholders of text browsers: "[logo]", "[                ]", "[IMG]".
+_PLACEHOLDER_RE = re.compile(r"\[(?:[^\[\]\s]{0,60}|\s*)\]")
+# Characters that end a sentence in the scripts we see (Latin, Arabic, CJK), optionally
+# followed by closing quotes/brackets.
+_TERMINAL_RE = re.compile(r"[.!?؟…。！？:]+[\"'”’»)\]）」』]*$|[\"”»]$")
+_INNER_PUNCT_RE = re.compile(r"[،,؛;]")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORD_RE = re.compile(r"\w+")
+
+# A hard-wrapped dump has many lines that end within this many columns of the wrap width.
+_WRAP_SLACK = 25
+# ... at least this many of them, and none much wider than the width.
+_MIN_WRAPPED_LINES = 5
+_WRAP_OVERFLOW = 4
+# Widths text browsers use; a dump whose longest lines are wider was not hard-wrapped.
+_MAX_WRAP_WIDTH = 200
+_MIN_WRAP_WIDTH = 40
+# Dates are looked for only in lines this short (in words): headers, datelines, stamps.
+MAX_DATE_LINE_UNITS = 30
+# A line is a "date line" when the date expression covers this share of its characters.
+DATE_LINE_COVERAGE = 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One logical line of a dump and its features."""
+
+    index: int
+    text: str
+    units: float  # length in words; CJK text counts two characters as one word
+    gap_before: bool  # a blank line separates it from the previous line
+    terminal: bool  # ends like a sentence
+    inner_punct: int  # commas and semicolons inside
+    chrome: bool  # the chrome lexicon flags it
+    tail: bool  # it opens end-of-article chrome (related, comments…)
+    related: bool  # it opens an in-article "اقرأ أيضا" box
+    dates: tuple[ParsedDate, ...]
+    date_coverage: float  # share of the line the dates cover
+    attribution: Attribution | None
+
+    @property
+    def is_date_line(self) -> bool:
+        return bool(self.dates) and self.date_coverage >= DATE_LINE_COVERAGE
+
+    @property
+    def sentence_like(self) -> bool:
+        """Reads like running text rather than a label, headline or menu item."""
+        return self.terminal or (self.inner_punct >= 1 and self.units >= 12)
+
+
+def display_width(text: str) -> int:
+    """Columns a text browser gives ``text`` (wide CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _units(text: str) -> float:
+    cjk = len(_CJK_RE.findall(text))
+    words = len(_WORD_RE.findall(_CJK_RE.sub(" ", text)))
+    return words + cjk / 2
+
+
+def split_physical_lines(text: str) -> list[str]:
+    """Physical lines with indentation, bullets and image placeholders removed ('' = blank)."""
+    out: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _PLACEHOLDER_RE.sub(" ", raw).strip()
+        line = _BULLET_RE.sub("", line)
+        out.append(clean_text(line))
+    return out
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column width a text browser wrapped at, or None when the dump is not hard-wrapped."""
+    widths = [display_width(line) for line in lines if line]
+    if not widths:
+        return None
+    widest = max(widths)
+    if not _MIN_WRAP_WIDTH <= widest <= _MAX_WRAP_WIDTH:
+        return None
+    near = sum(1 for w in widths if w >= widest - _WRAP_SLACK)
+    return widest if near >= _MIN_WRAPPED_LINES else None
+
+
+def _continues(current: str, following: str, width: int) -> bool:
+    """Was ``current`` broken by the wrapper because ``following``'s first word did not fit?"""
+    if not following or not current:
+        return False
+    first_word = following.split(" ", 1)[0]
+    if _CJK_RE.search(first_word):
+        return display_width(current) >= width - _WRAP_OVERFLOW
+    used = display_width(current)
+    return used + 1 + display_width(first_word) > width - _WRAP_OVERFLOW and used >= width // 2
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line and _continues(out[-1], line, width):
+            glue = "" if _CJK_RE.search(out[-1][-1:]) else " "
+            out[-1] = out[-1] + glue + line
+        else:
+            out.append(line)
+    return out
+
+
+def _line_dates(text: str, units: float) -> tuple[tuple[ParsedDate, ...], float]:
+    if units > MAX_DATE_LINE_UNITS or not any(ch.isdigit() for ch in text):
+        return (), 0.0
+    dates = tuple(find_dates(text))
+    covered = sum(d.span[1] - d.span[0] for d in dates)
+    return dates, min(1.0, covered / len(text))
+
+
+def prepare_lines(text: str) -> list[Line]:
+    """The dump as logical lines with features; blank lines become ``gap_before`` flags."""
+    lexicon = chrome_lexicon()
+    physical = _unwrap(split_physical_lines(text))
+    lines: list[Line] = []
+    gap = False
+    for line_text in physical:
+        if not line_text:
+            gap = True
+            continue
+        units = _units(line_text)
+        dates, coverage = _line_dates(line_text, units)
+        lines.append(
+            Line(
+                index=len(lines),
+                text=line_text,
+                units=units,
+                gap_before=gap,
+                terminal=bool(_TERMINAL_RE.search(line_text)),
+                inner_punct=len(_INNER_PUNCT_RE.findall(line_text)),
+                chrome=lexicon.is_chrome(line_text),
+                tail=lexicon.is_tail_marker(line_text),
+                related=lexicon.is_related_marker(line_text),
+                dates=dates,
+                date_coverage=coverage,
+                attribution=parse_byline(line_text) if units <= 16 else None,
+            )
+        )
+        gap = False
+    return lines
