@@ -38,6 +38,7 @@ __all__ = [
     "Output",
     "Page",
     "System",
+    "error_output",
     "html_to_lines",
     "load_system",
     "system_version",
@@ -63,6 +64,7 @@ class Output:
     published: str | None = None
     lines: list[str] = field(default_factory=list)
     error: str | None = None
+    detail: str | None = None  # the exception's message, for the --json dump
 
 
 class System(Protocol):
@@ -93,6 +95,8 @@ _BLOCK_TAGS = (
 _SPACES = re.compile(r"\s+")
 # newspaper4k and goose3 need some URL; gold without one (a test fixture) gets this.
 PLACEHOLDER_URL = "https://example.invalid/article"
+# Enough of an exception message to recognise the failure in the --json dump.
+DETAIL_CHARS = 300
 
 
 def system_version(name: str) -> str:
@@ -144,6 +148,13 @@ def _date_string(value: object) -> str | None:
     return str(value)
 
 
+def error_output(exc: BaseException) -> Output:
+    """An empty Output for a page the system raised on: our ``ExtractError.code`` or the type."""
+    code = getattr(exc, "code", None)
+    name = code if isinstance(code, str) else type(exc).__name__
+    return Output(error=name, detail=str(exc)[:DETAIL_CHARS])
+
+
 def _guarded(run: Callable[[Page], Output]) -> System:
     """Wrap an adapter so that any exception becomes an empty Output naming its type."""
 
@@ -151,8 +162,7 @@ def _guarded(run: Callable[[Page], Output]) -> System:
         try:
             return run(page)
         except Exception as exc:  # a peer's bug on one page is a data point, not a crash
-            code = getattr(exc, "code", None)
-            return Output(error=code if isinstance(code, str) else type(exc).__name__)
+            return error_output(exc)
 
     return guarded
 

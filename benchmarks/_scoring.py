@@ -10,7 +10,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from statistics import median
@@ -189,3 +189,158 @@ def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(cell.replace("|", "/") for cell in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+# --- one system on one page, and on a set of pages --------------------------------------------
+
+
+@dataclass
+class Score:
+    """One system's output on one page, scored against the gold."""
+
+    case: str
+    arabic: bool
+    title_ok: bool | None  # None: the gold has no title
+    day: DayVerdict | None  # None: the gold states nothing about the date
+    day_value: str | None  # the system's date as a day (or UNPARSEABLE), for auditing
+    precision: float
+    recall: float
+    f1: float
+    leaks: list[str]
+    error: str | None
+    error_detail: str | None
+    ms: float
+
+
+def score_output(
+    case: str,
+    gold: dict[str, Any],
+    *,
+    title: str | None,
+    published: str | None,
+    lines: list[str],
+    error: str | None,
+    ms: float,
+    error_detail: str | None = None,
+) -> Score:
+    """Score one output: ``lines`` is the body one block per line (split a blob on newlines)."""
+    overlap = token_overlap("\n".join(lines), gold["body"])
+    return Score(
+        case=case,
+        arabic=is_arabic(gold.get("lang")),
+        title_ok=same_title(title, gold["title"]) if gold.get("title") else None,
+        day=judge_day(published, gold),
+        day_value=day_of(published, gold.get("published")),
+        precision=overlap.precision,
+        recall=overlap.recall,
+        f1=overlap.f1,
+        leaks=chrome_leaks(lines, gold["body"]),
+        error=error,
+        error_detail=error_detail,
+        ms=ms,
+    )
+
+
+@dataclass
+class Summary:
+    """One system over a set of pages. Failed pages count, with empty output (F1 0)."""
+
+    pages: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    titles_ok: int = 0
+    titles_scored: int = 0
+    days: Counter[str] = field(default_factory=Counter)
+    precision: list[float] = field(default_factory=list)
+    recall: list[float] = field(default_factory=list)
+    f1: list[float] = field(default_factory=list)
+    leaking_pages: int = 0
+    ms: list[float] = field(default_factory=list)
+
+    @property
+    def days_scored(self) -> int:
+        return sum(self.days.values())
+
+    @property
+    def median_f1(self) -> float | None:
+        return median(self.f1) if self.f1 else None
+
+    @property
+    def median_ms(self) -> float | None:
+        return median(self.ms) if self.ms else None
+
+
+def summarise(scores: list[Score]) -> Summary:
+    summary = Summary()
+    for score in scores:
+        summary.pages += 1
+        if score.error:
+            summary.errors[score.error] += 1
+        if score.title_ok is not None:
+            summary.titles_scored += 1
+            summary.titles_ok += score.title_ok
+        if score.day is not None:
+            summary.days[score.day] += 1
+        summary.precision.append(score.precision)
+        summary.recall.append(score.recall)
+        summary.f1.append(score.f1)
+        summary.leaking_pages += bool(score.leaks)
+        summary.ms.append(score.ms)
+    return summary
+
+
+ACCURACY_HEADERS = [
+    "pages",
+    "errors",
+    "title exact",
+    "day ok",
+    "day missing",
+    "day wrong",
+    "body P (med)",
+    "body R (med)",
+    "body F1 (med)",
+    "chrome leaks",
+]
+
+
+def errors_cell(errors: Counter[str], limit: int | None = None) -> str:
+    """``"3 (not_an_article 2, internal_error 1)"``: total, then codes by frequency."""
+    if not errors:
+        return "0"
+    codes = ", ".join(f"{code} {n}" for code, n in errors.most_common(limit))
+    return f"{errors.total()} ({codes})"
+
+
+def accuracy_cells(summary: Summary, *, error_codes: int | None = None) -> list[str]:
+    """The cells under :data:`ACCURACY_HEADERS` for one summary."""
+    s = summary
+    return [
+        str(s.pages),
+        errors_cell(s.errors, error_codes),
+        fmt_rate(s.titles_ok, s.titles_scored),
+        fmt_rate(s.days["ok"], s.days_scored),
+        str(s.days["missing"]),
+        str(s.days["wrong"]),
+        fmt_float(median(s.precision) if s.precision else None),
+        fmt_float(median(s.recall) if s.recall else None),
+        fmt_float(s.median_f1),
+        fmt_rate(s.leaking_pages, s.pages),
+    ]
+
+
+_TITLE_MARK = {True: "T✓", False: "T✗", None: "T·"}
+_DAY_MARK = {"ok": "d✓", "missing": "d-", "wrong": "d✗", None: "d·"}
+PER_PAGE_LEGEND = (
+    "Cell: T✓/T✗ title exact or not; d✓ right day, d- no date, d✗ wrong day, d· not scored; "
+    "body F1; leakN = N chrome lines leaked; (error) = what the system raised."
+)
+
+
+def per_page_cell(score: Score | None) -> str:
+    if score is None:
+        return ""
+    cell = f"{_TITLE_MARK[score.title_ok]} {_DAY_MARK[score.day]} {score.f1:.2f}"
+    if score.leaks:
+        cell += f" leak{len(score.leaks)}"
+    if score.error:
+        cell += f" ({score.error})"
+    return cell

@@ -27,8 +27,7 @@ import sys
 import tempfile
 import time
 import warnings
-from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -47,19 +46,21 @@ from benchmarks._peers import (  # noqa: E402
     system_version,
 )
 from benchmarks._scoring import (  # noqa: E402
+    ACCURACY_HEADERS,
     CORPUS,
     FIXTURES,
-    chrome_leaks,
-    day_of,
+    PER_PAGE_LEGEND,
+    Score,
+    Summary,
+    accuracy_cells,
     fmt_float,
-    fmt_rate,
     guess_lang,
     is_arabic,
-    judge_day,
     markdown_table,
+    per_page_cell,
     percentile,
-    same_title,
-    token_overlap,
+    score_output,
+    summarise,
 )
 
 # Per system: generous enough for the slowest peer on a cold machine, short enough to notice a hang.
@@ -209,120 +210,25 @@ def run_system(name: str, manifest: Path, repeat: int) -> dict[str, Any]:
 # --- scoring -----------------------------------------------------------------------------------
 
 
-@dataclass
-class Score:
-    """One system on one page."""
-
-    case: str
-    arabic: bool
-    title_ok: bool | None
-    day: str | None
-    day_value: str | None  # the system's date as a day (or "unparseable"), for auditing
-    precision: float
-    recall: float
-    f1: float
-    leaks: list[str]
-    error: str | None
-    ms: float
-
-
 def score_page(case: Case, output: dict[str, Any]) -> Score:
-    gold = case.gold
-    lines: list[str] = output.get("lines") or []
-    overlap = token_overlap("\n".join(lines), gold["body"])
-    return Score(
-        case=case.id,
-        arabic=case.arabic,
-        title_ok=same_title(output.get("title"), gold["title"]) if gold.get("title") else None,
-        day=judge_day(output.get("published"), gold),
-        day_value=day_of(output.get("published"), gold.get("published")),
-        precision=overlap.precision,
-        recall=overlap.recall,
-        f1=overlap.f1,
-        leaks=chrome_leaks(lines, gold["body"]),
+    return score_output(
+        case.id,
+        case.gold,
+        title=output.get("title"),
+        published=output.get("published"),
+        lines=output.get("lines") or [],
         error=output.get("error"),
+        error_detail=output.get("detail"),
         ms=float(output["ms"]),
     )
-
-
-@dataclass
-class Summary:
-    """One system over a set of pages."""
-
-    pages: int = 0
-    errors: Counter[str] = field(default_factory=Counter)
-    titles_ok: int = 0
-    titles_scored: int = 0
-    days: Counter[str] = field(default_factory=Counter)
-    precision: list[float] = field(default_factory=list)
-    recall: list[float] = field(default_factory=list)
-    f1: list[float] = field(default_factory=list)
-    leaking_pages: int = 0
-    ms: list[float] = field(default_factory=list)
-
-    @property
-    def days_scored(self) -> int:
-        return sum(self.days.values())
-
-    @property
-    def median_f1(self) -> float | None:
-        return median(self.f1) if self.f1 else None
-
-    @property
-    def median_ms(self) -> float | None:
-        return median(self.ms) if self.ms else None
-
-
-def summarise(scores: list[Score]) -> Summary:
-    summary = Summary()
-    for score in scores:
-        summary.pages += 1
-        if score.error:
-            summary.errors[score.error] += 1
-        if score.title_ok is not None:
-            summary.titles_scored += 1
-            summary.titles_ok += score.title_ok
-        if score.day is not None:
-            summary.days[score.day] += 1
-        summary.precision.append(score.precision)
-        summary.recall.append(score.recall)
-        summary.f1.append(score.f1)
-        summary.leaking_pages += bool(score.leaks)
-        summary.ms.append(score.ms)
-    return summary
 
 
 # --- printing ----------------------------------------------------------------------------------
 
 
-def _errors_cell(errors: Counter[str]) -> str:
-    if not errors:
-        return "0"
-    top = ", ".join(f"{code} {n}" for code, n in errors.most_common(2))
-    return f"{sum(errors.values())} ({top})"
-
-
 def accuracy_table(summaries: dict[str, Summary]) -> str:
-    headers = ["system", "pages", "errors", "title exact", "day ok", "day missing", "day wrong"]
-    headers += ["body P (med)", "body R (med)", "body F1 (med)", "chrome leaks"]
-    rows = []
-    for name, s in summaries.items():
-        rows.append(
-            [
-                name,
-                str(s.pages),
-                _errors_cell(s.errors),
-                fmt_rate(s.titles_ok, s.titles_scored),
-                fmt_rate(s.days["ok"], s.days_scored),
-                str(s.days["missing"]),
-                str(s.days["wrong"]),
-                fmt_float(median(s.precision) if s.precision else None),
-                fmt_float(median(s.recall) if s.recall else None),
-                fmt_float(s.median_f1),
-                fmt_rate(s.leaking_pages, s.pages),
-            ]
-        )
-    return markdown_table(headers, rows)
+    rows = [[name, *accuracy_cells(s, error_codes=2)] for name, s in summaries.items()]
+    return markdown_table(["system", *ACCURACY_HEADERS], rows)
 
 
 def speed_table(summaries: dict[str, Summary], results: dict[str, dict[str, Any]]) -> str:
@@ -398,29 +304,12 @@ def targets_table(arabic: dict[str, Summary], every: dict[str, Summary]) -> str:
     return markdown_table(["target", "ours", "verdict"], rows)
 
 
-_DAY_MARK = {"ok": "d✓", "missing": "d-", "wrong": "d✗", None: "d·"}
-
-
 def per_page_table(cases: list[Case], scores: dict[str, dict[str, Score]]) -> str:
-    headers = ["page", "lang", *scores]
-    rows = []
-    for case in cases:
-        row = [case.id, case.lang]
-        for per_case in scores.values():
-            s = per_case[case.id]
-            title = {True: "T✓", False: "T✗", None: "T·"}[s.title_ok]
-            cell = f"{title} {_DAY_MARK[s.day]} {s.f1:.2f}"
-            if s.leaks:
-                cell += f" leak{len(s.leaks)}"
-            if s.error:
-                cell += f" ({s.error})"
-            row.append(cell)
-        rows.append(row)
-    legend = (
-        "Cell: T✓/T✗ title exact or not; d✓ right day, d- no date, d✗ wrong day, d· not scored; "
-        "body F1; leakN = N chrome lines leaked; (error) = what the system raised."
-    )
-    return legend + "\n\n" + markdown_table(headers, rows)
+    rows = [
+        [case.id, case.lang, *(per_page_cell(per.get(case.id)) for per in scores.values())]
+        for case in cases
+    ]
+    return PER_PAGE_LEGEND + "\n\n" + markdown_table(["page", "lang", *scores], rows)
 
 
 # --- main --------------------------------------------------------------------------------------
