@@ -235,7 +235,7 @@ def speed_table(summaries: dict[str, Summary], results: dict[str, dict[str, Any]
     reference = summaries.get("trafilatura")
     reference_ms = reference.median_ms if reference else None
     headers = ["system", "version", "median ms/page", "p90 ms/page", "pages/s", "× trafilatura"]
-    headers += ["RSS after import (MB)", "peak RSS growth (MB)"]
+    headers += ["ru_maxrss after import (MB)", "ru_maxrss growth over all pages (MB)"]
     rows = []
     for name, s in summaries.items():
         result = results[name]
