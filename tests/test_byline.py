@@ -1,0 +1,76 @@
+"""Bylines, sources and agency credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from article_extract._byline import (
+    Attribution,
+    agency_name,
+    leading_credit,
+    parse_byline,
+    split_trailing_credit,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("المصدر بي بي سي", Attribution(source="بي بي سي")),
+        ("المصدر: وكالة الأنباء الأردنية", Attribution(source="بترا")),
+        ("نقلاً عن موقع الحرة", Attribution(source="موقع الحرة")),
+        ("بقلم: أحمد علي", Attribution(authors=("أحمد علي",))),
+        ("كتب ضحى عرفة", Attribution(authors=("ضحى عرفة",))),
+        ("كتب - محمد حسن", Attribution(authors=("محمد حسن",))),
+        ("كتبت:سارة محمود", Attribution(authors=("سارة محمود",))),
+        ("إعداد: منى خالد، وليد سمير", Attribution(authors=("منى خالد", "وليد سمير"))),
+        ("بواسطة يوسف عمر - القاهرة", Attribution(authors=("يوسف عمر",))),
+        ("By Jane Doe and John Roe", Attribution(authors=("Jane Doe", "John Roe"))),
+        ("Par Bertrand Martin", Attribution(authors=("Bertrand Martin",))),
+        ("--(بترا)", Attribution(source="بترا")),
+        ("(ومع)", Attribution(source="و م ع")),
+        ("أ ف ب", Attribution(source="أ ف ب")),
+    ],
+)
+def test_parse_byline(line: str, expected: Attribution) -> None:
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "قررت روسيا إرسال قوات من منظمة معاهدة الأمن الجماعي للمساعدة في استقرار البلاد.",
+        "المغرب تحت المجهر",
+        "كتب الرئيس رسالة طويلة إلى رئيس الوزراء يطلب فيها توضيحات عن الموازنة العامة للعام المقبل",
+        "المصدر الذي تحدث للصحيفة رفض الكشف عن هويته لأنه غير مخول بالحديث إلى وسائل الإعلام",
+        "",
+    ],
+)
+def test_not_a_byline(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("أجريت خلال الساعات الماضية. --(بترا)", ("أجريت خلال الساعات الماضية.", "بترا")),
+        ("وقال المتحدث إن البحث مستمر (رويترز)", ("وقال المتحدث إن البحث مستمر", "رويترز")),
+        ("وأضاف في بيان (نشر أمس).", ("وأضاف في بيان (نشر أمس).", None)),
+        ("بلا أي إشارة", ("بلا أي إشارة", None)),
+    ],
+)
+def test_split_trailing_credit(paragraph: str, expected: tuple[str, str | None]) -> None:
+    assert split_trailing_credit(paragraph) == expected
+
+
+def test_leading_credit() -> None:
+    assert leading_credit("الرياض (واس) - أعلنت الوزارة اليوم") == "واس"
+    assert leading_credit("دمشق، سوريا (CNN) -- أكدت جهات") == "سي إن إن"
+    assert leading_credit("قال (في بيان) - إن") is None
+
+
+def test_agency_name_variants() -> None:
+    assert agency_name("فرانس برس") == "أ ف ب"
+    assert agency_name("أ.ف.ب") == "أ ف ب"
+    assert agency_name("الأناضول") == "الأناضول"
+    assert agency_name("وكالة غير معروفة") is None

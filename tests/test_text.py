@@ -1,0 +1,55 @@
+"""Text normalisation: what users see (clean_text) versus what matching uses (fold)."""
+
+from __future__ import annotations
+
+import pytest
+
+from article_extract._text import arabic_letter_ratio, clean_text, fold, to_ascii_digits
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\u00a0b", "a b"),
+        ("a\u2009\u2009b", "a b"),
+        ("\u200fنص\u200e", "نص"),
+        ("\ufeffنص", "نص"),
+        ("سطر\r\nآخر", "سطر آخر"),
+        ("قـال", "قـال"),
+        ("كتابُ", "كتابُ"),
+    ],
+)
+def test_clean_text(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+
+
+def test_clean_text_can_keep_newlines() -> None:
+    assert clean_text(" a \n  b ", keep_newlines=True) == "a\nb"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("إقرأ أيضاً", "اقرا ايضا"),
+        ("الأخبار", "الاخبار"),
+        ("مدرسة", "مدرسه"),
+        ("مستشفى", "مستشفي"),
+        ("قـــال", "قال"),
+        ("اخر اﻷخبار", "اخر الاخبار"),  # lam-alef presentation form
+        ("٢٠٢٢", "2022"),
+        ("Home", "home"),
+        ("ی", "ي"),  # Persian yeh
+    ],
+)
+def test_fold_unifies_variants(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+def test_to_ascii_digits() -> None:
+    assert to_ascii_digits("٠٦ يناير ٢٠٢٢ / ۱۴۴۱") == "06 يناير 2022 / 1441"
+
+
+def test_arabic_letter_ratio() -> None:
+    assert arabic_letter_ratio("نص عربي") == 1.0
+    assert arabic_letter_ratio("plain text") == 0.0
+    assert arabic_letter_ratio("123 ...") == 0.0
