@@ -64,7 +64,7 @@ from benchmarks._scoring import (  # noqa: E402
 )
 
 # Per system: generous enough for the slowest peer on a cold machine, short enough to notice a hang.
-WORKER_TIMEOUT_S = 900
+WORKER_TIMEOUT_S = 300
 DEFAULT_REPEAT = 3
 # The targets of issue 4 (Arabic pages unless said otherwise).
 TARGET_AR_TITLE = 0.95
