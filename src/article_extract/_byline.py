@@ -17,6 +17,7 @@ from .data import load_table
 __all__ = [
     "Attribution",
     "agency_name",
+    "is_caption_text",
     "leading_credit",
     "parse_byline",
     "split_trailing_credit",
@@ -63,6 +64,18 @@ class _Tables:
     separators_re: re.Pattern[str]
     agencies: dict[str, str]  # folded printed form → canonical name
     agency_max_tokens: int
+    caption_re: re.Pattern[str]
+
+
+def _caption_pattern(labels: list[str], credits: list[str]) -> re.Pattern[str]:
+    """Credit label anywhere, or a credit word closing the line after "/" or in parentheses."""
+    label = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    credit = "|".join(re.escape(x) for x in sorted(credits, key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|\s)(?:{label})|"
+        rf"(?:/\s*(?:{credit})[\w\s.]{{0,20}}|\([^()]{{0,60}}(?:{credit})[^()]{{0,40}}\))\s*\.?$",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -79,6 +92,7 @@ def _tables() -> _Tables:
         separators_re=re.compile("|".join(re.escape(s) for s in separators), re.IGNORECASE),
         agencies=agencies,
         agency_max_tokens=max(len(k.split()) for k in agencies),
+        caption_re=_caption_pattern(table["captions"]["labels"], table["captions"]["credits"]),
     )
 
 
@@ -105,6 +119,11 @@ def agency_name(text: str) -> str | None:
     if not key or len(key.split()) > _tables().agency_max_tokens:
         return None
     return _tables().agencies.get(key)
+
+
+def is_caption_text(text: str) -> bool:
+    """An image caption: the line carries a photo credit ("(رويترز)", "Photograph: X/AFP")."""
+    return _tables().caption_re.search(text) is not None
 
 
 def _clean_name(name: str) -> str | None:

@@ -11,9 +11,13 @@ from .data import load_table
 
 __all__ = ["ChromeLexicon", "chrome_lexicon", "match_key"]
 
-# A "prefix"/"contains" phrase only marks chrome in a short line: a long paragraph that happens
-# to begin with "اقرأ أيضا" is still body text.
-MAX_CHROME_LINE_WORDS = 24
+# A "prefix" phrase only marks chrome in a line no longer than this: "اقرأ أيضا: <headline>"
+# is chrome, a long paragraph that happens to begin with the words is body text.
+MAX_CHROME_LINE_WORDS = 40
+# "contains" phrases (copyright, comment disclaimers) are specific enough for longer lines.
+MAX_CONTAINS_LINE_WORDS = 80
+# A tail marker may carry a few more words ("اترك تعليقاً إلغاء الرد", "Comments (12)").
+MAX_TAIL_LINE_WORDS = 20
 _EDGE_PUNCTUATION = " :.،,؛;…!|»«\"'-–—*()[]<>/\\•·●▪►▶›"
 
 
@@ -62,19 +66,14 @@ class ChromeLexicon:
             return False
         if key in self.exact:
             return True
-        if len(key.split()) > MAX_CHROME_LINE_WORDS:
-            return False
-        if self._starts_with_phrase(key) or any(p in key for p in self.contains):
+        words = key.count(" ") + 1
+        if words <= MAX_CONTAINS_LINE_WORDS and any(p in key for p in self.contains):
             return True
-        return len(key.split()) > 1 and self.coverage(text) >= MENU_LINE_COVERAGE
-
-    def _starts_with_phrase(self, key: str) -> bool:
-        # Whole words only: "home" must not match "homeland".
-        return any(
-            key.startswith(p) and (len(key) == len(p) or not key[len(p)].isalnum())
-            for p in self.prefixes
-            if key[:1] == p[:1]
-        )
+        if words > MAX_CHROME_LINE_WORDS:
+            return False
+        if _starts_with_phrase(key, self.prefixes) or self.is_tail_marker(text):
+            return True
+        return words > 1 and self.coverage(text) >= MENU_LINE_COVERAGE
 
     def is_related_marker(self, text: str) -> bool:
         """True for an in-article "اقرأ أيضا" box marker: headline links follow, then more body."""
@@ -82,7 +81,19 @@ class ChromeLexicon:
 
     def is_tail_marker(self, text: str) -> bool:
         """True for headings after which the page holds no more body (related, comments…)."""
-        return match_key(text) in self.tail
+        key = match_key(text)
+        if key in self.tail:
+            return True
+        return key.count(" ") < MAX_TAIL_LINE_WORDS and _starts_with_phrase(key, self.tail)
+
+
+def _starts_with_phrase(key: str, phrases: tuple[str, ...] | frozenset[str]) -> bool:
+    """Does ``key`` start with one of ``phrases``, on a word boundary ("home" ≠ "homeland")?"""
+    return any(
+        key.startswith(p) and (len(key) == len(p) or not key[len(p)].isalnum())
+        for p in phrases
+        if key[:1] == p[:1]
+    )
 
 
 def _phrases(table: dict[str, dict[str, list[str]]], section: str) -> list[str]:

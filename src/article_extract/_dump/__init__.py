@@ -13,7 +13,7 @@ from .._byline import leading_credit, split_trailing_credit
 from .._draft import ArticleDraft, BlockDraft, DatedCandidate
 from .._inputs import PageInput
 from .._model import Options
-from .._text import arabic_letter_ratio
+from .._text import arabic_letter_ratio, fold
 from ..errors import NotAnArticle
 from .header import Header, read_header
 from .layout import MIN_PARAGRAPH_UNITS, BodySpan, find_body_span, is_caption
@@ -57,6 +57,7 @@ def _body_blocks(
     ]
     blocks: list[BlockDraft] = []
     sources: list[str] = []
+    seen = {fold(header.title)} if header.title else set()  # repeated lines are layout, not text
     in_related_list = False  # after an inline "اقرأ أيضا": headline links until the next sentence
     for position, line in enumerate(kept):
         if line.chrome:
@@ -66,8 +67,12 @@ def _body_blocks(
             if line.attribution.source:
                 sources.append(line.attribution.source)
             continue
+        key = fold(line.text)
+        if key in seen:
+            continue
         if _is_paragraph(line):
             in_related_list = False
+            seen.add(key)
             blocks.append(BlockDraft("paragraph", line.text))
             continue
         if in_related_list:
@@ -79,6 +84,7 @@ def _body_blocks(
             and _is_paragraph(following)
             and line.units <= MAX_HEADING_UNITS
         ):
+            seen.add(key)
             blocks.append(BlockDraft("heading", line.text))
     if blocks and blocks[-1].kind == "paragraph":
         text, credit = split_trailing_credit(blocks[-1].text)

@@ -12,9 +12,9 @@ paragraphs, then end-of-article chrome (tags, share, related lists, comments, fo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .._byline import is_caption_text
 from .._text import fold
 from .lines import Line
 
@@ -22,6 +22,11 @@ __all__ = ["BodySpan", "find_body_span", "line_weight"]
 
 # A paragraph shorter than this (in words) is not enough to anchor the body on its own.
 MIN_PARAGRAPH_UNITS = 6
+# Sentence-like lines earn their length minus this: headline lists ("…؟", "…!") and one-line
+# teasers stay near zero, real paragraphs (15–60 words) dominate.
+PARAGRAPH_OFFSET = 6.0
+# A question or exclamation this short is a headline (teaser lists), not a paragraph.
+MAX_HEADLINE_QUESTION_UNITS = 14
 # Cost of a short non-sentence line (menu item, headline, label) inside a candidate span:
 # two or three of them between paragraphs (subheadings, a caption) must not split the body.
 SHORT_LINE_COST = 3.0
@@ -45,12 +50,6 @@ AFTER_TAIL_DISCOUNT = 0.5
 # The body must hold at least this many words of paragraph text to be an article.
 MIN_BODY_SCORE = 25.0
 
-# A caption credit closing a line: "(رويترز)", "(Getty Images)", "(Mohammed Salem/Reuters)".
-_CAPTION_CREDIT_RE = re.compile(
-    r"\((?:[^()]*/[^()]*|[^()]*(?:getty|afp|reuters|ap photo|epa|صورة|أرشيفية|ارشيفية|تصوير|"
-    r"رويترز|أ ف ب|فرانس برس|الأناضول|photo|foto|credit)[^()]*)\)\s*\.?$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +62,8 @@ class BodySpan:
 
 
 def is_caption(line: Line) -> bool:
-    """An image caption: a line that closes with a photo/agency credit in parentheses."""
-    return bool(_CAPTION_CREDIT_RE.search(line.text))
+    """An image caption: a line that carries a photo credit (see ``_byline.is_caption_text``)."""
+    return is_caption_text(line.text)
 
 
 def line_weight(line: Line) -> float:
@@ -75,8 +74,10 @@ def line_weight(line: Line) -> float:
         return -META_LINE_COST
     if is_caption(line):
         return -SHORT_LINE_COST
+    if line.text.endswith(("?", "؟", "!")) and line.units <= MAX_HEADLINE_QUESTION_UNITS:
+        return -SHORT_LINE_COST / 3
     if line.sentence_like and line.units >= MIN_PARAGRAPH_UNITS:
-        return line.units
+        return line.units - PARAGRAPH_OFFSET
     if line.units >= 20:
         return line.units * UNPUNCTUATED_SHARE - UNPUNCTUATED_COST
     return -SHORT_LINE_COST
