@@ -1,0 +1,120 @@
+"""A container subtree → raw text blocks in reading order (iterative walk, no recursion).
+
+Block-level tags and ``<br>`` end a block, so ``<br>``-separated bodies come out as one block
+per line. Each block remembers its kind (heading, list item, quote, paragraph) from its nearest
+block ancestor and how much of its text sits inside links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from .._model import BlockKind
+from .._text import clean_text
+from .rules import BodyRules
+
+__all__ = ["RawBlock", "walk_blocks"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    kind: BlockKind
+    text: str
+    link_chars: int
+    after_br: bool  # the block was cut by a <br>, not by an element boundary
+    bold: bool  # all its text is inside <b>/<strong>
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(len(self.text), 1)
+
+
+_BOLD_TAGS = frozenset({"b", "strong"})
+
+
+class _Collector:
+    """Accumulates inline text and cuts it into blocks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[RawBlock] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.plain_chars = 0  # characters outside any <b>/<strong>
+        self.kinds: list[BlockKind] = []
+
+    def add(self, text: str | None, *, in_link: bool, in_bold: bool) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        stripped = len(text.strip())
+        if in_link:
+            self.link_chars += stripped
+        if not in_bold:
+            self.plain_chars += stripped
+
+    def flush(self, *, by_br: bool = False) -> None:
+        if self.parts:
+            text = clean_text("".join(self.parts))
+            if text:
+                kind = self.kinds[-1] if self.kinds else "paragraph"
+                self.blocks.append(
+                    RawBlock(kind, text, min(self.link_chars, len(text)), by_br, self.plain_chars == 0)
+                )
+        self.parts = []
+        self.link_chars = 0
+        self.plain_chars = 0
+
+
+def _kind_of(tag: str, rules: BodyRules) -> BlockKind | None:
+    if tag in rules.heading_tags:
+        return "heading"
+    if tag in rules.list_item_tags:
+        return "list_item"
+    if tag in rules.quote_tags:
+        return "quote"
+    return None
+
+
+def walk_blocks(container: HtmlElement, rules: BodyRules) -> list[RawBlock]:
+    """The container's text as blocks, in document order."""
+    out = _Collector()
+    link_depth = 0
+    bold_depth = 0
+    # (element, entering?) pairs; children are pushed in reverse so they pop in order.
+    stack: list[tuple[HtmlElement, bool]] = [(container, True)]
+    while stack:
+        element, entering = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        is_block = tag in rules.block_tags
+        if entering:
+            if tag == "br":
+                out.flush(by_br=True)
+                stack.append((element, False))
+                continue
+            if is_block:
+                out.flush()
+                kind = _kind_of(tag, rules)
+                if kind is not None:
+                    out.kinds.append(kind)
+            if tag == "a":
+                link_depth += 1
+            if tag in _BOLD_TAGS:
+                bold_depth += 1
+            out.add(element.text, in_link=link_depth > 0, in_bold=bold_depth > 0)
+            stack.append((element, False))
+            stack.extend((child, True) for child in reversed(element))
+            continue
+        if tag == "a":
+            link_depth -= 1
+        if tag in _BOLD_TAGS:
+            bold_depth -= 1
+        if is_block and tag != "br":
+            out.flush()
+            if _kind_of(tag, rules) is not None and out.kinds:
+                out.kinds.pop()
+        if element is not container:
+            out.add(element.tail, in_link=link_depth > 0, in_bold=bold_depth > 0)
+    out.flush()
+    return out.blocks

@@ -1,0 +1,277 @@
+"""The article body: find its container, then turn it into clean blocks.
+
+Container, first usable hit wins:
+
+1. the ordered rules of ``data/html_body.toml`` (``itemprop=articleBody``, CMS/theme class
+   vocabulary, ``<article>``, ``<main>``); a hit is usable when it holds at least
+   :data:`MIN_CONTAINER_CHARS` of text with link density at most :data:`MAX_CONTAINER_LINK_DENSITY`;
+   among hits of one rule the one with the most text wins;
+2. a score over the chrome-stripped page (Readability-style): every paragraph-like element
+   gives its parent points for length and for commas — Arabic ، ؛ ؟ included — and half to its
+   grandparent; scores are scaled down by link density; the best element wins.
+
+Blocks are then filtered (see :func:`filter_blocks`); if filtering ate most of the text the
+unfiltered blocks are used instead (the safety valve, logged at DEBUG).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from .._byline import leading_credit, parse_byline, split_trailing_credit
+from .._draft import BlockDraft
+from .._lexicon import chrome_lexicon, match_key
+from .._text import fold
+from .blocks import RawBlock, walk_blocks
+from .chrome import remove_chrome
+from .parse import text_length
+from .rules import BodyRules, ChromeRules, ContainerRule
+from .title import title_key
+from .tokens import element_tokens
+
+__all__ = ["BodyResult", "extract_body", "find_container"]
+
+logger = logging.getLogger("article_extract")
+
+# Less text than this is a teaser or a caption box, not an article container.
+MIN_CONTAINER_CHARS = 140
+# A container that is mostly link text is a list of links (related, menus).
+MAX_CONTAINER_LINK_DENSITY = 0.5
+# Paragraph-like elements shorter than this carry no signal for the score.
+MIN_SCORED_CHARS = 25
+# Score points per 100 characters of a paragraph, capped (Readability's rule).
+MAX_LENGTH_POINTS = 3
+# A block whose text is mostly inside links is navigation or a related-article teaser.
+MAX_BLOCK_LINK_DENSITY = 0.6
+# Bylines, credits and captions are short; a longer line is prose.
+MAX_CREDIT_WORDS = 14
+# Only blocks this close to either end of the body are read as byline/credit lines.
+EDGE_BLOCKS = 2
+# An in-body subheading is a short line without sentence punctuation.
+MAX_SUBHEADING_WORDS = 8
+# Tail markers ("مقالات ذات صلة") end the body only after this much prose was kept.
+MIN_CHARS_BEFORE_TAIL = 150
+# Safety valve: if filtering keeps less than this share of the container's text, undo it.
+SAFETY_VALVE_SHARE = 0.3
+
+_COMMAS = ",،؛;"
+_SENTENCE_END = ".!?؟:;؛…»\"”)'"
+_SCORED_TAGS = ("p", "td", "pre", "blockquote", "div", "section", "li")
+
+
+@dataclass(slots=True)
+class BodyResult:
+    blocks: list[BlockDraft]
+    container: HtmlElement | None
+    origin: str
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    valve: bool = False
+
+
+def _link_chars(element: HtmlElement) -> int:
+    return sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+
+
+def _usable(element: HtmlElement) -> bool:
+    length = text_length(element)
+    if length < MIN_CONTAINER_CHARS:
+        return False
+    return _link_chars(element) / length <= MAX_CONTAINER_LINK_DENSITY
+
+
+def _rule_matches(rule: ContainerRule, element: HtmlElement, tokens: tuple[str, ...]) -> bool:
+    if rule.tag is not None:
+        return element.tag == rule.tag
+    if rule.tokens is not None:
+        return rule.tokens.match(tokens) is not None
+    if rule.attribute is not None:
+        value = element.get(rule.attribute)
+        return value is not None and (rule.value or "").lower() in value.lower().split()
+    return False
+
+
+def find_container(root: HtmlElement, rules: BodyRules) -> tuple[HtmlElement | None, str]:
+    """The first usable container by the ordered rules; (None, "") when no rule hits."""
+    hits: list[list[HtmlElement]] = [[] for _ in rules.containers]
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tokens = element_tokens(element)
+        for index, rule in enumerate(rules.containers):
+            if _rule_matches(rule, element, tokens):
+                hits[index].append(element)
+                break
+    for index, matches in enumerate(hits):
+        usable = [e for e in matches if _usable(e)]
+        if usable:
+            return max(usable, key=text_length), f"rule{index}"
+    return None, ""
+
+
+def _own_text_length(element: HtmlElement) -> int:
+    """Text directly in the element (not in child blocks): what a <br>-body div holds."""
+    parts = [element.text or ""] + [child.tail or "" for child in element]
+    parts += [c.text_content() for c in element if c.tag in ("a", "span", "b", "strong", "em", "i", "font")]
+    return len(" ".join("".join(parts).split()))
+
+
+def score_container(root: HtmlElement) -> HtmlElement | None:
+    """The element with the best paragraph score (module docstring, rule 2)."""
+    scores: dict[HtmlElement, float] = {}
+    for element in root.iter(*_SCORED_TAGS):
+        if element.tag in ("div", "section", "li"):
+            length = _own_text_length(element)
+        else:
+            length = text_length(element)
+        if length < MIN_SCORED_CHARS:
+            continue
+        text = element.text_content()
+        points = 1 + sum(text.count(c) for c in _COMMAS) + min(length // 100, MAX_LENGTH_POINTS)
+        parent = element.getparent()
+        if element.tag in ("div", "section"):
+            scores[element] = scores.get(element, 0.0) + points
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0.0) + points
+            grand = parent.getparent()
+            if grand is not None:
+                scores[grand] = scores.get(grand, 0.0) + points / 2
+    best: HtmlElement | None = None
+    best_score = 0.0
+    for element, score in scores.items():
+        length = max(text_length(element), 1)
+        final = score * (1 - min(_link_chars(element) / length, 1.0))
+        if final > best_score:
+            best, best_score = element, final
+    return best
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _is_caption(text: str, prefixes: tuple[str, ...]) -> bool:
+    words = text.split()
+    if len(words) > MAX_CREDIT_WORDS:
+        return False
+    key = fold(text).lstrip(" -–—(")
+    for prefix in prefixes:
+        if key.startswith(prefix):
+            rest = key[len(prefix) :]
+            if not rest or rest[0] in ":：/" or (rest[0] == " " and len(words) <= 4):
+                return True
+    return False
+
+
+def _looks_like_subheading(block: RawBlock, following: RawBlock | None) -> bool:
+    words = block.text.split()
+    if not words or len(words) > MAX_SUBHEADING_WORDS or block.text[-1] in _SENTENCE_END:
+        return False
+    if following is None or len(following.text) < 2 * len(block.text):
+        return False
+    return block.after_br or block.bold
+
+
+@dataclass(slots=True)
+class _FilterState:
+    kept: list[BlockDraft] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    kept_chars: int = 0
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    after_chrome_heading: bool = False
+
+
+def filter_blocks(
+    raw: list[RawBlock], rules: BodyRules, title: str | None
+) -> tuple[list[BlockDraft], list[str], str | None]:
+    """Drop chrome, captions, credits, bylines and repeats; label subheadings.
+
+    Returns the kept blocks, authors found on byline lines and the attributed source.
+    """
+    lexicon = chrome_lexicon()
+    title_k = title_key(title) if title else ""
+    state = _FilterState()
+    count = len(raw)
+    for index, block in enumerate(raw):
+        text = block.text
+        if not _has_letters(text):
+            continue
+        if lexicon.is_tail_marker(text) and state.kept_chars >= MIN_CHARS_BEFORE_TAIL:
+            break
+        if lexicon.is_chrome(text):
+            state.after_chrome_heading = len(text.split()) <= MAX_SUBHEADING_WORDS
+            continue
+        if block.link_density > MAX_BLOCK_LINK_DENSITY:
+            continue
+        if state.after_chrome_heading and block.link_density > 0:
+            continue
+        state.after_chrome_heading = False
+        if _is_caption(text, rules.caption_prefixes):
+            continue
+        at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
+        if at_edge and len(text.split()) <= MAX_CREDIT_WORDS:
+            attribution = parse_byline(text)
+            if attribution is not None:
+                state.authors.extend(attribution.authors)
+                state.source = state.source or attribution.source
+                continue
+        if index >= count - EDGE_BLOCKS:
+            text, agency = split_trailing_credit(text)
+            if agency:
+                state.source = state.source or agency
+                if not _has_letters(text):
+                    continue
+        key = match_key(text)
+        if title_k and len(state.kept) < EDGE_BLOCKS and title_key(text) == title_k:
+            continue
+        if key in state.seen:
+            continue
+        state.seen.add(key)
+        following = raw[index + 1] if index + 1 < count else None
+        kind = block.kind
+        if kind == "paragraph" and state.kept and _looks_like_subheading(block, following):
+            kind = "heading"
+        state.kept.append(BlockDraft(kind, text))
+        state.kept_chars += len(text)
+    if state.kept and state.source is None:
+        state.source = leading_credit(state.kept[0].text)
+    return state.kept, state.authors, state.source
+
+
+def extract_body(
+    root: HtmlElement,
+    body_rules: BodyRules,
+    chrome_rules: ChromeRules,
+    title: str | None,
+    container: HtmlElement | None,
+) -> BodyResult:
+    """Produce the body from ``container`` (from :func:`find_container`), or from the scored
+    best element when it is None (module docstring). ``root`` is modified."""
+    origin = "rule"
+    if container is None:
+        remove_chrome(root, chrome_rules)
+        container = score_container(root)
+        origin = "score"
+    if container is None:
+        return BodyResult([], None, "none")
+    raw_all = walk_blocks(container, body_rules)
+    remove_chrome(container, chrome_rules)
+    raw = walk_blocks(container, body_rules)
+    blocks, authors, source = filter_blocks(raw, body_rules, title)
+    # Prose, not links: a container that is half related-links legitimately loses that half.
+    before = sum(len(b.text) - b.link_chars for b in raw_all if _has_letters(b.text))
+    after = sum(len(b.text) for b in blocks)
+    if before and after < SAFETY_VALVE_SHARE * before:
+        logger.debug(
+            "chrome removal kept %d of %d characters in the %s container; using it unfiltered",
+            after,
+            before,
+            origin,
+        )
+        blocks = [BlockDraft(b.kind, b.text) for b in raw_all if _has_letters(b.text)]
+        return BodyResult(blocks, container, origin, authors, source, valve=True)
+    return BodyResult(blocks, container, origin, authors, source)

@@ -1,0 +1,62 @@
+"""Remove site chrome from a subtree by structure: element names and class/id vocabulary.
+
+Text-based removal (the Arabic phrase lexicon) works on blocks, in :mod:`.body`. Both run on the
+pipeline's own copy of the tree.
+
+Guards, so that a wrapper with an unlucky name never takes the article with it:
+
+* an element holding more than :data:`WRAPPER_SHARE` of the scope's text is never removed
+  (ASP.NET wraps whole pages in ``<form>``; some themes put the article in ``<header>``);
+* an element that also carries an article-container token ("entry-content no-share") is kept;
+* ``keep`` (the article container) and its ancestors are kept.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from .parse import text_length
+from .rules import ChromeRules
+from .tokens import element_tokens
+
+__all__ = ["WRAPPER_SHARE", "is_chrome_element", "remove_chrome"]
+
+# An element with more than this share of the scope's text is a layout wrapper, not chrome.
+WRAPPER_SHARE = 0.5
+
+
+def is_chrome_element(element: HtmlElement, rules: ChromeRules) -> bool:
+    """True when the element's name or class/id vocabulary marks it as page furniture."""
+    if element.tag in rules.structural_tags:
+        return True
+    tokens = element_tokens(element)
+    if not tokens or rules.chrome.match(tokens) is None:
+        return False
+    return rules.protected.match(tokens) is None
+
+
+def remove_chrome(
+    scope: HtmlElement, rules: ChromeRules, *, keep: HtmlElement | None = None
+) -> int:
+    """Remove chrome elements under ``scope``; returns how many subtrees were removed."""
+    protected: set[HtmlElement] = set()
+    if keep is not None:
+        protected.add(keep)
+        protected.update(keep.iterancestors())
+    total = max(text_length(scope), 1)
+    removed = 0
+    candidates = [
+        e
+        for e in scope.iterdescendants()
+        if isinstance(e, HtmlElement) and e not in protected and is_chrome_element(e, rules)
+    ]
+    removed_set: set[HtmlElement] = set()
+    for element in candidates:
+        if any(a in removed_set for a in element.iterancestors()):
+            continue
+        if text_length(element) > WRAPPER_SHARE * total:
+            continue
+        element.drop_tree()
+        removed_set.add(element)
+        removed += 1
+    return removed

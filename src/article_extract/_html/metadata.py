@@ -1,0 +1,178 @@
+"""What the page says about itself: ``<meta>``, OpenGraph/Twitter, JSON-LD, microdata, links.
+
+:func:`read_metadata` runs on the whole parsed tree before any cleaning (JSON-LD lives in
+``<script>``, OpenGraph in ``<head>``) and returns a :class:`PageMeta`: raw statements grouped by
+where they came from, with small accessors. Choosing between them is the later stages' job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from .._text import clean_text
+from .jsonld import JsonObject, ld_names, ld_text, read_jsonld, types_of
+from .rules import meta_rules
+
+__all__ = ["PageMeta", "read_metadata", "resolve_url"]
+
+# A meta value longer than this is not a title, name or date (some CMSs dump the body there).
+MAX_META_VALUE_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """The page's own statements about itself, grouped by origin."""
+
+    meta: Mapping[str, tuple[str, ...]]  # <meta name|property|http-equiv> → values, in order
+    microdata: Mapping[str, tuple[str, ...]]  # itemprop → values (content/datetime/text)
+    jsonld: tuple[JsonObject, ...]
+    article: JsonObject | None  # the JSON-LD object describing this article
+    title_tag: str | None
+    canonical: str | None
+    html_lang: str | None
+    html_dir: str | None
+    base_url: str | None
+    listing_jsonld: bool = False
+    site_names: tuple[str, ...] = field(default=())
+
+    def first(self, field_name: str) -> str | None:
+        """The first non-empty ``<meta>`` value for the keys configured for ``field_name``."""
+        for key in meta_rules().keys[field_name]:
+            for value in self.meta.get(key, ()):
+                if value:
+                    return value
+        return None
+
+    def all(self, field_name: str) -> list[str]:
+        """Every ``<meta>`` value for the configured keys, best key first."""
+        return [v for key in meta_rules().keys[field_name] for v in self.meta.get(key, ()) if v]
+
+    def micro(self, prop: str) -> str | None:
+        values = self.microdata.get(prop.lower(), ())
+        return values[0] if values else None
+
+    def ld(self, key: str) -> str | None:
+        """A text field of the article's JSON-LD object."""
+        return ld_text(self.article.get(key)) if self.article is not None else None
+
+    def ld_raw(self, key: str) -> Any:
+        return self.article.get(key) if self.article is not None else None
+
+    def ld_authors(self) -> list[str]:
+        if self.article is None:
+            return []
+        return ld_names(self.article.get("author") or self.article.get("creator"))
+
+
+def resolve_url(value: str | None, base: str | None) -> str | None:
+    """``value`` made absolute against ``base``; None when it is not an http(s) URL then."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.startswith("//"):
+        scheme = urlsplit(base).scheme if base else "https"
+        value = f"{scheme or 'https'}:{value}"
+    elif base:
+        value = urljoin(base, value)
+    return value if urlsplit(value).scheme in ("http", "https") and urlsplit(value).netloc else None
+
+
+def _add(store: dict[str, list[str]], key: str, value: str | None) -> None:
+    if not key or value is None:
+        return
+    value = clean_text(value[:MAX_META_VALUE_CHARS])
+    if value:
+        store.setdefault(key.strip().lower(), []).append(value)
+
+
+def _pick_article(objects: tuple[JsonObject, ...]) -> JsonObject | None:
+    ranked: list[tuple[int, int, JsonObject]] = []
+    order = meta_rules().article_types
+    for index, obj in enumerate(objects):
+        types = types_of(obj)
+        ranks = [order.index(t) for t in types if t in order]
+        if ranks:
+            ranked.append((min(ranks), index, obj))
+    if ranked:
+        return min(ranked, key=lambda r: (r[0], r[1]))[2]
+    # No article type: a WebPage that states a publication date still speaks for the article.
+    for obj in objects:
+        if "WebPage" in types_of(obj) and obj.get("datePublished"):
+            return obj
+    return None
+
+
+def _site_names(objects: tuple[JsonObject, ...], article: JsonObject | None) -> list[str]:
+    names: list[str] = []
+    if article is not None:
+        names.extend(ld_names(article.get("publisher")))
+    site_types = meta_rules().site_types
+    for obj in objects:
+        if set(types_of(obj)) & site_types:
+            name = obj.get("name")
+            if isinstance(name, str):
+                names.append(name)
+            alternate = obj.get("alternateName")
+            if isinstance(alternate, str):
+                names.append(alternate)
+    return names
+
+
+def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
+    """Collect the page's metadata (see the module docstring)."""
+    meta: dict[str, list[str]] = {}
+    microdata: dict[str, list[str]] = {}
+    canonical: str | None = None
+    base_url = url
+    for element in root.iter("meta", "link", "base"):
+        tag = element.tag
+        if tag == "meta":
+            content = element.get("content")
+            key = element.get("property") or element.get("name") or element.get("http-equiv")
+            if key:
+                _add(meta, key, content)
+            prop = element.get("itemprop")
+            if prop:
+                _add(microdata, prop, content)
+        elif tag == "link":
+            rel = (element.get("rel") or "").lower().split()
+            if "canonical" in rel and canonical is None:
+                canonical = element.get("href")
+        elif tag == "base" and element.get("href"):
+            base_url = resolve_url(element.get("href"), url) or base_url
+    for element in root.xpath("//body//*[@itemprop]"):
+        if element.tag == "meta":
+            continue
+        prop = element.get("itemprop") or ""
+        value = element.get("content") or element.get("datetime")
+        if value is None and prop.lower() in ("datepublished", "datemodified", "datecreated"):
+            value = element.text_content()
+        if value is not None:
+            for name in prop.split():
+                _add(microdata, name, value)
+    objects = read_jsonld(root)
+    article = _pick_article(objects)
+    listing_types = meta_rules().listing_types
+    listing = any(set(types_of(o)) & listing_types for o in objects if o.get("@type"))
+    title_element = root.find(".//title")
+    title_tag = clean_text(title_element.text_content()) if title_element is not None else None
+    body = root.find("body")
+    html_dir = root.get("dir") or (body.get("dir") if body is not None else None)
+    return PageMeta(
+        meta={k: tuple(v) for k, v in meta.items()},
+        microdata={k.lower(): tuple(v) for k, v in microdata.items()},
+        jsonld=objects,
+        article=article,
+        title_tag=title_tag or None,
+        canonical=resolve_url(canonical, base_url),
+        html_lang=(root.get("lang") or root.get("xml:lang") or "").strip() or None,
+        html_dir=(html_dir or "").strip().lower() or None,
+        base_url=base_url,
+        listing_jsonld=listing and article is None,
+        site_names=tuple(dict.fromkeys(clean_text(n) for n in _site_names(objects, article) if n)),
+    )

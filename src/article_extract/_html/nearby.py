@@ -1,0 +1,80 @@
+"""Short elements near the headline that a vocabulary marks as a date stamp or a byline.
+
+Candidates are ordered by distance (in document order) from an anchor — the headline element,
+else the body container — so the article's own stamp wins over a header clock or a teaser's
+date. Elements inside teaser furniture (related lists, widgets, tickers, nav/footer/aside) and
+elements far from the anchor are ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from .._text import clean_text
+from .tokens import TokenRules, element_tokens
+
+__all__ = ["Nearby", "nearby_elements"]
+
+# Stamps and bylines are one line; longer text is prose that happens to sit in a "date" box.
+MAX_NEARBY_CHARS = 140
+# How far (in elements, document order) from the anchor a stamp or byline may sit.
+MAX_DISTANCE = 250
+# Elements above the headline count this much farther than those below it (stamps follow it).
+BEFORE_PENALTY = 2
+_TEASER_TAGS = frozenset({"nav", "footer", "aside"})
+
+
+@dataclass(frozen=True, slots=True)
+class Nearby:
+    element: HtmlElement
+    text: str
+    distance: int
+
+
+def _in_teaser(element: HtmlElement, teaser: TokenRules) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _TEASER_TAGS:
+            return True
+        if teaser.match(element_tokens(ancestor)) is not None:
+            return True
+    return False
+
+
+def nearby_elements(
+    root: HtmlElement,
+    anchor: HtmlElement | None,
+    wanted: TokenRules,
+    teaser: TokenRules,
+    *,
+    extra_tags: tuple[str, ...] = (),
+    extra_attrs: tuple[tuple[str, str], ...] = (),
+) -> Iterator[Nearby]:
+    """Matching elements with short text, nearest to ``anchor`` first."""
+    order: dict[HtmlElement, int] = {}
+    found: list[HtmlElement] = []
+    for index, element in enumerate(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        order[element] = index
+        if element.tag in extra_tags or any(
+            (element.get(attr) or "").lower() == value for attr, value in extra_attrs
+        ) or wanted.match(element_tokens(element)) is not None:
+            found.append(element)
+    anchor_index = order.get(anchor, 0) if anchor is not None else 0
+    ranked: list[Nearby] = []
+    for element in found:
+        text = clean_text(element.text_content())
+        if not text or len(text) > MAX_NEARBY_CHARS:
+            continue
+        delta = order[element] - anchor_index
+        distance = delta if delta >= 0 else -delta * BEFORE_PENALTY
+        if anchor is not None and distance > MAX_DISTANCE:
+            continue
+        if _in_teaser(element, teaser):
+            continue
+        ranked.append(Nearby(element, text, distance))
+    ranked.sort(key=lambda n: n.distance)
+    yield from ranked

@@ -1,0 +1,103 @@
+"""Text → lxml tree (the one place the tree type is chosen), and removal of never-content nodes.
+
+The pipeline mutates the tree it is given, so a caller's tree is deep-copied first. Parsers are
+created per call: lxml parser objects must not be shared between threads.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
+
+from .._inputs import PageInput
+from ..errors import EmptyInput
+from .rules import ChromeRules
+
+__all__ = ["parse_page", "strip_junk", "text_length"]
+
+# lxml refuses str input that carries an XML encoding declaration; it is meaningless once decoded.
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
+# An element the page hides that holds more than this share of the page's text is probably the
+# article revealed by script ("show more"), not junk: keep it.
+HIDDEN_MAX_SHARE = 0.3
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _new_parser() -> HTMLParser:
+    return HTMLParser(remove_comments=False, remove_pis=True, default_doctype=False)
+
+
+def parse_page(page: PageInput) -> HtmlElement:
+    """The page as a fresh, mutable lxml.html tree."""
+    tree = page.tree
+    if isinstance(tree, HtmlElement):
+        return copy.deepcopy(tree)
+    text = _XML_DECL_RE.sub("", page.text, count=1)
+    try:
+        root = document_fromstring(text, parser=_new_parser())
+    except (etree.ParserError, ValueError) as exc:
+        raise EmptyInput(f"the page has no HTML content ({exc})") from exc
+    return root
+
+
+def text_length(element: HtmlElement) -> int:
+    """Characters of visible text under ``element``, whitespace collapsed."""
+    return len(" ".join(element.text_content().split()))
+
+
+def _is_hidden(element: HtmlElement, hidden_classes: frozenset[str]) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    if style and _HIDDEN_STYLE_RE.search(style):
+        return True
+    classes = element.get("class")
+    return bool(classes) and any(c.lower() in hidden_classes for c in classes.split())
+
+
+def strip_junk(root: HtmlElement, rules: ChromeRules) -> None:
+    """Remove scripts, styles, form controls, comments and elements the page itself hides."""
+    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        parent = node.getparent()
+        if parent is not None:
+            _drop_keep_tail(node)
+    for element in list(root.iter(*rules.junk_tags)):
+        if element is not root and element.getparent() is not None:
+            _drop_keep_tail(element)
+    total = max(text_length(root), 1)
+    hidden = [
+        e
+        for e in root.iter()
+        if isinstance(e, HtmlElement) and e is not root and _is_hidden(e, rules.hidden_classes)
+    ]
+    for element in hidden:
+        if element.getparent() is None or _detached(element, root):
+            continue
+        if text_length(element) <= HIDDEN_MAX_SHARE * total:
+            _drop_keep_tail(element)
+
+
+def _detached(element: HtmlElement, root: HtmlElement) -> bool:
+    """True when an ancestor of ``element`` was already removed from ``root``."""
+    node: HtmlElement | None = element
+    while node is not None and node is not root:
+        node = node.getparent()
+    return node is None
+
+
+def _drop_keep_tail(element: etree._Element) -> None:
+    """Remove ``element`` but keep the text that follows it (its tail) in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)

@@ -1,0 +1,123 @@
+"""The HTML path's data tables (``data/html_*.toml``), compiled once into frozen rule sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .._text import fold
+from ..data import load_table
+from .tokens import TokenRules
+
+__all__ = ["BodyRules", "ChromeRules", "ContainerRule", "ListingRules", "MetaRules",
+           "body_rules", "chrome_rules", "listing_rules", "meta_rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRules:
+    junk_tags: frozenset[str]
+    structural_tags: frozenset[str]
+    caption_tags: frozenset[str]
+    hidden_classes: frozenset[str]
+    chrome: TokenRules
+    protected: TokenRules
+
+
+@dataclass(frozen=True, slots=True)
+class ContainerRule:
+    """One ordered body-container rule: an attribute value, class/id tokens, or a tag name."""
+
+    attribute: str | None = None
+    value: str | None = None
+    tokens: TokenRules | None = None
+    tag: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BodyRules:
+    containers: tuple[ContainerRule, ...]
+    block_tags: frozenset[str]
+    heading_tags: frozenset[str]
+    list_item_tags: frozenset[str]
+    quote_tags: frozenset[str]
+    caption_prefixes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MetaRules:
+    article_types: tuple[str, ...]
+    listing_types: frozenset[str]
+    site_types: frozenset[str]
+    keys: dict[str, tuple[str, ...]]
+    date_tokens: TokenRules
+    author_tokens: TokenRules
+    teaser_tokens: TokenRules
+
+
+@dataclass(frozen=True, slots=True)
+class ListingRules:
+    path_segments: frozenset[str]
+    search_query_keys: frozenset[str]
+    non_article_og_types: frozenset[str]
+    error_titles: tuple[str, ...]
+
+
+@cache
+def chrome_rules() -> ChromeRules:
+    table = load_table("html_chrome")
+    return ChromeRules(
+        junk_tags=frozenset(table["junk_tags"]),
+        structural_tags=frozenset(table["structural_tags"]),
+        caption_tags=frozenset(table["caption_tags"]),
+        hidden_classes=frozenset(c.lower() for c in table["hidden_classes"]),
+        chrome=TokenRules(table["chrome_tokens"], table["negations"]),
+        protected=TokenRules(table["protected_tokens"]),
+    )
+
+
+def _container_rule(entry: dict[str, Any]) -> ContainerRule:
+    if "tokens" in entry:
+        return ContainerRule(tokens=TokenRules(entry["tokens"]))
+    if "tag" in entry:
+        return ContainerRule(tag=str(entry["tag"]))
+    return ContainerRule(attribute=str(entry["attribute"]), value=str(entry["value"]))
+
+
+@cache
+def body_rules() -> BodyRules:
+    table = load_table("html_body")
+    blocks = table["blocks"]
+    return BodyRules(
+        containers=tuple(_container_rule(e) for e in table["container"]),
+        block_tags=frozenset(blocks["block_tags"]),
+        heading_tags=frozenset(blocks["heading_tags"]),
+        list_item_tags=frozenset(blocks["list_item_tags"]),
+        quote_tags=frozenset(blocks["quote_tags"]),
+        caption_prefixes=tuple(sorted({fold(p) for p in blocks["caption_prefixes"]})),
+    )
+
+
+@cache
+def meta_rules() -> MetaRules:
+    table = load_table("html_meta")
+    return MetaRules(
+        article_types=tuple(table["article_types"]),
+        listing_types=frozenset(table["listing_types"]),
+        site_types=frozenset(table["site_types"]),
+        keys={k: tuple(v.lower() for v in vs) for k, vs in table["keys"].items()},
+        date_tokens=TokenRules(table["visible"]["date_tokens"]),
+        author_tokens=TokenRules(table["visible"]["author_tokens"]),
+        teaser_tokens=TokenRules(table["visible"]["teaser_tokens"]),
+    )
+
+
+@cache
+def listing_rules() -> ListingRules:
+    table = load_table("html_listing")
+    return ListingRules(
+        path_segments=frozenset(table["listing_path_segments"]),
+        search_query_keys=frozenset(table["search_query_keys"]),
+        non_article_og_types=frozenset(table["non_article_og_types"]),
+        error_titles=tuple(fold(t) for t in table["error_titles"]),
+    )
