@@ -1,0 +1,448 @@
+"""``parse_date`` and ``find_dates``: scan tokens for date cores, extend them, build results.
+
+One left-to-right pass over the tokens of the folded text. At each token an absolute core is
+tried first (so "قبل 5 يونيو" is June 5, not "5 … ago"), then a relative expression. A core is
+extended left (weekday, "يوم") and right (clock time, zone), then Hijri/Gregorian pairs on one
+line are merged (the Gregorian part wins: it reflects the local sighting). Everything is a pure
+function of the input; the lexicon is read-only after first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone, tzinfo
+
+from . import Calendar, DateRole, ParsedDate, Precision
+from ._calendars import from_hijri, from_solar_hijri, gregorian_date
+from ._clock import ClockTime, Zone, read_time, read_zone, zone_offset
+from ._grammar import DateCore, read_core
+from ._iso import parse_iso
+from ._normalize import Folded, fold_with_map
+from ._relative import Relative, read_deictic, read_relative, resolve
+from ._tokens import NL, NUM, PUNCT, WORD, Token, tokenize
+
+__all__ = ["find_dates", "parse_date"]
+
+# parse_date reads at most this much: a labelled stamp with a Hijri and a Gregorian part and a
+# zone is under 120 characters; longer input is running text and find_dates is the tool for it.
+MAX_PARSE_CHARS = 300
+# Tokens allowed between a date and its clock time ("، آخر تحديث", "على الساعة", " - ").
+MAX_TIME_GAP = 4
+# Tokens allowed between a Hijri and a Gregorian date on one line ("هـ الموافق لـ", " - ").
+MAX_CALENDAR_GAP = 3
+# How far before a date a label may stand ("تم نشره يوم الجمعة …").
+MAX_LABEL_LOOKBACK = 6
+
+_WEEKDAY_GAP = frozenset([",", "،", "-", "|", ":"])
+_TIME_GAP = frozenset([",", "،", "-", "|", "@", "/", "(", "_", "•", "·"])
+_CALENDAR_GAP = frozenset(["-", "(", ")", "/", "،", ",", "|", "="])
+
+# Lines without a digit can only hold a relative date; these stems are what such a date needs.
+# Matched on the raw text (before folding), hence the alternatives per spelling.
+_NO_DIGIT_TRIGGERS = re.compile(
+    r"[0-9\u0660-\u0669\u06f0-\u06f9]|منذ|قبل|مس|بارح|اليوم|ماضي|سابق|today|yesterday",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A located expression: token bounds and its parts, before values are computed."""
+
+    start: int
+    end: int
+    core: DateCore | None = None
+    relative: Relative | None = None
+    weekday: int | None = None
+    time: ClockTime | None = None
+    zone: Zone | None = None
+
+
+def _has(tok: Token, attr: str) -> bool:
+    return tok.meaning is not None and bool(getattr(tok.meaning, attr))
+
+
+def _is_time_gap(tokens: list[Token], k: int) -> bool:
+    tok = tokens[k]
+    if tok.kind == PUNCT:
+        return tok.text in _TIME_GAP
+    if tok.kind != WORD:
+        return False
+    if tok.meaning is not None and (tok.meaning.time_joiner or tok.meaning.label):
+        return True
+    # ISO's "T" between date and time: glued to both sides.
+    return (
+        tok.text == "t"
+        and tokens[k - 1].end == tok.start
+        and k + 1 < len(tokens)
+        and tokens[k + 1].start == tok.end
+    )
+
+
+def _time_after(tokens: list[Token], end: int) -> tuple[ClockTime, Zone | None] | None:
+    k, gap = end, 0
+    while k < len(tokens) and gap < MAX_TIME_GAP and _is_time_gap(tokens, k):
+        k += 1
+        gap += 1
+    bare = k > end and tokens[k - 1].text.endswith("الساعه")
+    clock = read_time(tokens, k, bare_hour=bare)
+    if clock is None:
+        return None
+    return clock, read_zone(tokens, clock.end)
+
+
+def _time_before(tokens: list[Token], start: int, floor: int) -> ClockTime | None:
+    """A clock time written before the date ("٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠")."""
+    j = start - 1
+    while j >= floor and tokens[j].kind == PUNCT and tokens[j].text in _TIME_GAP:
+        j -= 1
+    for first in range(max(floor, j - 5), j + 1):
+        clock = read_time(tokens, first)
+        if clock is not None and clock.end == j + 1:
+            return clock
+    return None
+
+
+def _extend_absolute(tokens: list[Token], core: DateCore, floor: int) -> _Match:
+    start, end = core.start, core.end
+    weekday: int | None = None
+    j = start - 1
+    while j >= floor and j > start - 3 and tokens[j].text in _WEEKDAY_GAP:
+        j -= 1
+    if j >= floor and (meaning := tokens[j].meaning) is not None and meaning.weekday is not None:
+        weekday, start = meaning.weekday, j
+        if j - 1 >= floor and _has(tokens[j - 1], "before_weekday"):
+            start = j - 1
+    if core.day is None:
+        return _Match(start, end, core=core, weekday=weekday)
+    after = _time_after(tokens, end)
+    if after is not None:
+        clock, zone = after
+        return _Match(start, zone.end if zone else clock.end, core, None, weekday, clock, zone)
+    before = _time_before(tokens, start, floor)
+    if before is not None:
+        j = start - 1
+        while tokens[j].kind == PUNCT:
+            j -= 1
+        first = next(k for k in range(floor, j + 1) if read_time(tokens, k) == before)
+        return _Match(first, end, core, None, weekday, before)
+    return _Match(start, end, core=core, weekday=weekday)
+
+
+def _on_stamp_line(tokens: list[Token], start: int, end: int) -> bool:
+    """True when nothing but labels, punctuation, a weekday or a time shares the line."""
+
+    def quiet(tok: Token) -> bool:
+        if tok.kind == PUNCT:
+            return True
+        m = tok.meaning
+        return m is not None and bool(
+            m.label or m.weekday is not None or m.before_weekday or m.time_joiner or m.meridiem
+        )
+
+    k = start - 1
+    while k >= 0 and tokens[k].kind != NL:
+        if not quiet(tokens[k]):
+            return False
+        k -= 1
+    k = end
+    while k < len(tokens) and tokens[k].kind != NL:
+        if not quiet(tokens[k]):
+            return False
+        k += 1
+    return True
+
+
+def _extend_relative(tokens: list[Token], rel: Relative) -> _Match | None:
+    end = rel.end
+    clock: ClockTime | None = None
+    zone: Zone | None = None
+    if rel.deictic and rel.steps[0][0] == "day":
+        after = _time_after(tokens, end)  # "أمس على الساعة 12:00"
+        if after is not None:
+            clock, zone = after
+            end = zone.end if zone else clock.end
+    if rel.deictic and not _on_stamp_line(tokens, rel.start, end):
+        return None
+    return _Match(rel.start, end, None, rel, None, clock, zone)
+
+
+def _scan(tokens: list[Token]) -> list[_Match]:
+    found: list[_Match] = []
+    i, floor, n = 0, 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        match: _Match | None = None
+        if tok.kind == NUM or (tok.meaning is not None and tok.meaning.month is not None):
+            core = read_core(tokens, i)
+            if core is not None:
+                match = _extend_absolute(tokens, core, floor)
+        if match is None and tok.meaning is not None:
+            rel = read_relative(tokens, i) or read_deictic(tokens, i)
+            if rel is not None:
+                match = _extend_relative(tokens, rel)
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = floor = match.end
+    return found
+
+
+def _label_role(tok: Token) -> DateRole | None:
+    label = tok.meaning.label if tok.meaning is not None else None
+    if label == "published":
+        return "published"
+    if label == "modified":
+        return "modified"
+    return None
+
+
+def _role(tokens: list[Token], match: _Match, floor: int) -> DateRole | None:
+    """The role a label gives: inside the expression first, else the nearest one before it."""
+    for k in range(match.start, match.end):
+        if (role := _label_role(tokens[k])) is not None:
+            return role
+    k = match.start - 1
+    while k >= max(floor, match.start - MAX_LABEL_LOOKBACK) and tokens[k].kind != NL:
+        if (role := _label_role(tokens[k])) is not None:
+            return role
+        k -= 1
+    return None
+
+
+def _closest_year(month: int, day: int, reference: datetime) -> date | None:
+    options = [gregorian_date(reference.year + k, month, day) for k in (-1, 0, 1)]
+    valid = [d for d in options if d is not None]
+    if not valid:
+        return None
+    return min(valid, key=lambda d: abs(d.toordinal() - reference.date().toordinal()))
+
+
+def _convert(calendar: Calendar, year: int, month: int, day: int) -> date | None:
+    if calendar == "hijri":
+        return from_hijri(year, month, day)
+    if calendar == "solar_hijri":
+        return from_solar_hijri(year, month, day)
+    return gregorian_date(year, month, day)
+
+
+def _core_date(
+    core: DateCore, weekday: int | None, reference: datetime | None
+) -> tuple[date, Precision, set[str]] | None:
+    flags = set(core.flags)
+    if core.year is None:
+        if reference is None or core.calendar != "gregorian" or core.day is None:
+            return None
+        inferred = _closest_year(core.month, core.day, reference)
+        if inferred is None:
+            return None
+        flags.add("year_inferred")
+        return inferred, "day", flags
+    if core.day is None:
+        value = _convert(core.calendar, core.year, core.month, 1)
+        return (value, "month", flags) if value is not None else None
+    value = _convert(core.calendar, core.year, core.month, core.day)
+    if value is None:
+        return None
+    if weekday is not None and value.weekday() != weekday:
+        swapped = core.swapped and _convert(core.calendar, core.year, *core.swapped)
+        if swapped and swapped.weekday() == weekday:
+            flags.discard("day_first_assumed")
+            flags.add("month_first_by_weekday")
+            value = swapped
+        else:
+            flags.add("weekday_mismatch")
+    return value, "day", flags
+
+
+def _with_clock(
+    day: date, clock: ClockTime | None, zone: Zone | None
+) -> tuple[datetime, bool, set[str]]:
+    if clock is None:
+        return datetime(day.year, day.month, day.day), False, set()
+    wall = datetime(
+        day.year, day.month, day.day, clock.hour, clock.minute, clock.second or 0, clock.microsecond
+    )
+    if zone is None:
+        return wall, False, set()
+    offset = zone_offset(zone, wall)
+    if offset is None:
+        return wall, False, {"zone_unknown"}
+    return wall.replace(tzinfo=timezone(offset)), True, set()
+
+
+def _build(
+    folded: Folded,
+    tokens: list[Token],
+    match: _Match,
+    floor: int,
+    reference: datetime | None,
+) -> ParsedDate | None:
+    span = folded.span(tokens[match.start].start, tokens[match.end - 1].end)
+    role = _role(tokens, match, floor)
+    if match.relative is not None:
+        if reference is None:
+            return None  # never "now" implicitly
+        value = resolve(match.relative, reference)
+        precision = match.relative.precision
+        flags = {"relative"}
+        has_offset = False
+        if match.time is not None:
+            value, has_offset, extra = _with_clock(value.date(), match.time, match.zone)
+            if not has_offset and reference.tzinfo is not None:
+                value = value.replace(tzinfo=reference.tzinfo)
+            precision = match.time.precision
+            flags |= extra
+        return ParsedDate(
+            value, precision, folded.original, span, has_offset, "gregorian", role, frozenset(flags)
+        )
+    assert match.core is not None
+    dated = _core_date(match.core, match.weekday, reference)
+    if dated is None:
+        return None
+    day, precision, flags = dated
+    value, has_offset, extra = _with_clock(day, match.time, match.zone)
+    if match.time is not None:
+        precision = match.time.precision
+    return ParsedDate(
+        value,
+        precision,
+        folded.original,
+        span,
+        has_offset,
+        match.core.calendar,
+        role,
+        frozenset(flags | extra),
+    )
+
+
+def _calendar_gap(tokens: list[Token], left: _Match, right: _Match) -> bool:
+    gap = right.start - left.end
+    if gap > MAX_CALENDAR_GAP:
+        return False
+    for k in range(left.end, right.start):
+        tok = tokens[k]
+        if tok.kind == PUNCT and tok.text in _CALENDAR_GAP:
+            continue
+        if _has(tok, "calendar_joiner"):
+            continue
+        return False
+    return True
+
+
+def _merge(
+    folded: Folded,
+    tokens: list[Token],
+    left: tuple[_Match, ParsedDate],
+    right: tuple[_Match, ParsedDate],
+) -> ParsedDate | None:
+    """One line with a Hijri and a Gregorian date: the Gregorian one, spanning both."""
+    (lm, lp), (rm, rp) = left, right
+    greg, other = (lp, rp) if lp.calendar == "gregorian" else (rp, lp)
+    gm, om = (lm, rm) if greg is lp else (rm, lm)
+    if greg.calendar != "gregorian" or other.calendar == "gregorian":
+        return None
+    if greg.precision in ("year", "month") or other.precision in ("year", "month"):
+        return None
+    flags = set(greg.flags) | {"mixed_calendar"}
+    if other.value.date() != greg.value.date():
+        flags.add("calendar_disagreement")  # local sighting differs from Umm al-Qura
+    value, precision, has_offset = greg.value, greg.precision, greg.has_offset
+    if gm.time is None and om.time is not None:
+        value, has_offset, extra = _with_clock(greg.value.date(), om.time, om.zone)
+        precision = om.time.precision
+        flags |= extra
+    weekday = lm.weekday if lm.weekday is not None else rm.weekday
+    flags.discard("weekday_mismatch")
+    if weekday is not None and weekday != value.weekday():
+        flags.add("weekday_mismatch")
+    end_tok = rm.end
+    opened = any(tokens[k].text == "(" for k in range(lm.end, rm.start))
+    if opened and end_tok < len(tokens) and tokens[end_tok].text == ")":
+        end_tok += 1
+    span = folded.span(tokens[lm.start].start, tokens[end_tok - 1].end)
+    return ParsedDate(
+        value,
+        precision,
+        folded.original,
+        span,
+        has_offset,
+        "gregorian",
+        lp.role or rp.role,
+        frozenset(flags),
+    )
+
+
+def _dates(text: str, reference: datetime | None) -> list[ParsedDate]:
+    folded = fold_with_map(text)
+    tokens = tokenize(folded.text)
+    built: list[tuple[_Match, ParsedDate]] = []
+    floor = 0
+    for match in _scan(tokens):
+        parsed = _build(folded, tokens, match, floor, reference)
+        floor = match.end
+        if parsed is not None:
+            built.append((match, parsed))
+    out: list[ParsedDate] = []
+    k = 0
+    while k < len(built):
+        if k + 1 < len(built) and _calendar_gap(tokens, built[k][0], built[k + 1][0]):
+            merged = _merge(folded, tokens, built[k], built[k + 1])
+            if merged is not None:
+                out.append(merged)
+                k += 2
+                continue
+        out.append(built[k][1])
+        k += 1
+    return out
+
+
+def _attach(parsed: ParsedDate, default_tz: tzinfo | None) -> ParsedDate:
+    if default_tz is None or parsed.value.tzinfo is not None:
+        return parsed
+    return replace(parsed, value=parsed.value.replace(tzinfo=default_tz))
+
+
+def _maybe_date(text: str) -> bool:
+    return _NO_DIGIT_TRIGGERS.search(text) is not None
+
+
+def parse_date(
+    text: str, *, reference: datetime | None = None, default_tz: tzinfo | None = None
+) -> ParsedDate | None:
+    """Parse one date expression; see :func:`article_extract._dates.parse_date`."""
+    head = text[:MAX_PARSE_CHARS]
+    stripped = head.strip()
+    if not stripped:
+        return None
+    if "0" <= stripped[0] <= "9" and (iso := parse_iso(stripped)) is not None:
+        value, precision, has_offset = iso
+        first = head.index(stripped)
+        parsed = ParsedDate(value, precision, text, (first, first + len(stripped)), has_offset)
+        return _attach(parsed, default_tz)
+    if not _maybe_date(head):
+        return None
+    found = _dates(head, reference)
+    if found:
+        absolute = [p for p in found if "relative" not in p.flags]
+        best = absolute[0] if absolute else found[0]
+        if best.text is not text:
+            best = replace(best, text=text)
+        return _attach(best, default_tz)
+    from ._fallback import fallback
+
+    parsed_fb = fallback(head, reference)
+    if parsed_fb is None:
+        return None
+    return _attach(replace(parsed_fb, text=text), default_tz)
+
+
+def find_dates(
+    text: str, *, reference: datetime | None = None, default_tz: tzinfo | None = None
+) -> list[ParsedDate]:
+    """Every date expression in ``text``; see :func:`article_extract._dates.find_dates`."""
+    if not _maybe_date(text):
+        return []
+    return [_attach(p, default_tz) for p in _dates(text, reference)]

@@ -1,0 +1,229 @@
+"""Absolute date cores: the day-month-year part of a date expression, read from tokens.
+
+Forms, tried in this order at a token:
+
+* numeric ``d/m/Y`` (any of ``/ - .`` and tatweel, spaces allowed, the same separator twice)
+  and ``Y/m/d``; day first by Arabic convention, flagged when the reading was a guess;
+* ``d [من] [شهر] MONTH [Y]`` where MONTH may be a double form ("كانون الثاني/يناير",
+  "أيار (مايو)", "حزيران - يونيو");
+* ``MONTH d[,] Y`` (US order, "ديسمبر 25, 2020") and ``MONTH Y`` (month precision).
+
+A core never includes the weekday, clock time or zone; the engine extends it on both sides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import Calendar
+from ._calendars import HIJRI_YEARS, SOLAR_HIJRI_YEARS
+from ._tokens import NUM, Token
+
+__all__ = ["GREGORIAN_YEARS", "DateCore", "read_core"]
+
+# Years a Gregorian date on a page can carry; outside this a 4-digit number is something else.
+GREGORIAN_YEARS = range(1000, 2200)
+# Separators of numeric dates ("ـ" has already become "-").
+_NUMERIC_SEPARATORS = frozenset("/-.")
+# Between the two names of a double month form: "آب/اغسطس", "أيار (مايو)", "حزيران - يونيو".
+_DOUBLE_MONTH_SEPARATORS = frozenset(["/", "-", "(", "|", "،", ","])
+# Between a month name and a following year/day: "4 سبتمبر، 2018", "ديسمبر 25, 2020".
+_COMMAS = frozenset([",", "،"])
+
+
+@dataclass(frozen=True, slots=True)
+class DateCore:
+    """Day-month-year as written (in its own calendar), with token bounds ``[start, end)``."""
+
+    start: int
+    end: int
+    calendar: Calendar
+    year: int | None  # None: no year written ("5 يونيو"); needs a reference
+    month: int
+    day: int | None  # None: month precision ("يناير 2022")
+    numeric: bool = False
+    # The month-first reading of an ambiguous numeric date (both parts ≤ 12), as (month, day).
+    swapped: tuple[int, int] | None = None
+    flags: frozenset[str] = frozenset()
+    era: Calendar | None = None
+
+
+def _tok(tokens: list[Token], i: int) -> Token | None:
+    return tokens[i] if i < len(tokens) else None
+
+
+def _digits(tok: Token | None, widths: tuple[int, ...]) -> int | None:
+    if tok is None or tok.kind != NUM or len(tok.text) not in widths:
+        return None
+    return tok.value
+
+
+def _read_era(tokens: list[Token], i: int) -> tuple[Calendar | None, int]:
+    tok = _tok(tokens, i)
+    if tok is not None and tok.meaning is not None and tok.meaning.era:
+        era = tok.meaning.era
+        if era in ("gregorian", "hijri", "solar_hijri"):
+            return era, i + 1  # type: ignore[return-value]
+    return None, i
+
+
+def _read_month(tokens: list[Token], i: int) -> tuple[Calendar, int, int] | None:
+    """A month name, or a double form of two names for the same month; (calendar, month, end)."""
+    tok = _tok(tokens, i)
+    if tok is None or tok.meaning is None or tok.meaning.month is None:
+        return None
+    calendar, month = tok.meaning.month
+    end = i + 1
+    sep = _tok(tokens, end)
+    if sep is not None and sep.text in _DOUBLE_MONTH_SEPARATORS:
+        other = _tok(tokens, end + 1)
+        if (
+            other is not None
+            and other.meaning is not None
+            and other.meaning.month == (calendar, month)
+        ):
+            end += 2
+            if sep.text == "(" and (close := _tok(tokens, end)) is not None and close.text == ")":
+                end += 1
+    elif sep is not None and sep.text == "(":
+        pass
+    return calendar, month, end  # type: ignore[return-value]
+
+
+def _year_ok(calendar: str, year: int) -> bool:
+    if calendar == "hijri":
+        return year in HIJRI_YEARS
+    if calendar == "solar_hijri":
+        return year in SOLAR_HIJRI_YEARS
+    return year in GREGORIAN_YEARS
+
+
+def _has_joiner(tok: Token) -> bool:
+    return tok.meaning is not None and tok.meaning.day_month_joiner and tok.meaning.month is None
+
+
+def _named(tokens: list[Token], i: int) -> DateCore | None:
+    """``d [من] MONTH [،] [Y]`` starting at a day number."""
+    day = _digits(_tok(tokens, i), (1, 2))
+    if day is None or not 1 <= day <= 31:
+        return None
+    j = i + 1
+    while (
+        (t := _tok(tokens, j)) is not None and t.meaning is not None and t.meaning.day_month_joiner
+    ):
+        if t.meaning.month is not None:
+            break
+        j += 1
+        if j - i > 3:
+            return None
+    month = _read_month(tokens, j)
+    if month is None:
+        return None
+    calendar, number, j = month
+    k = j + 1 if (t := _tok(tokens, j)) is not None and t.text in _COMMAS else j
+    year = _digits(_tok(tokens, k), (4,))
+    if year is None:
+        return DateCore(i, j, calendar, None, number, day)
+    if not _year_ok(calendar, year):
+        return None
+    era, end = _read_era(tokens, k + 1)
+    return DateCore(i, end, calendar, year, number, day, era=era)
+
+
+def _month_first(tokens: list[Token], i: int) -> DateCore | None:
+    """``MONTH d[,] Y`` (US order) or ``MONTH Y`` (month precision)."""
+    if i > 0 and tokens[i - 1].kind == NUM:
+        return None  # "32 يناير 2020": the day-first reading failed, this is no date
+    month = _read_month(tokens, i)
+    if month is None:
+        return None
+    calendar, number, j = month
+    if (t := _tok(tokens, j)) is not None and t.text in _COMMAS:
+        j += 1
+    first = _tok(tokens, j)
+    year = _digits(first, (4,))
+    if year is not None:
+        if not _year_ok(calendar, year):
+            return None
+        era, end = _read_era(tokens, j + 1)
+        return DateCore(i, end, calendar, year, number, None, era=era)
+    day = _digits(first, (1, 2))
+    if day is None or not 1 <= day <= 31:
+        return None
+    k = j + 1
+    if (t := _tok(tokens, k)) is not None and t.text in _COMMAS:
+        k += 1
+    year = _digits(_tok(tokens, k), (4,))
+    if year is None or not _year_ok(calendar, year):
+        return None
+    era, end = _read_era(tokens, k + 1)
+    return DateCore(i, end, calendar, year, number, day, era=era)
+
+
+def _in_longer_run(tokens: list[Token], first: int, last: int, sep: str) -> bool:
+    """Part of a longer dotted/dashed number run (an IP address, "1-2-2020-3"): not a date."""
+    after, nxt = _tok(tokens, last + 1), _tok(tokens, last + 2)
+    if after is not None and nxt is not None and after.text == sep and nxt.kind == NUM:
+        return after.start == tokens[last].end
+    if first >= 2:
+        before = tokens[first - 1]
+        return (
+            before.text == sep
+            and before.end == tokens[first].start
+            and tokens[first - 2].kind == NUM
+        )
+    return False
+
+
+def _numeric(tokens: list[Token], i: int) -> DateCore | None:
+    """``d/m/Y`` or ``Y/m/d`` with one separator used twice."""
+    a, sep1, b, sep2, c = (_tok(tokens, i + k) for k in range(5))
+    if a is None or b is None or c is None or sep1 is None or sep2 is None:
+        return None
+    if sep1.text not in _NUMERIC_SEPARATORS or sep2.text != sep1.text:
+        return None
+    if a.kind != NUM or b.kind != NUM or c.kind != NUM or len(b.text) > 2:
+        return None
+    if _in_longer_run(tokens, i, i + 4, sep1.text):
+        return None
+    era, end = _read_era(tokens, i + 5)
+    if len(a.text) == 4 and len(c.text) <= 2:
+        year, month, day = a.value, b.value, c.value
+        swapped = None
+    elif len(c.text) == 4 and len(a.text) <= 2:
+        year, day, month = c.value, a.value, b.value
+        swapped = (day, month) if day <= 12 and month <= 12 and day != month else None
+    else:
+        return None
+    flags: set[str] = set()
+    calendar: Calendar
+    if era is not None:
+        calendar = era
+    elif year in HIJRI_YEARS:
+        # A 14xx year is Hijri on an Arabic page; dateparser reads it as Gregorian 1440.
+        calendar = "hijri"
+        flags.add("hijri_assumed")
+    else:
+        calendar = "gregorian"
+    if not _year_ok(calendar, year) or not 1 <= day <= 31:
+        return None
+    if month > 12:
+        if swapped is None and len(a.text) <= 2 and day <= 12 and month <= 31:
+            # Day-first is impossible ("12/25/2020"): the only reading is month-first.
+            day, month = month, day
+            flags.add("month_first")
+        else:
+            return None
+    elif swapped is not None:
+        flags.add("day_first_assumed")
+    return DateCore(i, end, calendar, year, month, day, True, swapped, frozenset(flags), era=era)
+
+
+def read_core(tokens: list[Token], i: int) -> DateCore | None:
+    """The absolute date core starting at token ``i``, or None."""
+    tok = tokens[i]
+    if tok.kind == NUM:
+        return _numeric(tokens, i) or _named(tokens, i)
+    if tok.meaning is not None and tok.meaning.month is not None:
+        return _month_first(tokens, i)
+    return None

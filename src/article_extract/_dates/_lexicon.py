@@ -1,0 +1,112 @@
+"""The date lexicon: every word of the ``data/dates_*.toml`` tables, folded, with its meaning.
+
+Built once on first use (``functools.cache``) and read-only afterwards, so sharing it between
+threads is safe. One word may carry several meanings ("م" is both the era suffix and "p.m.",
+"شهر" both a unit and a joiner); the grammar decides from position which one applies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any
+
+from ..data import load_table
+from ._normalize import fold_with_map
+
+__all__ = ["Meaning", "fold_key", "lexicon", "table_entries"]
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What a (possibly multi-word) token can mean around a date."""
+
+    month: tuple[str, int] | None = None  # (calendar, month number)
+    weekday: int | None = None  # Monday = 0
+    meridiem: str | None = None  # am / pm / noon / afternoon / night / dawn
+    era: str | None = None  # calendar named by a suffix after the year
+    zone_prefix: bool = False  # "بتوقيت"
+    utc: bool = False  # "غرينتش", "GMT": may stand alone, may take an offset
+    tz: str | None = None  # IANA name for a city/country after a zone prefix
+    label: str | None = None  # published / modified / neutral
+    time_joiner: bool = False
+    calendar_joiner: bool = False
+    day_month_joiner: bool = False
+    before_weekday: bool = False
+    rel_prep: bool = False
+    unit: str | None = None
+    unit_count: int | None = None  # 1 singular, 2 dual, None = needs a number
+    number: int | None = None
+    deictic: tuple[str, int] | None = None
+
+
+def fold_key(name: str) -> tuple[str, ...]:
+    """The lexicon key of a table entry: folded exactly like page text, then split in tokens."""
+    from ._tokens import split
+
+    return split(fold_with_map(name).text.strip())
+
+
+def table_entries() -> list[tuple[str, str, str, Any]]:
+    """Every table entry as (table, spelling, field, value); the integrity test reads this too."""
+    out: list[tuple[str, str, str, Any]] = []
+    for region in load_table("dates_months")["region"]:
+        for number, names in region["months"].items():
+            for name in names:
+                out.append(("months", name, "month", (region["calendar"], int(number))))
+    for number, names in load_table("dates_weekdays")["weekdays"].items():
+        out.extend(("weekdays", name, "weekday", int(number)) for name in names)
+    for role, names in load_table("dates_labels")["labels"].items():
+        out.extend(("labels", name, "label", role) for name in names)
+    zones = load_table("dates_zones")
+    out.extend(("zones", name, "zone_prefix", True) for name in zones["prefixes"])
+    out.extend(("zones", name, "utc", True) for name in zones["utc"])
+    out.extend(("zones", name, "tz", tz) for name, tz in zones["tz"].items())
+    markers = load_table("dates_markers")
+    for period, names in markers["meridiem"].items():
+        out.extend(("markers", name, "meridiem", period) for name in names)
+    for calendar, names in markers["era"].items():
+        out.extend(("markers", name, "era", calendar) for name in names)
+    joiners = markers["joiners"]
+    out.extend(("markers", name, "time_joiner", True) for name in joiners["time"])
+    out.extend(("markers", name, "calendar_joiner", True) for name in joiners["calendar"])
+    out.extend(("markers", name, "day_month_joiner", True) for name in joiners["day_month"])
+    out.extend(("markers", name, "before_weekday", True) for name in joiners["before_weekday"])
+    relative = load_table("dates_relative")
+    out.extend(("relative", name, "rel_prep", True) for name in relative["prepositions"])
+    for unit, forms in relative["units"].items():
+        out.extend(("relative", name, "unit", (unit, 1)) for name in forms["one"])
+        out.extend(("relative", name, "unit", (unit, 2)) for name in forms["two"])
+        out.extend(("relative", name, "unit", (unit, None)) for name in forms["many"])
+    for number, names in relative["numbers"].items():
+        out.extend(("relative", name, "number", int(number)) for name in names)
+    for name, (unit, count) in relative["deictic"].items():
+        out.extend([("relative", name, "deictic", (unit, int(count)))])
+    return out
+
+
+@cache
+def lexicon() -> dict[str, tuple[tuple[tuple[str, ...], Meaning], ...]]:
+    """First token → candidate entries (longest first), each a token-tuple key and its meaning."""
+    merged: dict[tuple[str, ...], dict[str, Any]] = {}
+    for table, name, field_name, value in table_entries():
+        key = fold_key(name)
+        slot = merged.setdefault(key, {})
+        if field_name == "unit":
+            unit, count = value
+            slot["unit"] = unit
+            slot["unit_count"] = count
+            continue
+        previous = slot.get(field_name)
+        if previous is not None and previous != value:
+            raise ValueError(f"dates_{table}: {name!r} means both {previous!r} and {value!r}")
+        slot[field_name] = value
+    known = {f.name for f in fields(Meaning)}
+    by_first: dict[str, list[tuple[tuple[str, ...], Meaning]]] = {}
+    for key, slot in merged.items():
+        assert set(slot) <= known
+        by_first.setdefault(key[0], []).append((key, Meaning(**slot)))
+    return {
+        first: tuple(sorted(entries, key=lambda entry: -len(entry[0])))
+        for first, entries in by_first.items()
+    }

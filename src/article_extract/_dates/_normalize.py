@@ -1,0 +1,108 @@
+"""The matching form of a date string, with a map back to the caller's offsets.
+
+Unlike :func:`article_extract._text.fold`, this keeps a position map: every character of the
+folded string knows where it came from, so spans always index the text the caller passed in.
+Folding is one ``str.translate`` (length-preserving); the characters that must vanish (harakat,
+tatweel, bidi marks) are first turned into a sentinel and only then removed, so the common case
+(nothing to remove) costs no Python-level loop.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Folded", "fold_with_map"]
+
+# Sentinel for characters that vanish; never present in real text.
+_DROP = "\x00"
+
+_DIGITS = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian
+}
+_LETTERS = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ی": "ي",  # Persian yeh
+    "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ھ": "ه",  # heh doachashmee, seen in "ھ" for the Hijri era
+    "ک": "ك",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "‐": "-",
+    "‑": "-",
+    "٫": ",",
+    "٬": ",",
+    "／": "/",
+    "：": ":",
+}
+# Spaces a browser renders as a plain space; newlines are kept (a date never spans lines).
+_SPACES = "\u00a0\u1680\u202f\u205f\u3000\t\f\v\r" + "".join(chr(c) for c in range(0x2000, 0x200B))
+# Harakat, superscript alef, tatweel, bidi/zero-width marks, BOM, soft hyphen: never meaningful.
+_VANISH = (
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"]
+    + ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+    + ["\ufeff", "\u00ad"]
+)
+
+_TABLE = str.maketrans(
+    {
+        **_DIGITS,
+        **_LETTERS,
+        **dict.fromkeys(_SPACES, " "),
+        **dict.fromkeys(_VANISH, _DROP),
+        **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+    }
+)
+
+# A tatweel run standing between spaces or digits is a separator ("6 ـ 4 ـ 1959"), not letter
+# stretching ("رمضـان"); it becomes "-" (same length) before folding.
+_LONE_TATWEEL = re.compile(r"(?<![^\W\d_])\u0640+(?![^\W\d_])")
+
+# Combining marks that may trail the last kept character of a match ("مساءً"): spans include them.
+_TRAILING_MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"])
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """``text`` folded for matching, with ``source`` positions for each character (None = same)."""
+
+    original: str
+    text: str
+    positions: tuple[int, ...] | None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` range of the folded text back to the original text."""
+        if self.positions is None:
+            a, b = start, end
+        else:
+            a, b = self.positions[start], self.positions[end - 1] + 1
+        original = self.original
+        while b < len(original) and original[b] in _TRAILING_MARKS:
+            b += 1
+        return a, b
+
+
+def _tatweel_to_dash(match: re.Match[str]) -> str:
+    return "-" * len(match.group())
+
+
+def fold_with_map(text: str) -> Folded:
+    """Fold ``text`` (digits ASCII, letter variants unified, ASCII lower-cased, marks removed)."""
+    source = text
+    if "\u0640" in text:
+        text = _LONE_TATWEEL.sub(_tatweel_to_dash, text)
+    folded = text.translate(_TABLE)
+    if _DROP not in folded:
+        return Folded(source, folded, None)
+    positions = tuple(i for i, ch in enumerate(folded) if ch != _DROP)
+    return Folded(source, folded.replace(_DROP, ""), positions)

@@ -1,0 +1,131 @@
+"""Relative dates ("منذ 3 ساعات", "قبل يومين", "قبل شهر و 2 أسبوع", "أمس", "العام السابق").
+
+Read from tokens into a list of (unit, count) steps; resolved only against a reference the
+caller gives. Minute/hour/second steps keep the clock time; day/week/month/year steps give a
+date only. Month and year steps are calendar arithmetic (the day is clamped, like dateutil's
+``relativedelta``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from . import Precision
+from ._calendars import add_months
+from ._tokens import NUM, Token
+
+__all__ = ["Relative", "read_deictic", "read_relative", "resolve"]
+
+# More steps than "a month and 2 weeks and 3 days" is not a date stamp.
+MAX_STEPS = 3
+# A count beyond this is a quantity, not a time ago ("منذ 1500 عام" is history, not a stamp).
+MAX_COUNT = 500
+
+_PRECISION: dict[str, Precision] = {
+    "second": "second",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "day",
+    "month": "day",
+    "year": "day",
+}
+_ORDER = ("second", "minute", "hour", "day", "week", "month", "year")
+_FIXED = {
+    "second": timedelta(seconds=1),
+    "minute": timedelta(minutes=1),
+    "hour": timedelta(hours=1),
+    "day": timedelta(days=1),
+    "week": timedelta(weeks=1),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    start: int
+    end: int
+    steps: tuple[tuple[str, int], ...]  # (unit, count back)
+    deictic: bool = False  # a bare word like "أمس" (only trusted on a date-stamp line)
+
+    @property
+    def precision(self) -> Precision:
+        finest = min(self.steps, key=lambda step: _ORDER.index(step[0]))[0]
+        return _PRECISION[finest]
+
+
+def _count_then_unit(tokens: list[Token], i: int) -> tuple[str, int, int] | None:
+    """``[N|number word] UNIT [واحد]`` → (unit, count, end)."""
+    if i >= len(tokens):
+        return None
+    tok = tokens[i]
+    count: int | None = None
+    if tok.kind == NUM and len(tok.text) <= 3:
+        count, i = tok.value, i + 1
+    elif tok.meaning is not None and tok.meaning.number is not None and tok.meaning.unit is None:
+        count, i = tok.meaning.number, i + 1
+    if i >= len(tokens):
+        return None
+    meaning = tokens[i].meaning
+    if meaning is None or meaning.unit is None:
+        return None
+    unit, implied = meaning.unit, meaning.unit_count
+    i += 1
+    if count is None:
+        if implied is None:
+            return None  # "منذ ساعات": some hours ago, no number to compute with
+        count = implied
+        follower = tokens[i].meaning if i < len(tokens) else None
+        if implied == 1 and follower is not None and follower.number == 1:
+            i += 1  # "ساعة واحدة"
+    elif implied == 2:
+        return None  # "3 ساعتين" is not Arabic; refuse rather than guess
+    if not 0 < count <= MAX_COUNT:
+        return None
+    return unit, count, i
+
+
+def read_relative(tokens: list[Token], i: int) -> Relative | None:
+    """``منذ|قبل`` then one or more ``N UNIT`` steps joined by "و"."""
+    meaning = tokens[i].meaning
+    if meaning is None or not meaning.rel_prep:
+        return None
+    first = _count_then_unit(tokens, i + 1)
+    if first is None:
+        return None
+    steps = [first[:2]]
+    end = first[2]
+    while len(steps) < MAX_STEPS and end < len(tokens) and tokens[end].text == "و":
+        nxt = _count_then_unit(tokens, end + 1)
+        if nxt is None:
+            break
+        steps.append(nxt[:2])
+        end = nxt[2]
+    return Relative(i, end, tuple(steps))
+
+
+def read_deictic(tokens: list[Token], i: int) -> Relative | None:
+    """A word that is a date by itself: "أمس", "اليوم", "البارحة", "العام السابق"."""
+    meaning = tokens[i].meaning
+    if meaning is None or meaning.deictic is None:
+        return None
+    unit, count = meaning.deictic
+    return Relative(i, i + 1, ((unit, count),), deictic=True)
+
+
+def resolve(relative: Relative, reference: datetime) -> datetime:
+    """``reference`` minus the steps, truncated to the relative expression's precision."""
+    value = reference
+    for unit, count in sorted(relative.steps, key=lambda step: -_ORDER.index(step[0])):
+        if unit == "year":
+            value = add_months(value, -12 * count)
+        elif unit == "month":
+            value = add_months(value, -count)
+        else:
+            value = value - _FIXED[unit] * count
+    precision = relative.precision
+    if precision == "day":
+        return value.replace(hour=0, minute=0, second=0, microsecond=0)
+    if precision in ("minute", "hour"):
+        return value.replace(second=0, microsecond=0)
+    return value.replace(microsecond=0)
