@@ -60,9 +60,10 @@ def _check_date(actual: datetime | None, expected: str) -> None:
         assert got.utcoffset() == want.utcoffset(), (got.isoformat(), expected)
     digits = len(expected.split("T", 1)[1].split("+")[0].split("-")[0].split("Z")[0])
     shown = 8 if digits >= 8 else 5  # HH:MM:SS or HH:MM
-    assert got.replace(tzinfo=None).isoformat()[: 11 + shown] == want.replace(
-        tzinfo=None
-    ).isoformat()[: 11 + shown]
+    assert (
+        got.replace(tzinfo=None).isoformat()[: 11 + shown]
+        == want.replace(tzinfo=None).isoformat()[: 11 + shown]
+    )
 
 
 @pytest.mark.parametrize("folder", CASES, ids=[p.name for p in CASES])

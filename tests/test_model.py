@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +75,7 @@ def test_model_is_frozen_and_forbids_extra_fields() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    [datetime(1989, 12, 31), datetime(1944, 1, 1, tzinfo=timezone.utc)],
+    [datetime(1989, 12, 31), datetime(1944, 1, 1, tzinfo=UTC)],
 )
 def test_dates_before_1990_are_rejected(value: datetime) -> None:
     with pytest.raises(ValidationError, match="before 1990"):

@@ -22,7 +22,6 @@ __all__ = ["build_article"]
 logger = logging.getLogger("article_extract")
 
 
-
 def _instant(value: datetime) -> datetime:
     offset = value.utcoffset()
     return value.replace(tzinfo=None) - offset if offset is not None else value
@@ -32,7 +31,9 @@ def _plausible(value: datetime, options: Options) -> bool:
     instant = _instant(value)
     if instant < EARLIEST_PLAUSIBLE:
         return False
-    return not (options.reference is not None and instant > _instant(options.reference) + FUTURE_TOLERANCE)
+    return not (
+        options.reference is not None and instant > _instant(options.reference) + FUTURE_TOLERANCE
+    )
 
 
 def _date_value(candidate: DatedCandidate | None, options: Options) -> datetime | None:
@@ -83,7 +84,9 @@ def build_article(draft: ArticleDraft, options: Options) -> Article:
         "published": published,
         "published_text": draft.published_text if published is not None else None,
         "modified": modified,
-        "date_origin": draft.published.origin if published is not None and draft.published else None,
+        "date_origin": draft.published.origin
+        if published is not None and draft.published
+        else None,
         "date_precision": draft.published.date.precision
         if published is not None and draft.published
         else None,
@@ -112,4 +115,3 @@ def build_article(draft: ArticleDraft, options: Options) -> Article:
             f"the extracted article is not valid: {problems}",
             errors=[{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()],
         ) from exc
-

@@ -33,7 +33,9 @@ MAX_SOURCE_WORDS = 8
 _PUNCT = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
 _TOKEN_PUNCT_RE = re.compile(r"^[\W_ـ]+|[\W_ـ]+$")
 # "--(بترا)", "(رويترز)", "- رويترز", "(ومع)" at the very end of a paragraph.
-_TRAILING_CREDIT_RE = re.compile(r"(?:\s*[-–—ـ]+\s*|\s+)?\(\s*([^()]{1,40}?)\s*\)\s*[.،]?\s*$|\s+[-–—]+\s*([^\s()][^()]{0,30})\s*$")
+_TRAILING_CREDIT_RE = re.compile(
+    r"(?:\s*[-–—ـ]+\s*|\s+)?\(\s*([^()]{1,40}?)\s*\)\s*[.،]?\s*$|\s+[-–—]+\s*([^\s()][^()]{0,30})\s*$"
+)
 # "عمان (بترا) -", "دمشق، سوريا (CNN) --": a credit in the first 80 characters.
 _LEADING_CREDIT_RE = re.compile(r"^[^()]{0,60}\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]")
 _DIGIT_RE = re.compile(r"\d")
@@ -169,7 +171,7 @@ def parse_byline(text: str) -> Attribution | None:
 
 
 def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
-    """Remove an agency credit that ends a paragraph: "… الأخيرة. --(بترا)" → ("… الأخيرة.", "بترا").
+    """Remove an agency credit ending a paragraph: "… الأخيرة. --(بترا)" → ("… الأخيرة.", "بترا").
 
     Only known agencies count, so a closing parenthesis in running text is left alone.
     """

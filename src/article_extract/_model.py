@@ -1,4 +1,4 @@
-"""The public data model: :class:`Article`, :class:`Block`, :class:`DateCandidate`, :class:`Options`.
+"""The public data model: ``Article``, ``Block``, ``DateCandidate`` and ``Options``.
 
 Pydantic lives only here and in ``_build``: the pipeline passes frozen dataclasses around and the
 Article is validated once, at the boundary. Validation is deterministic: the only notion of
@@ -207,5 +207,5 @@ class Article(_Frozen):
 
 
 def article_json_schema() -> dict[str, Any]:
-    """The JSON Schema of :class:`Article` as serialised (``model_dump_json``): a public contract."""
+    """The JSON Schema of :class:`Article` as serialised by ``model_dump_json``: public contract."""
     return Article.model_json_schema(mode="serialization")

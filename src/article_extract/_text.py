@@ -22,13 +22,18 @@ __all__ = [
 ]
 
 # Spaces that browsers render as a plain space; NBSP is the common one in scraped pages.
-_SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
+_SPACE_CHARS = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\t\f\v"
+)
 # Invisible direction marks and BOM: they break matching and carry no meaning once extracted.
 # ZWNJ (U+200C) is kept: Persian spelling needs it.
-_INVISIBLE_CHARS = "\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
+_INVISIBLE_CHARS = (
+    "\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
+)
 
 _CLEAN_TABLE = str.maketrans(
-    {**{c: " " for c in _SPACE_CHARS}, **{c: None for c in _INVISIBLE_CHARS}}
+    {**dict.fromkeys(_SPACE_CHARS, " "), **dict.fromkeys(_INVISIBLE_CHARS)}
 )
 _SPACE_RUN = re.compile(r"[ ]{2,}")
 _NEWLINE_SPACES = re.compile(r"[ ]*\n[ ]*")
@@ -54,7 +59,6 @@ _FOLD_TABLE = str.maketrans(
         "ؤ": "و",
         "ة": "ه",
         "ک": "ك",  # keheh
-        "ـ": None,
     }
 )
 
@@ -92,6 +96,10 @@ def arabic_letter_ratio(text: str) -> float:
     for ch in text:
         if ch.isalpha():
             letters += 1
-            if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff":
+            if (
+                "\u0600" <= ch <= "\u06ff"
+                or "\u0750" <= ch <= "\u077f"
+                or "\ufb50" <= ch <= "\ufeff"
+            ):
                 arabic += 1
     return arabic / letters if letters else 0.0

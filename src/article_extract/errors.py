@@ -109,6 +109,6 @@ class InvalidArticle(ExtractError):
 
 
 class InternalError(ExtractError):
-    """A bug in article_extract. The original exception is chained as ``__cause__``; please report it."""
+    """A bug in article_extract; the original exception is chained as ``__cause__``."""
 
     code = "internal_error"

@@ -42,6 +42,16 @@ def _extend_end(lines: Sequence[Line], span: BodySpan) -> BodySpan:
     return BodySpan(span.start, end, span.score)
 
 
+# Credit lines ("--(بترا)", "المصدر: …") may follow the last paragraph, just outside the span.
+TRAILING_CREDIT_LINES = 3
+
+
+def _trailing_sources(lines: Sequence[Line], span: BodySpan) -> list[str]:
+    """Sources credited on the lines right after the body ("--(بترا)")."""
+    following = lines[span.end + 1 : span.end + 1 + TRAILING_CREDIT_LINES]
+    return [ln.attribution.source for ln in following if ln.attribution and ln.attribution.source]
+
+
 def _is_paragraph(line: Line) -> bool:
     return line.sentence_like or line.units >= MIN_PARAGRAPH_UNITS * 3
 
@@ -100,7 +110,7 @@ def _body_blocks(
 
 def extract_from_dump(page: PageInput, options: Options) -> ArticleDraft:
     """Extract a draft article from a text dump. Raises NotAnArticle when there is none."""
-    lines = prepare_lines(page.text)
+    lines = prepare_lines(page.text, reference=options.reference)
     span = find_body_span(lines)
     if span is None:
         raise NotAnArticle(
@@ -112,6 +122,7 @@ def extract_from_dump(page: PageInput, options: Options) -> ArticleDraft:
     if not header.title:
         raise NotAnArticle("no headline found above the body", reason="no_title")
     blocks, credited = _body_blocks(lines, span, header)
+    credited += _trailing_sources(lines, span)
     if not blocks:
         raise NotAnArticle("the body holds no paragraphs", reason="no_body")
     body_text = " ".join(b.text for b in blocks)

@@ -21,7 +21,8 @@ from .lines import Line
 __all__ = ["Header", "read_header", "split_document_title"]
 
 # How many lines above the body the header may span (breadcrumb, section, title, date,
-# byline, caption, share buttons…).
+# byline, caption…). Chrome lines (share buttons, "print") do not count: some pages put a
+# dozen of them between the headline and the text.
 HEADER_WINDOW = 14
 # A headline is at least this long (in words) and at most this long.
 MIN_TITLE_UNITS = 2
@@ -38,7 +39,7 @@ _TITLE_SEPARATOR_RE = re.compile(r"\s+[-|–—:•·»]{1,2}\s+|\s*\|\s*")
 # Words that never occur in a personal name: prepositions and the like (folded forms).
 _NON_NAME_WORDS = frozenset(
     fold(w)
-    for w in "في من على إلى الى عن تحت فوق مع بين حول عبر اليوم نيوز news the of and".split()
+    for w in ["في", "من", "على", "إلى", "الى", "عن", "تحت", "فوق", "مع", "بين", "حول", "عبر", "اليوم", "نيوز", "news", "the", "of", "and"]
 )
 
 
@@ -58,7 +59,7 @@ class Header:
 
 
 def split_document_title(line: str) -> tuple[str, str | None]:
-    """"headline - Site" → ("headline", "Site"); the longer part is the headline."""
+    """ "headline - Site" → ("headline", "Site"); the longer part is the headline."""
     parts = [p.strip() for p in _TITLE_SEPARATOR_RE.split(line) if p.strip()]
     if len(parts) < 2:
         return line, None
@@ -143,7 +144,7 @@ def _looks_like_name(text: str) -> bool:
 
 def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     """Read the header cluster above ``span``."""
-    window = list(lines[max(0, span.start - HEADER_WINDOW) : span.start])
+    window = _header_window(lines, span.start)
     counts = Counter(fold(line.text) for line in lines)
     doc_title_text = lines[0].text if lines else ""
     doc_headline, doc_site = split_document_title(doc_title_text)
@@ -200,9 +201,13 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     section, site_name, name_author = _meta_lines(window, title_line, counts, used)
     if not authors and name_author:
         authors = (name_author,)
-    if site_name is None and doc_site is not None and title_line is not None:
-        if fold(title_line.text) == doc_title or doc_title.startswith(fold(title_line.text)):
-            site_name = doc_site
+    if (
+        site_name is None
+        and doc_site is not None
+        and title_line is not None
+        and doc_title.startswith(fold(title_line.text))
+    ):
+        site_name = doc_site
     return Header(
         title=title,
         published=published,
@@ -214,6 +219,16 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         site_name=site_name,
         used=frozenset(used),
     )
+
+
+def _header_window(lines: Sequence[Line], body_start: int) -> list[Line]:
+    """Lines above the body, up to HEADER_WINDOW of them that are not chrome."""
+    start = body_start
+    counted = 0
+    while start > 0 and counted < HEADER_WINDOW:
+        start -= 1
+        counted += not lines[start].chrome
+    return list(lines[start:body_start])
 
 
 def _chrome_counts_below(window: list[Line]) -> dict[int, int]:

@@ -51,7 +51,6 @@ AFTER_TAIL_DISCOUNT = 0.5
 MIN_BODY_SCORE = 25.0
 
 
-
 @dataclass(frozen=True, slots=True)
 class BodySpan:
     """Lines ``start`` to ``end`` (inclusive) hold the body; ``score`` is the segment's sum."""

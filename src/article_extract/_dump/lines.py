@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 
 from .._byline import Attribution, parse_byline
 from .._dates import ParsedDate, find_dates
@@ -27,7 +28,7 @@ _PLACEHOLDER_RE = re.compile(r"\[(?:[^\[\]\s]{0,60}|\s*)\]")
 # Characters that end a sentence in the scripts we see (Latin, Arabic, CJK), optionally
 # followed by closing quotes/brackets.
 _TERMINAL_RE = re.compile(r"[.!?؟…。！？:]+[\"'”’»)\]）」』]*$|[\"”»]$")
-_INNER_PUNCT_RE = re.compile(r"[،,؛;]")
+_INNER_PUNCT_RE = re.compile(r"[،,؛;、，]")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD_RE = re.compile(r"\w+")
 
@@ -109,11 +110,23 @@ def _continues(current: str, following: str, width: int) -> bool:
     """Was ``current`` broken by the wrapper because ``following``'s first word did not fit?"""
     if not following or not current:
         return False
+    if _TERMINAL_RE.search(current) and not following[:1].islower():
+        # A finished sentence at the wrap point: more often a paragraph's end than a
+        # coincidence, and a split paragraph costs less than two merged ones.
+        return False
     first_word = following.split(" ", 1)[0]
     if _CJK_RE.search(first_word):
         return display_width(current) >= width - _WRAP_OVERFLOW
     used = display_width(current)
     return used + 1 + display_width(first_word) > width - _WRAP_OVERFLOW and used >= width // 2
+
+
+def _stands_alone(line: str) -> bool:
+    """A line that is a unit of its own (a date stamp, a byline, chrome), never a wrapped tail."""
+    if chrome_lexicon().is_chrome(line) or parse_byline(line) is not None:
+        return True
+    dates, coverage = _line_dates(line, _units(line))
+    return bool(dates) and coverage >= DATE_LINE_COVERAGE
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -122,7 +135,13 @@ def _unwrap(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     for line in lines:
-        if out and out[-1] and line and _continues(out[-1], line, width):
+        if (
+            out
+            and out[-1]
+            and line
+            and _continues(out[-1], line, width)
+            and not _stands_alone(line)
+        ):
             glue = "" if _CJK_RE.search(out[-1][-1:]) else " "
             out[-1] = out[-1] + glue + line
         else:
@@ -130,16 +149,21 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-def _line_dates(text: str, units: float) -> tuple[tuple[ParsedDate, ...], float]:
-    if units > MAX_DATE_LINE_UNITS or not any(ch.isdigit() for ch in text):
+def _line_dates(
+    text: str, units: float, reference: datetime | None = None
+) -> tuple[tuple[ParsedDate, ...], float]:
+    if units > MAX_DATE_LINE_UNITS:
         return (), 0.0
-    dates = tuple(find_dates(text))
+    dates = tuple(find_dates(text, reference=reference))
     covered = sum(d.span[1] - d.span[0] for d in dates)
     return dates, min(1.0, covered / len(text))
 
 
-def prepare_lines(text: str) -> list[Line]:
-    """The dump as logical lines with features; blank lines become ``gap_before`` flags."""
+def prepare_lines(text: str, *, reference: datetime | None = None) -> list[Line]:
+    """The dump as logical lines with features; blank lines become ``gap_before`` flags.
+
+    ``reference`` is the caller's "now", for relative dates ("منذ 3 ساعات", "أمس").
+    """
     lexicon = chrome_lexicon()
     physical = _unwrap(split_physical_lines(text))
     lines: list[Line] = []
@@ -149,7 +173,7 @@ def prepare_lines(text: str) -> list[Line]:
             gap = True
             continue
         units = _units(line_text)
-        dates, coverage = _line_dates(line_text, units)
+        dates, coverage = _line_dates(line_text, units, reference)
         lines.append(
             Line(
                 index=len(lines),

@@ -1,0 +1,221 @@
+"""The text-dump path, on pages written here in the shapes scrapers save them.
+
+The page below is constructed (not copied from the corpus) with the layout every news site
+shares: menus, breadcrumb, headline, date, byline, body with a subheading and an inline
+"اقرأ أيضا" box, then tags, related list, comment form and footer. Each test re-shapes it the
+way a different dumping tool would and checks the same extraction.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from article_extract import (
+    BinaryInput,
+    EmptyInput,
+    NotAnArticle,
+    Options,
+    extract,
+)
+from article_extract._dump.lines import display_width, split_physical_lines
+
+TITLE = "وزارة الصحة تعلن خطة جديدة لتطوير المستشفيات الحكومية في المحافظات"
+DATE_LINE = "الثلاثاء 14 مارس 2023"
+PARAGRAPHS = [
+    "أعلنت وزارة الصحة، اليوم الثلاثاء، عن خطة شاملة لتطوير المستشفيات الحكومية في مختلف "
+    "المحافظات، تشمل تحديث الأجهزة الطبية وزيادة عدد الأسرة وتدريب الكوادر.",
+    "وقال المتحدث باسم الوزارة في مؤتمر صحفي إن الخطة تمتد على ثلاث سنوات، وإن المرحلة الأولى "
+    "ستبدأ في المحافظات الأكثر احتياجاً خلال الأشهر المقبلة.",
+    "وأضاف أن الوزارة خصصت ميزانية كبيرة للمشروع، بالتعاون مع عدد من الجهات الدولية المانحة "
+    "التي أبدت استعدادها لدعم القطاع الصحي.",
+    "وتشمل المرحلة الثانية إنشاء مراكز متخصصة لعلاج الأمراض المزمنة، وربط المستشفيات بشبكة "
+    "إلكترونية موحدة لتسهيل نقل الملفات الطبية للمرضى.",
+    "وأكد المتحدث أن الوزارة ستنشر تقارير دورية عن سير العمل، وأنها ترحب بملاحظات المواطنين "
+    "عبر القنوات الرسمية.",
+]
+SUBHEADING = "مراكز متخصصة"
+MENU = ["الرئيسية", "أخبار محلية", "اقتصاد", "رياضة", "ثقافة", "منوعات", "اتصل بنا"]
+FOOTER = [
+    "الكلمات المفتاحية",
+    "الصحة",
+    "المستشفيات",
+    "مقالات ذات صلة",
+    "افتتاح مستشفى جديد في العاصمة بتكلفة كبيرة",
+    "الأربعاء 8 مارس 2023",
+    "حملة تطعيم واسعة في المدارس الحكومية",
+    "اترك تعليقاً",
+    "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *",
+    "جميع الحقوق محفوظة © 2023",
+    "زر الذهاب إلى الأعلى",
+]
+CHROME = ["الرئيسية", "مقالات ذات صلة", "اترك تعليقاً", "بريدك الإلكتروني", "زر الذهاب إلى الأعلى"]
+
+
+def _page_lines() -> list[str]:
+    return [
+        *MENU,
+        "الرئيسية / أخبار محلية",
+        TITLE,
+        DATE_LINE,
+        "كتب: سامي يوسف",
+        "المصدر: وكالة الأنباء الأردنية",
+        PARAGRAPHS[0],
+        PARAGRAPHS[1],
+        "اقرأ أيضا",
+        "وزير الصحة يتفقد مستشفى الجامعة",
+        PARAGRAPHS[2],
+        SUBHEADING,
+        PARAGRAPHS[3],
+        PARAGRAPHS[4],
+        *FOOTER,
+    ]
+
+
+def blank_separated() -> str:
+    return "\n\n".join(_page_lines()) + "\n"
+
+
+def indented() -> str:  # inscriptis-like layout text
+    return "\n".join(("    " * (i % 3)) + line for i, line in enumerate(_page_lines()))
+
+
+def bulleted_crlf() -> str:  # menus as bullets, Windows line ends, no blank lines
+    lines = [f"  • {x}" if x in MENU else x for x in _page_lines()]
+    return "\r\n".join(lines)
+
+
+def with_title_line() -> str:  # html-text: the document <title> first
+    return f"{TITLE} - صحيفة المثال\n\n" + "\n".join(_page_lines())
+
+
+def hard_wrapped(width: int = 72) -> str:  # w3m -dump: paragraphs wrapped at a fixed width
+    out: list[str] = []
+    for line in _page_lines():
+        out.extend(textwrap.wrap(line, width=width) or [""])
+    return "\n".join(out)
+
+
+def menus_on_one_line() -> str:
+    lines = _page_lines()
+    return " ".join(MENU) + "\n" + "\n".join(lines[len(MENU) :])
+
+
+SHAPES = {
+    "blank_separated": blank_separated,
+    "indented": indented,
+    "bulleted_crlf": bulleted_crlf,
+    "with_title_line": with_title_line,
+    "hard_wrapped": hard_wrapped,
+    "menus_on_one_line": menus_on_one_line,
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_every_shape_gives_the_same_article(shape: str) -> None:
+    article = extract(SHAPES[shape]())
+    assert article.title == TITLE
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2023-03-14"
+    assert article.date_precision == "day"
+    assert article.authors == ("سامي يوسف",)
+    assert article.source == "بترا"
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("paragraph", PARAGRAPHS[0]),
+        ("paragraph", PARAGRAPHS[1]),
+        ("paragraph", PARAGRAPHS[2]),
+        ("heading", SUBHEADING),
+        ("paragraph", PARAGRAPHS[3]),
+        ("paragraph", PARAGRAPHS[4]),
+    ]
+    for phrase in CHROME:
+        assert phrase not in article.body
+        assert phrase not in article.title
+    assert article.input_kind == "text"
+    assert article.language == "ar"
+
+
+def test_title_line_gives_the_site_name() -> None:
+    assert extract(with_title_line()).site_name == "صحيفة المثال"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [("utf-8", "utf-8"), ("utf-16", "utf-16"), ("windows-1256", "windows-1256")],
+)
+def test_bytes_in_any_encoding(encoding: str, expected: str) -> None:
+    data = blank_separated().encode(encoding)  # Python's utf-16 codec writes a BOM
+    article = extract(data)
+    assert article.title == TITLE
+    assert article.encoding == expected
+    assert article.blocks[0].text == PARAGRAPHS[0]
+
+
+def test_path_input(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes(blank_separated().encode("windows-1256"))
+    article = extract(path)
+    assert article.title == TITLE
+    assert article.encoding == "windows-1256"
+
+
+def test_relative_date_needs_a_reference() -> None:
+    text = blank_separated().replace(DATE_LINE, "منذ 3 ساعات")
+    assert extract(text).published is None
+    reference_now = Options(reference=__import__("datetime").datetime(2023, 3, 14, 15, 0))
+    article = extract(text, options=reference_now)
+    assert article.published is not None
+    assert article.published.isoformat() == "2023-03-14T12:00:00"
+
+
+def test_arabic_indic_digits_in_the_date() -> None:
+    text = blank_separated().replace(DATE_LINE, "الثلاثاء ١٤ مارس ٢٠٢٣")
+    article = extract(text)
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2023-03-14"
+    assert article.published_text == "الثلاثاء ١٤ مارس ٢٠٢٣"
+
+
+def test_menu_only_page_is_not_an_article() -> None:
+    text = "\n\n".join([*MENU, "أخبار محلية", "أحدث الأخبار", *FOOTER])
+    with pytest.raises(NotAnArticle) as caught:
+        extract(text)
+    assert caught.value.reason == "no_body"
+    assert "no article body" in caught.value.message
+
+
+def test_listing_of_headlines_is_not_an_article() -> None:
+    headlines = [f"عنوان خبر رقم {i} عن موضوع مهم في المدينة اليوم" for i in range(30)]
+    with pytest.raises(NotAnArticle):
+        extract("\n".join([*MENU, *headlines, *FOOTER]))
+
+
+@pytest.mark.parametrize("source", ["", "   \n\t ", b"", b"\n\n"])
+def test_empty_input(source: str | bytes) -> None:
+    with pytest.raises(EmptyInput, match="empty"):
+        extract(source)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+        b"%PDF-1.7\n" + bytes(200),
+        bytes(range(256)) * 8,
+    ],
+)
+def test_binary_input(data: bytes) -> None:
+    with pytest.raises(BinaryInput, match="binary"):
+        extract(data)
+
+
+def test_physical_lines_lose_bullets_indentation_and_placeholders() -> None:
+    raw = "   • الرئيسية\n[logo]\n    * اقتصاد\r\n[          ]\n   نص عادي  "
+    assert split_physical_lines(raw) == ["الرئيسية", "", "اقتصاد", "", "نص عادي"]
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    assert display_width("abc") == 3
+    assert display_width("日本") == 4
