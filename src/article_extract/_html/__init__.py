@@ -29,7 +29,7 @@ from .listing import check_is_article, page_signals
 from .metadata import PageMeta, read_metadata, resolve_url
 from .parse import parse_page, strip_junk
 from .rules import body_rules, chrome_rules
-from .title import choose_title, site_keys, site_name
+from .title import choose_title, site_keys, site_name, title_key
 
 __all__ = ["extract_from_html"]
 
@@ -90,8 +90,10 @@ def extract_from_html(page: PageInput, options: Options) -> ArticleDraft:
     url = page.url or meta.canonical or resolve_url(meta.first("url"), None)
     choice = choose_title(root, meta, url)
     signals = page_signals(meta, root)
-    container, _ = find_container(root, body_rules())
-    anchor = choice.element if choice is not None and choice.element is not None else container
+    container = find_container(root, body_rules())
+    anchor = choice.element if choice is not None and choice.element is not None else None
+    if anchor is None and container is not None:
+        anchor = container.primary
     dates = choose_dates(meta, root, anchor, url, options)
     byline = visible_byline(root, anchor)
     skeys = site_keys(meta, url)
@@ -102,7 +104,11 @@ def extract_from_html(page: PageInput, options: Options) -> ArticleDraft:
     check_is_article(meta, signals, body.blocks, url)
     if title is None:
         raise NotAnArticle("the page has no headline", reason="no_title")
-    credits = choose_credits(meta, byline, skeys, body.authors, body.source)
+    section = _section(meta)
+    tags = _tags(meta)
+    labels = [section or "", *tags, *meta.microdata.get("articlesection", ())]
+    label_keys = {k for k in (title_key(v) for v in labels) if k}
+    credits = choose_credits(meta, byline, skeys, label_keys, body.authors, body.source)
     language = _language(meta)
     text = "\n".join(b.text for b in body.blocks)
     return ArticleDraft(
@@ -120,8 +126,8 @@ def extract_from_html(page: PageInput, options: Options) -> ArticleDraft:
         canonical_url=meta.canonical,
         language=language,
         direction=_direction(meta, language, text),
-        section=_section(meta),
-        tags=_tags(meta),
+        section=section,
+        tags=tags,
         description=meta.first("description") or meta.ld("description"),
         image=resolve_url(meta.first("image") or meta.ld("image"), meta.base_url or url),
         encoding=page.encoding,

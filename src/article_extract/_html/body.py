@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from .._dates import find_dates
 from .._byline import leading_credit, parse_byline, split_trailing_credit
 from .._draft import BlockDraft
 from .._lexicon import chrome_lexicon, match_key
@@ -32,10 +33,14 @@ from .rules import BodyRules, ChromeRules, ContainerRule
 from .title import title_key
 from .tokens import element_tokens
 
-__all__ = ["BodyResult", "extract_body", "find_container"]
+__all__ = ["BodyResult", "Container", "extract_body", "find_container"]
 
 logger = logging.getLogger("article_extract")
 
+# A nested container hit holding this share of the outer hit's text is preferred to it.
+INNER_CONTAINER_SHARE = 0.75
+# A further part of a split body (a lead box, a later text box) holds at least this much text.
+MIN_PART_CHARS = 40
 # Less text than this is a teaser or a caption box, not an article container.
 MIN_CONTAINER_CHARS = 140
 # A container that is mostly link text is a list of links (related, menus).
@@ -54,6 +59,10 @@ EDGE_BLOCKS = 2
 MAX_SUBHEADING_WORDS = 8
 # Tail markers ("مقالات ذات صلة") end the body only after this much prose was kept.
 MIN_CHARS_BEFORE_TAIL = 150
+# A date stamp is one short line; a longer one is a sentence that mentions a date.
+MAX_STAMP_WORDS = 12
+# Share of a short line the dates must cover for it to be a stamp rather than a sentence.
+STAMP_COVERAGE = 0.5
 # Safety valve: if filtering keeps less than this share of the container's text, undo it.
 SAFETY_VALVE_SHARE = 0.3
 
@@ -94,12 +103,24 @@ def _rule_matches(rule: ContainerRule, element: HtmlElement, tokens: tuple[str, 
     return False
 
 
-def find_container(root: HtmlElement, rules: BodyRules) -> tuple[HtmlElement | None, str]:
-    """The first usable container by the ordered rules; (None, "") when no rule hits."""
+@dataclass(frozen=True, slots=True)
+class Container:
+    """The body's container: one element, or several parts of one article in document order
+    (themes that split the text into sibling "rich text" boxes)."""
+
+    primary: HtmlElement
+    parts: tuple[HtmlElement, ...]
+    origin: str
+
+
+def find_container(root: HtmlElement, rules: BodyRules) -> Container | None:
+    """The first usable container by the ordered rules; None when no rule hits."""
     hits: list[list[HtmlElement]] = [[] for _ in rules.containers]
-    for element in root.iter():
+    position: dict[HtmlElement, int] = {}
+    for order, element in enumerate(root.iter()):
         if not isinstance(element.tag, str):
             continue
+        position[element] = order
         tokens = element_tokens(element)
         for index, rule in enumerate(rules.containers):
             if _rule_matches(rule, element, tokens):
@@ -108,8 +129,39 @@ def find_container(root: HtmlElement, rules: BodyRules) -> tuple[HtmlElement | N
     for index, matches in enumerate(hits):
         usable = [e for e in matches if _usable(e)]
         if usable:
-            return max(usable, key=text_length), f"rule{index}"
-    return None, ""
+            primary = _innermost(max(usable, key=text_length), usable)
+            parts = _sibling_parts(primary, matches)
+            parts.sort(key=lambda e: position.get(e, 0))
+            return Container(primary, tuple(parts), f"rule{index}")
+    return None
+
+
+def _innermost(best: HtmlElement, hits: list[HtmlElement]) -> HtmlElement:
+    """A hit nested in ``best`` that holds nearly all its text is the tighter container
+    ("main-article-content" around "main-article-body" plus the title and the photo)."""
+    total = text_length(best)
+    inner = [h for h in hits if h is not best and best in h.iterancestors()]
+    inner = [h for h in inner if text_length(h) >= INNER_CONTAINER_SHARE * total]
+    return max(inner, key=lambda h: sum(1 for _ in h.iterancestors())) if inner else best
+
+
+def _sibling_parts(primary: HtmlElement, hits: list[HtmlElement]) -> list[HtmlElement]:
+    """Other hits of the same rule inside the same ``<article>`` as ``primary``."""
+    scope = next((a for a in primary.iterancestors() if a.tag == "article"), None)
+    if scope is None:
+        return [primary]
+    parts = [primary]
+    for hit in hits:
+        if hit is primary or scope not in hit.iterancestors():
+            continue
+        ancestors = set(hit.iterancestors())
+        if primary in ancestors or any(p in ancestors for p in parts):
+            continue
+        if hit in set(primary.iterancestors()):
+            continue
+        if text_length(hit) >= MIN_PART_CHARS:
+            parts = [p for p in parts if hit not in set(p.iterancestors())] + [hit]
+    return parts
 
 
 def _own_text_length(element: HtmlElement) -> int:
@@ -166,6 +218,14 @@ def _is_caption(text: str, prefixes: tuple[str, ...]) -> bool:
     return False
 
 
+def _is_date_stamp(text: str) -> bool:
+    """A short line that is mostly a date ("تم نشره الجمعة 24 أبريل 2020 09:22 مساءً")."""
+    if len(text.split()) > MAX_STAMP_WORDS or not any(ch.isdigit() for ch in text):
+        return False
+    covered = sum(d.span[1] - d.span[0] for d in find_dates(text))
+    return covered >= STAMP_COVERAGE * len(text)
+
+
 def _looks_like_subheading(block: RawBlock, following: RawBlock | None) -> bool:
     words = block.text.split()
     if not words or len(words) > MAX_SUBHEADING_WORDS or block.text[-1] in _SENTENCE_END:
@@ -210,7 +270,7 @@ def filter_blocks(
         if state.after_chrome_heading and block.link_density > 0:
             continue
         state.after_chrome_heading = False
-        if _is_caption(text, rules.caption_prefixes):
+        if _is_caption(text, rules.caption_prefixes) or _is_date_stamp(text):
             continue
         at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
         if at_edge and len(text.split()) <= MAX_CREDIT_WORDS:
@@ -247,21 +307,22 @@ def extract_body(
     body_rules: BodyRules,
     chrome_rules: ChromeRules,
     title: str | None,
-    container: HtmlElement | None,
+    container: Container | None,
 ) -> BodyResult:
     """Produce the body from ``container`` (from :func:`find_container`), or from the scored
     best element when it is None (module docstring). ``root`` is modified."""
-    origin = "rule"
     if container is None:
         remove_chrome(root, chrome_rules)
-        container = score_container(root)
-        origin = "score"
-    if container is None:
-        return BodyResult([], None, "none")
-    raw_all = walk_blocks(container, body_rules)
-    remove_chrome(container, chrome_rules)
-    raw = walk_blocks(container, body_rules)
+        best = score_container(root)
+        if best is None:
+            return BodyResult([], None, "none")
+        container = Container(best, (best,), "score")
+    raw_all = [b for part in container.parts for b in walk_blocks(part, body_rules)]
+    for part in container.parts:
+        remove_chrome(part, chrome_rules)
+    raw = [b for part in container.parts for b in walk_blocks(part, body_rules)]
     blocks, authors, source = filter_blocks(raw, body_rules, title)
+    origin = container.origin
     # Prose, not links: a container that is half related-links legitimately loses that half.
     before = sum(len(b.text) - b.link_chars for b in raw_all if _has_letters(b.text))
     after = sum(len(b.text) for b in blocks)
@@ -273,5 +334,5 @@ def extract_body(
             origin,
         )
         blocks = [BlockDraft(b.kind, b.text) for b in raw_all if _has_letters(b.text)]
-        return BodyResult(blocks, container, origin, authors, source, valve=True)
-    return BodyResult(blocks, container, origin, authors, source)
+        return BodyResult(blocks, container.primary, origin, authors, source, valve=True)
+    return BodyResult(blocks, container.primary, origin, authors, source)

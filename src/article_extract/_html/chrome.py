@@ -9,6 +9,9 @@ Guards, so that a wrapper with an unlucky name never takes the article with it:
   (ASP.NET wraps whole pages in ``<form>``; some themes put the article in ``<header>``);
 * an element that also carries an article-container token ("entry-content no-share") is kept;
 * ``keep`` (the article container) and its ancestors are kept.
+
+Boxes around an image (``<figure>``, or an image/photo/thumbnail class) whose text is short are
+removed too: that text is a caption or a photo credit.
 """
 
 from __future__ import annotations
@@ -25,14 +28,27 @@ __all__ = ["WRAPPER_SHARE", "is_chrome_element", "remove_chrome"]
 WRAPPER_SHARE = 0.5
 
 
+def _is_image_box(element: HtmlElement, tokens: tuple[str, ...], rules: ChromeRules) -> bool:
+    """A box around an image whose only text is short: a caption or photo credit."""
+    if element.tag != "figure" and rules.image_box.match(tokens) is None:
+        return False
+    if element.find(".//img") is None and element.find(".//picture") is None:
+        return False
+    if element.find(".//p") is not None and element.tag != "figure":
+        return False
+    return text_length(element) <= rules.image_box_max_chars
+
+
 def is_chrome_element(element: HtmlElement, rules: ChromeRules) -> bool:
     """True when the element's name or class/id vocabulary marks it as page furniture."""
     if element.tag in rules.structural_tags:
         return True
     tokens = element_tokens(element)
-    if not tokens or rules.chrome.match(tokens) is None:
+    if rules.protected.match(tokens) is not None:
         return False
-    return rules.protected.match(tokens) is None
+    if _is_image_box(element, tokens, rules):
+        return True
+    return bool(tokens) and rules.chrome.match(tokens) is not None
 
 
 def remove_chrome(

@@ -35,18 +35,20 @@ class Credits:
     source: str | None
 
 
-def _usable_name(name: str, site_keys: set[str]) -> bool:
+def _usable_name(name: str, site_keys: set[str], label_keys: set[str]) -> bool:
     if not name or "://" in name or "@" in name or name.startswith("www."):
         return False
     if len(name.split()) > MAX_AUTHOR_WORDS:
         return False
     key = title_key(name)
-    return bool(key) and not any(key == s or (len(s) >= 3 and s in key) for s in site_keys)
+    if not key or key in label_keys:
+        return False
+    return not any(key == s or (len(s) >= 3 and s in key) for s in site_keys)
 
 
-def _clean(names: Iterable[str], site_keys: set[str]) -> list[str]:
+def _clean(names: Iterable[str], site_keys: set[str], label_keys: set[str]) -> list[str]:
     out = (clean_text(n) for n in names)
-    return list(dict.fromkeys(n for n in out if _usable_name(n, site_keys)))
+    return list(dict.fromkeys(n for n in out if _usable_name(n, site_keys, label_keys)))
 
 
 def visible_byline(root: HtmlElement, anchor: HtmlElement | None) -> tuple[list[str], str | None]:
@@ -71,16 +73,18 @@ def choose_credits(
     meta: PageMeta,
     byline: tuple[list[str], str | None],
     site_keys: set[str],
+    label_keys: set[str],
     body_authors: list[str],
     body_source: str | None,
 ) -> Credits:
-    """Authors and source, by the order in the module docstring."""
+    """Authors and source, by the order in the module docstring. ``label_keys`` are the keys
+    (:func:`title_key`) of the section and tag names: a byline box that shows one is a label."""
     visible, visible_source = byline
     source = body_source or visible_source
     for names in (visible, body_authors, meta.ld_authors(), meta.all("author")):
-        authors = _clean(names, site_keys)
+        authors = _clean(names, site_keys, label_keys)
         if authors:
             return Credits(tuple(authors), source)
     micro = meta.micro("author")
-    authors = _clean([micro] if micro else [], site_keys)
+    authors = _clean([micro] if micro else [], site_keys, label_keys)
     return Credits(tuple(authors), source)

@@ -20,6 +20,8 @@ from .rules import meta_rules
 
 __all__ = ["PageMeta", "read_metadata", "resolve_url"]
 
+# An itemprop element's text is its value only when short (not articleBody and the like).
+MAX_MICRODATA_TEXT_CHARS = 200
 # A meta value longer than this is not a title, name or date (some CMSs dump the body there).
 MAX_META_VALUE_CHARS = 2000
 
@@ -150,8 +152,9 @@ def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
             continue
         prop = element.get("itemprop") or ""
         value = element.get("content") or element.get("datetime")
-        if value is None and prop.lower() in ("datepublished", "datemodified", "datecreated"):
-            value = element.text_content()
+        if value is None and not element.get("itemscope"):
+            text = element.text_content()
+            value = text if len(text) <= MAX_MICRODATA_TEXT_CHARS else None
         if value is not None:
             for name in prop.split():
                 _add(microdata, name, value)

@@ -22,6 +22,8 @@ class ChromeRules:
     hidden_classes: frozenset[str]
     chrome: TokenRules
     protected: TokenRules
+    image_box: TokenRules
+    image_box_max_chars: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,8 @@ def chrome_rules() -> ChromeRules:
         hidden_classes=frozenset(c.lower() for c in table["hidden_classes"]),
         chrome=TokenRules(table["chrome_tokens"], table["negations"]),
         protected=TokenRules(table["protected_tokens"]),
+        image_box=TokenRules(table["image_box_tokens"]),
+        image_box_max_chars=int(table["image_box_max_chars"]),
     )
 
 

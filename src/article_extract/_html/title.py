@@ -3,9 +3,9 @@ site name cut off. Never the site name alone.
 
 Rules, first hit wins:
 
-1. an ``<h1>`` (outside nav/header-logo/footer/aside) whose text matches a metadata title
+1. an ``<h1>`` (outside nav/footer/aside) whose text matches a metadata title
    (JSON-LD ``headline``, ``og:title``, ``twitter:title``, ``<title>``…) — equal, or contained
-   in it as the non-site part;
+   in it as the non-site part; then an ``<h1>`` anywhere that equals one exactly;
 2. a heading-like element (``h2``/``h3`` or a ``title``/``headline`` class) that matches the
    same way — themes that print the headline without ``<h1>``;
 3. the best metadata title with site-name prefixes/suffixes removed;
@@ -185,14 +185,15 @@ def _choose(root: HtmlElement, meta: PageMeta, url: str | None) -> TitleChoice |
     meta_keys = [title_key(t) for _, t in metas]
     meta_keys += [title_key(strip_site_affixes(t, skeys)) for _, t in metas]
     meta_keys = [k for k in dict.fromkeys(meta_keys) if k and k not in skeys]
-    h1s = [
-        (h, clean_text(h.text_content()))
-        for h in root.iter("h1")
-        if _outside_chrome(h)
-    ]
-    h1s = [(h, t) for h, t in h1s if _plausible(t, skeys)]
+    all_h1s = [(h, clean_text(h.text_content())) for h in root.iter("h1")]
+    all_h1s = [(h, t) for h, t in all_h1s if _plausible(t, skeys)]
+    h1s = [(h, t) for h, t in all_h1s if _outside_chrome(h)]
     for element, text in h1s:
         if _matches(title_key(text), meta_keys):
+            return TitleChoice(text, element, "h1")
+    # A sticky bar's <h1> (inside <nav>) that states the metadata title exactly is the headline.
+    for element, text in all_h1s:
+        if title_key(text) in meta_keys:
             return TitleChoice(text, element, "h1")
     if meta_keys:
         for element in _heading_candidates(root):
