@@ -153,7 +153,7 @@ def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
         prop = element.get("itemprop") or ""
         value = element.get("content") or element.get("datetime")
         if value is None and not element.get("itemscope"):
-            text = element.text_content()
+            text = clean_text(element.text_content())
             value = text if len(text) <= MAX_MICRODATA_TEXT_CHARS else None
         if value is not None:
             for name in prop.split():
