@@ -131,6 +131,9 @@ def find_container(root: HtmlElement, rules: BodyRules) -> Container | None:
         if usable:
             primary = _innermost(max(usable, key=text_length), usable)
             parts = _sibling_parts(primary, matches)
+            lead = _lead_part(primary, parts, rules, position)
+            if lead is not None:
+                parts.append(lead)
             parts.sort(key=lambda e: position.get(e, 0))
             return Container(primary, tuple(parts), f"rule{index}")
     return None
@@ -143,6 +146,31 @@ def _innermost(best: HtmlElement, hits: list[HtmlElement]) -> HtmlElement:
     inner = [h for h in hits if h is not best and best in h.iterancestors()]
     inner = [h for h in inner if text_length(h) >= INNER_CONTAINER_SHARE * total]
     return max(inner, key=lambda h: sum(1 for _ in h.iterancestors())) if inner else best
+
+
+def _lead_part(
+    primary: HtmlElement,
+    parts: list[HtmlElement],
+    rules: BodyRules,
+    position: dict[HtmlElement, int],
+) -> HtmlElement | None:
+    """The standfirst above the body in the same ``<article>``, when it is outside every part."""
+    scope = next((a for a in primary.iterancestors() if a.tag == "article"), None)
+    if scope is None:
+        return None
+    start = position.get(primary, 0)
+    for element in scope.iter():
+        if element is primary or position.get(element, start) >= start:
+            break
+        if not isinstance(element.tag, str) or rules.lead.match(element_tokens(element)) is None:
+            continue
+        length = text_length(element)
+        if not MIN_PART_CHARS <= length <= rules.lead_max_chars or element.find(".//a") is not None:
+            continue
+        if any(p in set(element.iterancestors()) or element in set(p.iterancestors()) for p in parts):
+            continue
+        return element
+    return None
 
 
 def _sibling_parts(primary: HtmlElement, hits: list[HtmlElement]) -> list[HtmlElement]:

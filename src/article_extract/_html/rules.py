@@ -44,6 +44,8 @@ class BodyRules:
     list_item_tags: frozenset[str]
     quote_tags: frozenset[str]
     caption_prefixes: tuple[str, ...]
+    lead: TokenRules
+    lead_max_chars: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,8 @@ def body_rules() -> BodyRules:
         list_item_tags=frozenset(blocks["list_item_tags"]),
         quote_tags=frozenset(blocks["quote_tags"]),
         caption_prefixes=tuple(sorted({fold(p) for p in blocks["caption_prefixes"]})),
+        lead=TokenRules(table["lead"]["tokens"]),
+        lead_max_chars=int(table["lead"]["max_chars"]),
     )
 
 
