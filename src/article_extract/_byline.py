@@ -39,6 +39,10 @@ _TRAILING_CREDIT_RE = re.compile(
 # "عمان (بترا) -", "دمشق، سوريا (CNN) --": a credit in the first 80 characters.
 _LEADING_CREDIT_RE = re.compile(r"^[^()]{0,60}\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]")
 _DIGIT_RE = re.compile(r"\d")
+# A first word glued to what follows by punctuation: "كتب:محمد", "المصدر-رويترز".
+_GLUED_LABEL_RE = re.compile(r"^(\w+[:：\-–—])(?=\w)")
+# Labels are at most this many words ("نقلا عن موقع").
+_MAX_LABEL_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,21 +102,26 @@ def _tables() -> _Tables:
     )
 
 
-def _after_label(text: str, labels: tuple[tuple[str, ...], ...]) -> str | None:
-    """The text after a leading label, or None when ``text`` does not start with one."""
-    words = text.split()
-    folded = [_fold_token(w) for w in words[:4]]
+def _after_label(
+    words: list[str], folded: list[str], labels: tuple[tuple[str, ...], ...]
+) -> str | None:
+    """The text after a leading label, or None when the words do not start with one."""
+    head = tuple(folded[:_MAX_LABEL_WORDS])
     for label in labels:
-        n = len(label)
-        if tuple(folded[:n]) == label:
-            # "كتب:فلان" — a label glued to the name by punctuation splits inside the token.
-            return " ".join(words[n:]).strip(_PUNCT)
-        first = fold(words[0]) if words else ""
-        if n == 1 and first.startswith(label[0]) and len(first) > len(label[0]):
-            rest_of_token = first[len(label[0]) :]
-            if rest_of_token[:1] in _PUNCT:
-                return (words[0][len(label[0]) :] + " " + " ".join(words[1:])).strip(_PUNCT)
+        if head[: len(label)] == label:
+            return " ".join(words[len(label) :]).strip(_PUNCT)
     return None
+
+
+def _words(line: str) -> tuple[list[str], list[str]]:
+    """The line's words and their folded forms (punctuation stripped), aligned."""
+    # "كتب:فلان" — a label glued to the name by a colon or dash: split it off first.
+    line = _GLUED_LABEL_RE.sub(r"\1 ", line, count=1)
+    words = line.split()
+    folded = [_TOKEN_PUNCT_RE.sub("", w) for w in fold(line).split()]
+    if len(folded) != len(words):  # folding changed the word count (rare NFKC cases)
+        folded = [_fold_token(w) for w in words]
+    return words, folded
 
 
 def agency_name(text: str) -> str | None:
@@ -153,20 +162,22 @@ def parse_byline(text: str) -> Attribution | None:
     if not line or len(line.split()) > MAX_BYLINE_WORDS + 2:
         return None
     tables = _tables()
-    rest = _after_label(line, tables.source_labels)
+    words, folded = _words(line)
+    rest = _after_label(words, folded, tables.source_labels)
     if rest is not None:
         if not rest or len(rest.split()) > MAX_SOURCE_WORDS:
             return None
         return Attribution(source=agency_name(rest) or rest)
-    rest = _after_label(line, tables.author_labels)
+    rest = _after_label(words, folded, tables.author_labels)
     if rest is not None:
         if len(rest.split()) > MAX_BYLINE_WORDS:
             return None
         authors = _split_authors(rest)
         return Attribution(authors=authors) if authors else None
-    agency = agency_name(line.strip(_PUNCT))
-    if agency is not None:
-        return Attribution(source=agency)
+    if len(folded) <= tables.agency_max_tokens:
+        agency = tables.agencies.get(" ".join(f for f in folded if f))
+        if agency is not None:
+            return Attribution(source=agency)
     return None
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from ._text import fold
 from .data import load_table
 
-__all__ = ["ChromeLexicon", "chrome_lexicon", "match_key"]
+__all__ = ["ChromeLexicon", "PhraseIndex", "chrome_lexicon", "match_key"]
 
 # A "prefix" phrase only marks chrome in a line no longer than this: "اقرأ أيضا: <headline>"
 # is chrome, a long paragraph that happens to begin with the words is body text.
@@ -34,17 +34,52 @@ _MAX_PHRASE_WORDS = 6
 _TOKEN_EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
+_FIRST_WORD_RE = re.compile(r"\w+|\S")
+
+
+def _first_word(key: str) -> str:
+    match = _FIRST_WORD_RE.match(key)
+    return match.group(0) if match else ""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseIndex:
+    """Phrases grouped by their first word, for "does this line start with a phrase?"."""
+
+    by_first_word: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, phrases: list[str] | frozenset[str]) -> PhraseIndex:
+        grouped: dict[str, list[str]] = {}
+        for phrase in phrases:
+            grouped.setdefault(_first_word(phrase), []).append(phrase)
+        return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in grouped.items()})
+
+    def starts(self, key: str) -> bool:
+        """Does ``key`` start with a phrase, on a word boundary ("home" ≠ "homeland")?"""
+        return any(
+            key.startswith(p) and (len(key) == len(p) or not key[len(p)].isalnum())
+            for p in self.by_first_word.get(_first_word(key), ())
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class ChromeLexicon:
+    """The lexicon. Methods taking ``text`` fold it; ``*_key`` methods take ``match_key(text)``."""
+
     exact: frozenset[str]
-    prefixes: tuple[str, ...]
-    contains: tuple[str, ...]
+    prefixes: PhraseIndex
+    contains: re.Pattern[str]
     tail: frozenset[str]
+    tail_prefixes: PhraseIndex
     inline_related: frozenset[str]
 
     def coverage(self, text: str) -> float:
         """Share of the line's words that belong to exact lexicon phrases (longest match first)."""
-        words = [w for w in (_TOKEN_EDGE_RE.sub("", t) for t in fold(text).split()) if w]
+        return self.coverage_key(match_key(text))
+
+    def coverage_key(self, key: str) -> float:
+        words = [w for w in (_TOKEN_EDGE_RE.sub("", t) for t in key.split()) if w]
         if not words:
             return 0.0
         covered = 0
@@ -61,19 +96,21 @@ class ChromeLexicon:
 
     def is_chrome(self, text: str) -> bool:
         """True when the line/block is site chrome by its wording alone."""
-        key = match_key(text)
+        return self.is_chrome_key(match_key(text))
+
+    def is_chrome_key(self, key: str) -> bool:
         if not key:
             return False
         if key in self.exact:
             return True
         words = key.count(" ") + 1
-        if words <= MAX_CONTAINS_LINE_WORDS and any(p in key for p in self.contains):
+        if words <= MAX_CONTAINS_LINE_WORDS and self.contains.search(key):
             return True
         if words > MAX_CHROME_LINE_WORDS:
             return False
-        if _starts_with_phrase(key, self.prefixes) or self.is_tail_marker(text):
+        if self.prefixes.starts(key) or self.is_tail_marker_key(key):
             return True
-        return words > 1 and self.coverage(text) >= MENU_LINE_COVERAGE
+        return words > 1 and self.coverage_key(key) >= MENU_LINE_COVERAGE
 
     def is_related_marker(self, text: str) -> bool:
         """True for an in-article "اقرأ أيضا" box marker: headline links follow, then more body."""
@@ -81,19 +118,12 @@ class ChromeLexicon:
 
     def is_tail_marker(self, text: str) -> bool:
         """True for headings after which the page holds no more body (related, comments…)."""
-        key = match_key(text)
+        return self.is_tail_marker_key(match_key(text))
+
+    def is_tail_marker_key(self, key: str) -> bool:
         if key in self.tail:
             return True
-        return key.count(" ") < MAX_TAIL_LINE_WORDS and _starts_with_phrase(key, self.tail)
-
-
-def _starts_with_phrase(key: str, phrases: tuple[str, ...] | frozenset[str]) -> bool:
-    """Does ``key`` start with one of ``phrases``, on a word boundary ("home" ≠ "homeland")?"""
-    return any(
-        key.startswith(p) and (len(key) == len(p) or not key[len(p)].isalnum())
-        for p in phrases
-        if key[:1] == p[:1]
-    )
+        return key.count(" ") < MAX_TAIL_LINE_WORDS and self.tail_prefixes.starts(key)
 
 
 def _phrases(table: dict[str, dict[str, list[str]]], section: str) -> list[str]:
@@ -109,10 +139,12 @@ def chrome_lexicon() -> ChromeLexicon:
         lang: [p for p in phrases if p.strip()] for lang, phrases in table["prefix"].items()
     }
     prefixes = [fold(p).lstrip(_EDGE_PUNCTUATION) for lang in prefix_table.values() for p in lang]
+    tail = frozenset(_phrases(table, "tail"))
     return ChromeLexicon(
         exact=frozenset(_phrases(table, "exact")),
-        prefixes=tuple(sorted({p for p in prefixes if p})),
-        contains=tuple(_phrases(table, "contains")),
-        tail=frozenset(_phrases(table, "tail")),
+        prefixes=PhraseIndex.of(sorted({p for p in prefixes if p})),
+        contains=re.compile("|".join(re.escape(p) for p in _phrases(table, "contains"))),
+        tail=tail,
+        tail_prefixes=PhraseIndex.of(tail),
         inline_related=frozenset(_phrases(table, "inline_related")),
     )

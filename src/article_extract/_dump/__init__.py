@@ -13,7 +13,8 @@ from .._byline import leading_credit, split_trailing_credit
 from .._draft import ArticleDraft, BlockDraft, DatedCandidate
 from .._inputs import PageInput
 from .._model import Options
-from .._text import arabic_letter_ratio, fold
+from .._lexicon import match_key
+from .._text import arabic_letter_ratio
 from ..errors import NotAnArticle
 from .header import Header, read_header
 from .layout import MIN_PARAGRAPH_UNITS, BodySpan, find_body_span, is_caption
@@ -67,7 +68,9 @@ def _body_blocks(
     ]
     blocks: list[BlockDraft] = []
     sources: list[str] = []
-    seen = {fold(header.title)} if header.title else set()  # repeated lines are layout, not text
+    seen = (
+        {match_key(header.title)} if header.title else set()
+    )  # repeated lines are layout, not text
     in_related_list = False  # after an inline "اقرأ أيضا": headline links until the next sentence
     for position, line in enumerate(kept):
         if line.chrome:
@@ -77,7 +80,7 @@ def _body_blocks(
             if line.attribution.source:
                 sources.append(line.attribution.source)
             continue
-        key = fold(line.text)
+        key = line.key
         if key in seen:
             continue
         if _is_paragraph(line):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .._dates import ParsedDate
+from .._lexicon import match_key
 from .._text import fold
 from .layout import BodySpan, is_caption
 from .lines import Line
@@ -39,7 +40,26 @@ _TITLE_SEPARATOR_RE = re.compile(r"\s+[-|–—:•·»]{1,2}\s+|\s*\|\s*")
 # Words that never occur in a personal name: prepositions and the like (folded forms).
 _NON_NAME_WORDS = frozenset(
     fold(w)
-    for w in ["في", "من", "على", "إلى", "الى", "عن", "تحت", "فوق", "مع", "بين", "حول", "عبر", "اليوم", "نيوز", "news", "the", "of", "and"]
+    for w in [
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "الى",
+        "عن",
+        "تحت",
+        "فوق",
+        "مع",
+        "بين",
+        "حول",
+        "عبر",
+        "اليوم",
+        "نيوز",
+        "news",
+        "the",
+        "of",
+        "and",
+    ]
 )
 
 
@@ -101,7 +121,7 @@ def _title_score(
     doc_title: str,
     chrome_between: int,
 ) -> float:
-    key = fold(line.text)
+    key = line.key
     score = min(line.units, 12) / 12
     if doc_title and (key == doc_title or doc_title.startswith(key)):
         score += 2.0
@@ -145,11 +165,11 @@ def _looks_like_name(text: str) -> bool:
 def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     """Read the header cluster above ``span``."""
     window = _header_window(lines, span.start)
-    counts = Counter(fold(line.text) for line in lines)
+    counts = Counter(line.key for line in lines)
     doc_title_text = lines[0].text if lines else ""
     doc_headline, doc_site = split_document_title(doc_title_text)
     # Only a first line that names a site ("headline - Site") is taken for the page's <title>.
-    doc_title = fold(doc_headline) if doc_site is not None else ""
+    doc_title = match_key(doc_headline) if doc_site is not None else ""
 
     date_line = next(
         (
@@ -205,7 +225,7 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         site_name is None
         and doc_site is not None
         and title_line is not None
-        and doc_title.startswith(fold(title_line.text))
+        and doc_title.startswith(title_line.key)
     ):
         site_name = doc_site
     return Header(
@@ -256,7 +276,7 @@ def _meta_lines(
             continue
         if line.sentence_like or is_caption(line):
             continue
-        key = fold(line.text)
+        key = line.key
         if counts[key] > 1 or (title_line is not None and line.index < title_line.index):
             if section is None or (title_line and line.index < title_line.index):
                 section = line.text

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .._byline import is_caption_text
-from .._text import fold
 from .lines import Line
 
 __all__ = ["BodySpan", "find_body_span", "line_weight"]
@@ -134,7 +133,3 @@ def _trim(lines: list[Line], span: BodySpan) -> BodySpan:
     while end > start and line_weight(lines[end]) <= 0:
         end -= 1
     return BodySpan(start, end, span.score)
-
-
-def same_text(a: str, b: str) -> bool:
-    return fold(a) == fold(b)

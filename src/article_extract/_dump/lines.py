@@ -10,13 +10,12 @@ computes per-line features once.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
 from .._byline import Attribution, parse_byline
 from .._dates import ParsedDate, find_dates
-from .._lexicon import chrome_lexicon
+from .._lexicon import chrome_lexicon, match_key
 from .._text import clean_text
 
 __all__ = ["Line", "display_width", "prepare_lines", "split_physical_lines"]
@@ -29,6 +28,11 @@ _PLACEHOLDER_RE = re.compile(r"\[(?:[^\[\]\s]{0,60}|\s*)\]")
 # followed by closing quotes/brackets.
 _TERMINAL_RE = re.compile(r"[.!?؟…。！？:]+[\"'”’»)\]）」』]*$|[\"”»]$")
 _INNER_PUNCT_RE = re.compile(r"[،,؛;、，]")
+# East Asian wide and fullwidth characters (two columns in a terminal).
+_WIDE_RE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD_RE = re.compile(r"\w+")
 
@@ -52,6 +56,7 @@ class Line:
 
     index: int
     text: str
+    key: str  # the folded form the lexicon matches (see _lexicon.match_key)
     units: float  # length in words; CJK text counts two characters as one word
     gap_before: bool  # a blank line separates it from the previous line
     terminal: bool  # ends like a sentence
@@ -75,7 +80,7 @@ class Line:
 
 def display_width(text: str) -> int:
     """Columns a text browser gives ``text`` (wide CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE_RE.findall(text))
 
 
 def _units(text: str) -> float:
@@ -173,18 +178,20 @@ def prepare_lines(text: str, *, reference: datetime | None = None) -> list[Line]
             gap = True
             continue
         units = _units(line_text)
+        key = match_key(line_text)
         dates, coverage = _line_dates(line_text, units, reference)
         lines.append(
             Line(
                 index=len(lines),
                 text=line_text,
+                key=key,
                 units=units,
                 gap_before=gap,
                 terminal=bool(_TERMINAL_RE.search(line_text)),
                 inner_punct=len(_INNER_PUNCT_RE.findall(line_text)),
-                chrome=lexicon.is_chrome(line_text),
-                tail=lexicon.is_tail_marker(line_text),
-                related=lexicon.is_related_marker(line_text),
+                chrome=lexicon.is_chrome_key(key),
+                tail=lexicon.is_tail_marker_key(key),
+                related=key in lexicon.inline_related,
                 dates=dates,
                 date_coverage=coverage,
                 attribution=parse_byline(line_text) if units <= 16 else None,
