@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from .._byline import leading_credit, split_trailing_credit
 from .._draft import ArticleDraft, BlockDraft, DatedCandidate
 from .._inputs import PageInput
-from .._model import Options
 from .._lexicon import match_key
+from .._model import Options
 from .._text import arabic_letter_ratio
 from ..errors import NotAnArticle
 from .header import Header, read_header
