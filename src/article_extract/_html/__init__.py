@@ -101,7 +101,7 @@ def extract_from_html(page: PageInput, options: Options) -> ArticleDraft:
         skeys |= choice.affix_keys
     title = choice.text if choice is not None else None
     body = extract_body(root, body_rules(), chrome_rules(), title, container)
-    check_is_article(meta, signals, body.blocks, url)
+    check_is_article(meta, signals, body.blocks, url, body.teasers)
     if title is None:
         raise NotAnArticle("the page has no headline", reason="no_title")
     section = _section(meta)

@@ -28,6 +28,7 @@ from .._lexicon import chrome_lexicon, match_key
 from .._text import fold
 from .blocks import RawBlock, walk_blocks
 from .chrome import remove_chrome
+from .listing import teaser_count
 from .parse import text_length
 from .rules import BodyRules, ChromeRules, ContainerRule
 from .title import title_key
@@ -79,6 +80,7 @@ class BodyResult:
     authors: list[str] = field(default_factory=list)
     source: str | None = None
     valve: bool = False
+    teasers: int = 0  # linked headlines inside the container, before chrome removal
 
 
 def _link_chars(element: HtmlElement) -> int:
@@ -346,6 +348,7 @@ def extract_body(
             return BodyResult([], None, "none")
         container = Container(best, (best,), "score")
     raw_all = [b for part in container.parts for b in walk_blocks(part, body_rules)]
+    teasers = sum(teaser_count(part) for part in container.parts)
     for part in container.parts:
         remove_chrome(part, chrome_rules)
     raw = [b for part in container.parts for b in walk_blocks(part, body_rules)]
@@ -362,5 +365,5 @@ def extract_body(
             origin,
         )
         blocks = [BlockDraft(b.kind, b.text) for b in raw_all if _has_letters(b.text)]
-        return BodyResult(blocks, container.primary, origin, authors, source, valve=True)
-    return BodyResult(blocks, container.primary, origin, authors, source)
+        return BodyResult(blocks, container.primary, origin, authors, source, True, teasers)
+    return BodyResult(blocks, container.primary, origin, authors, source, False, teasers)

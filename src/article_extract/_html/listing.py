@@ -10,9 +10,10 @@ Rules, first hit wins (signals from ``data/html_listing.toml``):
 3. ``listing`` — JSON-LD says ``CollectionPage``/``SearchResultsPage``/``ItemList`` and nothing
    describes an article;
 4. ``home_page`` — the URL is the site root and the page has no article metadata;
-5. ``listing`` — the URL path is a tag/category/author/archive path, or the page is a wall of
-   linked teaser headlines, while the extracted body is short and no metadata describes an
-   article;
+5. ``listing`` — the body container itself holds :data:`CONTAINER_MIN_TEASERS` linked
+   headlines (twice as many when metadata says "article"); or the URL path is a
+   tag/category/author/archive path, or the page is a wall of linked teaser headlines, while the
+   extracted body is short and no metadata describes an article;
 6. ``no_body`` — less than :data:`MIN_BODY_CHARS` of body text.
 """
 
@@ -29,7 +30,7 @@ from ..errors import NotAnArticle
 from .metadata import PageMeta
 from .rules import listing_rules
 
-__all__ = ["MIN_BODY_CHARS", "PageSignals", "check_is_article", "page_signals"]
+__all__ = ["MIN_BODY_CHARS", "PageSignals", "check_is_article", "page_signals", "teaser_count"]
 
 # A news brief is a sentence or two; less than this is not an article body.
 MIN_BODY_CHARS = 80
@@ -42,6 +43,9 @@ LISTING_MIN_TEASERS = 8
 LISTING_MAX_BODY_CHARS = 1500
 # With explicit article metadata, only a body this short still counts as a listing.
 LISTING_MAX_BODY_WITH_METADATA = 300
+# This many linked headlines inside the body container make it a teaser list (articles link
+# to related stories below the text, and those boxes are not inside the container).
+CONTAINER_MIN_TEASERS = 5
 # A heading whose text is at least this share link text is a teaser headline.
 TEASER_LINK_SHARE = 0.7
 _TEASER_EXCLUDED_ANCESTORS = frozenset({"nav", "footer", "header"})
@@ -54,6 +58,11 @@ def _has_article_metadata(meta: PageMeta) -> bool:
     if og_type == "article" or og_type.startswith("article"):
         return True
     return bool(meta.all("published"))
+
+
+def teaser_count(root: HtmlElement) -> int:
+    """Linked headlines (``h2``–``h4`` that are mostly a link) outside nav/header/footer."""
+    return _teaser_count(root)
 
 
 def _teaser_count(root: HtmlElement) -> int:
@@ -93,6 +102,7 @@ def check_is_article(
     signals: PageSignals,
     blocks: list[BlockDraft],
     url: str | None,
+    body_teasers: int = 0,
 ) -> None:
     """Raise NotAnArticle when the page is not one article (rules in the module docstring)."""
     rules = listing_rules()
@@ -109,6 +119,8 @@ def check_is_article(
     segments = [s.lower() for s in unquote(parts.path).split("/") if s]
     if url and not segments and not parts.query and not has_meta:
         raise NotAnArticle("the page is a site's home page", reason="home_page")
+    if body_teasers >= (CONTAINER_MIN_TEASERS if not has_meta else 2 * CONTAINER_MIN_TEASERS):
+        raise NotAnArticle("the page's main column is a list of article teasers", reason="listing")
     limit = LISTING_MAX_BODY_WITH_METADATA if has_meta else LISTING_MAX_BODY_CHARS
     if body_chars < limit:
         if any(s in rules.path_segments for s in segments[:2]):
