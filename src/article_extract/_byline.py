@@ -78,7 +78,7 @@ def _caption_pattern(labels: list[str], credits: list[str]) -> re.Pattern[str]:
     label = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
     credit = "|".join(re.escape(x) for x in sorted(credits, key=len, reverse=True))
     return re.compile(
-        rf"(?:^|\s)(?:{label})|"
+        rf"(?:^|[\s.,;])(?:{label})|"
         rf"(?:/\s*(?:{credit})[\w\s.]{{0,20}}|\([^()]{{0,60}}(?:{credit})[^()]{{0,40}}\))\s*\.?$",
         re.IGNORECASE,
     )

@@ -67,6 +67,8 @@ def _body_blocks(
         if line.index not in header.used and not line.is_date_line and not is_caption(line)
     ]
     blocks: list[BlockDraft] = []
+    if header.standfirst:
+        blocks.append(BlockDraft("paragraph", header.standfirst))
     sources: list[str] = []
     seen = (
         {match_key(header.title)} if header.title else set()

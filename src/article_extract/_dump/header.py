@@ -35,6 +35,8 @@ MAX_META_UNITS = 6
 # The precision a date needs to be a publication date (a bare year or month is not).
 _DAY_PRECISIONS = frozenset({"day", "hour", "minute", "second"})
 
+# A line that is only a URL (text browsers print link targets).
+_URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Separators between a headline and the site name in a document <title>.
 _TITLE_SEPARATOR_RE = re.compile(r"\s+[-|–—:•·»]{1,2}\s+|\s*\|\s*")
 # Words that never occur in a personal name: prepositions and the like (folded forms).
@@ -68,6 +70,7 @@ class Header:
     """What the header cluster says; ``used`` holds the line indices it consumed."""
 
     title: str | None = None
+    standfirst: str | None = None  # the summary right below the headline, part of the body
     published: ParsedDate | None = None
     published_text: str | None = None
     modified: ParsedDate | None = None
@@ -93,6 +96,7 @@ def split_document_title(line: str) -> tuple[str, str | None]:
 def _is_title_candidate(line: Line) -> bool:
     return (
         not line.chrome
+        and not _URL_LINE_RE.match(line.text)
         and not line.is_date_line
         and line.attribution is None
         and not is_caption(line)
@@ -120,6 +124,7 @@ def _title_score(
     counts: Counter[str],
     doc_title: str,
     chrome_between: int,
+    plain_of_decorated: bool,
 ) -> float:
     key = line.key
     score = min(line.units, 12) / 12
@@ -129,6 +134,8 @@ def _title_score(
         score += 1.0
     if line is next_to_date:
         score += 1.5
+    if plain_of_decorated:
+        score += 1.0  # the bare headline of a line that repeats it with a site/section name
     if _looks_like_name(line.text):
         score -= 1.0  # a byline name, not a headline
     if line.units < MIN_HEADLINE_UNITS:
@@ -181,6 +188,11 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     )
     candidates = [line for line in window if _is_title_candidate(line) and line.index > 0]
     next_to_date = _nearest_above(candidates, date_line.index if date_line else None)
+    standfirst = _standfirst_below_headline(next_to_date, candidates)
+    if standfirst is not None:
+        # headline, standfirst, byline/date: the date's neighbour is the standfirst.
+        next_to_date = next(c for c in candidates if c.index == standfirst.index - 1)
+    decorated = _decorated_repeats(candidates)
     chrome_below = _chrome_counts_below(window)
     title_line = max(
         candidates,
@@ -191,9 +203,12 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
             counts=counts,
             doc_title=doc_title,
             chrome_between=chrome_below[ln.index],
+            plain_of_decorated=ln.index in decorated,
         ),
         default=None,
     )
+    if standfirst is not None and (title_line is None or standfirst.index != title_line.index + 1):
+        standfirst = None
     if title_line is None and doc_title_text and lines and lines[0].index < span.start:
         title_line = lines[0] if doc_site is None else None
     title = title_line.text if title_line else (doc_headline if doc_site else None)
@@ -228,8 +243,11 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         and doc_title.startswith(title_line.key)
     ):
         site_name = doc_site
+    if standfirst is not None:
+        used.add(standfirst.index)
     return Header(
         title=title,
+        standfirst=standfirst.text if standfirst is not None else None,
         published=published,
         published_text=published_text,
         modified=modified,
@@ -249,6 +267,35 @@ def _header_window(lines: Sequence[Line], body_start: int) -> list[Line]:
         start -= 1
         counted += not lines[start].chrome
     return list(lines[start:body_start])
+
+
+def _standfirst_below_headline(
+    next_to_date: Line | None, candidates: Sequence[Line]
+) -> Line | None:
+    """The line next to the date when it is a standfirst: longer, right below a headline."""
+    if next_to_date is None:
+        return None
+    above = next((c for c in candidates if c.index == next_to_date.index - 1), None)
+    if (
+        above is None
+        or above.units < MIN_HEADLINE_UNITS
+        or _looks_like_name(above.text)
+        or next_to_date.units <= above.units
+    ):
+        return None
+    return next_to_date
+
+
+def _decorated_repeats(candidates: Sequence[Line]) -> set[int]:
+    """Candidates whose text another, longer candidate repeats with additions
+    ("Haberler Gündem <headline> - Güncel haberler"): the shorter one is the bare headline."""
+    plain: set[int] = set()
+    for short in candidates:
+        if short.units < MIN_HEADLINE_UNITS:
+            continue
+        if any(len(o.key) > len(short.key) and short.key in o.key for o in candidates):
+            plain.add(short.index)
+    return plain
 
 
 def _chrome_counts_below(window: list[Line]) -> dict[int, int]:

@@ -74,7 +74,12 @@ class Line:
 
     @property
     def sentence_like(self) -> bool:
-        """Reads like running text rather than a label, headline or menu item."""
+        """Reads like running text rather than a label, headline or menu item.
+
+        A " | " marks a document title or a menu ("Headline | Site"), not prose.
+        """
+        if " | " in self.text:
+            return False
         return self.terminal or (self.inner_punct >= 1 and self.units >= 12)
 
 
