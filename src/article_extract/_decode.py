@@ -6,7 +6,8 @@ The decoding cascade, first hit wins:
 2. a charset the transport declared (HTTP ``Content-Type``, a scraper response's encoding) or the
    page declares (``<meta charset>``, ``<meta http-equiv>``, ``<?xml encoding?>``) — *if the bytes
    decode cleanly with it* (pages often lie: UTF-8 bytes labelled windows-1256);
-3. strict UTF-8;
+3. strict UTF-8, then UTF-8 with a few broken bytes (at most 5% replacement characters among
+   the non-ASCII ones);
 4. the Arabic single-byte code pages, windows-1256 and ISO-8859-6, scored by how much of the
    result is Arabic letters and plain punctuation;
 5. UTF-8 with replacement characters (never raises; the encoding is reported as such).
@@ -34,6 +35,9 @@ InputKind = Literal["html", "text"]
 _CHARSET_SNIFF_BYTES = 16 * 1024
 # A gzip member may expand at most this much relative to its compressed size (bomb guard).
 _MAX_GZIP_RATIO = 100
+# Replacement characters per non-ASCII character under which bytes are still "UTF-8 with a
+# few broken bytes" rather than a single-byte code page.
+_MAX_UTF8_ERROR_SHARE = 0.05
 # Share of NUL / C0 control bytes above which the bytes are not text in any 8-bit encoding.
 _MAX_CONTROL_SHARE = 0.05
 
@@ -209,6 +213,13 @@ def decode_bytes(
     text = _strict(data, "utf-8")
     if text is not None:
         return DecodedText(text, "utf-8")
+
+    # Mostly-valid UTF-8 with a few broken bytes (a truncated download, one bad paste) is UTF-8:
+    # a single-byte code page would turn every Arabic letter into two letters of mojibake.
+    loose = data.decode("utf-8", errors="replace")
+    non_ascii = sum(1 for ch in loose if ord(ch) > 0x7F)
+    if non_ascii and loose.count("\ufffd") <= _MAX_UTF8_ERROR_SHARE * non_ascii:
+        return DecodedText(loose, "utf-8", True)
 
     best: DecodedText | None = None
     best_score = float("-inf")
