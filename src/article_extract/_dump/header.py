@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .._dates import ParsedDate
 from .._lexicon import match_key
 from .._text import fold
-from .layout import BodySpan, is_caption
+from .layout import BodySpan, is_caption, line_weight
 from .lines import Line
 
 __all__ = ["Header", "read_header", "split_document_title"]
@@ -25,11 +25,16 @@ __all__ = ["Header", "read_header", "split_document_title"]
 # byline, caption…). Chrome lines (share buttons, "print") do not count: some pages put a
 # dozen of them between the headline and the text.
 HEADER_WINDOW = 14
+# The body span may open with a standfirst or caption before the byline and date stamp: its
+# first lines are searched for those too.
+EMBEDDED_HEADER_LINES = 4
 # A headline is at least this long (in words) and at most this long.
 MIN_TITLE_UNITS = 2
 MAX_TITLE_UNITS = 45
 # Fewer words than this is more likely a section label than a headline.
 MIN_HEADLINE_UNITS = 4
+# A byline-and-date line ("Jane Doe · Posted: Aug 8, 2024 4:00 AM | Updated …") is this short.
+MAX_LABELLED_STAMP_UNITS = 24
 # Meta lines (author name, section, site name) are short.
 MAX_META_UNITS = 6
 # The precision a date needs to be a publication date (a bare year or month is not).
@@ -158,6 +163,23 @@ def _date_of(line: Line) -> tuple[ParsedDate | None, ParsedDate | None]:
     return published, modified
 
 
+def _date_line(window: Sequence[Line]) -> Line | None:
+    """The header's date stamp: the nearest line that is mostly a date, else a short line with a
+    labelled date ("Posted: …", "نشر في …"). A date inside a caption or a sentence is not one."""
+    stamps = [ln for ln in window if ln.dates and not is_caption(ln) and any(_date_of(ln))]
+    line = next((ln for ln in reversed(stamps) if ln.is_date_line), None)
+    if line is None:
+        line = next(
+            (
+                ln
+                for ln in reversed(stamps)
+                if ln.units <= MAX_LABELLED_STAMP_UNITS and any(d.role for d in ln.dates)
+            ),
+            None,
+        )
+    return line
+
+
 def _looks_like_name(text: str) -> bool:
     text = re.split(r"\s+[-–—ـ]+\s+", text, maxsplit=1)[0]  # "name - city"
     words = text.split()
@@ -171,21 +193,14 @@ def _looks_like_name(text: str) -> bool:
 
 def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     """Read the header cluster above ``span``."""
-    window = _header_window(lines, span.start)
+    window = _header_window(lines, span)
     counts = Counter(line.key for line in lines)
     doc_title_text = lines[0].text if lines else ""
     doc_headline, doc_site = split_document_title(doc_title_text)
     # Only a first line that names a site ("headline - Site") is taken for the page's <title>.
     doc_title = match_key(doc_headline) if doc_site is not None else ""
 
-    date_line = next(
-        (
-            line
-            for line in reversed(window)
-            if line.dates and (line.is_date_line or line.units <= 20) and any(_date_of(line))
-        ),
-        None,
-    )
+    date_line = _date_line(window)
     candidates = [line for line in window if _is_title_candidate(line) and line.index > 0]
     next_to_date = _nearest_above(candidates, date_line.index if date_line else None)
     standfirst = _standfirst_below_headline(next_to_date, candidates)
@@ -259,14 +274,20 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     )
 
 
-def _header_window(lines: Sequence[Line], body_start: int) -> list[Line]:
-    """Lines above the body, up to HEADER_WINDOW of them that are not chrome."""
-    start = body_start
+def _header_window(lines: Sequence[Line], span: BodySpan) -> list[Line]:
+    """Lines above the body, up to HEADER_WINDOW of them that are not chrome, and the byline
+    and date lines that sit among the body's first lines (after a standfirst or a caption)."""
+    start = span.start
     counted = 0
     while start > 0 and counted < HEADER_WINDOW:
         start -= 1
         counted += not lines[start].chrome
-    return list(lines[start:body_start])
+    embedded = [
+        ln
+        for ln in lines[span.start : min(span.end, span.start + EMBEDDED_HEADER_LINES)]
+        if ln.is_date_line or ln.attribution is not None or (ln.dates and line_weight(ln) <= 0)
+    ]
+    return [*lines[start : span.start], *embedded]
 
 
 def _standfirst_below_headline(
