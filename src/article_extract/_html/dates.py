@@ -43,7 +43,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
-from .._dates import ParsedDate, find_dates, parse_date
+from .._dates import DateRole, ParsedDate, find_dates, parse_date
 from .._draft import DatedCandidate
 from .._model import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, DateOrigin, Options
 from .metadata import PageMeta
@@ -73,7 +73,7 @@ _URL_LOOKAHEAD = 3
 @dataclass(frozen=True, slots=True)
 class _Found:
     candidate: DatedCandidate
-    role: str  # "published" | "modified"
+    role: DateRole
     text: str | None = None  # the visible text, for visible stamps
 
 
@@ -133,9 +133,10 @@ def url_date_text(url: str | None) -> str | None:
 def _structured(meta: PageMeta, options: Options) -> list[_Found]:
     found: list[_Found] = []
 
-    def add(text: str | None, origin: DateOrigin, role: str) -> None:
+    def add(text: str | None, origin: DateOrigin, role: DateRole) -> None:
         parsed = _parse(text, options)
         if parsed is not None and _plausible(parsed, options):
+            parsed = dataclasses.replace(parsed, role=role)
             found.append(_Found(DatedCandidate(parsed, origin), role))
 
     add(meta.ld("datePublished"), "json-ld", "published")
@@ -163,6 +164,7 @@ def _visible(
         table.date_tokens,
         table.teaser_tokens,
         extra_tags=("time",),
+        after_headline=True,
     ):
         element = near.element
         if element.tag == "time" and element.get("datetime"):
@@ -172,7 +174,8 @@ def _visible(
         for parsed in find_dates(near.text, reference=options.reference):
             if not _plausible(parsed, options):
                 continue
-            role = "modified" if parsed.role == "modified" else "published"
+            role: DateRole = "modified" if parsed.role == "modified" else "published"
+            parsed = dataclasses.replace(parsed, role=role)
             found.append(_Found(DatedCandidate(parsed, "visible"), role, near.text))
         if any(f.candidate.origin == "visible" and f.role == "published" for f in found):
             break
@@ -253,7 +256,10 @@ def choose_dates(
         if url_found and chosen.candidate.origin in ("visible", "time"):
             url_day = url_found[0].candidate.date.value
             if _naive(chosen.candidate.date.value) > _naive(url_day) + URL_DATE_SLACK:
-                modified_pool.insert(0, _Found(chosen.candidate, "modified", chosen.text))
+                as_modified = dataclasses.replace(chosen.candidate.date, role="modified")
+                modified_pool.insert(
+                    0, _Found(DatedCandidate(as_modified, chosen.candidate.origin), "modified")
+                )
                 chosen = url_found[0]
     published = chosen.candidate if chosen is not None else None
     modified: DatedCandidate | None = None

@@ -1,9 +1,11 @@
 """Short elements near the headline that a vocabulary marks as a date stamp or a byline.
 
-Candidates are ordered by distance (in document order) from an anchor — the headline element,
-else the body container — so the article's own stamp wins over a header clock or a teaser's
-date. Elements inside teaser furniture (related lists, widgets, tickers, nav/footer/aside) and
-elements far from the anchor are ignored.
+Candidates are elements whose class/id vocabulary matches, plus the few elements right after
+the headline. They are ordered by distance (in document order) from an anchor — the headline
+element, else the body container — so the article's own stamp wins over a header clock or a
+teaser's date. Elements inside teaser furniture (related lists, widgets, tickers,
+nav/footer/aside), elements far from the anchor, and elements above the anchor but outside its
+``<article>`` (a page-header clock) are ignored.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ MAX_NEARBY_CHARS = 140
 MAX_DISTANCE = 250
 # Elements above the headline count this much farther than those below it (stamps follow it).
 BEFORE_PENALTY = 2
+# Elements right after the headline are candidates whatever their class (stamp, byline rows).
+FOLLOWING_SIBLINGS = 3
+# Without an <article>, a stamp above the headline must share its ancestor this many levels up.
+SCOPE_LEVELS = 3
 _TEASER_TAGS = frozenset({"nav", "footer", "aside"})
 
 
@@ -32,6 +38,28 @@ class Nearby:
     element: HtmlElement
     text: str
     distance: int
+    by_vocabulary: bool  # False: picked only for sitting right after the headline
+
+
+def _following_siblings(anchor: HtmlElement) -> list[HtmlElement]:
+    """The few elements right after the headline: where themes print stamp and byline."""
+    out: list[HtmlElement] = []
+    node = anchor.getnext()
+    while node is not None and len(out) < FOLLOWING_SIBLINGS:
+        if isinstance(node.tag, str):
+            out.append(node)
+        node = node.getnext()
+    return out
+
+
+def _scope(anchor: HtmlElement) -> HtmlElement | None:
+    """Where a stamp *above* the headline may sit: the headline's ``<article>``, else a few
+    levels up (a page-header clock lives outside both)."""
+    ancestors = list(anchor.iterancestors())
+    for ancestor in ancestors:
+        if ancestor.tag == "article":
+            return ancestor
+    return ancestors[SCOPE_LEVELS - 1] if len(ancestors) >= SCOPE_LEVELS else None
 
 
 def _in_teaser(element: HtmlElement, teaser: TokenRules) -> bool:
@@ -51,19 +79,29 @@ def nearby_elements(
     *,
     extra_tags: tuple[str, ...] = (),
     extra_attrs: tuple[tuple[str, str], ...] = (),
+    after_headline: bool = False,
 ) -> Iterator[Nearby]:
-    """Matching elements with short text, nearest to ``anchor`` first."""
+    """Matching elements with short text, nearest to ``anchor`` first; with ``after_headline``
+    also the elements right after it, ranked after every vocabulary match."""
     order: dict[HtmlElement, int] = {}
     found: list[HtmlElement] = []
+    vocabulary: set[HtmlElement] = set()
+    following = set(_following_siblings(anchor)) if anchor is not None and after_headline else set()
     for index, element in enumerate(root.iter()):
         if not isinstance(element.tag, str):
             continue
         order[element] = index
-        if element.tag in extra_tags or any(
-            (element.get(attr) or "").lower() == value for attr, value in extra_attrs
-        ) or wanted.match(element_tokens(element)) is not None:
+        if (
+            element.tag in extra_tags
+            or any((element.get(attr) or "").lower() == value for attr, value in extra_attrs)
+            or wanted.match(element_tokens(element)) is not None
+        ):
+            found.append(element)
+            vocabulary.add(element)
+        elif element in following:
             found.append(element)
     anchor_index = order.get(anchor, 0) if anchor is not None else 0
+    scope = _scope(anchor) if anchor is not None else None
     ranked: list[Nearby] = []
     for element in found:
         text = clean_text(element.text_content())
@@ -73,8 +111,10 @@ def nearby_elements(
         distance = delta if delta >= 0 else -delta * BEFORE_PENALTY
         if anchor is not None and distance > MAX_DISTANCE:
             continue
+        if delta < 0 and scope is not None and scope not in element.iterancestors():
+            continue
         if _in_teaser(element, teaser):
             continue
-        ranked.append(Nearby(element, text, distance))
-    ranked.sort(key=lambda n: n.distance)
+        ranked.append(Nearby(element, text, distance, element in vocabulary))
+    ranked.sort(key=lambda n: (not n.by_vocabulary, n.distance))
     yield from ranked

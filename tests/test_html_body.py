@@ -1,0 +1,120 @@
+"""Body container, blocks and chrome removal on the HTML path."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from article_extract import NotAnArticle, extract
+
+S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
+S2 = "وقالت الوزارة في بيان، إن الفرق الطبية تتابع الحالات عن كثب، وتقدم الرعاية اللازمة للمصابين."
+S3 = "وأضاف البيان أن المستشفيات مستعدة لاستقبال الحالات، وأن المخزون الطبي يكفي لعدة أشهر قادمة."
+
+
+def page(body: str, container: str = "entry-content", outside: str = "") -> str:
+    return (
+        "<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'>"
+        "<meta property='og:title' content='الصحة تعلن إصابات جديدة'></head><body>"
+        "<header><nav><ul><li><a href='/'>الرئيسية</a></li><li><a href='/s'>رياضة</a></li></ul></nav></header>"
+        f"<article><h1>الصحة تعلن إصابات جديدة</h1><div class='{container}'>{body}</div></article>"
+        f"{outside}<footer>جميع الحقوق محفوظة © 2020</footer></body></html>"
+    )
+
+
+def test_br_separated_body_splits_into_paragraphs_and_subheadings() -> None:
+    body = f"{S1}<br><br>{S2}<br><br>انتكاسة جديدة<br><br>{S3}"
+    article = extract(page(body, container="aksa-articleBody"))
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph", "heading", "paragraph"]
+    assert article.blocks[2].text == "انتكاسة جديدة"
+
+
+def test_headings_lists_and_quotes_are_blocks() -> None:
+    body = f"<p>{S1}</p><h2>تفاصيل الخطة</h2><ul><li>توفير المستلزمات</li><li>دعم الفرق</li></ul><blockquote>{S2}</blockquote><p>{S3}</p>"
+    kinds = [(b.kind, b.text) for b in extract(page(body)).blocks]
+    assert kinds == [
+        ("paragraph", S1),
+        ("heading", "تفاصيل الخطة"),
+        ("list_item", "توفير المستلزمات"),
+        ("list_item", "دعم الفرق"),
+        ("quote", S2),
+        ("paragraph", S3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "<div class='jnews_inline_related_post'><h3>إقرأ أيضاً</h3><a href='/x'>خبر آخر عن الفن والفنانين</a></div>",
+        "<p>اقرأ أيضا: <a href='/y'>وزير الصحة يتفقد المستشفيات</a></p>",
+        "<div class='post-tags'><span>الكلمات الدالة :</span><a href='/t'>كورونا</a></div>",
+        "<div class='share-buttons'><a href='#'>فيسبوك</a><a href='#'>تويتر</a></div>",
+        "<p>تابعونا على فيسبوك وتويتر</p>",
+        "<figure><img src='a.jpg'><figcaption>صورة أرشيفية للمستشفى</figcaption></figure>",
+        "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>الصورة: أرشيف</p></div>",
+        "<div class='newsletter'><p>اشترك في النشرة البريدية</p></div>",
+        "<div class='ads'><p>إعلان</p></div>",
+    ],
+)
+def test_chrome_inside_the_container_is_removed(chrome: str) -> None:
+    article = extract(page(f"<p>{S1}</p>{chrome}<p>{S2}</p><p>{S3}</p>"))
+    assert article.body == "\n\n".join([S1, S2, S3])
+
+
+def test_tail_marker_ends_the_body() -> None:
+    body = f"<p>{S1}</p><p>{S2}</p><h3>مقالات ذات صلة</h3><p>{S3}</p>"
+    assert extract(page(body)).body == f"{S1}\n\n{S2}"
+
+
+def test_no_share_negation_keeps_the_container() -> None:
+    article = extract(page(f"<p>{S1}</p><p>{S2}</p>", container="entry-content no-share"))
+    assert article.body == f"{S1}\n\n{S2}"
+
+
+def test_scoring_fallback_without_known_classes() -> None:
+    html = (
+        "<html><body><div id='top'><a href='/'>الرئيسية</a> <a href='/a'>أخبار</a></div>"
+        f"<div class='x1'><div class='x2'><p>{S1}</p><p>{S2}</p><p>{S3}</p></div></div>"
+        "<div class='x3'><a href='/1'>خبر آخر</a><a href='/2'>خبر ثالث</a></div>"
+        "<h1>الصحة تعلن إصابات جديدة</h1></body></html>"
+    )
+    assert extract(html).body == "\n\n".join([S1, S2, S3])
+
+
+def test_safety_valve_restores_an_over_stripped_body(caplog: pytest.LogCaptureFixture) -> None:
+    # Every paragraph starts like a "read also" line: stripping would leave nothing.
+    body = f"<p>اقرأ أيضا: {S1}</p><p>اقرأ أيضا: {S2}</p>"
+    with caplog.at_level(logging.DEBUG, logger="article_extract"):
+        article = extract(page(body))
+    assert S1 in article.body
+    assert any("unfiltered" in r.message for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [
+        ("<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>", "no_body"),
+        ("<html><head><title>404 - الصفحة غير موجودة</title></head><body><h1>الصفحة غير موجودة</h1></body></html>", "error_page"),
+    ],
+)
+def test_not_an_article(html: str, reason: str) -> None:
+    with pytest.raises(NotAnArticle) as caught:
+        extract(html)
+    assert caught.value.reason == reason
+
+
+def test_home_page_url() -> None:
+    html = page(f"<p>{S1}</p>").replace("og:title", "og:description")
+    with pytest.raises(NotAnArticle) as caught:
+        extract(html, url="https://news.test/")
+    assert caught.value.reason == "home_page"
+
+
+def test_deep_nesting_does_not_recurse() -> None:
+    deep = "<div>" * 3000 + f"<p>{S1} {S2}</p>" + "</div>" * 3000
+    html = f"<html><head><title>عنوان طويل للخبر</title></head><body>{deep}</body></html>"
+    try:
+        extract(html)
+    except NotAnArticle:
+        pass

@@ -1,0 +1,125 @@
+"""The date choice rules of ``_html/dates.py``, one test per rule, on small pages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from article_extract import Options, extract
+from article_extract._html.dates import url_date_text
+
+P = (
+    "<p>أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من "
+    "المحافظات، وقالت إن الفرق الطبية تتابع الحالات عن كثب.</p>"
+)
+
+
+def page(head: str = "", stamp: str = "", header_clock: str = "") -> str:
+    return (
+        "<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'>"
+        f"<meta property='og:title' content='عنوان الخبر'>{head}</head><body>"
+        f"<div class='top-bar'><span class='date'>{header_clock}</span></div>"
+        f"<nav><a href='/'>الرئيسية</a></nav><article><h1>عنوان الخبر</h1>{stamp}"
+        f"<div class='entry-content'>{P * 3}</div></article>"
+        "<footer>جميع الحقوق محفوظة © 1944 - 2020</footer></body></html>"
+    )
+
+
+def ld(published: str, modified: str | None = None) -> str:
+    extra = f', "dateModified": "{modified}"' if modified else ""
+    return (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "عنوان الخبر", '
+        f'"datePublished": "{published}"{extra}}}</script>'
+    )
+
+
+def test_rule1_jsonld_first_then_meta() -> None:
+    head = ld("2020-12-01T02:00:00+03:00") + "<meta property='article:published_time' content='2020-11-30T10:00:00+03:00'>"
+    article = extract(page(head))
+    assert article.published == datetime.fromisoformat("2020-12-01T02:00:00+03:00")
+    assert article.date_origin == "json-ld"
+    assert [c.origin for c in article.date_conflicts] == ["meta"]
+
+
+def test_rule1_visible_stamp_when_no_metadata() -> None:
+    stamp = "<div class='article_created'>تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً</div>"
+    article = extract(page(stamp=stamp))
+    assert article.published == datetime(2020, 4, 24, 21, 22)
+    assert article.published_text == "تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً"
+    assert article.date_origin == "visible"
+
+
+def test_rule1_copyright_years_and_header_clocks_are_not_dates() -> None:
+    article = extract(page(header_clock="الأحد 5 يناير 2025"))
+    assert article.published is None
+
+
+def test_rule2_local_time_labelled_utc_yields_to_a_real_offset() -> None:
+    head = "<meta property='article:published_time' content='2020-12-25T01:59:50+00:00'>"
+    head += "<meta itemprop='datePublished' content='2020-12-25T01:59:50+02:00'>"
+    article = extract(page(head))
+    assert article.published == datetime.fromisoformat("2020-12-25T01:59:50+02:00")
+
+
+def test_rule3_utc_metadata_on_the_previous_day_takes_the_printed_offset() -> None:
+    head = "<meta property='article:published_time' content='2020-12-24T23:59:50+00:00'>"
+    stamp = "<div class='jeg_meta_date'><a href='#'>2020/12/25 - 1:59 صباحًا</a></div>"
+    article = extract(page(head, stamp))
+    assert article.published is not None
+    assert article.published.isoformat() == "2020-12-25T01:59:50+02:00"
+    assert article.published_text == "2020/12/25 - 1:59 صباحًا"
+
+
+def test_rule3_bare_numeric_stamp_on_the_same_day_leaves_metadata_alone() -> None:
+    head = ld("2026-01-08T11:42:50+00:00")
+    stamp = "<div class='article_details_date'><span>2026-01-08 | 12:42</span></div>"
+    article = extract(page(head, stamp))
+    assert article.published is not None
+    assert article.published.isoformat() == "2026-01-08T11:42:50+00:00"
+
+
+def test_rule3_localized_stamp_gives_the_publisher_offset() -> None:
+    head = ld("2020-02-18T03:25:00Z")
+    stamp = "<div class='item-date'><span>۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵</span></div>"
+    article = extract(page(head, stamp))
+    assert article.published is not None
+    assert article.published.isoformat() == "2020-02-18T06:55:00+03:30"
+
+
+def test_rule4_url_date_beats_a_later_update_stamp() -> None:
+    stamp = "<div class='cnn_strytmstmp'>الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)</div>"
+    url = "http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html"
+    article = extract(page(stamp=stamp), url=url)
+    assert article.published == datetime(2013, 8, 3)
+    assert article.date_origin == "url"
+    assert article.published_text is None
+    assert article.modified is not None and article.modified.date().isoformat() == "2013-08-28"
+
+
+def test_rule5_modified_before_published_is_a_conflict() -> None:
+    head = ld("2020-12-01T02:00:00+03:00") + "<meta property='article:modified_time' content='2020-11-30T20:36:03+03:00'>"
+    article = extract(page(head))
+    assert article.modified is None
+    assert any(c.role == "modified" for c in article.date_conflicts)
+
+
+def test_dates_after_the_reference_are_skipped() -> None:
+    head = ld("2030-01-01T00:00:00+00:00") + "<meta name='date' content='2020-05-01'>"
+    article = extract(page(head), options=Options(reference=datetime(2021, 1, 1)))
+    assert article.published == datetime(2020, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html", "2013-08-03"),
+        ("https://site.test/news/2020/12/25/slug", "2020-12-25"),
+        ("https://site.test/2020-12-25/slug", "2020-12-25"),
+        ("https://site.test/articles/6291787/slug", None),
+        ("https://site.test/2020/slug", None),
+        (None, None),
+    ],
+)
+def test_url_date_text(url: str | None, text: str | None) -> None:
+    assert url_date_text(url) == text

@@ -1,0 +1,111 @@
+"""JSON-LD reading (tolerant), titles, site names and credits on the HTML path."""
+
+from __future__ import annotations
+
+import pytest
+
+from article_extract import extract
+from article_extract._html.jsonld import parse_jsonld
+from article_extract._html.title import strip_site_affixes, title_key
+
+P = (
+    "<p>أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من "
+    "المحافظات، وقالت إن الفرق الطبية تتابع الحالات عن كثب.</p>"
+)
+
+
+def page(head: str = "", header: str = "", body: str = P * 3, lang: str = 'lang="ar"') -> str:
+    return (
+        f"<!DOCTYPE html><html {lang}><head><meta charset='utf-8'>{head}</head><body>"
+        f"<nav><a href='/'>الرئيسية</a></nav><article>{header}"
+        f"<div class='entry-content'>{body}</div></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ('{"@type": "NewsArticle", "headline": "x"}', True),
+        ('{"@type": "NewsArticle", "headline": "x",}', True),  # trailing comma
+        ('<!-- {"@type": "NewsArticle"} -->', True),  # HTML comment wrapper
+        ('{"@type": "NewsArticle", "headline": "line\nbreak"}', True),  # raw control character
+        ('{"@type": "A"} {"@type": "B"}', True),  # two objects back to back
+        ("{not json", False),
+    ],
+)
+def test_parse_jsonld_is_tolerant(text: str, ok: bool) -> None:
+    assert (parse_jsonld(text) is not None) is ok
+
+
+def test_jsonld_graph_and_lists() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "صدى البلد"},'
+        '[{"@type": ["NewsArticle", "Article"], "headline": "عنوان &quot;الخبر&quot;",'
+        '"datePublished": "2020-12-25T01:59:50+02:00", "author": [{"@type": "Person", "name": "ضحى عرفة"}],'
+        '"articleSection": "فن", "keywords": ["يسرا", "كورونا"]}]]}</script>'
+    )
+    article = extract(page(head=ld, header="<h1>عنوان \"الخبر\"</h1>"))
+    assert article.title == 'عنوان "الخبر"'
+    assert article.published is not None and article.published.isoformat() == "2020-12-25T01:59:50+02:00"
+    assert article.date_origin == "json-ld"
+    assert article.authors == ("ضحى عرفة",)
+    assert article.section == "فن"
+    assert article.tags == ("يسرا", "كورونا")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("تركى آل الشيخ بعد إصابة يسرا - قناة صدى البلد", "تركى آل الشيخ بعد إصابة يسرا"),
+        ("المدينة نيوز - أميركا :50 الفا حصيلة الوفيات", "أميركا :50 الفا حصيلة الوفيات"),
+        ("خبر عاجل | الجزيرة نت", "خبر عاجل"),
+        ("خبر - ثان - قناة صدى البلد", "خبر - ثان"),
+        ("بلا لاحقة", "بلا لاحقة"),
+    ],
+)
+def test_strip_site_affixes(title: str, expected: str) -> None:
+    keys = {title_key("قناة صدى البلد"), title_key("المدينة نيوز"), title_key("الجزيرة نت")}
+    assert strip_site_affixes(title, keys) == expected
+
+
+def test_h1_confirmed_by_metadata_wins_over_logo_h1() -> None:
+    head = (
+        "<title>معارضون يسيطرون على مخازن للصواريخ - CNNArabic.com</title>"
+        "<meta property='og:title' content='معارضون يسيطرون على مخازن للصواريخ'>"
+    )
+    html = page(head=head, header="<h1>CNN</h1><h1>معارضون يسيطرون على مخازن للصواريخ</h1>")
+    assert extract(html).title == "معارضون يسيطرون على مخازن للصواريخ"
+
+
+def test_title_is_never_the_site_name_alone() -> None:
+    head = (
+        "<title>الجزيرة نت</title><meta property='og:site_name' content='الجزيرة نت'>"
+        "<meta property='og:title' content='انطلاق القمة العربية في الرياض | الجزيرة نت'>"
+    )
+    article = extract(page(head=head, header="<h1>الجزيرة نت</h1>"))
+    assert article.title == "انطلاق القمة العربية في الرياض"
+    assert article.site_name == "الجزيرة نت"
+
+
+def test_byline_labels_and_site_authors() -> None:
+    head = "<meta name='author' content='موقع الخبر'><meta property='og:site_name' content='موقع الخبر'>"
+    header = "<h1>عنوان</h1><div class='post-author'>كتب: ضحى عرفة</div>"
+    assert extract(page(head=head, header=header)).authors == ("ضحى عرفة",)
+    assert extract(page(head=head, header="<h1>عنوان</h1>")).authors == ()
+
+
+def test_agency_credit_is_source_not_body() -> None:
+    body = P * 2 + "<p>--(بترا)</p>"
+    article = extract(page(header="<h1>عنوان</h1>", body=body))
+    assert article.source == "بترا"
+    assert "بترا" not in article.body
+
+
+def test_language_and_direction() -> None:
+    article = extract(page(header="<h1>عنوان</h1>", lang=""))
+    assert article.language is None
+    assert article.direction == "rtl"
+    article = extract(page(header="<h1>عنوان</h1>", lang='lang="ar" dir="rtl"'))
+    assert (article.language, article.direction) == ("ar", "rtl")
+    head = "<meta property='og:locale' content='ar_AR'>"
+    assert extract(page(head=head, header="<h1>عنوان</h1>", lang="")).language == "ar"
