@@ -22,7 +22,11 @@ def _page(meta: str = "") -> str:
     ("encoding", "meta", "expected"),
     [
         ("windows-1256", '<meta charset="windows-1256">', "cp1256"),
-        ("windows-1256", '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">', "cp1256"),
+        (
+            "windows-1256",
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">',
+            "cp1256",
+        ),
         ("windows-1256", "", "cp1256"),
         ("iso-8859-6", '<meta charset="iso-8859-6">', "iso8859-6"),
         ("iso-8859-6", "", "iso8859-6"),
@@ -30,8 +34,16 @@ def _page(meta: str = "") -> str:
         ("utf-8", '<meta charset="iso-8859-1">', "utf-8"),
         ("utf-8", "", "utf-8"),
     ],
-    ids=["cp1256-declared", "cp1256-http-equiv", "cp1256-undeclared", "iso6-declared",
-         "iso6-undeclared", "utf8-labelled-cp1256", "utf8-labelled-latin1", "utf8-plain"],
+    ids=[
+        "cp1256-declared",
+        "cp1256-http-equiv",
+        "cp1256-undeclared",
+        "iso6-declared",
+        "iso6-undeclared",
+        "utf8-labelled-cp1256",
+        "utf8-labelled-latin1",
+        "utf8-plain",
+    ],
 )
 def test_arabic_encodings(encoding: str, meta: str, expected: str) -> None:
     data = _page(meta).encode(encoding)
@@ -50,7 +62,11 @@ def test_iso_8859_6_without_declaration_is_not_read_as_cp1256() -> None:
 
 @pytest.mark.parametrize(
     ("bom", "encoding"),
-    [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")],
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ],
 )
 def test_byte_order_mark_wins(bom: bytes, encoding: str) -> None:
     data = bom + _page('<meta charset="windows-1256">').encode(encoding)
@@ -70,7 +86,7 @@ def test_gzip_is_unpacked() -> None:
 
 
 def test_broken_bytes_never_raise() -> None:
-    data = _page().encode("utf-8") + b"\xff\xfe\xfa" + "نص".encode("utf-8")
+    data = _page().encode("utf-8") + b"\xff\xfe\xfa" + "نص".encode()
     decoded = decode_bytes(data)
     assert ARABIC in decoded.text
 
@@ -98,7 +114,13 @@ def test_size_limit() -> None:
 
 @pytest.mark.parametrize(
     ("label", "name"),
-    [("UTF8", "utf-8"), ("cp1256", "cp1256"), ("arabic", "iso8859-6"), ("latin1", "cp1252"), ("nope", None)],
+    [
+        ("UTF8", "utf-8"),
+        ("cp1256", "cp1256"),
+        ("arabic", "iso8859-6"),
+        ("latin1", "cp1252"),
+        ("nope", None),
+    ],
 )
 def test_normalize_charset(label: str, name: str | None) -> None:
     assert normalize_charset(label) == name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 import pytest
@@ -95,7 +96,10 @@ def test_safety_valve_restores_an_over_stripped_body(caplog: pytest.LogCaptureFi
     ("html", "reason"),
     [
         ("<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>", "no_body"),
-        ("<html><head><title>404 - الصفحة غير موجودة</title></head><body><h1>الصفحة غير موجودة</h1></body></html>", "error_page"),
+        (
+            "<html><head><title>404 - الصفحة غير موجودة</title></head><body><h1>الصفحة غير موجودة</h1></body></html>",
+            "error_page",
+        ),
     ],
 )
 def test_not_an_article(html: str, reason: str) -> None:
@@ -114,7 +118,5 @@ def test_home_page_url() -> None:
 def test_deep_nesting_does_not_recurse() -> None:
     deep = "<div>" * 3000 + f"<p>{S1} {S2}</p>" + "</div>" * 3000
     html = f"<html><head><title>عنوان طويل للخبر</title></head><body>{deep}</body></html>"
-    try:
+    with contextlib.suppress(NotAnArticle):
         extract(html)
-    except NotAnArticle:
-        pass

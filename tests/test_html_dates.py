@@ -35,7 +35,10 @@ def ld(published: str, modified: str | None = None) -> str:
 
 
 def test_rule1_jsonld_first_then_meta() -> None:
-    head = ld("2020-12-01T02:00:00+03:00") + "<meta property='article:published_time' content='2020-11-30T10:00:00+03:00'>"
+    head = (
+        ld("2020-12-01T02:00:00+03:00")
+        + "<meta property='article:published_time' content='2020-11-30T10:00:00+03:00'>"
+    )
     article = extract(page(head))
     assert article.published == datetime.fromisoformat("2020-12-01T02:00:00+03:00")
     assert article.date_origin == "json-ld"
@@ -88,17 +91,23 @@ def test_rule3_localized_stamp_gives_the_publisher_offset() -> None:
 
 
 def test_rule4_url_date_beats_a_later_update_stamp() -> None:
-    stamp = "<div class='cnn_strytmstmp'>الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)</div>"
+    stamp = (
+        "<div class='cnn_strytmstmp'>الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)</div>"
+    )
     url = "http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html"
     article = extract(page(stamp=stamp), url=url)
     assert article.published == datetime(2013, 8, 3)
     assert article.date_origin == "url"
     assert article.published_text is None
-    assert article.modified is not None and article.modified.date().isoformat() == "2013-08-28"
+    assert article.modified is not None
+    assert article.modified.date().isoformat() == "2013-08-28"
 
 
 def test_rule5_modified_before_published_is_a_conflict() -> None:
-    head = ld("2020-12-01T02:00:00+03:00") + "<meta property='article:modified_time' content='2020-11-30T20:36:03+03:00'>"
+    head = (
+        ld("2020-12-01T02:00:00+03:00")
+        + "<meta property='article:modified_time' content='2020-11-30T20:36:03+03:00'>"
+    )
     article = extract(page(head))
     assert article.modified is None
     assert any(c.role == "modified" for c in article.date_conflicts)

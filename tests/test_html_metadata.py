@@ -44,9 +44,10 @@ def test_jsonld_graph_and_lists() -> None:
         '"datePublished": "2020-12-25T01:59:50+02:00", "author": [{"@type": "Person", "name": "ضحى عرفة"}],'
         '"articleSection": "فن", "keywords": ["يسرا", "كورونا"]}]]}</script>'
     )
-    article = extract(page(head=ld, header="<h1>عنوان \"الخبر\"</h1>"))
+    article = extract(page(head=ld, header='<h1>عنوان "الخبر"</h1>'))
     assert article.title == 'عنوان "الخبر"'
-    assert article.published is not None and article.published.isoformat() == "2020-12-25T01:59:50+02:00"
+    assert article.published is not None
+    assert article.published.isoformat() == "2020-12-25T01:59:50+02:00"
     assert article.date_origin == "json-ld"
     assert article.authors == ("ضحى عرفة",)
     assert article.section == "فن"

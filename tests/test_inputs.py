@@ -35,9 +35,9 @@ def _html(charset: str = "utf-8") -> str:
 
 
 def _check(article_url: str | None, article: object) -> None:
-    assert getattr(article, "title") == "الصحة تعلن إصابات جديدة"
-    assert BODY in getattr(article, "body")
-    assert getattr(article, "url") == article_url
+    assert article.title == "الصحة تعلن إصابات جديدة"
+    assert BODY in article.body
+    assert article.url == article_url
 
 
 def test_str_and_bytes() -> None:

@@ -170,7 +170,11 @@ def _arabic_score(text: str) -> float:
     for ch in text:
         if "\u0621" <= ch <= "\u064a" or ch in " \n.,:،؛؟!\"'()-0123456789" or ch.isascii():
             good += 1
-        elif ch == "\ufffd" or "\u0080" <= ch <= "\u00ff" or not ch.isprintable() and ch not in "\r\t":
+        elif (
+            ch == "\ufffd"
+            or "\u0080" <= ch <= "\u00ff"
+            or (not ch.isprintable() and ch not in "\r\t")
+        ):
             bad += 1
     return (good - 5 * bad) / max(len(text), 1)
 
@@ -194,25 +198,27 @@ def decode_bytes(
 
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            text = data.decode(encoding, errors="replace")
-            return DecodedText(text.lstrip("\ufeff"), codecs.lookup(encoding).name, "\ufffd" in text)
+            with_bom = data.decode(encoding, errors="replace")
+            return DecodedText(
+                with_bom.lstrip("\ufeff"), codecs.lookup(encoding).name, "\ufffd" in with_bom
+            )
 
     _check_not_binary(data)
 
     for label in (declared, _declared_charset(data)):
-        encoding = normalize_charset(label)
-        if encoding is None:
+        codec = normalize_charset(label)
+        if codec is None:
             continue
-        text = _strict(data, encoding)
+        declared_text = _strict(data, codec)
         # A single-byte declaration decodes *anything*; trust it only if UTF-8 does not also fit
         # (UTF-8 bytes under a windows-1256 label are the common lie).
-        if text is not None and not (encoding != "utf-8" and _strict(data, "utf-8") is not None
-                                     and not data.isascii()):
-            return DecodedText(text, encoding)
+        utf8_fits = codec != "utf-8" and not data.isascii() and _strict(data, "utf-8") is not None
+        if declared_text is not None and not utf8_fits:
+            return DecodedText(declared_text, codec)
 
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return DecodedText(text, "utf-8")
+    strict_utf8 = _strict(data, "utf-8")
+    if strict_utf8 is not None:
+        return DecodedText(strict_utf8, "utf-8")
 
     # Mostly-valid UTF-8 with a few broken bytes (a truncated download, one bad paste) is UTF-8:
     # a single-byte code page would turn every Arabic letter into two letters of mojibake.
@@ -239,4 +245,8 @@ def detect_kind(text: str) -> InputKind:
     head = text[:_HTML_SNIFF_CHARS]
     if _HTML_MARKERS_RE.search(head) is None:
         return "text"
-    return "html" if len(_TAG_RE.findall(text[: _HTML_SNIFF_CHARS * 4])) >= _MIN_TAGS_FOR_HTML else "text"
+    return (
+        "html"
+        if len(_TAG_RE.findall(text[: _HTML_SNIFF_CHARS * 4])) >= _MIN_TAGS_FOR_HTML
+        else "text"
+    )

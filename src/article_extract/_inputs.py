@@ -28,7 +28,9 @@ class PageInput:
     kind: InputKind
     encoding: str | None
     url: str | None = None
-    tree: Any = None  # an lxml element the caller handed us; the HTML path parses ``text`` otherwise
+    tree: Any = (
+        None  # an lxml element the caller handed us; the HTML path parses ``text`` otherwise
+    )
 
 
 def _from_bytes(data: bytes, *, declared: str | None, url: str | None, max_bytes: int) -> PageInput:

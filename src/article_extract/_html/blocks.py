@@ -60,7 +60,9 @@ class _Collector:
             if text:
                 kind = self.kinds[-1] if self.kinds else "paragraph"
                 self.blocks.append(
-                    RawBlock(kind, text, min(self.link_chars, len(text)), by_br, self.plain_chars == 0)
+                    RawBlock(
+                        kind, text, min(self.link_chars, len(text)), by_br, self.plain_chars == 0
+                    )
                 )
         self.parts = []
         self.link_chars = 0

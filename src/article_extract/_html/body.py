@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from .._dates import find_dates
 from .._byline import leading_credit, parse_byline, split_trailing_credit
+from .._dates import find_dates
 from .._draft import BlockDraft
 from .._lexicon import chrome_lexicon, match_key
 from .._text import fold
@@ -169,7 +169,9 @@ def _lead_part(
         length = text_length(element)
         if not MIN_PART_CHARS <= length <= rules.lead_max_chars or element.find(".//a") is not None:
             continue
-        if any(p in set(element.iterancestors()) or element in set(p.iterancestors()) for p in parts):
+        if any(
+            p in set(element.iterancestors()) or element in set(p.iterancestors()) for p in parts
+        ):
             continue
         return element
     return None
@@ -197,7 +199,11 @@ def _sibling_parts(primary: HtmlElement, hits: list[HtmlElement]) -> list[HtmlEl
 def _own_text_length(element: HtmlElement) -> int:
     """Text directly in the element (not in child blocks): what a <br>-body div holds."""
     parts = [element.text or ""] + [child.tail or "" for child in element]
-    parts += [c.text_content() for c in element if c.tag in ("a", "span", "b", "strong", "em", "i", "font")]
+    parts += [
+        c.text_content()
+        for c in element
+        if c.tag in ("a", "span", "b", "strong", "em", "i", "font")
+    ]
     return len(" ".join("".join(parts).split()))
 
 

@@ -152,9 +152,7 @@ def _structured(meta: PageMeta, options: Options) -> list[_Found]:
     return found
 
 
-def _visible(
-    root: HtmlElement, anchor: HtmlElement | None, options: Options
-) -> list[_Found]:
+def _visible(root: HtmlElement, anchor: HtmlElement | None, options: Options) -> list[_Found]:
     """Stamps near the headline: ``<time datetime>`` first, then printed text."""
     table = meta_rules()
     found: list[_Found] = []
@@ -247,7 +245,9 @@ def choose_dates(
         url_found.append(_Found(DatedCandidate(url_parsed, "url"), "published"))
     candidates = structured + visible + url_found
     published_pool = [f for f in candidates if f.role == "published"]
-    stamp = next((f for f in visible if f.candidate.origin == "visible" and f.role == "published"), None)
+    stamp = next(
+        (f for f in visible if f.candidate.origin == "visible" and f.role == "published"), None
+    )
     chosen = published_pool[0] if published_pool else None
     modified_pool = [f for f in candidates if f.role == "modified"]
     if chosen is not None:

@@ -62,10 +62,8 @@ def parse_jsonld(text: str) -> Any:
     return None
 
 
-def _unescape(value: Any) -> Any:
-    if isinstance(value, str):
-        return html.unescape(value) if "&" in value else value
-    return value
+def _unescape(value: str) -> str:
+    return html.unescape(value) if "&" in value else value
 
 
 def iter_objects(value: Any) -> Iterator[JsonObject]:

@@ -54,8 +54,8 @@ def _is_hidden(element: HtmlElement, hidden_classes: frozenset[str]) -> bool:
     style = element.get("style")
     if style and _HIDDEN_STYLE_RE.search(style):
         return True
-    classes = element.get("class")
-    return bool(classes) and any(c.lower() in hidden_classes for c in classes.split())
+    classes = element.get("class") or ""
+    return any(c.lower() in hidden_classes for c in classes.split())
 
 
 def strip_junk(root: HtmlElement, rules: ChromeRules) -> None:

@@ -10,8 +10,17 @@ from .._text import fold
 from ..data import load_table
 from .tokens import TokenRules
 
-__all__ = ["BodyRules", "ChromeRules", "ContainerRule", "ListingRules", "MetaRules",
-           "body_rules", "chrome_rules", "listing_rules", "meta_rules"]
+__all__ = [
+    "BodyRules",
+    "ChromeRules",
+    "ContainerRule",
+    "ListingRules",
+    "MetaRules",
+    "body_rules",
+    "chrome_rules",
+    "listing_rules",
+    "meta_rules",
+]
 
 
 @dataclass(frozen=True, slots=True)

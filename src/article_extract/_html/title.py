@@ -123,7 +123,11 @@ def _matches(candidate_key: str, meta_keys: list[str]) -> bool:
     for key in meta_keys:
         if candidate_key == key:
             return True
-        if candidate_key and candidate_key in key and len(candidate_key) >= MIN_TITLE_COVERAGE * len(key):
+        if (
+            candidate_key
+            and candidate_key in key
+            and len(candidate_key) >= MIN_TITLE_COVERAGE * len(key)
+        ):
             return True
         if key and key in candidate_key and len(key) >= MIN_TITLE_COVERAGE * len(candidate_key):
             return True
@@ -198,8 +202,10 @@ def _choose(root: HtmlElement, meta: PageMeta, url: str | None) -> TitleChoice |
     if meta_keys:
         for element in _heading_candidates(root):
             text = clean_text(element.text_content())
-            if len(text) <= MAX_TITLE_CHARS and _plausible(text, skeys) and _matches(
-                title_key(text), meta_keys[:4]
+            if (
+                len(text) <= MAX_TITLE_CHARS
+                and _plausible(text, skeys)
+                and _matches(title_key(text), meta_keys[:4])
             ):
                 return TitleChoice(text, element, "heading")
     for origin, text in metas:

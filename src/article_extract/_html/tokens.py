@@ -37,7 +37,7 @@ def element_tokens(element: HtmlElement) -> tuple[str, ...]:
     ident = element.get("id") or ""
     if not classes and not ident:
         return ()
-    return split_tokens(classes) + ("|",) + split_tokens(ident)
+    return (*split_tokens(classes), "|", *split_tokens(ident))
 
 
 def ngrams(tokens: tuple[str, ...]) -> set[str]:
