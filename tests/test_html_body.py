@@ -18,7 +18,8 @@ def page(body: str, container: str = "entry-content", outside: str = "") -> str:
     return (
         "<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'>"
         "<meta property='og:title' content='الصحة تعلن إصابات جديدة'></head><body>"
-        "<header><nav><ul><li><a href='/'>الرئيسية</a></li><li><a href='/s'>رياضة</a></li></ul></nav></header>"
+        "<header><nav><ul><li><a href='/'>الرئيسية</a></li>"
+        "<li><a href='/s'>رياضة</a></li></ul></nav></header>"
         f"<article><h1>الصحة تعلن إصابات جديدة</h1><div class='{container}'>{body}</div></article>"
         f"{outside}<footer>جميع الحقوق محفوظة © 2020</footer></body></html>"
     )
@@ -32,7 +33,10 @@ def test_br_separated_body_splits_into_paragraphs_and_subheadings() -> None:
 
 
 def test_headings_lists_and_quotes_are_blocks() -> None:
-    body = f"<p>{S1}</p><h2>تفاصيل الخطة</h2><ul><li>توفير المستلزمات</li><li>دعم الفرق</li></ul><blockquote>{S2}</blockquote><p>{S3}</p>"
+    body = (
+        f"<p>{S1}</p><h2>تفاصيل الخطة</h2><ul><li>توفير المستلزمات</li><li>دعم الفرق</li></ul>"
+        f"<blockquote>{S2}</blockquote><p>{S3}</p>"
+    )
     kinds = [(b.kind, b.text) for b in extract(page(body)).blocks]
     assert kinds == [
         ("paragraph", S1),
@@ -47,13 +51,15 @@ def test_headings_lists_and_quotes_are_blocks() -> None:
 @pytest.mark.parametrize(
     "chrome",
     [
-        "<div class='jnews_inline_related_post'><h3>إقرأ أيضاً</h3><a href='/x'>خبر آخر عن الفن والفنانين</a></div>",
+        "<div class='jnews_inline_related_post'><h3>إقرأ أيضاً</h3>"
+        "<a href='/x'>خبر آخر عن الفن والفنانين</a></div>",
         "<p>اقرأ أيضا: <a href='/y'>وزير الصحة يتفقد المستشفيات</a></p>",
         "<div class='post-tags'><span>الكلمات الدالة :</span><a href='/t'>كورونا</a></div>",
         "<div class='share-buttons'><a href='#'>فيسبوك</a><a href='#'>تويتر</a></div>",
         "<p>تابعونا على فيسبوك وتويتر</p>",
         "<figure><img src='a.jpg'><figcaption>صورة أرشيفية للمستشفى</figcaption></figure>",
-        "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>الصورة: أرشيف</p></div>",
+        "<div class='wp-caption'><img src='a.jpg'>"
+        "<p class='wp-caption-text'>الصورة: أرشيف</p></div>",
         "<div class='newsletter'><p>اشترك في النشرة البريدية</p></div>",
         "<div class='ads'><p>إعلان</p></div>",
     ],
@@ -97,7 +103,8 @@ def test_safety_valve_restores_an_over_stripped_body(caplog: pytest.LogCaptureFi
     [
         ("<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>", "no_body"),
         (
-            "<html><head><title>404 - الصفحة غير موجودة</title></head><body><h1>الصفحة غير موجودة</h1></body></html>",
+            "<html><head><title>404 - الصفحة غير موجودة</title></head>"
+            "<body><h1>الصفحة غير موجودة</h1></body></html>",
             "error_page",
         ),
     ],

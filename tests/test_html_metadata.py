@@ -41,7 +41,8 @@ def test_jsonld_graph_and_lists() -> None:
     ld = (
         '<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "صدى البلد"},'
         '[{"@type": ["NewsArticle", "Article"], "headline": "عنوان &quot;الخبر&quot;",'
-        '"datePublished": "2020-12-25T01:59:50+02:00", "author": [{"@type": "Person", "name": "ضحى عرفة"}],'
+        '"datePublished": "2020-12-25T01:59:50+02:00",'
+        '"author": [{"@type": "Person", "name": "ضحى عرفة"}],'
         '"articleSection": "فن", "keywords": ["يسرا", "كورونا"]}]]}</script>'
     )
     article = extract(page(head=ld, header='<h1>عنوان "الخبر"</h1>'))
@@ -89,7 +90,10 @@ def test_title_is_never_the_site_name_alone() -> None:
 
 
 def test_byline_labels_and_site_authors() -> None:
-    head = "<meta name='author' content='موقع الخبر'><meta property='og:site_name' content='موقع الخبر'>"
+    head = (
+        "<meta name='author' content='موقع الخبر'>"
+        "<meta property='og:site_name' content='موقع الخبر'>"
+    )
     header = "<h1>عنوان</h1><div class='post-author'>كتب: ضحى عرفة</div>"
     assert extract(page(head=head, header=header)).authors == ("ضحى عرفة",)
     assert extract(page(head=head, header="<h1>عنوان</h1>")).authors == ()

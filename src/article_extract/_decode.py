@@ -13,7 +13,8 @@ The decoding cascade, first hit wins:
 5. UTF-8 with replacement characters (never raises; the encoding is reported as such).
 
 Gzip-compressed input (a crawler's ``.html.gz``) is decompressed first, with a ratio cap.
-Binary data (images, PDF, archives, NUL-heavy bytes) raises :class:`~article_extract.errors.BinaryInput`.
+Binary data (images, PDF, archives, NUL-heavy bytes) raises
+:class:`~article_extract.errors.BinaryInput`.
 """
 
 from __future__ import annotations

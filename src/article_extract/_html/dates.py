@@ -278,7 +278,11 @@ def choose_dates(
             if found.candidate is not published and _day(found.candidate.date.value) != day:
                 conflicts.append(found.candidate)
     text = None
-    if published is not None and stamp is not None and stamp.text:
-        if _day(stamp.candidate.date.value) == _day(published.date.value):
-            text = stamp.text
+    if (
+        published is not None
+        and stamp is not None
+        and stamp.text
+        and _day(stamp.candidate.date.value) == _day(published.date.value)
+    ):
+        text = stamp.text
     return DateChoice(published, modified, text, tuple(dict.fromkeys(conflicts)))

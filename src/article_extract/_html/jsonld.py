@@ -67,7 +67,7 @@ def _unescape(value: str) -> str:
 
 
 def iter_objects(value: Any) -> Iterator[JsonObject]:
-    """Every JSON object inside ``value`` (lists, ``@graph`` and nested values), depth-first order."""
+    """Every JSON object inside ``value`` (lists, ``@graph``, nested values), depth-first."""
     stack: list[tuple[Any, int]] = [(value, 0)]
     pending: list[JsonObject] = []
     while stack:
