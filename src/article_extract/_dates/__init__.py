@@ -1,60 +1,35 @@
 """The Arabic date engine: ``parse_date`` for one expression, ``find_dates`` inside running text.
 
 Everything the rest of the library knows about dates goes through these two functions.
+
+Layout (one concern per module)::
+
+    _types      ParsedDate and the Literal types
+    _normalize  folding with a position map (spans index the caller's text)
+    _lexicon    data/dates_*.toml → folded word → Meaning
+    _tokens     linear tokenizer, multi-word names merged
+    _grammar    absolute date cores (numeric, month names, double forms)
+    _clock      clock times, 12-hour periods, zones
+    _relative   منذ/قبل/أمس … against the caller's reference
+    _calendars  Hijri (hijridate, Umm al-Qura), solar Hijri, month arithmetic
+    _values     parts → datetime, precision, flags (shared by both paths)
+    _iso        ISO 8601 / RFC 3339 fast path
+    _fast       whole-string fast path for the commonest stamp shapes
+    _engine     parse_date / find_dates: scan, extend, merge Hijri+Gregorian, roles
+    _fallback   dateparser, lazily imported, hinted, checked
+
+Flags a result may carry (guesses are never silent): ``day_first_assumed``, ``month_first``,
+``month_first_by_weekday``, ``hijri_assumed``, ``weekday_mismatch``, ``year_inferred``,
+``relative``, ``mixed_calendar``, ``calendar_disagreement``, ``zone_unknown``, ``fallback``.
+
+Relative dates ("منذ 3 ساعات", "أمس") are resolved only against the caller's ``reference``;
+without one they yield nothing (``parse_date`` returns None, ``find_dates`` skips them), never
+"now" from the wall clock.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
-from typing import Literal
+from ._engine import find_dates, parse_date
+from ._types import Calendar, DateRole, ParsedDate, Precision
 
 __all__ = ["Calendar", "DateRole", "ParsedDate", "Precision", "find_dates", "parse_date"]
-
-Precision = Literal["year", "month", "day", "hour", "minute", "second"]
-Calendar = Literal["gregorian", "hijri", "solar_hijri"]
-DateRole = Literal["published", "modified"]
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedDate:
-    """One date expression, parsed.
-
-    ``value`` is naive (the publisher's wall clock) unless the text states a zone or offset
-    (``has_offset``) or the caller gave ``default_tz``. ``span`` indexes ``text``, the string the
-    caller passed in; ``matched`` is the expression itself. ``role`` is set when a label says
-    what the date is ("نشر" → published, "آخر تحديث" → modified). ``flags`` records guesses,
-    e.g. ``"day_first_assumed"`` or ``"relative"``.
-    """
-
-    value: datetime
-    precision: Precision
-    text: str
-    span: tuple[int, int]
-    has_offset: bool = False
-    calendar: Calendar = "gregorian"
-    role: DateRole | None = None
-    flags: frozenset[str] = field(default_factory=frozenset)
-
-    @property
-    def matched(self) -> str:
-        """The part of ``text`` that holds the date."""
-        return self.text[self.span[0] : self.span[1]]
-
-
-def parse_date(
-    text: str, *, reference: datetime | None = None, default_tz: tzinfo | None = None
-) -> ParsedDate | None:
-    """Parse one date expression (possibly with a label, weekday, time and zone) or return None."""
-    from ._engine import parse_date as _parse
-
-    return _parse(text, reference=reference, default_tz=default_tz)
-
-
-def find_dates(
-    text: str, *, reference: datetime | None = None, default_tz: tzinfo | None = None
-) -> list[ParsedDate]:
-    """Every date expression inside ``text``, in order of appearance."""
-    from ._engine import find_dates as _find
-
-    return _find(text, reference=reference, default_tz=default_tz)

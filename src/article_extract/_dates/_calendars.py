@@ -8,7 +8,6 @@ news page can carry.
 
 from __future__ import annotations
 
-import calendar as _gregorian
 from datetime import date, datetime
 
 __all__ = [
@@ -28,11 +27,10 @@ SOLAR_HIJRI_YEARS = range(1200, 1500)
 
 def gregorian_date(year: int, month: int, day: int) -> date | None:
     """``date(year, month, day)`` or None when it does not exist (31 June, 29 Feb 2023)."""
-    if not (1 <= month <= 12 and 1 <= day <= 31) or year < 1:
+    try:
+        return date(year, month, day)
+    except ValueError:
         return None
-    if day > _gregorian.monthrange(year, month)[1]:
-        return None
-    return date(year, month, day)
 
 
 def from_hijri(year: int, month: int, day: int) -> date | None:
@@ -82,5 +80,11 @@ def add_months(value: datetime, months: int) -> datetime:
     """Calendar month arithmetic (like dateutil's relativedelta): the day is clamped."""
     index = value.year * 12 + (value.month - 1) + months
     year, month = divmod(index, 12)
-    day = min(value.day, _gregorian.monthrange(year, month + 1)[1])
+    day = min(value.day, _days_in_month(year, month + 1))
     return value.replace(year=year, month=month + 1, day=day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import NamedTuple
 
-from . import Precision
 from ._tokens import NUM, WORD, Token
+from ._types import Precision
 
 __all__ = ["ClockTime", "Zone", "read_time", "read_zone", "to_24h", "zone_offset"]
 
@@ -19,8 +19,7 @@ __all__ = ["ClockTime", "Zone", "read_time", "read_zone", "to_24h", "zone_offset
 MAX_OFFSET_HOURS = 14
 
 
-@dataclass(frozen=True, slots=True)
-class ClockTime:
+class ClockTime(NamedTuple):
     hour: int
     minute: int
     second: int | None
@@ -177,7 +176,9 @@ def zone_offset(zone: Zone, wall: datetime) -> timedelta | None:
         return zone.offset
     if zone.tz is None:
         return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only pages naming a city zone pay
+
     try:
         return ZoneInfo(zone.tz).utcoffset(wall)
-    except ZoneInfoNotFoundError:
+    except (ZoneInfoNotFoundError, ValueError):
         return None

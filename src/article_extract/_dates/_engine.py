@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 
-from . import Calendar, DateRole, ParsedDate, Precision
-from ._calendars import from_hijri, from_solar_hijri, gregorian_date
-from ._clock import ClockTime, Zone, read_time, read_zone, zone_offset
+from ._clock import ClockTime, Zone, read_time, read_zone
+from ._fast import fast_parse
 from ._grammar import DateCore, read_core
 from ._iso import parse_iso
 from ._normalize import Folded, fold_with_map
 from ._relative import Relative, read_deictic, read_relative, resolve
 from ._tokens import NL, NUM, PUNCT, WORD, Token, tokenize
+from ._types import DateRole, ParsedDate
+from ._values import core_date, with_clock
 
 __all__ = ["find_dates", "parse_date"]
 
@@ -34,6 +35,7 @@ MAX_CALENDAR_GAP = 3
 # How far before a date a label may stand ("تم نشره يوم الجمعة …").
 MAX_LABEL_LOOKBACK = 6
 
+_RELATIVE = frozenset({"relative"})
 _WEEKDAY_GAP = frozenset([",", "،", "-", "|", ":"])
 _TIME_GAP = frozenset([",", "،", "-", "|", "@", "/", "(", "_", "•", "·"])
 _CALENDAR_GAP = frozenset(["-", "(", ")", "/", "،", ",", "|", "="])
@@ -212,67 +214,6 @@ def _role(tokens: list[Token], match: _Match, floor: int) -> DateRole | None:
     return None
 
 
-def _closest_year(month: int, day: int, reference: datetime) -> date | None:
-    options = [gregorian_date(reference.year + k, month, day) for k in (-1, 0, 1)]
-    valid = [d for d in options if d is not None]
-    if not valid:
-        return None
-    return min(valid, key=lambda d: abs(d.toordinal() - reference.date().toordinal()))
-
-
-def _convert(calendar: Calendar, year: int, month: int, day: int) -> date | None:
-    if calendar == "hijri":
-        return from_hijri(year, month, day)
-    if calendar == "solar_hijri":
-        return from_solar_hijri(year, month, day)
-    return gregorian_date(year, month, day)
-
-
-def _core_date(
-    core: DateCore, weekday: int | None, reference: datetime | None
-) -> tuple[date, Precision, set[str]] | None:
-    flags = set(core.flags)
-    if core.year is None:
-        if reference is None or core.calendar != "gregorian" or core.day is None:
-            return None
-        inferred = _closest_year(core.month, core.day, reference)
-        if inferred is None:
-            return None
-        flags.add("year_inferred")
-        return inferred, "day", flags
-    if core.day is None:
-        value = _convert(core.calendar, core.year, core.month, 1)
-        return (value, "month", flags) if value is not None else None
-    value = _convert(core.calendar, core.year, core.month, core.day)
-    if value is None:
-        return None
-    if weekday is not None and value.weekday() != weekday:
-        swapped = core.swapped and _convert(core.calendar, core.year, *core.swapped)
-        if swapped and swapped.weekday() == weekday:
-            flags.discard("day_first_assumed")
-            flags.add("month_first_by_weekday")
-            value = swapped
-        else:
-            flags.add("weekday_mismatch")
-    return value, "day", flags
-
-
-def _with_clock(
-    day: date, clock: ClockTime | None, zone: Zone | None
-) -> tuple[datetime, bool, set[str]]:
-    if clock is None:
-        return datetime(day.year, day.month, day.day), False, set()
-    wall = datetime(
-        day.year, day.month, day.day, clock.hour, clock.minute, clock.second or 0, clock.microsecond
-    )
-    if zone is None:
-        return wall, False, set()
-    offset = zone_offset(zone, wall)
-    if offset is None:
-        return wall, False, {"zone_unknown"}
-    return wall.replace(tzinfo=timezone(offset)), True, set()
-
-
 def _build(
     folded: Folded,
     tokens: list[Token],
@@ -287,23 +228,23 @@ def _build(
             return None  # never "now" implicitly
         value = resolve(match.relative, reference)
         precision = match.relative.precision
-        flags = {"relative"}
+        rel_flags = _RELATIVE
         has_offset = False
         if match.time is not None:
-            value, has_offset, extra = _with_clock(value.date(), match.time, match.zone)
+            value, has_offset, extra = with_clock(value.date(), match.time, match.zone)
             if not has_offset and reference.tzinfo is not None:
                 value = value.replace(tzinfo=reference.tzinfo)
             precision = match.time.precision
-            flags |= extra
+            rel_flags |= extra
         return ParsedDate(
-            value, precision, folded.original, span, has_offset, "gregorian", role, frozenset(flags)
+            value, precision, folded.original, span, has_offset, "gregorian", role, rel_flags
         )
     assert match.core is not None
-    dated = _core_date(match.core, match.weekday, reference)
+    dated = core_date(match.core, match.weekday, reference)
     if dated is None:
         return None
     day, precision, flags = dated
-    value, has_offset, extra = _with_clock(day, match.time, match.zone)
+    value, has_offset, extra = with_clock(day, match.time, match.zone)
     if match.time is not None:
         precision = match.time.precision
     return ParsedDate(
@@ -314,7 +255,7 @@ def _build(
         has_offset,
         match.core.calendar,
         role,
-        frozenset(flags | extra),
+        flags | extra,
     )
 
 
@@ -351,7 +292,7 @@ def _merge(
         flags.add("calendar_disagreement")  # local sighting differs from Umm al-Qura
     value, precision, has_offset = greg.value, greg.precision, greg.has_offset
     if gm.time is None and om.time is not None:
-        value, has_offset, extra = _with_clock(greg.value.date(), om.time, om.zone)
+        value, has_offset, extra = with_clock(greg.value.date(), om.time, om.zone)
         precision = om.time.precision
         flags |= extra
     weekday = lm.weekday if lm.weekday is not None else rm.weekday
@@ -412,16 +353,27 @@ def _maybe_date(text: str) -> bool:
 def parse_date(
     text: str, *, reference: datetime | None = None, default_tz: tzinfo | None = None
 ) -> ParsedDate | None:
-    """Parse one date expression; see :func:`article_extract._dates.parse_date`."""
+    """Parse one date expression (possibly labelled, with weekday, time and zone) or return None.
+
+    ``text`` is mostly one date ("نشر في: الخميس 06 يناير 2022 - 10:30 م", a metadata value such
+    as "2020-12-24T23:59:50+00:00"); only its first ``MAX_PARSE_CHARS`` characters are read. When
+    it holds several dates the first absolute one wins (a Hijri+Gregorian pair counts as one,
+    valued by its Gregorian part). Relative dates need ``reference``; without it they give None.
+    ``default_tz`` is attached to values that state no zone. Year-only strings ("© 2019") and
+    impossible dates give None; guesses are reported in ``flags``.
+    """
     head = text[:MAX_PARSE_CHARS]
     stripped = head.strip()
     if not stripped:
         return None
+    first = head.index(stripped[0])
     if "0" <= stripped[0] <= "9" and (iso := parse_iso(stripped)) is not None:
         value, precision, has_offset = iso
-        first = head.index(stripped)
         parsed = ParsedDate(value, precision, text, (first, first + len(stripped)), has_offset)
         return _attach(parsed, default_tz)
+    fast = fast_parse(text, stripped, first, reference)
+    if fast is not None:
+        return _attach(fast, default_tz)
     if not _maybe_date(head):
         return None
     found = _dates(head, reference)
@@ -442,7 +394,13 @@ def parse_date(
 def find_dates(
     text: str, *, reference: datetime | None = None, default_tz: tzinfo | None = None
 ) -> list[ParsedDate]:
-    """Every date expression in ``text``; see :func:`article_extract._dates.find_dates`."""
+    """Every date expression inside ``text`` (a line, a block, a whole dump), in order.
+
+    Spans index ``text``. Linear in the length of the text; text without a digit or a
+    relative-date word is rejected before any tokenizing. Bare words such as "اليوم" or "أمس"
+    count only on a line that is a date stamp (labels, punctuation, weekday or time around
+    them), since they are everyday words in running text. Relative dates need ``reference``.
+    """
     if not _maybe_date(text):
         return []
     return [_attach(p, default_tz) for p in _dates(text, reference)]

@@ -14,9 +14,9 @@ import re
 from datetime import datetime
 from typing import Any
 
-from . import ParsedDate
 from ._normalize import fold_with_map
 from ._tokens import NUM, tokenize
+from ._types import ParsedDate
 
 __all__ = ["fallback"]
 

@@ -13,13 +13,13 @@ A core never includes the weekday, clock time or zone; the engine extends it on 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from . import Calendar
 from ._calendars import HIJRI_YEARS, SOLAR_HIJRI_YEARS
 from ._tokens import NUM, Token
+from ._types import Calendar
 
-__all__ = ["GREGORIAN_YEARS", "DateCore", "read_core"]
+__all__ = ["GREGORIAN_YEARS", "DateCore", "named_core", "numeric_core", "read_core", "year_ok"]
 
 # Years a Gregorian date on a page can carry; outside this a 4-digit number is something else.
 GREGORIAN_YEARS = range(1000, 2200)
@@ -31,8 +31,7 @@ _DOUBLE_MONTH_SEPARATORS = frozenset(["/", "-", "(", "|", "،", ","])
 _COMMAS = frozenset([",", "،"])
 
 
-@dataclass(frozen=True, slots=True)
-class DateCore:
+class DateCore(NamedTuple):
     """Day-month-year as written (in its own calendar), with token bounds ``[start, end)``."""
 
     start: int
@@ -90,7 +89,8 @@ def _read_month(tokens: list[Token], i: int) -> tuple[Calendar, int, int] | None
     return calendar, month, end  # type: ignore[return-value]
 
 
-def _year_ok(calendar: str, year: int) -> bool:
+def year_ok(calendar: str, year: int) -> bool:
+    """A year a date in ``calendar`` can plausibly carry (and, for Hijri, we can convert)."""
     if calendar == "hijri":
         return year in HIJRI_YEARS
     if calendar == "solar_hijri":
@@ -124,10 +124,17 @@ def _named(tokens: list[Token], i: int) -> DateCore | None:
     year = _digits(_tok(tokens, k), (4,))
     if year is None:
         return DateCore(i, j, calendar, None, number, day)
-    if not _year_ok(calendar, year):
-        return None
     era, end = _read_era(tokens, k + 1)
-    return DateCore(i, end, calendar, year, number, day, era=era)
+    return named_core(i, end, calendar, year, number, day, era)
+
+
+def named_core(
+    start: int, end: int, calendar: Calendar, year: int, month: int, day: int, era: Calendar | None
+) -> DateCore | None:
+    """A day-month-year with a month name, if the day and year are plausible."""
+    if not 1 <= day <= 31 or not year_ok(calendar, year):
+        return None
+    return DateCore(start, end, calendar, year, month, day, era=era)
 
 
 def _month_first(tokens: list[Token], i: int) -> DateCore | None:
@@ -143,7 +150,7 @@ def _month_first(tokens: list[Token], i: int) -> DateCore | None:
     first = _tok(tokens, j)
     year = _digits(first, (4,))
     if year is not None:
-        if not _year_ok(calendar, year):
+        if not year_ok(calendar, year):
             return None
         era, end = _read_era(tokens, j + 1)
         return DateCore(i, end, calendar, year, number, None, era=era)
@@ -154,10 +161,10 @@ def _month_first(tokens: list[Token], i: int) -> DateCore | None:
     if (t := _tok(tokens, k)) is not None and t.text in _COMMAS:
         k += 1
     year = _digits(_tok(tokens, k), (4,))
-    if year is None or not _year_ok(calendar, year):
+    if year is None:
         return None
     era, end = _read_era(tokens, k + 1)
-    return DateCore(i, end, calendar, year, number, day, era=era)
+    return named_core(i, end, calendar, year, number, day, era)
 
 
 def _in_longer_run(tokens: list[Token], first: int, last: int, sep: str) -> bool:
@@ -187,11 +194,18 @@ def _numeric(tokens: list[Token], i: int) -> DateCore | None:
     if _in_longer_run(tokens, i, i + 4, sep1.text):
         return None
     era, end = _read_era(tokens, i + 5)
-    if len(a.text) == 4 and len(c.text) <= 2:
-        year, month, day = a.value, b.value, c.value
+    return numeric_core(i, end, a.text, b.value, c.text, era)
+
+
+def numeric_core(
+    start: int, end: int, first: str, middle: int, last: str, era: Calendar | None
+) -> DateCore | None:
+    """The reading of ``first/middle/last`` (digit strings at the ends): Y/m/d or d/m/Y."""
+    if len(first) == 4 and len(last) <= 2:
+        year, month, day = int(first), middle, int(last)
         swapped = None
-    elif len(c.text) == 4 and len(a.text) <= 2:
-        year, day, month = c.value, a.value, b.value
+    elif len(last) == 4 and len(first) <= 2:
+        year, day, month = int(last), int(first), middle
         swapped = (day, month) if day <= 12 and month <= 12 and day != month else None
     else:
         return None
@@ -205,10 +219,10 @@ def _numeric(tokens: list[Token], i: int) -> DateCore | None:
         flags.add("hijri_assumed")
     else:
         calendar = "gregorian"
-    if not _year_ok(calendar, year) or not 1 <= day <= 31:
+    if not year_ok(calendar, year) or not 1 <= day <= 31:
         return None
     if month > 12:
-        if swapped is None and len(a.text) <= 2 and day <= 12 and month <= 31:
+        if swapped is None and len(first) <= 2 and day <= 12 and month <= 31:
             # Day-first is impossible ("12/25/2020"): the only reading is month-first.
             day, month = month, day
             flags.add("month_first")
@@ -216,7 +230,7 @@ def _numeric(tokens: list[Token], i: int) -> DateCore | None:
             return None
     elif swapped is not None:
         flags.add("day_first_assumed")
-    return DateCore(i, end, calendar, year, month, day, True, swapped, frozenset(flags), era=era)
+    return DateCore(start, end, calendar, year, month, day, True, swapped, frozenset(flags), era)
 
 
 def read_core(tokens: list[Token], i: int) -> DateCore | None:

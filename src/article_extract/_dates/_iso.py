@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
-from . import Precision
+from ._types import Precision
 
 __all__ = ["ISO_SEARCH", "IsoStamp", "parse_iso"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Folded", "fold_with_map"]
+__all__ = ["Folded", "fold_plain", "fold_with_map"]
 
 # Sentinel for characters that vanish; never present in real text.
 _DROP = "\x00"
@@ -106,3 +106,10 @@ def fold_with_map(text: str) -> Folded:
         return Folded(source, folded, None)
     positions = tuple(i for i, ch in enumerate(folded) if ch != _DROP)
     return Folded(source, folded.replace(_DROP, ""), positions)
+
+
+def fold_plain(text: str) -> str:
+    """The folded text alone, spaces collapsed (for looking up short names; no position map)."""
+    if "\u0640" in text:
+        text = _LONE_TATWEEL.sub(_tatweel_to_dash, text)
+    return " ".join(text.translate(_TABLE).replace(_DROP, "").split())

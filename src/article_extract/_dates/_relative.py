@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from . import Precision
 from ._calendars import add_months
 from ._tokens import NUM, Token
+from ._types import Precision
 
-__all__ = ["Relative", "read_deictic", "read_relative", "resolve"]
+__all__ = ["Relative", "read_deictic", "read_relative", "resolve", "step_count"]
 
 # More steps than "a month and 2 weeks and 3 days" is not a date stamp.
 MAX_STEPS = 3
@@ -71,18 +71,21 @@ def _count_then_unit(tokens: list[Token], i: int) -> tuple[str, int, int] | None
         return None
     unit, implied = meaning.unit, meaning.unit_count
     i += 1
-    if count is None:
-        if implied is None:
-            return None  # "منذ ساعات": some hours ago, no number to compute with
-        count = implied
+    if count is None and implied == 1:
         follower = tokens[i].meaning if i < len(tokens) else None
-        if implied == 1 and follower is not None and follower.number == 1:
+        if follower is not None and follower.number == 1:
             i += 1  # "ساعة واحدة"
-    elif implied == 2:
+    steps = step_count(count, implied)
+    return (unit, steps, i) if steps is not None else None
+
+
+def step_count(written: int | None, implied: int | None) -> int | None:
+    """How many units back: the number written, else the one the word implies (dual → 2)."""
+    if written is None:
+        return implied  # None for "منذ ساعات": some hours ago, nothing to compute with
+    if implied == 2:
         return None  # "3 ساعتين" is not Arabic; refuse rather than guess
-    if not 0 < count <= MAX_COUNT:
-        return None
-    return unit, count, i
+    return written if 0 < written <= MAX_COUNT else None
 
 
 def read_relative(tokens: list[Token], i: int) -> Relative | None:

@@ -1,0 +1,39 @@
+"""The date engine's public value types (re-exported by ``article_extract._dates``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+__all__ = ["Calendar", "DateRole", "ParsedDate", "Precision"]
+
+Precision = Literal["year", "month", "day", "hour", "minute", "second"]
+Calendar = Literal["gregorian", "hijri", "solar_hijri"]
+DateRole = Literal["published", "modified"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    """One date expression, parsed.
+
+    ``value`` is naive (the publisher's wall clock) unless the text states a zone or offset
+    (``has_offset``) or the caller gave ``default_tz``. ``span`` indexes ``text``, the string the
+    caller passed in; ``matched`` is the expression itself. ``role`` is set when a label says
+    what the date is ("نشر" → published, "آخر تحديث" → modified). ``flags`` records guesses,
+    e.g. ``"day_first_assumed"`` or ``"relative"``.
+    """
+
+    value: datetime
+    precision: Precision
+    text: str
+    span: tuple[int, int]
+    has_offset: bool = False
+    calendar: Calendar = "gregorian"
+    role: DateRole | None = None
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def matched(self) -> str:
+        """The part of ``text`` that holds the date."""
+        return self.text[self.span[0] : self.span[1]]

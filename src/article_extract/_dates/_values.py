@@ -1,0 +1,83 @@
+"""Dates and datetimes from parsed parts: calendar conversion, weekday check, clock and zone.
+
+Shared by the token grammar (``_engine``) and the whole-string fast path (``_fast``), so both
+give the same value, precision and flags for the same reading.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from ._calendars import from_hijri, from_solar_hijri, gregorian_date
+from ._clock import ClockTime, Zone, zone_offset
+from ._grammar import DateCore
+from ._types import Calendar, Precision
+
+__all__ = ["closest_year", "convert", "core_date", "with_clock"]
+
+
+def closest_year(month: int, day: int, reference: datetime) -> date | None:
+    """The date with this month and day nearest to ``reference`` (for "5 يونيو" with no year)."""
+    options = [gregorian_date(reference.year + k, month, day) for k in (-1, 0, 1)]
+    valid = [d for d in options if d is not None]
+    if not valid:
+        return None
+    return min(valid, key=lambda d: abs(d.toordinal() - reference.date().toordinal()))
+
+
+def convert(calendar: Calendar, year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a day written in ``calendar``, or None if it does not exist."""
+    if calendar == "hijri":
+        return from_hijri(year, month, day)
+    if calendar == "solar_hijri":
+        return from_solar_hijri(year, month, day)
+    return gregorian_date(year, month, day)
+
+
+_NO_FLAGS: frozenset[str] = frozenset()
+_ZONE_UNKNOWN = frozenset({"zone_unknown"})
+
+
+def core_date(
+    core: DateCore, weekday: int | None, reference: datetime | None
+) -> tuple[date, Precision, frozenset[str]] | None:
+    """Gregorian date, precision and flags of a core; the weekday may settle a d/m order."""
+    flags = core.flags
+    if core.year is None:
+        if reference is None or core.calendar != "gregorian" or core.day is None:
+            return None
+        inferred = closest_year(core.month, core.day, reference)
+        if inferred is None:
+            return None
+        return inferred, "day", flags | {"year_inferred"}
+    if core.day is None:
+        value = convert(core.calendar, core.year, core.month, 1)
+        return (value, "month", flags) if value is not None else None
+    value = convert(core.calendar, core.year, core.month, core.day)
+    if value is None:
+        return None
+    if weekday is not None and value.weekday() != weekday:
+        swapped = core.swapped and convert(core.calendar, core.year, *core.swapped)
+        if swapped and swapped.weekday() == weekday:
+            flags = (flags - {"day_first_assumed"}) | {"month_first_by_weekday"}
+            value = swapped
+        else:
+            flags = flags | {"weekday_mismatch"}
+    return value, "day", flags
+
+
+def with_clock(
+    day: date, clock: ClockTime | None, zone: Zone | None
+) -> tuple[datetime, bool, frozenset[str]]:
+    """``day`` at the clock time, aware when a zone is known; (value, has_offset, flags)."""
+    if clock is None:
+        return datetime(day.year, day.month, day.day), False, _NO_FLAGS
+    wall = datetime(
+        day.year, day.month, day.day, clock.hour, clock.minute, clock.second or 0, clock.microsecond
+    )
+    if zone is None:
+        return wall, False, _NO_FLAGS
+    offset = zone_offset(zone, wall)
+    if offset is None:
+        return wall, False, _ZONE_UNKNOWN
+    return wall.replace(tzinfo=timezone(offset)), True, _NO_FLAGS
