@@ -9,6 +9,7 @@ from article_extract._byline import (
     agency_name,
     leading_credit,
     parse_byline,
+    parse_names,
     split_trailing_credit,
 )
 
@@ -74,3 +75,21 @@ def test_agency_name_variants() -> None:
     assert agency_name("أ.ف.ب") == "أ ف ب"
     assert agency_name("الأناضول") == "الأناضول"
     assert agency_name("وكالة غير معروفة") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نورهان نبيل", ("نورهان نبيل",)),
+        ("بقلم: أحمد علي، منى خالد", ("أحمد علي", "منى خالد")),
+        ("Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+        ("حسام أبو العلا - القاهرة", ("حسام أبو العلا",)),
+        ("", ()),
+        (
+            "وقال المتحدث باسم الوزارة إن الخطة تمتد على ثلاث سنوات وإن المرحلة الأولى ستبدأ قريبا",
+            (),
+        ),
+    ],
+)
+def test_parse_names(text: str, expected: tuple[str, ...]) -> None:
+    assert parse_names(text) == expected

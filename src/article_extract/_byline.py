@@ -20,6 +20,7 @@ __all__ = [
     "is_caption_text",
     "leading_credit",
     "parse_byline",
+    "parse_names",
     "split_trailing_credit",
 ]
 
@@ -150,6 +151,17 @@ def _split_authors(text: str) -> tuple[str, ...]:
     parts = _tables().separators_re.split(text)
     names = (_clean_name(p) for p in parts)
     return tuple(dict.fromkeys(n for n in names if n))
+
+
+def parse_names(text: str) -> tuple[str, ...]:
+    """Author names from an unlabelled byline element ("أحمد علي، منى خالد"); a label such as
+    "بقلم" is dropped if present. Empty when the text does not read as names."""
+    line = clean_text(text)
+    if not line or len(line.split()) > MAX_BYLINE_WORDS:
+        return ()
+    words, folded = _words(line)
+    rest = _after_label(words, folded, _tables().author_labels)
+    return _split_authors(line if rest is None else rest)
 
 
 def parse_byline(text: str) -> Attribution | None:
