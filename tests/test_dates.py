@@ -15,23 +15,8 @@ from article_extract import ParsedDate, find_dates, parse_date
 
 
 def expected(parsed: ParsedDate | None) -> str | None:
-    """The value in the notation of the test tables."""
-    if parsed is None:
-        return None
-    value = parsed.value
-    if parsed.precision in ("year", "month", "day"):
-        text = value.date().isoformat()
-    elif parsed.precision == "second":
-        text = value.strftime("%Y-%m-%dT%H:%M:%S")
-    else:
-        text = value.strftime("%Y-%m-%dT%H:%M")
-    if parsed.has_offset:
-        offset = value.utcoffset()
-        assert offset is not None
-        minutes = int(offset.total_seconds()) // 60
-        sign = "-" if minutes < 0 else "+"
-        text += f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return text
+    """The value in the notation of the test tables (ParsedDate.isoformat)."""
+    return parsed.isoformat() if parsed is not None else None
 
 
 def check(text: str, want: str | None, reference: datetime | None = None) -> ParsedDate | None:

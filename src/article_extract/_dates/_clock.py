@@ -93,11 +93,17 @@ def read_time(tokens: list[Token], i: int, *, bare_hour: bool = False) -> ClockT
                 if frac is not None and frac.kind == NUM and _adjacent(tokens, j + 1):
                     micro = int(frac.text[:6].ljust(6, "0"))
                     j += 2
+    elif _is(tokens, j, ".") and _adjacent(tokens, j) and _has_period(tokens, j + 2):
+        minute = _num(tokens, j + 1, 2)  # "10.30 صباحاً": a dot only counts with a period
+        if minute is None:
+            return None
+        j += 2
+        precision = "minute"
     else:
         minute, precision = 0, "hour"
     period = None
-    if j < len(tokens) and (meaning := tokens[j].meaning) is not None and meaning.meridiem:
-        period = meaning.meridiem
+    if _has_period(tokens, j):
+        period = tokens[j].meaning.meridiem  # type: ignore[union-attr]
         j += 1
     if precision == "hour" and period is None and not bare_hour:
         return None
@@ -105,6 +111,10 @@ def read_time(tokens: list[Token], i: int, *, bare_hour: bool = False) -> ClockT
     if hour24 is None or hour24 > 23 or minute > 59 or (second is not None and second > 59):
         return None
     return ClockTime(hour24, minute, second, micro, precision, j, period)
+
+
+def _has_period(tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and (m := tokens[j].meaning) is not None and m.meridiem is not None
 
 
 def _is_h(tokens: list[Token], j: int) -> bool:

@@ -32,6 +32,8 @@ MAX_PARSE_CHARS = 300
 MAX_TIME_GAP = 4
 # Tokens allowed between a Hijri and a Gregorian date on one line ("هـ الموافق لـ", " - ").
 MAX_CALENDAR_GAP = 3
+# A time before its date spans at most "10 : 30 : 15 صباحاً بتوقيت مكة المكرمة" in tokens.
+MAX_TIME_BEFORE_TOKENS = 9
 # How far before a date a label may stand ("تم نشره يوم الجمعة …").
 MAX_LABEL_LOOKBACK = 6
 
@@ -65,6 +67,11 @@ def _has(tok: Token, attr: str) -> bool:
     return tok.meaning is not None and bool(getattr(tok.meaning, attr))
 
 
+def _is_weekday_gap(tok: Token) -> bool:
+    """Between a weekday and its date: "الأحد، 11 …", "يوم الخميس الموافق 6 يناير …"."""
+    return tok.text in _WEEKDAY_GAP or _has(tok, "calendar_joiner")
+
+
 def _is_time_gap(tokens: list[Token], k: int) -> bool:
     tok = tokens[k]
     if tok.kind == PUNCT:
@@ -94,15 +101,25 @@ def _time_after(tokens: list[Token], end: int) -> tuple[ClockTime, Zone | None] 
     return clock, read_zone(tokens, clock.end)
 
 
-def _time_before(tokens: list[Token], start: int, floor: int) -> ClockTime | None:
-    """A clock time written before the date ("٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠")."""
+def _time_before(
+    tokens: list[Token], start: int, floor: int
+) -> tuple[int, ClockTime, Zone | None] | None:
+    """A clock time (and zone) written before the date: "٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٠",
+    "الساعة 10:30 صباحاً بتوقيت مكة، الخميس 6 يناير 2022"; (first token, time, zone)."""
     j = start - 1
-    while j >= floor and tokens[j].kind == PUNCT and tokens[j].text in _TIME_GAP:
+    while j >= floor and (tokens[j].text in _TIME_GAP or _has(tokens[j], "day_month_joiner")):
         j -= 1
-    for first in range(max(floor, j - 5), j + 1):
+    for first in range(max(floor, j - MAX_TIME_BEFORE_TOKENS), j + 1):
         clock = read_time(tokens, first)
-        if clock is not None and clock.end == j + 1:
-            return clock
+        if clock is None:
+            continue
+        zone = read_zone(tokens, clock.end)
+        if clock.end != j + 1 and (zone is None or zone.end != j + 1):
+            continue
+        zone = zone if clock.end != j + 1 else None
+        while first - 1 >= floor and _has(tokens[first - 1], "time_joiner"):
+            first -= 1  # "على الساعة 10:30 …"
+        return first, clock, zone
     return None
 
 
@@ -110,7 +127,7 @@ def _extend_absolute(tokens: list[Token], core: DateCore, floor: int) -> _Match:
     start, end = core.start, core.end
     weekday: int | None = None
     j = start - 1
-    while j >= floor and j > start - 3 and tokens[j].text in _WEEKDAY_GAP:
+    while j >= floor and j > start - 3 and _is_weekday_gap(tokens[j]):
         j -= 1
     if j >= floor and (meaning := tokens[j].meaning) is not None and meaning.weekday is not None:
         weekday, start = meaning.weekday, j
@@ -124,11 +141,8 @@ def _extend_absolute(tokens: list[Token], core: DateCore, floor: int) -> _Match:
         return _Match(start, zone.end if zone else clock.end, core, None, weekday, clock, zone)
     before = _time_before(tokens, start, floor)
     if before is not None:
-        j = start - 1
-        while tokens[j].kind == PUNCT:
-            j -= 1
-        first = next(k for k in range(floor, j + 1) if read_time(tokens, k) == before)
-        return _Match(first, end, core, None, weekday, before)
+        first, clock, zone = before
+        return _Match(first, end, core, None, weekday, clock, zone)
     return _Match(start, end, core=core, weekday=weekday)
 
 
@@ -176,7 +190,10 @@ def _scan(tokens: list[Token]) -> list[_Match]:
     while i < n:
         tok = tokens[i]
         match: _Match | None = None
-        if tok.kind == NUM or (tok.meaning is not None and tok.meaning.month is not None):
+        if tok.kind == NUM or (
+            tok.meaning is not None
+            and (tok.meaning.month is not None or tok.meaning.ordinal is not None)
+        ):
             core = read_core(tokens, i)
             if core is not None:
                 match = _extend_absolute(tokens, core, floor)
@@ -350,6 +367,20 @@ def _maybe_date(text: str) -> bool:
     return _NO_DIGIT_TRIGGERS.search(text) is not None
 
 
+def _best(found: list[ParsedDate]) -> ParsedDate:
+    """The date a one-expression string means: the first absolute one; on a line that also has
+    a Gregorian date (not merged with it), a Hijri date yields to it (local sighting)."""
+    absolute = [p for p in found if "relative" not in p.flags]
+    if not absolute:
+        return found[0]
+    first = absolute[0]
+    if first.calendar != "gregorian":
+        gregorian = [p for p in absolute if p.calendar == "gregorian" and p.precision != "month"]
+        if gregorian:
+            return replace(gregorian[0], flags=gregorian[0].flags | {"mixed_calendar"})
+    return first
+
+
 def parse_date(
     text: str, *, reference: datetime | None = None, default_tz: tzinfo | None = None
 ) -> ParsedDate | None:
@@ -378,8 +409,7 @@ def parse_date(
         return None
     found = _dates(head, reference)
     if found:
-        absolute = [p for p in found if "relative" not in p.flags]
-        best = absolute[0] if absolute else found[0]
+        best = _best(found)
         if best.text is not text:
             best = replace(best, text=text)
         return _attach(best, default_tz)

@@ -27,6 +27,8 @@ GREGORIAN_YEARS = range(1000, 2200)
 _NUMERIC_SEPARATORS = frozenset("/-.")
 # Between the two names of a double month form: "آب/اغسطس", "أيار (مايو)", "حزيران - يونيو".
 _DOUBLE_MONTH_SEPARATORS = frozenset(["/", "-", "(", "|", "،", ","])
+# "26 من رمضان", "5 من شهر يناير": at most this many words between a day and its month.
+MAX_DAY_MONTH_JOINERS = 3
 # Between a month name and a following year/day: "4 سبتمبر، 2018", "ديسمبر 25, 2020".
 _COMMAS = frozenset([",", "،"])
 
@@ -102,25 +104,40 @@ def _has_joiner(tok: Token) -> bool:
     return tok.meaning is not None and tok.meaning.day_month_joiner and tok.meaning.month is None
 
 
+def _day(tok: Token) -> tuple[int, bool] | None:
+    """A day of the month written as a number or an ordinal word; (day, is_ordinal)."""
+    if tok.kind == NUM:
+        return (tok.value, False) if len(tok.text) <= 2 and 1 <= tok.value <= 31 else None
+    if tok.meaning is not None and tok.meaning.ordinal is not None:
+        return tok.meaning.ordinal, True
+    return None
+
+
 def _named(tokens: list[Token], i: int) -> DateCore | None:
-    """``d [من] MONTH [،] [Y]`` starting at a day number."""
-    day = _digits(_tok(tokens, i), (1, 2))
-    if day is None or not 1 <= day <= 31:
+    """``d [من] [شهر] MONTH [،] [سنة] [Y]`` starting at a day (digits or an ordinal word)."""
+    read = _day(tokens[i])
+    if read is None:
         return None
+    day, ordinal = read
     j = i + 1
-    while (
-        (t := _tok(tokens, j)) is not None and t.meaning is not None and t.meaning.day_month_joiner
-    ):
-        if t.meaning.month is not None:
-            break
+    if (t := _tok(tokens, j)) is not None and t.text in _NUMERIC_SEPARATORS and not ordinal:
+        j += 1  # "06/يناير/2022", "06-يناير-2022"
+    joined = j
+    while (t := _tok(tokens, j)) is not None and _has_joiner(t):
         j += 1
-        if j - i > 3:
+        if j - i > MAX_DAY_MONTH_JOINERS:
             return None
+    if ordinal and j == joined:
+        return None  # "الثاني يناير" is no date; "الثاني من يناير" is
     month = _read_month(tokens, j)
     if month is None:
         return None
     calendar, number, j = month
-    k = j + 1 if (t := _tok(tokens, j)) is not None and t.text in _COMMAS else j
+    k = j
+    if (t := _tok(tokens, k)) is not None and (t.text in _COMMAS or t.text in _NUMERIC_SEPARATORS):
+        k += 1
+    if (t := _tok(tokens, k)) is not None and t.meaning is not None and t.meaning.month_year_joiner:
+        k += 1
     year = _digits(_tok(tokens, k), (4,))
     if year is None:
         return DateCore(i, j, calendar, None, number, day)
@@ -240,4 +257,6 @@ def read_core(tokens: list[Token], i: int) -> DateCore | None:
         return _numeric(tokens, i) or _named(tokens, i)
     if tok.meaning is not None and tok.meaning.month is not None:
         return _month_first(tokens, i)
+    if tok.meaning is not None and tok.meaning.ordinal is not None:
+        return _named(tokens, i)
     return None

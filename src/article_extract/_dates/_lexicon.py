@@ -33,6 +33,9 @@ class Meaning:
     calendar_joiner: bool = False
     day_month_joiner: bool = False
     before_weekday: bool = False
+    month_year_joiner: bool = False
+    ordinal: int | None = None  # "الأول" … "الحادي والثلاثين" as a day of the month
+    approximately: bool = False  # "حوالي" between "منذ" and the count
     rel_prep: bool = False
     unit: str | None = None
     unit_count: int | None = None  # 1 singular, 2 dual, None = needs a number
@@ -72,8 +75,12 @@ def table_entries() -> list[tuple[str, str, str, Any]]:
     out.extend(("markers", name, "calendar_joiner", True) for name in joiners["calendar"])
     out.extend(("markers", name, "day_month_joiner", True) for name in joiners["day_month"])
     out.extend(("markers", name, "before_weekday", True) for name in joiners["before_weekday"])
+    out.extend(("markers", name, "month_year_joiner", True) for name in joiners["month_year"])
+    for number, names in markers["ordinals"].items():
+        out.extend(("markers", name, "ordinal", int(number)) for name in names)
     relative = load_table("dates_relative")
     out.extend(("relative", name, "rel_prep", True) for name in relative["prepositions"])
+    out.extend(("relative", name, "approximately", True) for name in relative["approximately"])
     for unit, forms in relative["units"].items():
         out.extend(("relative", name, "unit", (unit, 1)) for name in forms["one"])
         out.extend(("relative", name, "unit", (unit, 2)) for name in forms["two"])

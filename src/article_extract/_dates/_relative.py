@@ -93,7 +93,10 @@ def read_relative(tokens: list[Token], i: int) -> Relative | None:
     meaning = tokens[i].meaning
     if meaning is None or not meaning.rel_prep:
         return None
-    first = _count_then_unit(tokens, i + 1)
+    k = i + 1
+    if k < len(tokens) and (approx := tokens[k].meaning) is not None and approx.approximately:
+        k += 1  # "منذ حوالي ساعتين"
+    first = _count_then_unit(tokens, k)
     if first is None:
         return None
     steps = [first[:2]]

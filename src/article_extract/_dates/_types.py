@@ -37,3 +37,26 @@ class ParsedDate:
     def matched(self) -> str:
         """The part of ``text`` that holds the date."""
         return self.text[self.span[0] : self.span[1]]
+
+    def isoformat(self) -> str:
+        """ISO 8601 at the stated precision: ``2022-01-06``, ``2022-01-06T22:30``,
+        ``2022-01-06T22:30:15+03:00`` (an offset only when the text stated a zone)."""
+        value = self.value
+        text = _ISO_SHAPES[self.precision].format(value)
+        if self.has_offset and self.precision in ("hour", "minute", "second"):
+            offset = value.utcoffset()
+            if offset is not None:
+                minutes = int(offset.total_seconds()) // 60
+                sign = "-" if minutes < 0 else "+"
+                text += f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        return text
+
+
+_ISO_SHAPES: dict[str, str] = {
+    "year": "{0:%Y}",
+    "month": "{0:%Y-%m}",
+    "day": "{0:%Y-%m-%d}",
+    "hour": "{0:%Y-%m-%dT%H:%M}",
+    "minute": "{0:%Y-%m-%dT%H:%M}",
+    "second": "{0:%Y-%m-%dT%H:%M:%S}",
+}

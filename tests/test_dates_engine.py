@@ -1,0 +1,157 @@
+"""Engine properties: the fast path agrees with the grammar, imports stay lazy, any input is
+safe, spans are sound, find_dates scales to whole pages, dateparser is only a checked fallback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from article_extract import find_dates, parse_date
+from article_extract._dates._engine import MAX_PARSE_CHARS, _best, _dates
+from article_extract._dates._fast import fast_parse
+from test_dates import (
+    DOUBLE_FORMS,
+    EGYPT_GULF,
+    HIJRI,
+    LABELLED,
+    LEVANT,
+    MAGHREB,
+    NUMERIC,
+    TIMES,
+    ZONES,
+)
+
+REF = datetime(2022, 1, 6, 9, 30)
+
+SHAPES = [row[0] for table in (EGYPT_GULF, LEVANT, MAGHREB, DOUBLE_FORMS, NUMERIC) for row in table]
+SHAPES += [row[0] for table in (TIMES, ZONES, LABELLED, HIJRI) for row in table]
+SHAPES += [
+    "منذ 3 ساعات",
+    "قبل  يومين",
+    "منذ ساعة واحدة",
+    "قبل 11 شهرا",
+    "أمس",
+    "اليوم السابق",
+    "الآن",
+    "منذ 3 ساعتين",
+    "رمضان 2020",
+    "31/02/2020",
+    "12/25/2020",
+    "الثلاثاء 05/04/2021",
+    "الأحد 06 يناير 2022",
+    "6 كانون الثاني/شباط 2022",
+    "6 يناير) 2022",
+    "6 يناير 2022 10:00 القاهرة",
+    "6 يناير 2022 10:00 بتوقيت القاهرة",
+    "6 يناير 2022 25:00",
+    "5 جمادى الآخرة 1300",
+]
+
+
+@pytest.mark.parametrize("text", SHAPES)
+def test_fast_path_agrees_with_the_grammar(text: str) -> None:
+    stripped = text.strip()
+    fast = fast_parse(text, stripped, text.index(stripped[0]), REF)
+    if fast is None:
+        return  # not a fast shape: the grammar alone decides
+    found = _dates(text, REF)
+    assert found, text
+    assert _best(found) == fast
+
+
+def test_most_common_shapes_take_the_fast_path() -> None:
+    hits = sum(fast_parse(t, t.strip(), t.index(t.strip()[0]), REF) is not None for t in SHAPES)
+    assert hits > len(SHAPES) * 0.6
+
+
+def test_import_does_not_pull_dateparser_or_hijridate() -> None:
+    code = (
+        "import sys, article_extract\n"
+        "article_extract.parse_date('الخميس 06 يناير 2022 10:30 م')\n"
+        "print('dateparser' in sys.modules, 'hijridate' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["False", "False"]
+
+
+def test_fallback_is_flagged_and_checked() -> None:
+    parsed = parse_date("2022 يناير 6")  # an order our grammar does not read
+    assert parsed is not None
+    assert parsed.isoformat() == "2022-01-06"
+    assert "fallback" in parsed.flags
+    # dateparser would answer these with invented parts or "now": we refuse.
+    assert parse_date("© 2019") is None
+    assert parse_date("يناير") is None
+    assert parse_date("الخميس") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789٠١٢٣٤٥٦٧٨٩/:-.، ـمهصيناريولبآذار\n")), max_size=80
+    )
+)
+def test_any_input_is_safe_and_spans_are_sound(text: str) -> None:
+    parsed = parse_date(text, reference=REF)
+    if parsed is not None:
+        start, end = parsed.span
+        assert 0 <= start < end <= len(text)
+        assert parsed.text == text
+    previous_end = 0
+    for found in find_dates(text, reference=REF):
+        start, end = found.span
+        assert previous_end <= start < end <= len(text)
+        assert found.matched.strip() == found.matched
+        previous_end = end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_unicode_never_raises(text: str) -> None:
+    parse_date(text)
+    find_dates(text, reference=REF)
+
+
+def test_parse_date_reads_only_the_head() -> None:
+    text = "ن" * MAX_PARSE_CHARS + " 6 يناير 2022"
+    assert parse_date(text) is None
+    assert [p.isoformat() for p in find_dates(text)] == ["2022-01-06"]
+
+
+def test_find_dates_on_a_whole_page() -> None:
+    line = "الخميس 06 يناير 2022 - 10:30 م | هاتف 0100-123-4567 | 192.168.1.1 | نص 12 و 34\n"
+    text = line * 5000  # ~450 KB, digits everywhere
+    found = find_dates(text)
+    assert len(found) == 5000
+    assert all(p.isoformat() == "2022-01-06T22:30" for p in found)
+    assert text[found[-1].span[0] : found[-1].span[1]] == "الخميس 06 يناير 2022 - 10:30 م"
+
+
+def test_thread_safe_first_use() -> None:
+    texts = ["الخميس 06 يناير 2022", "6 كانون الثاني/يناير 2022", "3 جمادى الآخرة 1443 هـ"]
+    results: list[list[str | None]] = []
+
+    def work() -> None:
+        out = []
+        for _ in range(50):
+            for t in texts:
+                p = parse_date(t)
+                out.append(p.isoformat() if p else None)
+        results.append(out)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 8
+    assert all(r == results[0] for r in results)
+    assert results[0][:3] == ["2022-01-06", "2022-01-06", "2022-01-06"]

@@ -1,0 +1,125 @@
+"""Relative dates: resolved against the caller's reference only, never the wall clock.
+
+Minute/hour/second steps keep the clock time; day/week/month/year steps give a date only;
+months and years are calendar arithmetic (the day clamped, like dateutil's relativedelta).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from article_extract import ParsedDate, find_dates, parse_date
+
+
+def expected(parsed: ParsedDate | None) -> str | None:
+    return parsed.isoformat() if parsed is not None else None
+
+
+REF = datetime(2022, 1, 6, 9, 30, 0)
+REF_SECONDS = datetime(2021, 9, 1, 10, 38, 4)
+
+CASES = [
+    ("منذ 3 ساعات", REF, "2022-01-06T06:30"),
+    ("منذ ٣ ساعات", REF, "2022-01-06T06:30"),
+    ("منذ ثلاث ساعات", REF, "2022-01-06T06:30"),
+    ("قبل ساعة", REF, "2022-01-06T08:30"),
+    ("منذ ساعة واحدة", REF, "2022-01-06T08:30"),
+    ("منذ ساعتين", REF, "2022-01-06T07:30"),
+    ("منذ حوالي ساعتين", REF, "2022-01-06T07:30"),
+    ("قبل 30 دقيقة", REF_SECONDS, "2021-09-01T10:08"),
+    ("منذ دقيقة", REF, "2022-01-06T09:29"),
+    ("قبل دقيقتين", REF, "2022-01-06T09:28"),
+    ("منذ 5 دقائق", REF, "2022-01-06T09:25"),
+    ("منذ 10 ثوان", REF, "2022-01-06T09:29:50"),
+    ("منذ ساعة و 20 دقيقة", REF, "2022-01-06T08:10"),
+    ("منذ ساعة و20 دقيقة", REF, "2022-01-06T08:10"),
+    ("منذ يوم", REF, "2022-01-05"),
+    ("قبل  يومين", REF, "2022-01-04"),
+    ("منذ 4 أيام", REF, "2022-01-02"),
+    ("منذ 11 يوم", REF, "2021-12-26"),
+    ("قبل 11 يوما", REF, "2021-12-26"),
+    ("منذ أسبوع", REF, "2021-12-30"),
+    ("قبل أسبوعين", REF, "2021-12-23"),
+    ("منذ 3 أسابيع", REF, "2021-12-16"),
+    ("منذ شهر", REF, "2021-12-06"),
+    ("منذ شهرين", REF, "2021-11-06"),
+    ("منذ 4 أشهر", REF, "2021-09-06"),
+    ("قبل 11 شهرا", REF, "2021-02-06"),
+    ("منذ 6 شهور", REF, "2021-07-06"),
+    ("قبل شهر و 2 أسبوع", datetime(2016, 6, 28, 12), "2016-05-14"),
+    ("منذ سنة", REF, "2021-01-06"),
+    ("منذ عامين", REF, "2020-01-06"),
+    ("منذ 3 أعوام", REF, "2019-01-06"),
+    ("قبل 20 عاما", REF, "2002-01-06"),
+    ("منذ 5 سنوات", REF, "2017-01-06"),
+    # Calendar arithmetic clamps the day: one month before 31 March is 28/29 February.
+    ("منذ شهر", datetime(2021, 3, 31, 8), "2021-02-28"),
+    ("منذ سنة", datetime(2024, 2, 29, 8), "2023-02-28"),
+    ("أمس", REF, "2022-01-05"),
+    ("امس", REF, "2022-01-05"),
+    ("الأمس", REF, "2022-01-05"),
+    ("يوم أمس", REF, "2022-01-05"),
+    ("البارحة", REF, "2022-01-05"),
+    ("أول أمس", REF, "2022-01-04"),
+    ("اليوم", REF, "2022-01-06"),
+    ("اليوم السابق", REF, "2022-01-05"),
+    ("العام السابق", REF, "2021-01-06"),
+    ("العام الماضي", REF, "2021-01-06"),
+    ("الشهر الماضي", REF, "2021-12-06"),
+    ("الأسبوع الماضي", REF, "2021-12-30"),
+    ("أمس على الساعة 12:00", REF, "2022-01-05T12:00"),
+    ("أمس الساعة 10:30 مساءً", REF, "2022-01-05T22:30"),
+    ("اليوم 14:30", REF, "2022-01-06T14:30"),
+    ("الآن", REF, "2022-01-06T09:30"),
+    ("آخر تحديث: منذ ساعتين", REF, "2022-01-06T07:30"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "want"), CASES)
+def test_relative(text: str, reference: datetime, want: str) -> None:
+    parsed = parse_date(text, reference=reference)
+    assert expected(parsed) == want, (text, parsed)
+    assert parsed is not None
+    assert "relative" in parsed.flags
+
+
+@pytest.mark.parametrize("text", ["منذ 3 ساعات", "أمس", "اليوم", "منذ شهرين", "الآن"])
+def test_without_reference_there_is_no_relative_date(text: str) -> None:
+    assert parse_date(text) is None
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize("text", ["منذ ساعات", "منذ أيام", "قبل 3 ساعتين", "منذ 1500 عام"])
+def test_vague_or_broken_counts_give_nothing(text: str) -> None:
+    assert parse_date(text, reference=REF) is None
+
+
+def test_before_a_month_name_is_an_absolute_date() -> None:
+    parsed = parse_date("قبل 5 يونيو 2021", reference=REF)
+    assert expected(parsed) == "2021-06-05"
+    assert parsed is not None
+    assert "relative" not in parsed.flags
+
+
+def test_aware_reference_gives_aware_values() -> None:
+    reference = datetime(2022, 1, 6, 9, 30, tzinfo=timezone(timedelta(hours=3)))
+    parsed = parse_date("منذ 3 ساعات", reference=reference)
+    assert parsed is not None
+    assert parsed.value == datetime(2022, 1, 6, 6, 30, tzinfo=timezone(timedelta(hours=3)))
+    assert not parsed.has_offset
+
+
+def test_deictic_words_only_on_a_stamp_line() -> None:
+    assert find_dates("يصادف اليوم ذكرى ميلاد الفنانة", reference=REF) == []
+    assert find_dates("وقال في العام الماضي إن الأسعار", reference=REF) == []
+    found = find_dates("الرئيسية\nآخر تحديث: أمس\nنص الخبر", reference=REF)
+    assert [expected(p) for p in found] == ["2022-01-05"]
+    assert found[0].role == "modified"
+
+
+def test_counted_relative_inside_a_sentence_is_found_and_flagged() -> None:
+    found = find_dates("أعلنت الوزارة منذ 3 أيام أن", reference=REF)
+    assert [expected(p) for p in found] == ["2022-01-03"]
+    assert "relative" in found[0].flags
