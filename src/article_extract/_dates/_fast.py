@@ -15,17 +15,17 @@ shortcut, never a second opinion.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
 from ._clock import ClockTime, Zone, to_24h
-from ._grammar import DateCore, named_core, numeric_core
+from ._grammar import named_ok, numeric_core
 from ._lexicon import Meaning, fold_key, lexicon, table_entries
 from ._normalize import fold_plain, fold_with_map
 from ._relative import Relative, resolve, step_count
-from ._types import Calendar, DateRole, ParsedDate
-from ._values import core_date, with_clock
+from ._types import Calendar, DateRole, ParsedDate, Precision
+from ._values import convert, core_date, settle_weekday, with_clock
 
 __all__ = ["fast_parse"]
 
@@ -99,7 +99,12 @@ def _alternation(field: str, value: object = None) -> str:
 @cache
 def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     d = _DIGIT
-    months, weekdays = _alternation("month"), _alternation("weekday")
+    # The second name of a double form and the month of the US order are matched as plain
+    # words and looked up afterwards (a miss sends the string to the grammar): three copies of
+    # the month trie made the regex slow to compile.
+    word = r"[^\W\d_]+"
+    weekdays, months = _alternation("weekday"), _alternation("month")
+    any_month = rf"{word}(?:[ ]*[0-9]|[ ]+{word})?"
     labels, eras, periods = _alternation("label"), _alternation("era"), _alternation("meridiem")
     prefixes = _alternation("zone_prefix")
     zones = "|".join([_alternation("tz"), _alternation("utc")])
@@ -108,9 +113,9 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?P<label>{labels})[ ]*[:\-]?[ ]*)?"
         rf"(?P<body>(?:(?:يوم[ ]+)?(?P<wd>{weekdays})[ ]*[,،\-]?[ ]*)?"
         rf"(?:(?P<d>{d}{{1,2}})[ ]+(?:من[ ]+)?(?P<m>{months})"
-        rf"(?:[ ]*(?P<msep>[/\-(])[ ]*(?P<mx>{months})[ ]*(?P<mclose>\))?)?"
+        rf"(?:[ ]*(?P<msep>[/\-(])[ ]*(?P<mx>{any_month})[ ]*(?P<mclose>\))?)?"
         rf"[ ]*[,،]?[ ]*(?P<y>{d}{{4}})"
-        rf"|(?P<m2>{months})[ ]+(?P<d2>{d}{{1,2}})[ ]*[,،]?[ ]+(?P<y2>{d}{{4}})"
+        rf"|(?P<m2>{any_month})[ ]+(?P<d2>{d}{{1,2}})[ ]*[,،]?[ ]+(?P<y2>{d}{{4}})"
         rf"|(?P<a>{d}{{1,4}})[ ]*(?P<sep>[/.\-])[ ]*(?P<b>{d}{{1,2}})[ ]*(?P=sep)[ ]*"
         rf"(?P<c>{d}{{1,4}}))"
         rf"(?:[ ]*(?P<era>{eras}))?"
@@ -155,21 +160,34 @@ _GROUPS = (
 )
 
 
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
 def _absolute(
     match: re.Match[str], text: str, offset: int, reference: datetime | None
 ) -> ParsedDate | None:
     groups = match.groups()
     label, _, wd, d, m, msep, mx, mclose, y, m2, d2, y2 = groups[:12]
     a, _, b, c, era_text, h, mi, s, ap, zone_prefix, zone_name = groups[12:]
-    era: Calendar | None = None
-    if era_text:
-        era_meaning = _meaning(era_text)
-        era = _ERAS.get(era_meaning.era or "") if era_meaning else None
-    core: DateCore | None
+    weekday = None
+    if wd:
+        wd_meaning = _meaning(wd)
+        if wd_meaning is None or wd_meaning.weekday is None:
+            return None
+        weekday = wd_meaning.weekday
+    day_value: date | None
     if a is not None:
+        era: Calendar | None = None
+        if era_text and (era_meaning := _meaning(era_text)) is not None:
+            era = _ERAS.get(era_meaning.era or "")
         core = numeric_core(0, 0, a, int(b), c, era)
+        dated = core_date(core, weekday, reference) if core is not None else None
+        if dated is None:
+            return None
+        day_value, _, flags = dated
+        calendar = core.calendar  # type: ignore[union-attr]
     else:
-        name, day, year = (m, d, y) if m else (m2, d2, y2)
+        name, day_text, year_text = (m, d, y) if m else (m2, d2, y2)
         month = _meaning(name)
         if month is None or month.month is None:
             return None
@@ -177,18 +195,19 @@ def _absolute(
             other = _meaning(mx)
             if other is None or other.month != month.month or (mclose and msep != "("):
                 return None
-        core = named_core(0, 0, _ERAS[month.month[0]], int(year), month.month[1], int(day), era)
-    if core is None:
-        return None
-    weekday = None
-    if wd and (wd_meaning := _meaning(wd)) is not None:
-        weekday = wd_meaning.weekday
-    dated = core_date(core, weekday, reference)
-    if dated is None:
-        return None
-    day_value, precision, flags = dated
-    clock = None
-    if h is not None:
+        calendar = _ERAS[month.month[0]]
+        year, day = int(year_text), int(day_text)
+        day_value = convert(calendar, year, month.month[1], day)
+        if day_value is None or not named_ok(calendar, year, day):
+            return None
+        flags = _NO_FLAGS
+        if weekday is not None and day_value.weekday() != weekday:
+            day_value, flags = settle_weekday(day_value, weekday, None, flags)
+    precision: Precision = "day"
+    has_offset = False
+    if h is None:
+        value = datetime(day_value.year, day_value.month, day_value.day)
+    else:
         period = None
         if ap and (period_meaning := _meaning(ap)) is not None:
             period = period_meaning.meridiem
@@ -197,34 +216,34 @@ def _absolute(
         if hour is None or hour > 23 or minute > 59 or (second is not None and second > 59):
             return None
         precision = "second" if second is not None else "minute"
-        clock = ClockTime(hour, minute, second, 0, precision, 0, period)
-    zone = None
-    if zone_name is not None:
-        zone_meaning = _meaning(zone_name)
-        if zone_meaning is None:
-            return None
-        if zone_meaning.utc:
-            zone = Zone(timedelta(0), None, 0)
-        elif zone_meaning.tz and zone_prefix:
-            zone = Zone(None, zone_meaning.tz, 0)
+        if zone_name is None:
+            value = datetime(
+                day_value.year, day_value.month, day_value.day, hour, minute, second or 0
+            )
         else:
-            return None  # a city without "بتوقيت" is a dateline, not a zone
-    value, has_offset, extra = with_clock(day_value, clock, zone)
+            zone = _zone(zone_name, zone_prefix)
+            if zone is None:
+                return None
+            clock = ClockTime(hour, minute, second, 0, precision, 0, period)
+            value, has_offset, extra = with_clock(day_value, clock, zone)
+            flags = flags | extra if extra else flags
     role: DateRole | None = None
     if label and (label_meaning := _meaning(label)) is not None:
         role = "published" if label_meaning.label == "published" else None
         role = "modified" if label_meaning.label == "modified" else role
     span = (offset + match.start("body"), offset + match.end("body"))
-    return ParsedDate(
-        value,
-        precision,
-        text,
-        span,
-        has_offset,
-        core.calendar,
-        role,
-        flags | extra if extra else flags,
-    )
+    return ParsedDate(value, precision, text, span, has_offset, calendar, role, flags)
+
+
+def _zone(name: str, prefix: str | None) -> Zone | None:
+    meaning = _meaning(name)
+    if meaning is None:
+        return None
+    if meaning.utc:
+        return Zone(timedelta(0), None, 0)
+    if meaning.tz and prefix:
+        return Zone(None, meaning.tz, 0)
+    return None  # a city without "بتوقيت" is a dateline, not a zone
 
 
 _RELATIVE = frozenset({"relative"})

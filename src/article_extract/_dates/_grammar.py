@@ -19,7 +19,15 @@ from ._calendars import HIJRI_YEARS, SOLAR_HIJRI_YEARS
 from ._tokens import NUM, Token
 from ._types import Calendar
 
-__all__ = ["GREGORIAN_YEARS", "DateCore", "named_core", "numeric_core", "read_core", "year_ok"]
+__all__ = [
+    "GREGORIAN_YEARS",
+    "DateCore",
+    "named_core",
+    "named_ok",
+    "numeric_core",
+    "read_core",
+    "year_ok",
+]
 
 # Years a Gregorian date on a page can carry; outside this a 4-digit number is something else.
 GREGORIAN_YEARS = range(1000, 2200)
@@ -149,9 +157,14 @@ def named_core(
     start: int, end: int, calendar: Calendar, year: int, month: int, day: int, era: Calendar | None
 ) -> DateCore | None:
     """A day-month-year with a month name, if the day and year are plausible."""
-    if not 1 <= day <= 31 or not year_ok(calendar, year):
+    if not named_ok(calendar, year, day):
         return None
     return DateCore(start, end, calendar, year, month, day, era=era)
+
+
+def named_ok(calendar: Calendar, year: int, day: int) -> bool:
+    """The plausibility rule for a named-month date (shared with the fast path)."""
+    return 1 <= day <= 31 and year_ok(calendar, year)
 
 
 def _month_first(tokens: list[Token], i: int) -> DateCore | None:

@@ -13,7 +13,7 @@ from ._clock import ClockTime, Zone, zone_offset
 from ._grammar import DateCore
 from ._types import Calendar, Precision
 
-__all__ = ["closest_year", "convert", "core_date", "with_clock"]
+__all__ = ["closest_year", "convert", "core_date", "settle_weekday", "with_clock"]
 
 
 def closest_year(month: int, day: int, reference: datetime) -> date | None:
@@ -57,13 +57,20 @@ def core_date(
     if value is None:
         return None
     if weekday is not None and value.weekday() != weekday:
-        swapped = core.swapped and convert(core.calendar, core.year, *core.swapped)
-        if swapped and swapped.weekday() == weekday:
-            flags = (flags - {"day_first_assumed"}) | {"month_first_by_weekday"}
-            value = swapped
-        else:
-            flags = flags | {"weekday_mismatch"}
+        value, flags = settle_weekday(value, weekday, core, flags)
     return value, "day", flags
+
+
+def settle_weekday(
+    value: date, weekday: int, core: DateCore | None, flags: frozenset[str]
+) -> tuple[date, frozenset[str]]:
+    """The stated weekday disagrees with ``value``: take the month-first reading of an
+    ambiguous numeric date if that one matches, else keep the value and flag the mismatch."""
+    if core is not None and core.swapped and core.year is not None:
+        swapped = convert(core.calendar, core.year, *core.swapped)
+        if swapped is not None and swapped.weekday() == weekday:
+            return swapped, (flags - {"day_first_assumed"}) | {"month_first_by_weekday"}
+    return value, flags | {"weekday_mismatch"}
 
 
 def with_clock(
