@@ -5,6 +5,7 @@ Each stage is a module of small pure functions; this one only wires them::
     parse.parse_page        text/tree → a private lxml tree (the caller's tree is copied)
     metadata.read_metadata  JSON-LD, OpenGraph/Twitter, <meta>, microdata, canonical, lang/dir
     parse.strip_junk        scripts, styles, form controls, comments, page-hidden elements
+    index.index_tree        one walk: element positions and class/id tokens, shared below
     title.choose_title      <h1> confirmed by metadata, else a metadata title minus site name
     body.find_container     ordered container rules (data/html_body.toml)
     dates.choose_dates      every dated statement, then the documented choice rules
@@ -25,6 +26,7 @@ from ..errors import NotAnArticle
 from .body import extract_body, find_container
 from .credits import choose_credits, visible_byline
 from .dates import choose_dates
+from .index import index_tree
 from .listing import check_is_article, page_signals
 from .metadata import PageMeta, read_metadata, resolve_url
 from .parse import parse_page, strip_junk
@@ -87,20 +89,21 @@ def extract_from_html(page: PageInput, options: Options) -> ArticleDraft:
     root = parse_page(page)
     meta = read_metadata(root, page.url)
     strip_junk(root, chrome_rules())
+    index = index_tree(root)
     url = page.url or meta.canonical or resolve_url(meta.first("url"), None)
-    choice = choose_title(root, meta, url)
+    choice = choose_title(index, meta, url)
     signals = page_signals(meta, root)
-    container = find_container(root, body_rules())
+    container = find_container(index, body_rules())
     anchor = choice.element if choice is not None and choice.element is not None else None
     if anchor is None and container is not None:
         anchor = container.primary
-    dates = choose_dates(meta, root, anchor, url, options)
-    byline = visible_byline(root, anchor)
+    dates = choose_dates(meta, index, anchor, url, options)
+    byline = visible_byline(index, anchor)
     skeys = site_keys(meta, url)
     if choice is not None:
         skeys |= choice.affix_keys
     title = choice.text if choice is not None else None
-    body = extract_body(root, body_rules(), chrome_rules(), title, container)
+    body = extract_body(body_rules(), chrome_rules(), title, container, index)
     check_is_article(meta, signals, body.blocks, url, body.teasers)
     if title is None:
         raise NotAnArticle("the page has no headline", reason="no_title")

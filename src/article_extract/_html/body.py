@@ -28,11 +28,11 @@ from .._lexicon import chrome_lexicon, match_key
 from .._text import fold
 from .blocks import RawBlock, walk_blocks
 from .chrome import remove_chrome
+from .index import TreeIndex
 from .listing import teaser_count
 from .parse import text_length
 from .rules import BodyRules, ChromeRules, ContainerRule
 from .title import title_key
-from .tokens import element_tokens
 
 __all__ = ["BodyResult", "Container", "extract_body", "find_container"]
 
@@ -94,15 +94,17 @@ def _usable(element: HtmlElement) -> bool:
     return _link_chars(element) / length <= MAX_CONTAINER_LINK_DENSITY
 
 
-def _rule_matches(rule: ContainerRule, element: HtmlElement, tokens: tuple[str, ...]) -> bool:
+def _rule_hits(rule: ContainerRule, index: TreeIndex) -> list[HtmlElement]:
+    """Every element the rule names, in document order."""
     if rule.tag is not None:
-        return element.tag == rule.tag
+        return list(index.root.iter(rule.tag))
     if rule.tokens is not None:
-        return rule.tokens.match(tokens) is not None
+        tokens = rule.tokens
+        return [e for e, found in index.with_tokens() if tokens.match(found) is not None]
     if rule.attribute is not None:
-        value = element.get(rule.attribute)
-        return value is not None and (rule.value or "").lower() in value.lower().split()
-    return False
+        attribute, wanted = rule.attribute, (rule.value or "").lower()
+        return [e for e in index.elements if wanted in (e.get(attribute) or "").lower().split()]
+    return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,29 +117,23 @@ class Container:
     origin: str
 
 
-def find_container(root: HtmlElement, rules: BodyRules) -> Container | None:
-    """The first usable container by the ordered rules; None when no rule hits."""
-    hits: list[list[HtmlElement]] = [[] for _ in rules.containers]
-    position: dict[HtmlElement, int] = {}
-    for order, element in enumerate(root.iter()):
-        if not isinstance(element.tag, str):
-            continue
-        position[element] = order
-        tokens = element_tokens(element)
-        for index, rule in enumerate(rules.containers):
-            if _rule_matches(rule, element, tokens):
-                hits[index].append(element)
-                break
-    for index, matches in enumerate(hits):
+def find_container(index: TreeIndex, rules: BodyRules) -> Container | None:
+    """The first usable container by the ordered rules; None when no rule hits.
+
+    An element that several rules name counts as a hit of the first of them only."""
+    claimed: set[HtmlElement] = set()
+    for number, rule in enumerate(rules.containers):
+        matches = [e for e in _rule_hits(rule, index) if e not in claimed]
+        claimed.update(matches)
         usable = [e for e in matches if _usable(e)]
         if usable:
             primary = _innermost(max(usable, key=text_length), usable)
             parts = _sibling_parts(primary, matches)
-            lead = _lead_part(primary, parts, rules, position)
+            lead = _lead_part(primary, parts, rules, index)
             if lead is not None:
                 parts.append(lead)
-            parts.sort(key=lambda e: position.get(e, 0))
-            return Container(primary, tuple(parts), f"rule{index}")
+            parts.sort(key=lambda e: index.position.get(e, 0))
+            return Container(primary, tuple(parts), f"rule{number}")
     return None
 
 
@@ -154,17 +150,18 @@ def _lead_part(
     primary: HtmlElement,
     parts: list[HtmlElement],
     rules: BodyRules,
-    position: dict[HtmlElement, int],
+    index: TreeIndex,
 ) -> HtmlElement | None:
     """The standfirst above the body in the same ``<article>``, when it is outside every part."""
     scope = next((a for a in primary.iterancestors() if a.tag == "article"), None)
     if scope is None:
         return None
+    position = index.position
     start = position.get(primary, 0)
     for element in scope.iter():
         if element is primary or position.get(element, start) >= start:
             break
-        if not isinstance(element.tag, str) or rules.lead.match(element_tokens(element)) is None:
+        if not isinstance(element.tag, str) or rules.lead.match(index.tokens_of(element)) is None:
             continue
         length = text_length(element)
         if not MIN_PART_CHARS <= length <= rules.lead_max_chars or element.find(".//a") is not None:
@@ -339,16 +336,17 @@ def filter_blocks(
 
 
 def extract_body(
-    root: HtmlElement,
     body_rules: BodyRules,
     chrome_rules: ChromeRules,
     title: str | None,
     container: Container | None,
+    index: TreeIndex,
 ) -> BodyResult:
     """Produce the body from ``container`` (from :func:`find_container`), or from the scored
-    best element when it is None (module docstring). ``root`` is modified."""
+    best element when it is None (module docstring). ``index.root`` is modified."""
+    root = index.root
     if container is None:
-        remove_chrome(root, chrome_rules)
+        remove_chrome(root, chrome_rules, index)
         best = score_container(root)
         if best is None:
             return BodyResult([], None, "none")
@@ -356,7 +354,7 @@ def extract_body(
     raw_all = [b for part in container.parts for b in walk_blocks(part, body_rules)]
     teasers = sum(teaser_count(part) for part in container.parts)
     for part in container.parts:
-        remove_chrome(part, chrome_rules)
+        remove_chrome(part, chrome_rules, index)
     raw = [b for part in container.parts for b in walk_blocks(part, body_rules)]
     blocks, authors, source = filter_blocks(raw, body_rules, title)
     origin = container.origin

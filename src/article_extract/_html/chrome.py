@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from .index import TreeIndex
 from .parse import text_length
 from .rules import ChromeRules
-from .tokens import element_tokens
 
 __all__ = ["WRAPPER_SHARE", "is_chrome_element", "remove_chrome"]
 
@@ -39,11 +39,11 @@ def _is_image_box(element: HtmlElement, tokens: tuple[str, ...], rules: ChromeRu
     return text_length(element) <= rules.image_box_max_chars
 
 
-def is_chrome_element(element: HtmlElement, rules: ChromeRules) -> bool:
-    """True when the element's name or class/id vocabulary marks it as page furniture."""
+def is_chrome_element(element: HtmlElement, tokens: tuple[str, ...], rules: ChromeRules) -> bool:
+    """True when the element's name or class/id vocabulary (``tokens``) marks it as page
+    furniture."""
     if element.tag in rules.structural_tags:
         return True
-    tokens = element_tokens(element)
     if rules.protected.match(tokens) is not None:
         return False
     if _is_image_box(element, tokens, rules):
@@ -52,9 +52,10 @@ def is_chrome_element(element: HtmlElement, rules: ChromeRules) -> bool:
 
 
 def remove_chrome(
-    scope: HtmlElement, rules: ChromeRules, *, keep: HtmlElement | None = None
+    scope: HtmlElement, rules: ChromeRules, index: TreeIndex, *, keep: HtmlElement | None = None
 ) -> int:
-    """Remove chrome elements under ``scope``; returns how many subtrees were removed."""
+    """Remove chrome elements under ``scope`` (tokens from ``index``); returns how many subtrees
+    were removed."""
     protected: set[HtmlElement] = set()
     if keep is not None:
         protected.add(keep)
@@ -64,7 +65,9 @@ def remove_chrome(
     candidates = [
         e
         for e in scope.iterdescendants()
-        if isinstance(e, HtmlElement) and e not in protected and is_chrome_element(e, rules)
+        if isinstance(e, HtmlElement)
+        and e not in protected
+        and is_chrome_element(e, index.tokens_of(e), rules)
     ]
     removed_set: set[HtmlElement] = set()
     for element in candidates:

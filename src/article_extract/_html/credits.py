@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from .._byline import parse_byline
 from .._text import clean_text
+from .index import TreeIndex
 from .metadata import PageMeta
 from .nearby import nearby_elements
 from .rules import meta_rules
@@ -51,11 +52,11 @@ def _clean(names: Iterable[str], site_keys: set[str], label_keys: set[str]) -> l
     return list(dict.fromkeys(n for n in out if _usable_name(n, site_keys, label_keys)))
 
 
-def visible_byline(root: HtmlElement, anchor: HtmlElement | None) -> tuple[list[str], str | None]:
+def visible_byline(index: TreeIndex, anchor: HtmlElement | None) -> tuple[list[str], str | None]:
     """Authors (or a source) from the byline element nearest the headline."""
     table = meta_rules()
     for near in nearby_elements(
-        root,
+        index,
         anchor,
         table.author_tokens,
         table.teaser_tokens,

@@ -46,6 +46,7 @@ from lxml.html import HtmlElement
 from .._dates import DateRole, ParsedDate, find_dates, parse_date
 from .._draft import DatedCandidate
 from .._model import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, DateOrigin, Options
+from .index import TreeIndex
 from .metadata import PageMeta
 from .nearby import nearby_elements
 from .rules import meta_rules
@@ -152,12 +153,12 @@ def _structured(meta: PageMeta, options: Options) -> list[_Found]:
     return found
 
 
-def _visible(root: HtmlElement, anchor: HtmlElement | None, options: Options) -> list[_Found]:
+def _visible(index: TreeIndex, anchor: HtmlElement | None, options: Options) -> list[_Found]:
     """Stamps near the headline: ``<time datetime>`` first, then printed text."""
     table = meta_rules()
     found: list[_Found] = []
     for near in nearby_elements(
-        root,
+        index,
         anchor,
         table.date_tokens,
         table.teaser_tokens,
@@ -231,14 +232,14 @@ def _day(value: datetime) -> object:
 
 def choose_dates(
     meta: PageMeta,
-    root: HtmlElement,
+    index: TreeIndex,
     anchor: HtmlElement | None,
     url: str | None,
     options: Options,
 ) -> DateChoice:
     """Apply the rules in the module docstring."""
     structured = _structured(meta, options)
-    visible = _visible(root, anchor, options)
+    visible = _visible(index, anchor, options)
     url_found: list[_Found] = []
     url_parsed = _parse(url_date_text(url or meta.canonical), options)
     if url_parsed is not None and _plausible(url_parsed, options):

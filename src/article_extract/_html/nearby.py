@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from .._text import clean_text
-from .tokens import TokenRules, element_tokens
+from .index import TreeIndex
+from .tokens import TokenRules
 
 __all__ = ["Nearby", "nearby_elements"]
 
@@ -62,17 +63,32 @@ def _scope(anchor: HtmlElement) -> HtmlElement | None:
     return ancestors[SCOPE_LEVELS - 1] if len(ancestors) >= SCOPE_LEVELS else None
 
 
-def _in_teaser(element: HtmlElement, teaser: TokenRules) -> bool:
+def _in_teaser(element: HtmlElement, teaser: TokenRules, index: TreeIndex) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in _TEASER_TAGS:
             return True
-        if teaser.match(element_tokens(ancestor)) is not None:
+        if teaser.match(index.tokens_of(ancestor)) is not None:
             return True
     return False
 
 
+def _vocabulary_matches(
+    index: TreeIndex,
+    wanted: TokenRules,
+    extra_tags: tuple[str, ...],
+    extra_attrs: tuple[tuple[str, str], ...],
+) -> set[HtmlElement]:
+    """Elements named by the vocabulary, one of ``extra_tags`` or an ``extra_attrs`` value."""
+    found = {element for element, tokens in index.with_tokens() if wanted.match(tokens) is not None}
+    if extra_tags:
+        found.update(e for e in index.root.iter(*extra_tags) if e in index.position)
+    for attr, value in extra_attrs:
+        found.update(e for e in index.elements if (e.get(attr) or "").lower() == value)
+    return found
+
+
 def nearby_elements(
-    root: HtmlElement,
+    index: TreeIndex,
     anchor: HtmlElement | None,
     wanted: TokenRules,
     teaser: TokenRules,
@@ -83,37 +99,25 @@ def nearby_elements(
 ) -> Iterator[Nearby]:
     """Matching elements with short text, nearest to ``anchor`` first; with ``after_headline``
     also the elements right after it, ranked after every vocabulary match."""
-    order: dict[HtmlElement, int] = {}
-    found: list[HtmlElement] = []
-    vocabulary: set[HtmlElement] = set()
+    order = index.position
+    vocabulary = _vocabulary_matches(index, wanted, extra_tags, extra_attrs)
     following = set(_following_siblings(anchor)) if anchor is not None and after_headline else set()
-    for index, element in enumerate(root.iter()):
-        if not isinstance(element.tag, str):
-            continue
-        order[element] = index
-        if (
-            element.tag in extra_tags
-            or any((element.get(attr) or "").lower() == value for attr, value in extra_attrs)
-            or wanted.match(element_tokens(element)) is not None
-        ):
-            found.append(element)
-            vocabulary.add(element)
-        elif element in following:
-            found.append(element)
+    # Document order: the ranking below is a stable sort, so it breaks distance ties.
+    found = sorted(vocabulary | {e for e in following if e in order}, key=order.__getitem__)
     anchor_index = order.get(anchor, 0) if anchor is not None else 0
     scope = _scope(anchor) if anchor is not None else None
     ranked: list[Nearby] = []
     for element in found:
-        text = clean_text(element.text_content())
-        if not text or len(text) > MAX_NEARBY_CHARS:
-            continue
         delta = order[element] - anchor_index
         distance = delta if delta >= 0 else -delta * BEFORE_PENALTY
         if anchor is not None and distance > MAX_DISTANCE:
             continue
         if delta < 0 and scope is not None and scope not in element.iterancestors():
             continue
-        if _in_teaser(element, teaser):
+        text = clean_text(element.text_content())
+        if not text or len(text) > MAX_NEARBY_CHARS:
+            continue
+        if _in_teaser(element, teaser, index):
             continue
         ranked.append(Nearby(element, text, distance, element in vocabulary))
     ranked.sort(key=lambda n: (not n.by_vocabulary, n.distance))

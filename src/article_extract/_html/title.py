@@ -24,8 +24,9 @@ from lxml.html import HtmlElement
 
 from .._lexicon import chrome_lexicon
 from .._text import clean_text, fold
+from .index import TreeIndex
 from .metadata import PageMeta
-from .tokens import TokenRules, element_tokens
+from .tokens import TokenRules
 
 __all__ = ["TitleChoice", "choose_title", "site_name", "strip_site_affixes", "title_key"]
 
@@ -152,9 +153,9 @@ def _plausible(text: str, skeys: set[str]) -> bool:
     return bool(key) and key not in skeys
 
 
-def _heading_candidates(root: HtmlElement) -> Iterable[HtmlElement]:
-    for element in root.iter("h2", "h3", "div", "span", "p"):
-        if element.tag in ("h2", "h3") or _HEADLINE_TOKENS.match(element_tokens(element)):
+def _heading_candidates(index: TreeIndex) -> Iterable[HtmlElement]:
+    for element in index.root.iter("h2", "h3", "div", "span", "p"):
+        if element.tag in ("h2", "h3") or _HEADLINE_TOKENS.match(index.tokens_of(element)):
             yield element
 
 
@@ -174,16 +175,17 @@ def _affix_keys(metas: list[tuple[str, str]], headline: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def choose_title(root: HtmlElement, meta: PageMeta, url: str | None) -> TitleChoice | None:
+def choose_title(index: TreeIndex, meta: PageMeta, url: str | None) -> TitleChoice | None:
     """Pick the headline by the rules in the module docstring; None when the page has none."""
-    choice = _choose(root, meta, url)
+    choice = _choose(index, meta, url)
     if choice is None:
         return None
     metas = _metadata_titles(meta)
     return TitleChoice(choice.text, choice.element, choice.origin, _affix_keys(metas, choice.text))
 
 
-def _choose(root: HtmlElement, meta: PageMeta, url: str | None) -> TitleChoice | None:
+def _choose(index: TreeIndex, meta: PageMeta, url: str | None) -> TitleChoice | None:
+    root = index.root
     skeys = site_keys(meta, url)
     metas = _metadata_titles(meta)
     meta_keys = [title_key(t) for _, t in metas]
@@ -200,7 +202,7 @@ def _choose(root: HtmlElement, meta: PageMeta, url: str | None) -> TitleChoice |
         if title_key(text) in meta_keys:
             return TitleChoice(text, element, "h1")
     if meta_keys:
-        for element in _heading_candidates(root):
+        for element in _heading_candidates(index):
             text = clean_text(element.text_content())
             if (
                 len(text) <= MAX_TITLE_CHARS

@@ -1,9 +1,10 @@
 """Class/id vocabulary matching: ``"jeg_share_button"`` → ``("jeg", "share", "button")``.
 
 Rules in the data tables are written as space-separated tokens; an element matches a rule when
-the rule's tokens appear contiguously in the element's class+id token sequence. Matching uses
-the set of all n-grams (n ≤ :data:`MAX_RULE_TOKENS`) of the element's tokens, so a lookup costs
-a few set probes however many rules there are.
+the rule's tokens appear contiguously in the element's class+id token sequence (rules longer
+than :data:`MAX_RULE_TOKENS` tokens never match). Rules are indexed by their first token, so a
+lookup is one C-level set probe for the common element that holds no rule's first token, and a
+few tuple comparisons otherwise, however many rules there are.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-__all__ = ["MAX_RULE_TOKENS", "TokenRules", "element_tokens", "ngrams", "split_tokens"]
+__all__ = ["MAX_RULE_TOKENS", "TokenRules", "element_tokens", "split_tokens"]
 
 # The longest rule we write ("jnews inline related" is 3; theme names can reach 4).
 MAX_RULE_TOKENS = 4
@@ -31,46 +32,54 @@ def split_tokens(value: str) -> tuple[str, ...]:
     return tuple(t for t in _SPLIT_RE.split(value) if t and not t.isdigit())
 
 
-def element_tokens(element: HtmlElement) -> tuple[str, ...]:
-    """Tokens of an element's ``class`` then ``id``."""
+def _split_memo(value: str, memo: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    found = memo.get(value)
+    if found is None:
+        found = memo[value] = split_tokens(value)
+    return found
+
+
+def element_tokens(
+    element: HtmlElement, memo: dict[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
+    """Tokens of an element's ``class`` then ``id``. ``memo`` (per call, owned by the caller)
+    keeps the split of each distinct attribute value: pages repeat their class names a lot."""
     classes = element.get("class") or ""
     ident = element.get("id") or ""
     if not classes and not ident:
         return ()
-    return (*split_tokens(classes), "|", *split_tokens(ident))
-
-
-def ngrams(tokens: tuple[str, ...]) -> set[str]:
-    """Every contiguous run of up to MAX_RULE_TOKENS tokens, joined by spaces."""
-    found: set[str] = set()
-    count = len(tokens)
-    for start in range(count):
-        for size in range(1, MAX_RULE_TOKENS + 1):
-            if start + size > count:
-                break
-            run = tokens[start : start + size]
-            if "|" in run:
-                break
-            found.add(" ".join(run))
-    return found
+    if memo is None:
+        return (*split_tokens(classes), "|", *split_tokens(ident))
+    return (*_split_memo(classes, memo), "|", *_split_memo(ident, memo))
 
 
 class TokenRules:
     """A compiled set of token rules, with optional negation words ("no-share")."""
 
-    __slots__ = ("_negations", "_rules")
+    __slots__ = ("_by_first", "_negations")
 
     def __init__(self, rules: Iterable[str], negations: Iterable[str] = ()) -> None:
-        self._rules = frozenset(" ".join(split_tokens(r)) for r in rules if split_tokens(r))
+        compiled = {split_tokens(r) for r in rules}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for rule in sorted(r for r in compiled if 0 < len(r) <= MAX_RULE_TOKENS):
+            by_first.setdefault(rule[0], []).append(rule)
+        self._by_first = {first: tuple(group) for first, group in by_first.items()}
         self._negations = frozenset(negations)
 
     def match(self, tokens: tuple[str, ...]) -> str | None:
-        """The first rule (as written) that the token sequence holds, or None."""
-        if not tokens:
+        """The matching rule that sorts first (tokens joined by spaces), or None."""
+        by_first = self._by_first
+        # Most elements hold no rule's first token: one set probe per token, in C.
+        if not tokens or by_first.keys().isdisjoint(tokens):
             return None
-        if self._negations:
+        if self._negations and not self._negations.isdisjoint(tokens):
             tokens = _drop_negated(tokens, self._negations)
-        hits = ngrams(tokens) & self._rules
+        hits = [
+            " ".join(rule)
+            for start, token in enumerate(tokens)
+            for rule in by_first.get(token, ())
+            if tokens[start : start + len(rule)] == rule
+        ]
         return min(hits) if hits else None
 
 

@@ -1,0 +1,64 @@
+"""One pass over the cleaned tree: every element's document position and class/id tokens.
+
+Built once per call, right after :func:`.parse.strip_junk`, and passed explicitly to the stages
+that search the whole tree (title candidates, container rules, the nearby search for stamps and
+bylines, chrome removal). Each element is tokenised once instead of once per stage, and holding
+the elements keeps lxml's Python proxies alive, so later walks over the tree do not re-create
+them.
+
+The index describes the tree as it was built; later stages only remove elements (chrome
+removal), so lookups of the elements still in the tree stay right. An element the index never
+saw is tokenised on demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from .tokens import element_tokens
+
+__all__ = ["TreeIndex", "index_tree"]
+
+
+@dataclass(frozen=True, slots=True)
+class TreeIndex:
+    """Per-call facts about one tree; read-only once built."""
+
+    root: HtmlElement
+    elements: tuple[HtmlElement, ...]  # every element under (and including) root, document order
+    # Position in ``root.iter()`` order; non-element nodes (entities) count too.
+    position: Mapping[HtmlElement, int]
+    # Class/id tokens (see :func:`.tokens.element_tokens`) of the elements that have a class or
+    # an id, in document order.
+    tokens: Mapping[HtmlElement, tuple[str, ...]]
+
+    def tokens_of(self, element: HtmlElement) -> tuple[str, ...]:
+        """The element's class/id tokens."""
+        found = self.tokens.get(element)
+        if found is not None:
+            return found
+        return () if element in self.position else element_tokens(element)
+
+    def with_tokens(self) -> Iterator[tuple[HtmlElement, tuple[str, ...]]]:
+        """Elements that have a class or an id, with their tokens, in document order."""
+        return iter(self.tokens.items())
+
+
+def index_tree(root: HtmlElement) -> TreeIndex:
+    """Index ``root``'s elements (one walk; class/id values are split once per distinct value)."""
+    elements: list[HtmlElement] = []
+    position: dict[HtmlElement, int] = {}
+    tokens: dict[HtmlElement, tuple[str, ...]] = {}
+    splits: dict[str, tuple[str, ...]] = {}
+    for order, node in enumerate(root.iter()):
+        if not isinstance(node.tag, str):
+            continue
+        elements.append(node)
+        position[node] = order
+        found = element_tokens(node, splits)
+        if found:
+            tokens[node] = found
+    return TreeIndex(root, tuple(elements), position, tokens)
