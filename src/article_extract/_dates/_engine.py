@@ -34,6 +34,9 @@ MAX_TIME_GAP = 4
 MAX_CALENDAR_GAP = 3
 # A time before its date spans at most "10 : 30 : 15 صباحاً بتوقيت مكة المكرمة" in tokens.
 MAX_TIME_BEFORE_TOKENS = 9
+# "من 28 فبراير إلى 3 مارس 2020": at most this many tokens between a yearless day and the
+# full date it takes its year from.
+MAX_YEAR_BORROW_GAP = 3
 # How far before a date a label may stand ("تم نشره يوم الجمعة …").
 MAX_LABEL_LOOKBACK = 6
 
@@ -192,7 +195,11 @@ def _scan(tokens: list[Token]) -> list[_Match]:
         match: _Match | None = None
         if tok.kind == NUM or (
             tok.meaning is not None
-            and (tok.meaning.month is not None or tok.meaning.ordinal is not None)
+            and (
+                tok.meaning.month is not None
+                or tok.meaning.ordinal is not None
+                or tok.meaning.day_word is not None
+            )
         ):
             core = read_core(tokens, i)
             if core is not None:
@@ -333,12 +340,34 @@ def _merge(
     )
 
 
+def _borrow_years(tokens: list[Token], matches: list[_Match]) -> list[_Match]:
+    """A day with no year just before a full date takes that date's year: "من 28 فبراير إلى
+    3 مارس 2020" (the year before when the month is later: "28 ديسمبر - 3 يناير 2021")."""
+    out = list(matches)
+    for k in range(len(out) - 1):
+        core, nxt = out[k].core, out[k + 1].core
+        if core is None or core.year is not None or nxt is None or nxt.year is None:
+            continue
+        if core.calendar != nxt.calendar or out[k + 1].start - out[k].end > MAX_YEAR_BORROW_GAP:
+            continue
+        if not all(_is_borrow_gap(tokens[g]) for g in range(out[k].end, out[k + 1].start)):
+            continue
+        year = nxt.year if core.month <= nxt.month else nxt.year - 1
+        flags = core.flags | {"year_from_context"}
+        out[k] = replace(out[k], core=core._replace(year=year, flags=flags))
+    return out
+
+
+def _is_borrow_gap(tok: Token) -> bool:
+    return tok.kind == PUNCT or _has(tok, "range_joiner") or _has(tok, "day_month_joiner")
+
+
 def _dates(text: str, reference: datetime | None) -> list[ParsedDate]:
     folded = fold_with_map(text)
     tokens = tokenize(folded.text)
     built: list[tuple[_Match, ParsedDate]] = []
     floor = 0
-    for match in _scan(tokens):
+    for match in _borrow_years(tokens, _scan(tokens)):
         parsed = _build(folded, tokens, match, floor, reference)
         floor = match.end
         if parsed is not None:

@@ -35,6 +35,7 @@ GREGORIAN_YEARS = range(1000, 2200)
 _NUMERIC_SEPARATORS = frozenset("/-.")
 # Between the two names of a double month form: "آب/اغسطس", "أيار (مايو)", "حزيران - يونيو".
 _DOUBLE_MONTH_SEPARATORS = frozenset(["/", "-", "(", "|", "،", ","])
+_RANGE = frozenset({"date_range"})
 # "26 من رمضان", "5 من شهر يناير": at most this many words between a day and its month.
 MAX_DAY_MONTH_JOINERS = 3
 # Between a month name and a following year/day: "4 سبتمبر، 2018", "ديسمبر 25, 2020".
@@ -118,7 +119,20 @@ def _day(tok: Token) -> tuple[int, bool] | None:
         return (tok.value, False) if len(tok.text) <= 2 and 1 <= tok.value <= 31 else None
     if tok.meaning is not None and tok.meaning.ordinal is not None:
         return tok.meaning.ordinal, True
+    if tok.meaning is not None and tok.meaning.day_word is not None:
+        return tok.meaning.day_word, False
     return None
+
+
+def _range_end(tokens: list[Token], i: int, first: int) -> int | None:
+    """``i`` at a range joiner after day ``first`` ("6 و 7 يناير", "1-3 يونيو"): the index
+    after the second day, when it is a later day of the same month."""
+    joiner, second = _tok(tokens, i), _tok(tokens, i + 1)
+    if joiner is None or second is None or second.kind != NUM or len(second.text) > 2:
+        return None
+    if joiner.meaning is None or not joiner.meaning.range_joiner:
+        return None
+    return i + 2 if first < second.value <= 31 else None
 
 
 def _named(tokens: list[Token], i: int) -> DateCore | None:
@@ -128,7 +142,10 @@ def _named(tokens: list[Token], i: int) -> DateCore | None:
         return None
     day, ordinal = read
     j = i + 1
-    if (t := _tok(tokens, j)) is not None and t.text in _NUMERIC_SEPARATORS and not ordinal:
+    flags: frozenset[str] = frozenset()
+    if not ordinal and (after_range := _range_end(tokens, j, day)) is not None:
+        j, flags = after_range, _RANGE  # the first day of "6 و 7 يناير 2022"
+    elif (t := _tok(tokens, j)) is not None and t.text in _NUMERIC_SEPARATORS and not ordinal:
         j += 1  # "06/يناير/2022", "06-يناير-2022"
     joined = j
     while (t := _tok(tokens, j)) is not None and _has_joiner(t):
@@ -148,9 +165,10 @@ def _named(tokens: list[Token], i: int) -> DateCore | None:
         k += 1
     year = _digits(_tok(tokens, k), (4,))
     if year is None:
-        return DateCore(i, j, calendar, None, number, day)
+        return DateCore(i, j, calendar, None, number, day, flags=flags)
     era, end = _read_era(tokens, k + 1)
-    return named_core(i, end, calendar, year, number, day, era)
+    core = named_core(i, end, calendar, year, number, day, era)
+    return core._replace(flags=flags) if core is not None and flags else core
 
 
 def named_core(
@@ -270,6 +288,8 @@ def read_core(tokens: list[Token], i: int) -> DateCore | None:
         return _numeric(tokens, i) or _named(tokens, i)
     if tok.meaning is not None and tok.meaning.month is not None:
         return _month_first(tokens, i)
-    if tok.meaning is not None and tok.meaning.ordinal is not None:
+    if tok.meaning is not None and (
+        tok.meaning.ordinal is not None or tok.meaning.day_word is not None
+    ):
         return _named(tokens, i)
     return None

@@ -36,6 +36,10 @@ class Meaning:
     month_year_joiner: bool = False
     ordinal: int | None = None  # "الأول" … "الحادي والثلاثين" as a day of the month
     approximately: bool = False  # "حوالي" between "منذ" and the count
+    duration: tuple[str, int] | None = None  # "نصف ساعة" = 30 minutes
+    half: bool = False  # "ونصف" after a unit
+    day_word: int | None = None  # "غرة" = day 1, needs no "من"
+    range_joiner: bool = False  # "6 و 7 يناير": a day range sharing one month
     rel_prep: bool = False
     unit: str | None = None
     unit_count: int | None = None  # 1 singular, 2 dual, None = needs a number
@@ -78,6 +82,9 @@ def table_entries() -> list[tuple[str, str, str, Any]]:
     out.extend(("markers", name, "month_year_joiner", True) for name in joiners["month_year"])
     for number, names in markers["ordinals"].items():
         out.extend(("markers", name, "ordinal", int(number)) for name in names)
+    for number, names in markers["day_words"].items():
+        out.extend(("markers", name, "day_word", int(number)) for name in names)
+    out.extend(("markers", name, "range_joiner", True) for name in joiners["range"])
     relative = load_table("dates_relative")
     out.extend(("relative", name, "rel_prep", True) for name in relative["prepositions"])
     out.extend(("relative", name, "approximately", True) for name in relative["approximately"])
@@ -87,6 +94,9 @@ def table_entries() -> list[tuple[str, str, str, Any]]:
         out.extend(("relative", name, "unit", (unit, None)) for name in forms["many"])
     for number, names in relative["numbers"].items():
         out.extend(("relative", name, "number", int(number)) for name in names)
+    out.extend(("relative", name, "half", True) for name in relative["half"])
+    for name, (unit, count) in relative["durations"].items():
+        out.extend([("relative", name, "duration", (unit, int(count)))])
     for name, (unit, count) in relative["deictic"].items():
         out.extend([("relative", name, "deictic", (unit, int(count)))])
     return out

@@ -31,6 +31,8 @@ _PRECISION: dict[str, Precision] = {
     "month": "day",
     "year": "day",
 }
+# What "ونصف" adds after a unit.
+_HALF = {"hour": ("minute", 30), "minute": ("second", 30)}
 _ORDER = ("second", "minute", "hour", "day", "week", "month", "year")
 _FIXED = {
     "second": timedelta(seconds=1),
@@ -96,18 +98,32 @@ def read_relative(tokens: list[Token], i: int) -> Relative | None:
     k = i + 1
     if k < len(tokens) and (approx := tokens[k].meaning) is not None and approx.approximately:
         k += 1  # "منذ حوالي ساعتين"
-    first = _count_then_unit(tokens, k)
+    first = _step(tokens, k)
     if first is None:
         return None
     steps = [first[:2]]
     end = first[2]
-    while len(steps) < MAX_STEPS and end < len(tokens) and tokens[end].text == "و":
-        nxt = _count_then_unit(tokens, end + 1)
+    while len(steps) < MAX_STEPS and end < len(tokens):
+        meaning = tokens[end].meaning
+        if meaning is not None and meaning.half and steps[-1][0] in _HALF:
+            steps.append(_HALF[steps[-1][0]])  # "منذ ساعتين ونصف"
+            end += 1
+            continue
+        if tokens[end].text != "و":
+            break
+        nxt = _step(tokens, end + 1)
         if nxt is None:
             break
         steps.append(nxt[:2])
         end = nxt[2]
     return Relative(i, end, tuple(steps))
+
+
+def _step(tokens: list[Token], i: int) -> tuple[str, int, int] | None:
+    """One step back: a fixed duration ("نصف ساعة") or a count and a unit."""
+    if i < len(tokens) and (meaning := tokens[i].meaning) is not None and meaning.duration:
+        return meaning.duration[0], meaning.duration[1], i + 1
+    return _count_then_unit(tokens, i)
 
 
 def read_deictic(tokens: list[Token], i: int) -> Relative | None:
