@@ -241,7 +241,7 @@ def accuracy_table(mine: dict[str, Score], other: dict[str, Score]) -> str:
         "| dateparser exact | dateparser day | dateparser wrong |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    kinds = sorted(k for k in mine if k != "overall") + ["overall"]
+    kinds = [*sorted(k for k in mine if k != "overall"), "overall"]
     for kind in kinds:
         a, b = mine[kind], other[kind]
         name = f"**{kind}**" if kind == "overall" else kind
