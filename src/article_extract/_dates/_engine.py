@@ -177,11 +177,13 @@ def _extend_relative(tokens: list[Token], rel: Relative) -> _Match | None:
     end = rel.end
     clock: ClockTime | None = None
     zone: Zone | None = None
-    if rel.deictic and rel.steps[0][0] == "day":
+    if rel.deictic and rel.steps[0][0] in ("day", "weekday"):
         after = _time_after(tokens, end)  # "أمس على الساعة 12:00"
         if after is not None:
             clock, zone = after
             end = zone.end if zone else clock.end
+        elif rel.steps[0][0] == "weekday" and not rel.explicit:
+            return None  # a weekday alone is no date; with a time it is last week's stamp
     if rel.deictic and not _on_stamp_line(tokens, rel.start, end):
         return None
     return _Match(rel.start, end, None, rel, None, clock, zone)

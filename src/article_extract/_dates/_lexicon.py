@@ -38,6 +38,7 @@ class Meaning:
     approximately: bool = False  # "حوالي" between "منذ" and the count
     duration: tuple[str, int] | None = None  # "نصف ساعة" = 30 minutes
     half: bool = False  # "ونصف" after a unit
+    past: bool = False  # "الماضي" after a weekday
     day_word: int | None = None  # "غرة" = day 1, needs no "من"
     range_joiner: bool = False  # "6 و 7 يناير": a day range sharing one month
     rel_prep: bool = False
@@ -95,6 +96,7 @@ def table_entries() -> list[tuple[str, str, str, Any]]:
     for number, names in relative["numbers"].items():
         out.extend(("relative", name, "number", int(number)) for name in names)
     out.extend(("relative", name, "half", True) for name in relative["half"])
+    out.extend(("relative", name, "past", True) for name in relative["past"])
     for name, (unit, count) in relative["durations"].items():
         out.extend([("relative", name, "duration", (unit, int(count)))])
     for name, (unit, count) in relative["deictic"].items():

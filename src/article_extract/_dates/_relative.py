@@ -30,10 +30,12 @@ _PRECISION: dict[str, Precision] = {
     "week": "day",
     "month": "day",
     "year": "day",
+    "weekday": "day",
 }
 # What "ونصف" adds after a unit.
 _HALF = {"hour": ("minute", 30), "minute": ("second", 30)}
-_ORDER = ("second", "minute", "hour", "day", "week", "month", "year")
+# Finest first: the finest step sets the precision; steps apply coarsest first.
+_ORDER = ("second", "minute", "hour", "day", "weekday", "week", "month", "year")
 _FIXED = {
     "second": timedelta(seconds=1),
     "minute": timedelta(minutes=1),
@@ -49,6 +51,7 @@ class Relative:
     end: int
     steps: tuple[tuple[str, int], ...]  # (unit, count back)
     deictic: bool = False  # a bare word like "أمس" (only trusted on a date-stamp line)
+    explicit: bool = False  # a weekday that says "last" ("الأحد الماضي") needs no clock time
 
     @property
     def precision(self) -> Precision:
@@ -127,19 +130,31 @@ def _step(tokens: list[Token], i: int) -> tuple[str, int, int] | None:
 
 
 def read_deictic(tokens: list[Token], i: int) -> Relative | None:
-    """A word that is a date by itself: "أمس", "اليوم", "البارحة", "العام السابق"."""
+    """A word that is a date by itself: "أمس", "اليوم", "البارحة", "العام السابق"; or a bare
+    weekday, which the engine accepts only with a clock time ("الأحد عند الساعة 12:00" is how
+    pages print last Sunday)."""
     meaning = tokens[i].meaning
-    if meaning is None or meaning.deictic is None:
+    if meaning is None:
         return None
-    unit, count = meaning.deictic
-    return Relative(i, i + 1, ((unit, count),), deictic=True)
+    if meaning.deictic is not None:
+        unit, count = meaning.deictic
+        return Relative(i, i + 1, ((unit, count),), deictic=True)
+    if meaning.weekday is not None:
+        step = (("weekday", meaning.weekday),)
+        nxt = tokens[i + 1].meaning if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.past:
+            return Relative(i, i + 2, step, deictic=True, explicit=True)  # "الأحد الماضي"
+        return Relative(i, i + 1, step, deictic=True)
+    return None
 
 
 def resolve(relative: Relative, reference: datetime) -> datetime:
     """``reference`` minus the steps, truncated to the relative expression's precision."""
     value = reference
     for unit, count in sorted(relative.steps, key=lambda step: -_ORDER.index(step[0])):
-        if unit == "year":
+        if unit == "weekday":  # the last such weekday before the reference day (1-7 days)
+            value = value - timedelta(days=(reference.weekday() - count) % 7 or 7)
+        elif unit == "year":
             value = add_months(value, -12 * count)
         elif unit == "month":
             value = add_months(value, -count)
