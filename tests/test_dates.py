@@ -413,6 +413,12 @@ def test_guesses_are_flagged(text: str, want: str, flag: str) -> None:
     assert flag in parsed.flags
 
 
+def test_a_matching_weekday_confirms_day_first() -> None:
+    parsed = check("الاحد 12 / 04 / 2020 21:29", "2020-04-12T21:29")  # a Sunday; 4 Dec was not
+    assert parsed is not None
+    assert not parsed.flags
+
+
 def test_unambiguous_numeric_has_no_guess_flag() -> None:
     parsed = check("25/04/2021", "2021-04-25")
     assert parsed is not None

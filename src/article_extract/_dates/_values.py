@@ -58,6 +58,10 @@ def core_date(
         return None
     if weekday is not None and value.weekday() != weekday:
         value, flags = settle_weekday(value, weekday, core, flags)
+    elif weekday is not None and "day_first_assumed" in flags and core.swapped:
+        other = convert(core.calendar, core.year, *core.swapped)
+        if other is None or other.weekday() != weekday:
+            flags = flags - {"day_first_assumed"}  # the weekday confirms the day-first reading
     return value, "day", flags
 
 
