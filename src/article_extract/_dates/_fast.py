@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from ._clock import ClockTime, Zone, to_24h
@@ -29,9 +29,6 @@ from ._values import convert, core_date, settle_weekday, with_clock
 
 __all__ = ["fast_parse"]
 
-# Raw spellings of table names (with their hamza/yeh/teh variants) seen on real pages: a few
-# hundred; the memo is bounded anyway.
-MEANING_MEMO_SIZE = 2048
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _ERAS: dict[str, Calendar] = {
     "gregorian": "gregorian",
@@ -136,20 +133,21 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _names() -> dict[str, Meaning]:
-    """Folded spelling (spaces collapsed) → its lexicon meaning, for every table entry."""
+    """Every table spelling, as written and folded (spaces collapsed) → its lexicon meaning.
+    Page text usually carries a table spelling exactly, so most lookups need no folding."""
     out: dict[str, Meaning] = {}
     for _, name, _, _ in table_entries():
         key = fold_key(name)
         for entry_key, meaning in lexicon().get(key[0], ()):
             if entry_key == key:
                 out[fold_plain(name)] = meaning
+                out[" ".join(name.split())] = meaning
     return out
 
 
-# Memo of a pure function: the matched names are table spellings, so it stays small.
-@lru_cache(maxsize=MEANING_MEMO_SIZE)
-def _meaning(text: str) -> Meaning | None:
-    return _names().get(fold_plain(text))
+def _meaning(names: dict[str, Meaning], text: str) -> Meaning | None:
+    found = names.get(text)
+    return found if found is not None else names.get(fold_plain(text))
 
 
 # Every capturing group of the absolute regex, in pattern order: ``match.groups()`` unpacks
@@ -166,19 +164,20 @@ _NO_FLAGS: frozenset[str] = frozenset()
 def _absolute(
     match: re.Match[str], text: str, offset: int, reference: datetime | None
 ) -> ParsedDate | None:
+    names = _names()
     groups = match.groups()
     label, _, wd, d, m, msep, mx, mclose, y, m2, d2, y2 = groups[:12]
     a, _, b, c, era_text, h, mi, s, ap, zone_prefix, zone_name = groups[12:]
     weekday = None
     if wd:
-        wd_meaning = _meaning(wd)
+        wd_meaning = _meaning(names, wd)
         if wd_meaning is None or wd_meaning.weekday is None:
             return None
         weekday = wd_meaning.weekday
     day_value: date | None
     if a is not None:
         era: Calendar | None = None
-        if era_text and (era_meaning := _meaning(era_text)) is not None:
+        if era_text and (era_meaning := _meaning(names, era_text)) is not None:
             era = _ERAS.get(era_meaning.era or "")
         core = numeric_core(0, 0, a, int(b), c, era)
         dated = core_date(core, weekday, reference) if core is not None else None
@@ -188,11 +187,11 @@ def _absolute(
         calendar = core.calendar  # type: ignore[union-attr]
     else:
         name, day_text, year_text = (m, d, y) if m else (m2, d2, y2)
-        month = _meaning(name)
+        month = _meaning(names, name)
         if month is None or month.month is None:
             return None
         if mx is not None:  # a double form must name one month twice ("آب/اغسطس")
-            other = _meaning(mx)
+            other = _meaning(names, mx)
             if other is None or other.month != month.month or (mclose and msep != "("):
                 return None
         calendar = _ERAS[month.month[0]]
@@ -209,7 +208,7 @@ def _absolute(
         value = datetime(day_value.year, day_value.month, day_value.day)
     else:
         period = None
-        if ap and (period_meaning := _meaning(ap)) is not None:
+        if ap and (period_meaning := _meaning(names, ap)) is not None:
             period = period_meaning.meridiem
         hour, minute = to_24h(int(h), period), int(mi)
         second = int(s) if s is not None else None
@@ -221,22 +220,22 @@ def _absolute(
                 day_value.year, day_value.month, day_value.day, hour, minute, second or 0
             )
         else:
-            zone = _zone(zone_name, zone_prefix)
+            zone = _zone(names, zone_name, zone_prefix)
             if zone is None:
                 return None
             clock = ClockTime(hour, minute, second, 0, precision, 0, period)
             value, has_offset, extra = with_clock(day_value, clock, zone)
             flags = flags | extra if extra else flags
     role: DateRole | None = None
-    if label and (label_meaning := _meaning(label)) is not None:
+    if label and (label_meaning := _meaning(names, label)) is not None:
         role = "published" if label_meaning.label == "published" else None
         role = "modified" if label_meaning.label == "modified" else role
     span = (offset + match.start("body"), offset + match.end("body"))
     return ParsedDate(value, precision, text, span, has_offset, calendar, role, flags)
 
 
-def _zone(name: str, prefix: str | None) -> Zone | None:
-    meaning = _meaning(name)
+def _zone(names: dict[str, Meaning], name: str, prefix: str | None) -> Zone | None:
+    meaning = _meaning(names, name)
     if meaning is None:
         return None
     if meaning.utc:
@@ -254,14 +253,15 @@ def _relative(
 ) -> ParsedDate | None:
     if reference is None:
         return None
+    names = _names()
     n, unit_text, one, deictic = match.group("n", "unit", "one", "deictic")
     if deictic is not None:
-        word = _meaning(deictic)
+        word = _meaning(names, deictic)
         if word is None or word.deictic is None:
             return None
         relative = Relative(0, 0, (word.deictic,), deictic=True)
     else:
-        unit = _meaning(unit_text)
+        unit = _meaning(names, unit_text)
         if unit is None or unit.unit is None:
             return None
         if one is not None and (n is not None or unit.unit_count != 1):
