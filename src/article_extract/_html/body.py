@@ -293,9 +293,11 @@ def filter_blocks(
         text = block.text
         if not _has_letters(text):
             continue
-        if lexicon.is_tail_marker(text) and state.kept_chars >= MIN_CHARS_BEFORE_TAIL:
+        # The lexicon's matching form, folded once per block (folding is the costly part).
+        key = match_key(text)
+        if state.kept_chars >= MIN_CHARS_BEFORE_TAIL and lexicon.is_tail_marker_key(key):
             break
-        if lexicon.is_chrome(text):
+        if lexicon.is_chrome_key(key):
             state.after_chrome_heading = len(text.split()) <= MAX_SUBHEADING_WORDS
             continue
         if block.link_density > MAX_BLOCK_LINK_DENSITY:
@@ -318,7 +320,7 @@ def filter_blocks(
                 state.source = state.source or agency
                 if not _has_letters(text):
                     continue
-        key = match_key(text)
+                key = match_key(text)
         if title_k and len(state.kept) < EDGE_BLOCKS and title_key(text) == title_k:
             continue
         if key in state.seen:

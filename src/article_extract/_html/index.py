@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .tokens import element_tokens
+from .tokens import attribute_tokens, element_tokens
 
 __all__ = ["TreeIndex", "index_tree"]
 
@@ -48,17 +48,24 @@ class TreeIndex:
 
 
 def index_tree(root: HtmlElement) -> TreeIndex:
-    """Index ``root``'s elements (one walk; class/id values are split once per distinct value)."""
+    """Index ``root``'s elements in one walk."""
     elements: list[HtmlElement] = []
     position: dict[HtmlElement, int] = {}
     tokens: dict[HtmlElement, tuple[str, ...]] = {}
-    splits: dict[str, tuple[str, ...]] = {}
+    # Pages repeat class names a lot: split each distinct (class, id) pair once.
+    memo: dict[tuple[str, str], tuple[str, ...]] = {}
     for order, node in enumerate(root.iter()):
         if not isinstance(node.tag, str):
             continue
         elements.append(node)
         position[node] = order
-        found = element_tokens(node, splits)
-        if found:
-            tokens[node] = found
+        classes = node.get("class")
+        ident = node.get("id")
+        if not classes and not ident:
+            continue
+        key = (classes or "", ident or "")
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = attribute_tokens(*key)
+        tokens[node] = found
     return TreeIndex(root, tuple(elements), position, tokens)

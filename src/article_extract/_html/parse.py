@@ -24,6 +24,8 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
 # article revealed by script ("show more"), not junk: keep it.
 HIDDEN_MAX_SHARE = 0.3
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Attributes that can hide an element; one without any of them is not looked at further.
+_HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "class"})
 
 
 def _new_parser() -> HTMLParser:
@@ -48,14 +50,24 @@ def text_length(element: HtmlElement) -> int:
     return len(" ".join(element.text_content().split()))
 
 
-def _is_hidden(element: HtmlElement, hidden_classes: frozenset[str]) -> bool:
+def _is_hidden(
+    element: HtmlElement, hidden_classes: frozenset[str], by_class: dict[str, bool]
+) -> bool:
+    """Hidden by the page: ``hidden``, ``aria-hidden="true"``, an inline ``display:none`` or
+    ``visibility:hidden``, or a hiding class. ``by_class`` (per call) memoises the class test
+    per distinct class value."""
+    if _HIDING_ATTRIBUTES.isdisjoint(element.keys()):
+        return False
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")
     if style and _HIDDEN_STYLE_RE.search(style):
         return True
     classes = element.get("class") or ""
-    return any(c.lower() in hidden_classes for c in classes.split())
+    hides = by_class.get(classes)
+    if hides is None:
+        hides = by_class[classes] = any(c.lower() in hidden_classes for c in classes.split())
+    return hides
 
 
 def strip_junk(root: HtmlElement, rules: ChromeRules) -> None:
@@ -68,10 +80,11 @@ def strip_junk(root: HtmlElement, rules: ChromeRules) -> None:
         if element is not root and element.getparent() is not None:
             _drop_keep_tail(element)
     total = max(text_length(root), 1)
+    by_class: dict[str, bool] = {}
     hidden = [
         e
-        for e in root.iter()
-        if isinstance(e, HtmlElement) and e is not root and _is_hidden(e, rules.hidden_classes)
+        for e in root.iterdescendants()
+        if isinstance(e, HtmlElement) and _is_hidden(e, rules.hidden_classes, by_class)
     ]
     for element in hidden:
         if element.getparent() is None or _detached(element, root):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-__all__ = ["MAX_RULE_TOKENS", "TokenRules", "element_tokens", "split_tokens"]
+__all__ = ["MAX_RULE_TOKENS", "TokenRules", "attribute_tokens", "element_tokens", "split_tokens"]
 
 # The longest rule we write ("jnews inline related" is 3; theme names can reach 4).
 MAX_RULE_TOKENS = 4
@@ -23,34 +23,29 @@ _MAX_ATTR_CHARS = 300
 
 # camelCase boundary, then anything that is not a letter separates tokens ("a2a" stays whole).
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
 def split_tokens(value: str) -> tuple[str, ...]:
     """Lower-case tokens of a class or id value."""
-    value = _CAMEL_RE.sub(" ", value[:_MAX_ATTR_CHARS]).lower()
-    return tuple(t for t in _SPLIT_RE.split(value) if t and not t.isdigit())
+    value = value[:_MAX_ATTR_CHARS]
+    # A value with no upper-case letter (most are) has no camelCase boundary to cut and is
+    # unchanged by lower().
+    if not value.islower():
+        value = _CAMEL_RE.sub(" ", value).lower()
+    return tuple(t for t in _TOKEN_RE.findall(value) if not t.isdigit())
 
 
-def _split_memo(value: str, memo: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    found = memo.get(value)
-    if found is None:
-        found = memo[value] = split_tokens(value)
-    return found
-
-
-def element_tokens(
-    element: HtmlElement, memo: dict[str, tuple[str, ...]] | None = None
-) -> tuple[str, ...]:
-    """Tokens of an element's ``class`` then ``id``. ``memo`` (per call, owned by the caller)
-    keeps the split of each distinct attribute value: pages repeat their class names a lot."""
-    classes = element.get("class") or ""
-    ident = element.get("id") or ""
+def attribute_tokens(classes: str, ident: str) -> tuple[str, ...]:
+    """Tokens of a ``class`` value then an ``id`` value ("|" between them)."""
     if not classes and not ident:
         return ()
-    if memo is None:
-        return (*split_tokens(classes), "|", *split_tokens(ident))
-    return (*_split_memo(classes, memo), "|", *_split_memo(ident, memo))
+    return (*split_tokens(classes), "|", *split_tokens(ident))
+
+
+def element_tokens(element: HtmlElement) -> tuple[str, ...]:
+    """Tokens of an element's ``class`` then ``id``."""
+    return attribute_tokens(element.get("class") or "", element.get("id") or "")
 
 
 class TokenRules:
