@@ -18,9 +18,21 @@ Layout (one concern per module)::
     _engine     parse_date / find_dates: scan, extend, merge Hijri+Gregorian, roles
     _fallback   dateparser, lazily imported, hinted, checked
 
-Flags a result may carry (guesses are never silent): ``day_first_assumed``, ``month_first``,
-``month_first_by_weekday``, ``hijri_assumed``, ``weekday_mismatch``, ``year_inferred``,
-``relative``, ``mixed_calendar``, ``calendar_disagreement``, ``zone_unknown``, ``fallback``.
+Flags a result may carry (guesses are never silent):
+
+* ``day_first_assumed``: numeric d/m/Y with both parts ≤ 12, read day first (Arabic usage);
+  ``month_first``: day-first was impossible ("12/25/2020"); ``month_first_by_weekday``: the
+  stated weekday only fits the month-first reading;
+* ``hijri_assumed``: a numeric date with a 14xx year and no era, read as Hijri;
+* ``weekday_mismatch``: the stated weekday does not fit the date (kept, not "corrected");
+* ``year_inferred``: no year written, the one nearest the reference taken;
+  ``year_from_context``: taken from the full date right after ("28 فبراير - 3 مارس 2020");
+* ``date_range``: the first day of "6 و 7 يناير 2022";
+* ``mixed_calendar``: a Hijri + Gregorian line, valued by its Gregorian part;
+  ``calendar_disagreement``: the Hijri part converts (Umm al-Qura) to another day;
+* ``relative``: resolved against the caller's reference;
+* ``zone_unknown``: a zone was named but the tz database has no offset for it;
+* ``fallback``: read by dateparser, not by our grammar.
 
 Relative dates ("منذ 3 ساعات", "أمس") are resolved only against the caller's ``reference``;
 without one they yield nothing (``parse_date`` returns None, ``find_dates`` skips them), never

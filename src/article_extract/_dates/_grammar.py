@@ -95,8 +95,6 @@ def _read_month(tokens: list[Token], i: int) -> tuple[Calendar, int, int] | None
             end += 2
             if sep.text == "(" and (close := _tok(tokens, end)) is not None and close.text == ")":
                 end += 1
-    elif sep is not None and sep.text == "(":
-        pass
     return calendar, month, end  # type: ignore[return-value]
 
 

@@ -1,7 +1,8 @@
 """The fast path for machine-written stamps: ISO 8601 / RFC 3339 as found in page metadata.
 
 ``2020-12-24T23:59:50+00:00``, ``2025-05-14T20:28:12.467+03:00``, ``2020-12-01 02:00:00``,
-``2024-02-24T11:42:23Z``: one anchored regex and a constructor call, no tokenizing.
+``2024-02-24T11:42:23Z``: one anchored regex and a constructor call, no tokenizing. Inside
+running text the same stamps are read by the token grammar (the "T" is a time joiner there).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from ._types import Precision
 
-__all__ = ["ISO_SEARCH", "IsoStamp", "parse_iso"]
+__all__ = ["IsoStamp", "parse_iso"]
 
 # Anchored, fixed structure (no nested quantifiers): date, optional time, optional offset.
 _ISO_BODY = (
@@ -21,9 +22,6 @@ _ISO_BODY = (
     r"[ ]?(?P<z>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?"
 )
 _ISO_FULL = re.compile(_ISO_BODY)
-# The same shape inside running text, bounded by non-digits; only used for the "T" form, the
-# others are read by the general grammar (which also knows labels, weekdays and zones).
-ISO_SEARCH = re.compile(r"(?<![0-9])" + _ISO_BODY.replace("[Tt ]", "[Tt]") + r"(?![0-9])")
 
 IsoStamp = tuple[datetime, Precision, bool]
 
@@ -32,11 +30,6 @@ def parse_iso(text: str) -> IsoStamp | None:
     """``(value, precision, has_offset)`` when ``text`` is exactly one ISO 8601 stamp."""
     match = _ISO_FULL.fullmatch(text)
     return _from_match(match) if match else None
-
-
-def from_match(match: re.Match[str]) -> IsoStamp | None:
-    """Build the stamp of an :data:`ISO_SEARCH` match (None when the date does not exist)."""
-    return _from_match(match)
 
 
 def _from_match(match: re.Match[str]) -> IsoStamp | None:
