@@ -1,4 +1,4 @@
-"""A container subtree → raw text blocks in reading order (iterative walk, no recursion).
+"""A container subtree → raw text blocks in reading order (lxml's iterative walk, no recursion).
 
 Block-level tags and ``<br>`` end a block, so ``<br>``-separated bodies come out as one block
 per line. Each block remembers its kind (heading, list item, quote, paragraph) from its nearest
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .._model import BlockKind
@@ -55,8 +56,12 @@ class _Collector:
             self.plain_chars += stripped
 
     def flush(self, *, by_br: bool = False) -> None:
-        if self.parts:
-            text = clean_text("".join(self.parts))
+        if not self.parts:  # nothing added since the last cut (so the counters are 0 too)
+            return
+        raw = "".join(self.parts)
+        # Most cuts hold only the whitespace between tags, which cleaning would reduce to "".
+        if not raw.isspace():
+            text = clean_text(raw)
             if text:
                 kind = self.kinds[-1] if self.kinds else "paragraph"
                 self.blocks.append(
@@ -64,7 +69,7 @@ class _Collector:
                         kind, text, min(self.link_chars, len(text)), by_br, self.plain_chars == 0
                     )
                 )
-        self.parts = []
+        self.parts.clear()
         self.link_chars = 0
         self.plain_chars = 0
 
@@ -80,22 +85,23 @@ def _kind_of(tag: str, rules: BodyRules) -> BlockKind | None:
 
 
 def walk_blocks(container: HtmlElement, rules: BodyRules) -> list[RawBlock]:
-    """The container's text as blocks, in document order."""
+    """The container's text as blocks, in document order.
+
+    The tree must hold no comments or processing instructions (:func:`.parse.strip_junk`
+    removed them): lxml's walk, which runs in C, does not report them."""
     out = _Collector()
     link_depth = 0
     bold_depth = 0
-    # (element, entering?) pairs; children are pushed in reverse so they pop in order.
-    stack: list[tuple[HtmlElement, bool]] = [(container, True)]
-    while stack:
-        element, entering = stack.pop()
+    block_tags = rules.block_tags
+    walk = etree.iterwalk(container, events=("start", "end"))
+    for event, element in walk:
         tag = element.tag if isinstance(element.tag, str) else ""
-        is_block = tag in rules.block_tags
-        if entering:
+        if event == "start":
             if tag == "br":
                 out.flush(by_br=True)
-                stack.append((element, False))
+                walk.skip_subtree()  # a <br> has no content of its own
                 continue
-            if is_block:
+            if tag in block_tags:
                 out.flush()
                 kind = _kind_of(tag, rules)
                 if kind is not None:
@@ -105,14 +111,12 @@ def walk_blocks(container: HtmlElement, rules: BodyRules) -> list[RawBlock]:
             if tag in _BOLD_TAGS:
                 bold_depth += 1
             out.add(element.text, in_link=link_depth > 0, in_bold=bold_depth > 0)
-            stack.append((element, False))
-            stack.extend((child, True) for child in reversed(element))
             continue
         if tag == "a":
             link_depth -= 1
         if tag in _BOLD_TAGS:
             bold_depth -= 1
-        if is_block and tag != "br":
+        if tag in block_tags and tag != "br":
             out.flush()
             if _kind_of(tag, rules) is not None and out.kinds:
                 out.kinds.pop()

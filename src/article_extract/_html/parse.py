@@ -81,9 +81,12 @@ def strip_junk(root: HtmlElement, rules: ChromeRules) -> None:
             _drop_keep_tail(element)
     total = max(text_length(root), 1)
     by_class: dict[str, bool] = {}
+    # Holding every element keeps lxml's Python proxies alive while we work, so the ancestor
+    # walks of _detached() reuse them instead of creating (and dropping) one per step.
+    elements = list(root.iterdescendants())
     hidden = [
         e
-        for e in root.iterdescendants()
+        for e in elements
         if isinstance(e, HtmlElement) and _is_hidden(e, rules.hidden_classes, by_class)
     ]
     for element in hidden:
