@@ -41,6 +41,8 @@ _MAX_GZIP_RATIO = 100
 _MAX_UTF8_ERROR_SHARE = 0.05
 # Share of NUL / C0 control bytes above which the bytes are not text in any 8-bit encoding.
 _MAX_CONTROL_SHARE = 0.05
+# NUL and the C0 controls other than tab, line feed, vertical tab, form feed, carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -151,7 +153,7 @@ def _check_not_binary(data: bytes) -> None:
     sample = data[:8192]
     if not sample:
         return
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls / len(sample) > _MAX_CONTROL_SHARE:
         raise BinaryInput(
             f"the input is binary data ({controls} control bytes in the first {len(sample)})"
@@ -194,7 +196,7 @@ def decode_bytes(
     if max_bytes is not None and len(data) > max_bytes:
         raise InputTooLarge(f"the input is {len(data)} bytes, over the {max_bytes}-byte limit")
     data = _maybe_gunzip(data, max_bytes if max_bytes is not None else 1 << 62)
-    if not data.strip():
+    if not data or data.isspace():  # isspace() is bytes.strip()'s ASCII set, without a copy
         raise EmptyInput("the input is empty")
 
     for bom, encoding in _BOMS:

@@ -4,8 +4,8 @@ Each stage is a module of small pure functions; this one only wires them::
 
     parse.parse_page        text/tree → a private lxml tree (the caller's tree is copied)
     metadata.read_metadata  JSON-LD, OpenGraph/Twitter, <meta>, microdata, canonical, lang/dir
-    parse.strip_junk        scripts, styles, form controls, comments, page-hidden elements
-    index.index_tree        one walk: element positions and class/id tokens, shared below
+    parse.strip_junk        scripts, styles, form controls, comments, page-hidden elements;
+                            returns the cleaned tree's index (positions, class/id tokens)
     title.choose_title      <h1> confirmed by metadata, else a metadata title minus site name
     body.find_container     ordered container rules (data/html_body.toml)
     dates.choose_dates      every dated statement, then the documented choice rules
@@ -26,7 +26,6 @@ from ..errors import NotAnArticle
 from .body import extract_body, find_container
 from .credits import choose_credits, visible_byline
 from .dates import choose_dates
-from .index import index_tree
 from .listing import check_is_article, page_signals
 from .metadata import PageMeta, read_metadata, resolve_url
 from .parse import parse_page, strip_junk
@@ -88,8 +87,7 @@ def extract_from_html(page: PageInput, options: Options) -> ArticleDraft:
     """Extract a draft article from an HTML page; raise NotAnArticle for non-article pages."""
     root = parse_page(page)
     meta = read_metadata(root, page.url)
-    strip_junk(root, chrome_rules())
-    index = index_tree(root)
+    index = strip_junk(root, chrome_rules())
     url = page.url or meta.canonical or resolve_url(meta.first("url"), None)
     choice = choose_title(index, meta, url)
     signals = page_signals(meta, root)

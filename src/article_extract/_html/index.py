@@ -1,10 +1,10 @@
 """One pass over the cleaned tree: every element's document position and class/id tokens.
 
-Built once per call, right after :func:`.parse.strip_junk`, and passed explicitly to the stages
-that search the whole tree (title candidates, container rules, the nearby search for stamps and
-bylines, chrome removal). Each element is tokenised once instead of once per stage, and holding
-the elements keeps lxml's Python proxies alive, so later walks over the tree do not re-create
-them.
+Built once per call, at the end of :func:`.parse.strip_junk` (while that stage still holds
+lxml's proxies for the elements), and passed explicitly to the stages that search the whole
+tree (title candidates, container rules, the nearby search for stamps and bylines, chrome
+removal). Each element is tokenised once instead of once per stage, and holding the elements
+keeps their proxies alive, so later walks over the tree do not re-create them.
 
 The index describes the tree as it was built; later stages only remove elements (chrome
 removal), so lookups of the elements still in the tree stay right. An element the index never

@@ -1,4 +1,5 @@
-"""Text → lxml tree (the one place the tree type is chosen), and removal of never-content nodes.
+"""Text → lxml tree (the one place the tree type is chosen), removal of never-content nodes, and
+the index of the cleaned tree (:mod:`.index`).
 
 The pipeline mutates the tree it is given, so a caller's tree is deep-copied first. Parsers are
 created per call: lxml parser objects must not be shared between threads.
@@ -14,6 +15,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from .._inputs import PageInput
 from ..errors import EmptyInput
+from .index import TreeIndex, index_tree
 from .rules import ChromeRules
 
 __all__ = ["parse_page", "strip_junk", "text_length"]
@@ -70,8 +72,9 @@ def _is_hidden(
     return hides
 
 
-def strip_junk(root: HtmlElement, rules: ChromeRules) -> None:
-    """Remove scripts, styles, form controls, comments and elements the page itself hides."""
+def strip_junk(root: HtmlElement, rules: ChromeRules) -> TreeIndex:
+    """Remove scripts, styles, form controls, comments and elements the page itself hides;
+    return the index of the cleaned tree, which the later stages only read (and prune)."""
     for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         parent = node.getparent()
         if parent is not None:
@@ -82,7 +85,8 @@ def strip_junk(root: HtmlElement, rules: ChromeRules) -> None:
     total = max(text_length(root), 1)
     by_class: dict[str, bool] = {}
     # Holding every element keeps lxml's Python proxies alive while we work, so the ancestor
-    # walks of _detached() reuse them instead of creating (and dropping) one per step.
+    # walks of _detached() and the index below reuse them instead of creating new ones (with
+    # lxml.html, each new proxy costs a Python-level class lookup).
     elements = list(root.iterdescendants())
     hidden = [
         e
@@ -94,6 +98,7 @@ def strip_junk(root: HtmlElement, rules: ChromeRules) -> None:
             continue
         if text_length(element) <= HIDDEN_MAX_SHARE * total:
             _drop_keep_tail(element)
+    return index_tree(root)  # while ``elements`` still holds the proxies
 
 
 def _detached(element: HtmlElement, root: HtmlElement) -> bool:

@@ -51,7 +51,7 @@ class TitleChoice:
 
 def title_key(text: str) -> str:
     """Letters and digits only, folded: what two spellings of one headline share."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return "".join(filter(str.isalnum, fold(text)))
 
 
 def _keys_of_names(names: Iterable[str]) -> set[str]:
