@@ -99,8 +99,7 @@ def _rule_hits(rule: ContainerRule, index: TreeIndex) -> list[HtmlElement]:
     if rule.tag is not None:
         return list(index.root.iter(rule.tag))
     if rule.tokens is not None:
-        tokens = rule.tokens
-        return [e for e, found in index.with_tokens() if tokens.match(found) is not None]
+        return index.matching(rule.tokens)
     if rule.attribute is not None:
         attribute, wanted = rule.attribute, (rule.value or "").lower()
         return [e for e in index.elements if wanted in (e.get(attribute) or "").lower().split()]

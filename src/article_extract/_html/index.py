@@ -13,12 +13,12 @@ saw is tokenised on demand.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .tokens import attribute_tokens, element_tokens
+from .tokens import TokenRules, attribute_tokens, element_tokens
 
 __all__ = ["TreeIndex", "index_tree"]
 
@@ -32,8 +32,11 @@ class TreeIndex:
     # Position in ``root.iter()`` order; non-element nodes (entities) count too.
     position: Mapping[HtmlElement, int]
     # Class/id tokens (see :func:`.tokens.element_tokens`) of the elements that have a class or
-    # an id, in document order.
+    # an id.
     tokens: Mapping[HtmlElement, tuple[str, ...]]
+    # The same elements grouped by their tokens (pages repeat class names a lot), each group in
+    # document order.
+    groups: Mapping[tuple[str, ...], tuple[HtmlElement, ...]]
 
     def tokens_of(self, element: HtmlElement) -> tuple[str, ...]:
         """The element's class/id tokens."""
@@ -42,9 +45,17 @@ class TreeIndex:
             return found
         return () if element in self.position else element_tokens(element)
 
-    def with_tokens(self) -> Iterator[tuple[HtmlElement, tuple[str, ...]]]:
-        """Elements that have a class or an id, with their tokens, in document order."""
-        return iter(self.tokens.items())
+    def matching(self, rules: TokenRules) -> list[HtmlElement]:
+        """Elements whose class/id tokens match ``rules``, in document order (each distinct token
+        sequence is matched once)."""
+        hits = [
+            element
+            for tokens, group in self.groups.items()
+            if rules.match(tokens) is not None
+            for element in group
+        ]
+        hits.sort(key=self.position.__getitem__)
+        return hits
 
 
 def index_tree(root: HtmlElement) -> TreeIndex:
@@ -52,6 +63,7 @@ def index_tree(root: HtmlElement) -> TreeIndex:
     elements: list[HtmlElement] = []
     position: dict[HtmlElement, int] = {}
     tokens: dict[HtmlElement, tuple[str, ...]] = {}
+    groups: dict[tuple[str, ...], list[HtmlElement]] = {}
     # Pages repeat class names a lot: split each distinct (class, id) pair once.
     memo: dict[tuple[str, str], tuple[str, ...]] = {}
     for order, node in enumerate(root.iter()):
@@ -68,4 +80,6 @@ def index_tree(root: HtmlElement) -> TreeIndex:
         if found is None:
             found = memo[key] = attribute_tokens(*key)
         tokens[node] = found
-    return TreeIndex(root, tuple(elements), position, tokens)
+        groups.setdefault(found, []).append(node)
+    frozen_groups = {key: tuple(group) for key, group in groups.items()}
+    return TreeIndex(root, tuple(elements), position, tokens, frozen_groups)

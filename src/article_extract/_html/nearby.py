@@ -79,7 +79,7 @@ def _vocabulary_matches(
     extra_attrs: tuple[tuple[str, str], ...],
 ) -> set[HtmlElement]:
     """Elements named by the vocabulary, one of ``extra_tags`` or an ``extra_attrs`` value."""
-    found = {element for element, tokens in index.with_tokens() if wanted.match(tokens) is not None}
+    found = set(index.matching(wanted))
     if extra_tags:
         found.update(e for e in index.root.iter(*extra_tags) if e in index.position)
     for attr, value in extra_attrs:

@@ -58,13 +58,15 @@ def _is_hidden(
     """Hidden by the page: ``hidden``, ``aria-hidden="true"``, an inline ``display:none`` or
     ``visibility:hidden``, or a hiding class. ``by_class`` (per call) memoises the class test
     per distinct class value."""
-    if _HIDING_ATTRIBUTES.isdisjoint(element.keys()):
+    names = element.keys()  # one call; get() only what is there
+    if _HIDING_ATTRIBUTES.isdisjoint(names):
         return False
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    if "hidden" in names or ("aria-hidden" in names and element.get("aria-hidden") == "true"):
         return True
-    style = element.get("style")
-    if style and _HIDDEN_STYLE_RE.search(style):
+    if "style" in names and _HIDDEN_STYLE_RE.search(element.get("style") or ""):
         return True
+    if "class" not in names:
+        return False
     classes = element.get("class") or ""
     hides = by_class.get(classes)
     if hides is None:
