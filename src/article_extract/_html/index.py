@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .tokens import TokenRules, attribute_tokens, element_tokens
+from .tokens import TokenRules, element_tokens, split_tokens
 
 __all__ = ["TreeIndex", "index_tree"]
 
@@ -64,21 +64,23 @@ def index_tree(root: HtmlElement) -> TreeIndex:
     position: dict[HtmlElement, int] = {}
     tokens: dict[HtmlElement, tuple[str, ...]] = {}
     groups: dict[tuple[str, ...], list[HtmlElement]] = {}
-    # Pages repeat class names a lot: split each distinct (class, id) pair once.
-    memo: dict[tuple[str, str], tuple[str, ...]] = {}
+    # Pages repeat class names a lot: split each distinct attribute value once.
+    splits: dict[str, tuple[str, ...]] = {"": ()}
+
+    def split(value: str) -> tuple[str, ...]:
+        found = splits.get(value)
+        if found is None:
+            found = splits[value] = split_tokens(value)
+        return found
+
     for order, node in enumerate(root.iter()):
         if not isinstance(node.tag, str):
             continue
         elements.append(node)
         position[node] = order
-        classes = node.get("class")
-        ident = node.get("id")
-        if not classes and not ident:
+        found = element_tokens(node, split)
+        if not found:
             continue
-        key = (classes or "", ident or "")
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = attribute_tokens(*key)
         tokens[node] = found
         groups.setdefault(found, []).append(node)
     frozen_groups = {key: tuple(group) for key, group in groups.items()}

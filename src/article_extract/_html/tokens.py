@@ -10,11 +10,11 @@ few tuple comparisons otherwise, however many rules there are.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from lxml.html import HtmlElement
 
-__all__ = ["MAX_RULE_TOKENS", "TokenRules", "attribute_tokens", "element_tokens", "split_tokens"]
+__all__ = ["MAX_RULE_TOKENS", "TokenRules", "element_tokens", "split_tokens"]
 
 # The longest rule we write ("jnews inline related" is 3; theme names can reach 4).
 MAX_RULE_TOKENS = 4
@@ -36,16 +36,16 @@ def split_tokens(value: str) -> tuple[str, ...]:
     return tuple(t for t in _TOKEN_RE.findall(value) if not t.isdigit())
 
 
-def attribute_tokens(classes: str, ident: str) -> tuple[str, ...]:
-    """Tokens of a ``class`` value then an ``id`` value ("|" between them)."""
+def element_tokens(
+    element: HtmlElement, split: Callable[[str], tuple[str, ...]] = split_tokens
+) -> tuple[str, ...]:
+    """Tokens of an element's ``class`` then ``id`` ("|" between them); ``split`` may be a
+    memoised :func:`split_tokens`."""
+    classes = element.get("class") or ""
+    ident = element.get("id") or ""
     if not classes and not ident:
         return ()
-    return (*split_tokens(classes), "|", *split_tokens(ident))
-
-
-def element_tokens(element: HtmlElement) -> tuple[str, ...]:
-    """Tokens of an element's ``class`` then ``id``."""
-    return attribute_tokens(element.get("class") or "", element.get("id") or "")
+    return (*split(classes), "|", *split(ident))
 
 
 class TokenRules:
