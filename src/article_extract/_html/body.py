@@ -109,7 +109,7 @@ def _rule_hits(rule: ContainerRule, index: TreeIndex) -> list[HtmlElement]:
 @dataclass(frozen=True, slots=True)
 class Container:
     """The body's container: one element, or several parts of one article in document order
-    (themes that split the text into sibling "rich text" boxes)."""
+    (themes that split the text into sibling "rich text" boxes). No part is inside another."""
 
     primary: HtmlElement
     parts: tuple[HtmlElement, ...]
@@ -352,11 +352,16 @@ def extract_body(
         if best is None:
             return BodyResult([], None, "none")
         container = Container(best, (best,), "score")
-    raw_all = [b for part in container.parts for b in walk_blocks(part, body_rules)]
+    unfiltered = [walk_blocks(part, body_rules) for part in container.parts]
+    raw_all = [b for blocks in unfiltered for b in blocks]
     teasers = sum(teaser_count(part) for part in container.parts)
-    for part in container.parts:
-        remove_chrome(part, chrome_rules, index)
-    raw = [b for part in container.parts for b in walk_blocks(part, body_rules)]
+    removed = [remove_chrome(part, chrome_rules, index) for part in container.parts]
+    # Parts never nest (see Container), so a part that lost nothing reads as before.
+    raw = [
+        b
+        for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True)
+        for b in (walk_blocks(part, body_rules) if count else blocks)
+    ]
     blocks, authors, source = filter_blocks(raw, body_rules, title)
     origin = container.origin
     # Prose, not links: a container that is half related-links legitimately loses that half.
