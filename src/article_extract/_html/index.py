@@ -18,9 +18,11 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .tokens import TokenRules, element_tokens, split_tokens
+from .tokens import TokenRules, attribute_tokens, element_tokens, split_tokens
 
 __all__ = ["TreeIndex", "index_tree"]
+
+_NO_ATTRIBUTES = ("", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,9 @@ def index_tree(root: HtmlElement) -> TreeIndex:
     position: dict[HtmlElement, int] = {}
     tokens: dict[HtmlElement, tuple[str, ...]] = {}
     groups: dict[tuple[str, ...], list[HtmlElement]] = {}
-    # Pages repeat class names a lot: split each distinct attribute value once.
+    # Pages repeat class names a lot: tokens per distinct (class, id) pair, and each distinct
+    # attribute value split once.
+    pairs: dict[tuple[str, str], tuple[str, ...]] = {}
     splits: dict[str, tuple[str, ...]] = {"": ()}
 
     def split(value: str) -> tuple[str, ...]:
@@ -78,9 +82,12 @@ def index_tree(root: HtmlElement) -> TreeIndex:
             continue
         elements.append(node)
         position[node] = order
-        found = element_tokens(node, split)
-        if not found:
+        key = (node.get("class") or "", node.get("id") or "")
+        if key == _NO_ATTRIBUTES:
             continue
+        found = pairs.get(key)
+        if found is None:
+            found = pairs[key] = attribute_tokens(*key, split)
         tokens[node] = found
         groups.setdefault(found, []).append(node)
     frozen_groups = {key: tuple(group) for key, group in groups.items()}

@@ -14,16 +14,19 @@ from collections.abc import Callable, Iterable
 
 from lxml.html import HtmlElement
 
-__all__ = ["MAX_RULE_TOKENS", "TokenRules", "element_tokens", "split_tokens"]
+__all__ = ["MAX_RULE_TOKENS", "TokenRules", "attribute_tokens", "element_tokens", "split_tokens"]
 
 # The longest rule we write ("jnews inline related" is 3; theme names can reach 4).
 MAX_RULE_TOKENS = 4
 # A class attribute longer than this is generated noise (Tailwind soups); only its start is read.
 _MAX_ATTR_CHARS = 300
 
-# camelCase boundary, then anything that is not a letter separates tokens ("a2a" stays whole).
+# camelCase boundary, then anything that is not a letter or digit separates tokens ("a2a" stays
+# whole); runs of digits alone are not tokens.
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_TOKEN_RE = re.compile(r"[a-z0-9]+")
+# A whole run of [a-z0-9] that holds a letter. It starts only where a run starts (lookbehind) and
+# its quantifiers are possessive, so a long digit run is read once, never backtracked into.
+_TOKEN_RE = re.compile(r"(?<![a-z0-9])[0-9]*+[a-z][a-z0-9]*+")
 
 
 def split_tokens(value: str) -> tuple[str, ...]:
@@ -33,19 +36,22 @@ def split_tokens(value: str) -> tuple[str, ...]:
     # unchanged by lower().
     if not value.islower():
         value = _CAMEL_RE.sub(" ", value).lower()
-    return tuple(t for t in _TOKEN_RE.findall(value) if not t.isdigit())
+    return tuple(_TOKEN_RE.findall(value))
 
 
-def element_tokens(
-    element: HtmlElement, split: Callable[[str], tuple[str, ...]] = split_tokens
+def attribute_tokens(
+    classes: str, ident: str, split: Callable[[str], tuple[str, ...]] = split_tokens
 ) -> tuple[str, ...]:
-    """Tokens of an element's ``class`` then ``id`` ("|" between them); ``split`` may be a
+    """Tokens of a ``class`` value then an ``id`` value ("|" between them); ``split`` may be a
     memoised :func:`split_tokens`."""
-    classes = element.get("class") or ""
-    ident = element.get("id") or ""
     if not classes and not ident:
         return ()
     return (*split(classes), "|", *split(ident))
+
+
+def element_tokens(element: HtmlElement) -> tuple[str, ...]:
+    """Tokens of an element's ``class`` then ``id``."""
+    return attribute_tokens(element.get("class") or "", element.get("id") or "")
 
 
 class TokenRules:
