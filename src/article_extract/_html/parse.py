@@ -70,7 +70,8 @@ def _is_hidden(
     classes = element.get("class") or ""
     hides = by_class.get(classes)
     if hides is None:
-        hides = by_class[classes] = any(c.lower() in hidden_classes for c in classes.split())
+        # Lower-casing the whole value splits the same as lower-casing each name.
+        hides = by_class[classes] = not hidden_classes.isdisjoint(classes.lower().split())
     return hides
 
 
