@@ -22,7 +22,7 @@ from .tokens import TokenRules, attribute_tokens, element_tokens, split_tokens
 
 __all__ = ["TreeIndex", "index_tree"]
 
-_NO_ATTRIBUTES = ("", "")
+_NO_ATTRIBUTES = ("", "")  # (class, id) of an element with neither
 
 
 @dataclass(frozen=True, slots=True)
