@@ -53,6 +53,23 @@ def test_rule1_visible_stamp_when_no_metadata() -> None:
     assert article.date_origin == "visible"
 
 
+def test_rule4_visible_stamp_beats_metadata_that_disagrees_by_more_than_a_day() -> None:
+    stamp = "<div class='post-date'>الأحد 13 نوفمبر 2022 04:12 م</div>"
+    article = extract(page(ld("2022-11-10T09:00:00+03:00"), stamp=stamp))
+    assert article.published == datetime(2022, 11, 13, 16, 12)
+    assert article.date_origin == "visible"
+    assert [(c.origin, c.value.date().isoformat()) for c in article.date_conflicts] == [
+        ("json-ld", "2022-11-10")
+    ]
+
+
+def test_rule4_metadata_within_a_day_of_the_stamp_stands() -> None:
+    stamp = "<div class='post-date'>الأحد 13 نوفمبر 2022 04:12 م</div>"
+    article = extract(page(ld("2022-11-13T13:12:00+00:00"), stamp=stamp))
+    assert article.date_origin == "json-ld"
+    assert article.published == datetime.fromisoformat("2022-11-13T13:12:00+00:00")
+
+
 def test_rule1_copyright_years_and_header_clocks_are_not_dates() -> None:
     article = extract(page(header_clock="الأحد 5 يناير 2025"))
     assert article.published is None
@@ -90,7 +107,7 @@ def test_rule3_localized_stamp_gives_the_publisher_offset() -> None:
     assert article.published.isoformat() == "2020-02-18T06:55:00+03:30"
 
 
-def test_rule4_url_date_beats_a_later_update_stamp() -> None:
+def test_rule5_url_date_beats_a_later_update_stamp() -> None:
     stamp = (
         "<div class='cnn_strytmstmp'>الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)</div>"
     )
@@ -103,7 +120,7 @@ def test_rule4_url_date_beats_a_later_update_stamp() -> None:
     assert article.modified.date().isoformat() == "2013-08-28"
 
 
-def test_rule5_modified_before_published_is_a_conflict() -> None:
+def test_rule6_modified_before_published_is_a_conflict() -> None:
     head = (
         ld("2020-12-01T02:00:00+03:00")
         + "<meta property='article:modified_time' content='2020-11-30T20:36:03+03:00'>"

@@ -3,7 +3,7 @@ edges of the body, then JSON-LD ``author``, then ``<meta name=author>``.
 
 Byline text is read by :func:`article_extract._byline.parse_byline` (labels such as بقلم / كتب /
 إعداد / بواسطة, "المصدر: …", agency names). A byline *element* without a label still names
-people, so it is read as if labelled. Names that are the site itself (meta author "LBCI",
+people: :func:`article_extract._byline.parse_names` reads it. Names that are the site itself (meta author "LBCI",
 "akhbarelyom"), URLs and e-mail addresses are not authors.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .._byline import parse_byline
+from .._byline import parse_byline, parse_names
 from .._text import clean_text
 from .index import TreeIndex
 from .metadata import PageMeta
@@ -26,8 +26,6 @@ __all__ = ["Credits", "choose_credits", "visible_byline"]
 
 # A person's name, even with a title and a "بن", stays under this many words.
 MAX_AUTHOR_WORDS = 6
-# The byline label we read an unlabelled byline element with (see the module docstring).
-_IMPLIED_LABEL = "بقلم: "
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +61,11 @@ def visible_byline(index: TreeIndex, anchor: HtmlElement | None) -> tuple[list[s
         extra_attrs=(("itemprop", "author"), ("rel", "author")),
     ):
         attribution = parse_byline(near.text)
-        if attribution is None:
-            attribution = parse_byline(_IMPLIED_LABEL + near.text)
         if attribution is not None and (attribution.authors or attribution.source):
             return list(attribution.authors), attribution.source
+        names = parse_names(near.text)
+        if names:
+            return list(names), None
     return [], None
 
 

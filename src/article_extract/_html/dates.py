@@ -23,13 +23,18 @@ Choice rules (tested in ``tests/test_html_dates.py``):
    than the metadata's wall clock — the reader's day is the one printed — or (b) is written in
    the page's script (Arabic/Persian digits or month names), which only the publisher renders.
    A bare numeric stamp on the same day may be in a browser's or crawler's zone: metadata stands.
-4. **URL date**: a date in the URL path is fixed when the article is created. If the chosen
+4. **Visible stamp vs disagreeing metadata**: when the chosen value is metadata (JSON-LD,
+   meta, microdata, ``<time>``) and the printed publication stamp near the headline falls
+   more than a day away from it, the stamp wins — readers see the printed date, and metadata
+   is what templates get wrong (a creation date, a re-publication). The metadata value stays
+   in ``date_conflicts``.
+5. **URL date**: a date in the URL path is fixed when the article is created. If the chosen
    value comes from a visible stamp or ``<time>`` and is more than a day after the URL's date,
    it is a later update: the URL date becomes published and the stamp the modification date.
-5. **Modified** is the first plausible modification candidate that is not earlier than
+6. **Modified** is the first plausible modification candidate that is not earlier than
    published; earlier ones (a site bug) are reported as conflicts.
-6. ``published_text`` is the visible stamp's text when it shows the chosen publication day.
-7. Every candidate not chosen whose day disagrees with the choice is kept in ``date_conflicts``.
+7. ``published_text`` is the visible stamp's text when it shows the chosen publication day.
+8. Every candidate not chosen whose day disagrees with the choice is kept in ``date_conflicts``.
 """
 
 from __future__ import annotations
@@ -61,6 +66,9 @@ _MAX_OFFSET = timedelta(hours=14)
 _OFFSET_STEP = timedelta(minutes=15)
 # A visible/time date this much after the URL's date is an update stamp, not the publication.
 URL_DATE_SLACK = timedelta(days=1)
+# Metadata and the printed stamp may differ by time zones and a late edit; beyond this they
+# disagree about the day of publication, and the printed stamp is believed (rule 4).
+VISIBLE_DISAGREEMENT = timedelta(days=1)
 # Path segments: a year, then (possibly after a word segment) month and day numbers.
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 _SMALL_NUMBER_RE = re.compile(r"^\d{1,2}$")
@@ -226,6 +234,14 @@ def _reconcile_with_stamp(chosen: _Found, stamp: _Found | None) -> _Found:
     )
 
 
+def _prefer_disagreeing_stamp(chosen: _Found, stamp: _Found | None) -> _Found:
+    """Rule 4: a printed stamp more than a day away from the metadata date wins."""
+    if stamp is None or chosen.candidate.origin == "visible":
+        return chosen
+    gap = _naive(stamp.candidate.date.value) - _naive(chosen.candidate.date.value)
+    return stamp if abs(gap) > VISIBLE_DISAGREEMENT else chosen
+
+
 def _day(value: datetime) -> object:
     return _naive(value).date()
 
@@ -254,6 +270,7 @@ def choose_dates(
     if chosen is not None:
         chosen = _relabel_utc(chosen, structured)
         chosen = _reconcile_with_stamp(chosen, stamp)
+        chosen = _prefer_disagreeing_stamp(chosen, stamp)
         if url_found and chosen.candidate.origin in ("visible", "time"):
             url_day = url_found[0].candidate.date.value
             if _naive(chosen.candidate.date.value) > _naive(url_day) + URL_DATE_SLACK:
