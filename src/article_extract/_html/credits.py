@@ -3,8 +3,8 @@ edges of the body, then JSON-LD ``author``, then ``<meta name=author>``.
 
 Byline text is read by :func:`article_extract._byline.parse_byline` (labels such as بقلم / كتب /
 إعداد / بواسطة, "المصدر: …", agency names). A byline *element* without a label still names
-people: :func:`article_extract._byline.parse_names` reads it. Names that are the site itself (meta author "LBCI",
-"akhbarelyom"), URLs and e-mail addresses are not authors.
+people: :func:`article_extract._byline.parse_names` reads it. Names that are the site itself
+(meta author "LBCI", "akhbarelyom"), URLs and e-mail addresses are not authors.
 """
 
 from __future__ import annotations
