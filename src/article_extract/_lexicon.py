@@ -73,6 +73,7 @@ class ChromeLexicon:
     tail: frozenset[str]
     tail_prefixes: PhraseIndex
     inline_related: frozenset[str]
+    exact_words: frozenset[str]  # every word of every exact phrase, for a cheap upper bound
 
     def coverage(self, text: str) -> float:
         """Share of the line's words that belong to exact lexicon phrases (longest match first)."""
@@ -110,7 +111,13 @@ class ChromeLexicon:
             return False
         if self.prefixes.starts(key) or self.is_tail_marker_key(key):
             return True
-        return words > 1 and self.coverage_key(key) >= MENU_LINE_COVERAGE
+        return words > 1 and self._may_be_menu(key) and self.coverage_key(key) >= MENU_LINE_COVERAGE
+
+    def _may_be_menu(self, key: str) -> bool:
+        """Cheap upper bound for coverage: enough words that occur in some exact phrase."""
+        words = key.split()
+        known = sum(_TOKEN_EDGE_RE.sub("", w) in self.exact_words for w in words)
+        return known >= MENU_LINE_COVERAGE * len(words)
 
     def is_related_marker(self, text: str) -> bool:
         """True for an in-article "اقرأ أيضا" box marker: headline links follow, then more body."""
@@ -140,8 +147,10 @@ def chrome_lexicon() -> ChromeLexicon:
     }
     prefixes = [fold(p).lstrip(_EDGE_PUNCTUATION) for lang in prefix_table.values() for p in lang]
     tail = frozenset(_phrases(table, "tail"))
+    exact = frozenset(_phrases(table, "exact"))
     return ChromeLexicon(
-        exact=frozenset(_phrases(table, "exact")),
+        exact=exact,
+        exact_words=frozenset(w for phrase in exact for w in phrase.split()),
         prefixes=PhraseIndex.of(sorted({p for p in prefixes if p})),
         contains=re.compile("|".join(re.escape(p) for p in _phrases(table, "contains"))),
         tail=tail,

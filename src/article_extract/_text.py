@@ -35,6 +35,7 @@ _INVISIBLE_CHARS = (
 _CLEAN_TABLE = str.maketrans(
     {**dict.fromkeys(_SPACE_CHARS, " "), **dict.fromkeys(_INVISIBLE_CHARS)}
 )
+_CLEAN_CHARS_RE = re.compile(f"[{re.escape(_SPACE_CHARS + _INVISIBLE_CHARS)}]")
 _SPACE_RUN = re.compile(r"[ ]{2,}")
 _NEWLINE_SPACES = re.compile(r"[ ]*\n[ ]*")
 
@@ -67,7 +68,9 @@ ARABIC_PUNCTUATION = "،؛؟"
 
 def clean_text(text: str, *, keep_newlines: bool = False) -> str:
     """NFC, one kind of space, no bidi marks, runs of spaces collapsed, ends stripped."""
-    text = unicodedata.normalize("NFC", text).translate(_CLEAN_TABLE)
+    text = unicodedata.normalize("NFC", text)
+    if _CLEAN_CHARS_RE.search(text):  # translate() with a dict is slow: skip it when idle
+        text = text.translate(_CLEAN_TABLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if keep_newlines:
         text = _NEWLINE_SPACES.sub("\n", _SPACE_RUN.sub(" ", text))
