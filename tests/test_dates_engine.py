@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -155,3 +155,22 @@ def test_thread_safe_first_use() -> None:
     assert len(results) == 8
     assert all(r == results[0] for r in results)
     assert results[0][:3] == ["2022-01-06", "2022-01-06", "2022-01-06"]
+
+
+def test_hijri_table_agrees_with_hijridate_on_every_day() -> None:
+    """from_hijri reads hijridate's month table directly; it must give what Hijri() gives."""
+    from hijridate import Hijri
+
+    from article_extract._dates._calendars import HIJRI_YEARS, from_hijri
+
+    for year in range(HIJRI_YEARS.start - 1, HIJRI_YEARS.stop + 1):
+        for month in range(0, 14):
+            for day in range(0, 32):
+                try:
+                    converted = Hijri(year, month, day).to_gregorian()
+                    expected = date(converted.year, converted.month, converted.day)
+                except (ValueError, OverflowError):
+                    expected = None
+                if year not in HIJRI_YEARS or day > 30:
+                    expected = None  # our own bounds (the table has one 31-day month: 1345/5)
+                assert from_hijri(year, month, day) == expected, (year, month, day)
