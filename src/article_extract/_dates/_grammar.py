@@ -31,6 +31,7 @@ __all__ = [
 
 # Years a Gregorian date on a page can carry; outside this a 4-digit number is something else.
 GREGORIAN_YEARS = range(1000, 2200)
+_YEARS = {"hijri": HIJRI_YEARS, "solar_hijri": SOLAR_HIJRI_YEARS}
 # Separators of numeric dates ("ـ" has already become "-").
 _NUMERIC_SEPARATORS = frozenset("/-.")
 # Between the two names of a double month form: "آب/اغسطس", "أيار (مايو)", "حزيران - يونيو".
@@ -100,11 +101,7 @@ def _read_month(tokens: list[Token], i: int) -> tuple[Calendar, int, int] | None
 
 def year_ok(calendar: str, year: int) -> bool:
     """A year a date in ``calendar`` can plausibly carry (and, for Hijri, we can convert)."""
-    if calendar == "hijri":
-        return year in HIJRI_YEARS
-    if calendar == "solar_hijri":
-        return year in SOLAR_HIJRI_YEARS
-    return year in GREGORIAN_YEARS
+    return year in _YEARS.get(calendar, GREGORIAN_YEARS)
 
 
 def _has_joiner(tok: Token) -> bool:
@@ -180,7 +177,7 @@ def named_core(
 
 def named_ok(calendar: Calendar, year: int, day: int) -> bool:
     """The plausibility rule for a named-month date (shared with the fast path)."""
-    return 1 <= day <= 31 and year_ok(calendar, year)
+    return 1 <= day <= 31 and year in _YEARS.get(calendar, GREGORIAN_YEARS)  # year_ok, inlined
 
 
 def _month_first(tokens: list[Token], i: int) -> DateCore | None:

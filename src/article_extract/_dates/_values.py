@@ -13,7 +13,7 @@ from ._clock import ClockTime, Zone, zone_offset
 from ._grammar import DateCore
 from ._types import Calendar, Precision
 
-__all__ = ["closest_year", "convert", "core_date", "settle_weekday", "with_clock"]
+__all__ = ["closest_year", "convert", "core_date", "settle_weekday", "with_clock", "with_zone"]
 
 
 def closest_year(month: int, day: int, reference: datetime) -> date | None:
@@ -88,6 +88,11 @@ def with_clock(
     )
     if zone is None:
         return wall, False, _NO_FLAGS
+    return with_zone(wall, zone)
+
+
+def with_zone(wall: datetime, zone: Zone) -> tuple[datetime, bool, frozenset[str]]:
+    """The naive ``wall`` clock in ``zone``: aware when its offset is known, else flagged."""
     offset = zone_offset(zone, wall)
     if offset is None:
         return wall, False, _ZONE_UNKNOWN
