@@ -143,3 +143,18 @@ def test_counted_relative_inside_a_sentence_is_found_and_flagged() -> None:
     found = find_dates("أعلنت الوزارة منذ 3 أيام أن", reference=REF)
     assert [expected(p) for p in found] == ["2022-01-03"]
     assert "relative" in found[0].flags
+
+
+@pytest.mark.parametrize("text", ["منذ 3 ساعات", "منذ 10 ثوان", "أمس", "منذ شهر"])
+def test_values_keep_the_reference_type_tzinfo_and_fold(text: str) -> None:
+    class Stamp(datetime):
+        """A datetime subclass, as pandas' Timestamp is."""
+
+    zone = timezone(timedelta(hours=3))
+    for reference in (Stamp(2022, 1, 6, 9, 30, 45, 123), datetime(2022, 1, 6, 9, 30, fold=1)):
+        reference = reference.replace(tzinfo=zone)
+        parsed = parse_date(text, reference=reference)
+        assert parsed is not None
+        assert type(parsed.value) is type(reference)
+        assert parsed.value.tzinfo is zone
+        assert parsed.value.microsecond == 0
