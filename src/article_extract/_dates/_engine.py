@@ -429,13 +429,13 @@ def parse_date(
     if not stripped:
         return None
     first = head.index(stripped[0])
-    if "0" <= stripped[0] <= "9" and (iso := parse_iso(stripped)) is not None:
+    if stripped[4:5] == "-" and (iso := parse_iso(stripped)) is not None:  # "2022-01-06…"
         value, precision, has_offset = iso
         parsed = ParsedDate(value, precision, text, (first, first + len(stripped)), has_offset)
         return _attach(parsed, default_tz)
     fast = fast_parse(text, stripped, first, reference)
     if fast is not None:
-        return _attach(fast, default_tz)
+        return fast if default_tz is None else _attach(fast, default_tz)
     if not _maybe_date(head):
         return None
     found = _dates(head, reference)
