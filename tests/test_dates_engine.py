@@ -164,8 +164,8 @@ def test_hijri_table_agrees_with_hijridate_on_every_day() -> None:
     from article_extract._dates._calendars import HIJRI_YEARS, from_hijri
 
     for year in range(HIJRI_YEARS.start - 1, HIJRI_YEARS.stop + 1):
-        for month in range(0, 14):
-            for day in range(0, 32):
+        for month in range(14):
+            for day in range(32):
                 try:
                     converted = Hijri(year, month, day).to_gregorian()
                     expected = date(converted.year, converted.month, converted.day)
@@ -174,3 +174,29 @@ def test_hijri_table_agrees_with_hijridate_on_every_day() -> None:
                 if year not in HIJRI_YEARS or day > 30:
                     expected = None  # our own bounds (the table has one 31-day month: 1345/5)
                 assert from_hijri(year, month, day) == expected, (year, month, day)
+
+
+def test_parsed_date_init_matches_its_fields() -> None:
+    """ParsedDate has a hand-written __init__ (speed): it must stay a plain frozen dataclass."""
+    import dataclasses
+    import inspect
+
+    from article_extract import ParsedDate
+
+    params = list(inspect.signature(ParsedDate).parameters.values())
+    fields = dataclasses.fields(ParsedDate)
+    assert [p.name for p in params] == [f.name for f in fields]
+    for param, field in zip(params, fields, strict=True):
+        if field.default_factory is not dataclasses.MISSING:
+            assert param.default == field.default_factory()
+        elif field.default is not dataclasses.MISSING:
+            assert param.default == field.default
+        else:
+            assert param.default is inspect.Parameter.empty
+    parsed = ParsedDate(datetime(2022, 1, 6), "day", "6 يناير 2022", (0, 12))
+    copy = dataclasses.replace(parsed)
+    assert copy == parsed
+    assert hash(copy) == hash(parsed)
+    assert dataclasses.replace(parsed, role="published").role == "published"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        parsed.role = "modified"  # type: ignore[misc]
