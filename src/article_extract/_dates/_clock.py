@@ -6,7 +6,6 @@ the first token after what it read), or None. None of them looks further than a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -29,8 +28,7 @@ class ClockTime(NamedTuple):
     meridiem: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Zone:
+class Zone(NamedTuple):
     offset: timedelta | None  # fixed offset (UTC names, "+03:00")
     tz: str | None  # IANA name: the offset depends on the date (summer time)
     end: int

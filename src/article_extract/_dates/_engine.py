@@ -10,8 +10,9 @@ function of the input; the lexicon is read-only after first use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, tzinfo
+from typing import NamedTuple
 
 from ._clock import ClockTime, Zone, read_time, read_zone
 from ._fast import fast_parse
@@ -53,8 +54,7 @@ _NO_DIGIT_TRIGGERS = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
     """A located expression: token bounds and its parts, before values are computed."""
 
     start: int
@@ -356,7 +356,7 @@ def _borrow_years(tokens: list[Token], matches: list[_Match]) -> list[_Match]:
             continue
         year = nxt.year if core.month <= nxt.month else nxt.year - 1
         flags = core.flags | {"year_from_context"}
-        out[k] = replace(out[k], core=core._replace(year=year, flags=flags))
+        out[k] = out[k]._replace(core=core._replace(year=year, flags=flags))
     return out
 
 

@@ -7,9 +7,8 @@ threads is safe. One word may carry several meanings ("م" is both the era suffi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..data import load_table
 from ._normalize import fold_with_map
@@ -17,8 +16,7 @@ from ._normalize import fold_with_map
 __all__ = ["Meaning", "fold_key", "lexicon", "table_entries"]
 
 
-@dataclass(frozen=True, slots=True)
-class Meaning:
+class Meaning(NamedTuple):
     """What a (possibly multi-word) token can mean around a date."""
 
     month: tuple[str, int] | None = None  # (calendar, month number)
@@ -120,7 +118,7 @@ def lexicon() -> dict[str, tuple[tuple[tuple[str, ...], Meaning], ...]]:
         if previous is not None and previous != value:
             raise ValueError(f"dates_{table}: {name!r} means both {previous!r} and {value!r}")
         slot[field_name] = value
-    known = {f.name for f in fields(Meaning)}
+    known = set(Meaning._fields)
     by_first: dict[str, list[tuple[tuple[str, ...], Meaning]]] = {}
     for key, slot in merged.items():
         assert set(slot) <= known

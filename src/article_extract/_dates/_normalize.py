@@ -10,7 +10,7 @@ tatweel, bidi marks) are first turned into a sentinel and only then removed, so 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Folded", "fold_plain", "fold_with_map"]
 
@@ -72,8 +72,7 @@ _LONE_TATWEEL = re.compile(r"(?<![^\W\d_])\u0640+(?![^\W\d_])")
 _TRAILING_MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"])
 
 
-@dataclass(frozen=True, slots=True)
-class Folded:
+class Folded(NamedTuple):
     """``text`` folded for matching, with ``source`` positions for each character (None = same)."""
 
     original: str
