@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any, NamedTuple, TypeVar
 
 from ._clock import Zone, to_24h
-from ._grammar import named_ok, numeric_core
+from ._grammar import calendar_years, numeric_core
 from ._lexicon import Meaning, fold_key, lexicon, table_entries
 from ._normalize import fold_plain, fold_with_map
 from ._relative import Relative, resolve, step_count
@@ -97,12 +97,22 @@ def _emit(node: dict[str, Any]) -> str:
 
 
 def _alternation(field: str, value: object = None) -> str:
+    """The trie of every spelling of a table field, behind a lookahead for its possible first
+    characters: at any other character one class test rejects it, instead of a test per
+    first-level branch (the label and weekday tries start every absolute match)."""
     names = {
         name
         for _, name, field_name, entry_value in table_entries()
         if field_name == field and (value is None or entry_value == value)
     }
-    return _trie_regex([units for name in sorted(names) for units in _units(name)])
+    variants = _variants()
+    first: set[str] = set()
+    for name in names:
+        folded = fold_plain(name)[0]
+        first |= variants.get(folded, {folded})
+        first.add(name.strip()[0])
+    trie = _trie_regex([units for name in sorted(names) for units in _units(name)])
+    return f"(?={_char_class(frozenset(first))}){trie}"
 
 
 @cache
@@ -127,8 +137,9 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<m2>{any_month})[ ]+(?P<d2>{d}{{1,2}})[ ]*[,،]?[ ]+(?P<y2>{d}{{4}})"
         rf"|(?P<a>{d}{{1,4}})[ ]*(?P<sep>[/.\-])[ ]*(?P<b>{d}{{1,2}})[ ]*(?P=sep)[ ]*"
         rf"(?P<c>{d}{{1,4}}))"
-        rf"(?:[ ]*(?P<era>{eras}))?"
-        rf"(?:[ ]*(?:[,،\-|][ ]*)?(?:(?:على|في)[ ]+)?(?:الساع[ةه][ ]+)?"
+        # (?!\Z): at the end of the string, skip an optional tail without entering it.
+        rf"(?:(?!\Z)[ ]*(?P<era>{eras}))?"
+        rf"(?:(?!\Z)[ ]*(?:[,،\-|][ ]*)?(?:(?:على|في)[ ]+)?(?:الساع[ةه][ ]+)?"
         rf"(?P<h>{d}{{1,2}}):(?P<mi>{d}{{2}})(?::(?P<s>{d}{{2}}))?(?:[ ]*(?P<ap>{periods}))?"
         rf"(?:[ ]*(?:(?P<zp>{prefixes})[ ]*)?(?P<zone>{zones}))?)?)"
     )
@@ -168,7 +179,7 @@ class _Tables(NamedTuple):
     absolute: re.Pattern[str]
     relative: re.Pattern[str]
     weekdays: dict[str, int]
-    months: dict[str, tuple[Calendar, int]]
+    months: dict[str, tuple[Calendar, int, range]]  # calendar, month, plausible years
     eras: dict[str, Calendar]
     periods: dict[str, str]
     labels: dict[str, str]
@@ -186,7 +197,9 @@ def _tables() -> _Tables:
         relative,
         weekdays={k: m.weekday for k, m in names.items() if m.weekday is not None},
         months={
-            k: (_ERAS[m.month[0]], m.month[1]) for k, m in names.items() if m.month is not None
+            k: (_ERAS[m.month[0]], m.month[1], calendar_years(m.month[0]))
+            for k, m in names.items()
+            if m.month is not None
         },
         eras={k: _ERAS[m.era] for k, m in names.items() if m.era in _ERAS},
         periods={k: m.meridiem for k, m in names.items() if m.meridiem is not None},
@@ -254,9 +267,9 @@ def _absolute(
         double = mx is not None  # a double form must name one month twice ("آب/اغسطس")
         if double and (_lookup(tables.months, mx) != month or (mclose and msep != "(")):
             return None
-        calendar, number = month
+        calendar, number, years = month
         year, day_number = int(year_text), int(day_text)
-        if not named_ok(calendar, year, day_number):
+        if year not in years or not 1 <= day_number <= 31:  # _grammar.named_ok, inlined
             return None
         if calendar == "gregorian":  # one constructor both checks the day and builds the value
             try:
@@ -278,8 +291,9 @@ def _absolute(
         value, has_offset, extra = with_zone(value, zone)
         flags = flags | extra if extra else flags
     role = _ROLES.get(_lookup(tables.labels, label) or "") if label is not None else None
-    start, end = match.span(_BODY)
-    span = (offset + start, offset + end)
+    span = match.span(_BODY)
+    if offset:
+        span = (offset + span[0], offset + span[1])
     return ParsedDate(value, precision, text, span, has_offset, calendar, role, flags)
 
 
@@ -319,9 +333,10 @@ def _relative(
         if count is None:
             return None
         relative = Relative(0, 0, ((name, count),))
-    start, end = match.span(_RELATIVE_BODY)
+    span = match.span(_RELATIVE_BODY)
+    if offset:
+        span = (offset + span[0], offset + span[1])
     value = resolve(relative, reference)
-    span = (offset + start, offset + end)
     return ParsedDate(value, relative.precision, text, span, False, "gregorian", None, _RELATIVE)
 
 
@@ -332,11 +347,13 @@ def fast_parse(
     common shape; None means "use the token grammar" (which also decides what is no date)."""
     tables = _tables()
     # The two regexes accept disjoint strings (an absolute stamp has two or three digit runs, a
-    # relative one at most one), so the one that rejects an absolute stamp at its first
-    # character goes first: the absolute regex backtracks for ~0.6 µs before rejecting "منذ".
-    match = tables.relative.fullmatch(stripped)
-    if match is not None:
-        return _relative(tables, match, text, offset, reference)
+    # relative one at most one). A relative stamp starts with a letter, so a string starting
+    # with a digit only tries the absolute regex; otherwise the relative one goes first, as it
+    # rejects at the first character where the absolute one backtracks ~0.6 µs on "منذ".
+    if not stripped[0].isdigit():
+        match = tables.relative.fullmatch(stripped)
+        if match is not None:
+            return _relative(tables, match, text, offset, reference)
     match = tables.absolute.fullmatch(stripped)
     if match is not None:
         return _absolute(tables, match, text, offset, reference)

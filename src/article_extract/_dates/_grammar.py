@@ -22,6 +22,7 @@ from ._types import Calendar
 __all__ = [
     "GREGORIAN_YEARS",
     "DateCore",
+    "calendar_years",
     "named_core",
     "named_ok",
     "numeric_core",
@@ -104,6 +105,11 @@ def year_ok(calendar: str, year: int) -> bool:
     return year in _YEARS.get(calendar, GREGORIAN_YEARS)
 
 
+def calendar_years(calendar: str) -> range:
+    """The years ``year_ok`` accepts for ``calendar``."""
+    return _YEARS.get(calendar, GREGORIAN_YEARS)
+
+
 def _has_joiner(tok: Token) -> bool:
     return tok.meaning is not None and tok.meaning.day_month_joiner and tok.meaning.month is None
 
@@ -176,8 +182,9 @@ def named_core(
 
 
 def named_ok(calendar: Calendar, year: int, day: int) -> bool:
-    """The plausibility rule for a named-month date (shared with the fast path)."""
-    return 1 <= day <= 31 and year in _YEARS.get(calendar, GREGORIAN_YEARS)  # year_ok, inlined
+    """The plausibility rule for a named-month date (the fast path applies it inline, with the
+    year range its month table carries)."""
+    return 1 <= day <= 31 and year_ok(calendar, year)
 
 
 def _month_first(tokens: list[Token], i: int) -> DateCore | None:
