@@ -23,7 +23,7 @@ from ._clock import Zone, to_24h
 from ._grammar import calendar_years, numeric_core
 from ._lexicon import Meaning, fold_key, lexicon, table_entries
 from ._normalize import fold_plain, fold_with_map
-from ._relative import Relative, resolve, step_count
+from ._relative import resolve_step, step_count
 from ._types import Calendar, DateRole, ParsedDate, Precision
 from ._values import convert, core_date, settle_weekday, with_zone
 
@@ -321,23 +321,23 @@ def _relative(
         step = _lookup(tables.deictics, deictic)
         if step is None:
             return None
-        relative = Relative(0, 0, (step,), deictic=True)
+        unit, count = step
     else:
-        unit = _lookup(tables.units, unit_text)
-        if unit is None:
+        found = _lookup(tables.units, unit_text)
+        if found is None:
             return None
-        name, unit_count = unit
+        unit, unit_count = found
         if one is not None and (n is not None or unit_count != 1):
             return None  # "3 ساعة واحدة": not a shape the grammar reads either
-        count = step_count(int(n) if n is not None else None, unit_count)
-        if count is None:
+        steps = step_count(int(n) if n is not None else None, unit_count)
+        if steps is None:
             return None
-        relative = Relative(0, 0, ((name, count),))
+        count = steps
     span = match.span(_RELATIVE_BODY)
     if offset:
         span = (offset + span[0], offset + span[1])
-    value = resolve(relative, reference)
-    return ParsedDate(value, relative.precision, text, span, False, "gregorian", None, _RELATIVE)
+    value, precision = resolve_step(unit, count, reference)
+    return ParsedDate(value, precision, text, span, False, "gregorian", None, _RELATIVE)
 
 
 def fast_parse(
