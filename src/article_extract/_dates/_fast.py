@@ -240,8 +240,10 @@ def _absolute(
     hour = minute = second = 0
     precision: Precision = "day"
     if h is not None:
-        period = _lookup(tables.periods, ap) if ap is not None else None
-        hour24, minute = to_24h(int(h), period), int(mi)
+        hour24: int | None = int(h)
+        if ap is not None:
+            hour24 = to_24h(int(h), _lookup(tables.periods, ap))
+        minute = int(mi)
         if s is not None:
             second, precision = int(s), "second"
         else:

@@ -38,6 +38,10 @@ _NUMERIC_SEPARATORS = frozenset("/-.")
 # Between the two names of a double month form: "آب/اغسطس", "أيار (مايو)", "حزيران - يونيو".
 _DOUBLE_MONTH_SEPARATORS = frozenset(["/", "-", "(", "|", "،", ","])
 _RANGE = frozenset({"date_range"})
+_NO_FLAGS: frozenset[str] = frozenset()
+_HIJRI_ASSUMED = frozenset({"hijri_assumed"})
+_MONTH_FIRST = frozenset({"month_first"})
+_DAY_FIRST_ASSUMED = frozenset({"day_first_assumed"})
 # "26 من رمضان", "5 من شهر يناير": at most this many words between a day and its month.
 MAX_DAY_MONTH_JOINERS = 3
 # Between a month name and a following year/day: "4 سبتمبر، 2018", "ديسمبر 25, 2020".
@@ -259,14 +263,14 @@ def numeric_core(
         swapped = (day, month) if day <= 12 and month <= 12 and day != month else None
     else:
         return None
-    flags: set[str] = set()
+    flags = _NO_FLAGS
     calendar: Calendar
     if era is not None:
         calendar = era
     elif year in HIJRI_YEARS:
         # A 14xx year is Hijri on an Arabic page; dateparser reads it as Gregorian 1440.
         calendar = "hijri"
-        flags.add("hijri_assumed")
+        flags = _HIJRI_ASSUMED
     else:
         calendar = "gregorian"
     if not year_ok(calendar, year) or not 1 <= day <= 31:
@@ -275,12 +279,12 @@ def numeric_core(
         if swapped is None and len(first) <= 2 and day <= 12 and month <= 31:
             # Day-first is impossible ("12/25/2020"): the only reading is month-first.
             day, month = month, day
-            flags.add("month_first")
+            flags = flags | _MONTH_FIRST
         else:
             return None
     elif swapped is not None:
-        flags.add("day_first_assumed")
-    return DateCore(start, end, calendar, year, month, day, True, swapped, frozenset(flags), era)
+        flags = flags | _DAY_FIRST_ASSUMED
+    return DateCore(start, end, calendar, year, month, day, True, swapped, flags, era)
 
 
 def read_core(tokens: list[Token], i: int) -> DateCore | None:
