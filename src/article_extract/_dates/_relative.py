@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from ._calendars import add_months
+from ._calendars import add_months, shift_months
 from ._tokens import NUM, Token
 from ._types import Precision
 
@@ -40,6 +40,8 @@ _RANK = {unit: rank for rank, unit in enumerate(_ORDER)}
 # Units of a fixed length, in seconds.
 _FIXED_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
 _FIXED = {unit: timedelta(seconds=seconds) for unit, seconds in _FIXED_SECONDS.items()}
+# Units counted in calendar months.
+_MONTHS = {"month": 1, "year": 12}
 
 
 class Relative(NamedTuple):
@@ -172,23 +174,27 @@ def resolve_step(unit: str, count: int, reference: datetime) -> tuple[datetime, 
     with its precision, for callers that need not build one (the fast path)."""
     precision = _PRECISION[unit]
     seconds = _FIXED_SECONDS.get(unit)
-    if seconds is None:
-        return _truncated(_back(reference, unit, count, reference), precision), precision
-    # Whole seconds back: the parts finer than the precision are the reference's own, so one
-    # subtraction both steps back and truncates (what _back then _truncated give, 2x faster).
-    cut = reference.second if precision != "second" else 0
-    if precision == "day":
-        cut += reference.hour * 3600 + reference.minute * 60
-    return reference - timedelta(0, seconds * count + cut, reference.microsecond), precision
+    if seconds is not None:
+        # Whole seconds back: the parts finer than the precision are the reference's own, so
+        # one subtraction both steps back and truncates (what _back then _truncated give).
+        cut = reference.second if precision != "second" else 0
+        if precision == "day":
+            cut += reference.hour * 3600 + reference.minute * 60
+        return reference - timedelta(0, seconds * count + cut, reference.microsecond), precision
+    months = _MONTHS.get(unit)
+    if months is not None and type(reference) is datetime:
+        # A day in another month: one constructor instead of replace() twice (the fold stays,
+        # as replace() keeps it; a datetime subclass takes the general path to keep its type).
+        y, m, d = shift_months(reference.year, reference.month, reference.day, -months * count)
+        return datetime(y, m, d, 0, 0, 0, 0, reference.tzinfo, fold=reference.fold), precision
+    return _truncated(_back(reference, unit, count, reference), precision), precision
 
 
 def _back(value: datetime, unit: str, count: int, reference: datetime) -> datetime:
     if unit == "weekday":  # the last such weekday before the reference day (1-7 days)
         return value - timedelta(days=(reference.weekday() - count) % 7 or 7)
-    if unit == "year":
-        return add_months(value, -12 * count)
-    if unit == "month":
-        return add_months(value, -count)
+    if unit in _MONTHS:
+        return add_months(value, -_MONTHS[unit] * count)
     return value - _FIXED[unit] * count
 
 
