@@ -200,3 +200,43 @@ def test_parsed_date_init_matches_its_fields() -> None:
     assert dataclasses.replace(parsed, role="published").role == "published"
     with pytest.raises(dataclasses.FrozenInstanceError):
         parsed.role = "modified"  # type: ignore[misc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("اأب ة1٢-ـ\u064b\u064e\u0651\u200f\u00a0")), max_size=30)
+)
+def test_folded_spans_index_the_original(text: str) -> None:
+    """Folded.span against the plain position map it replaces (one index per kept character)."""
+    from article_extract._dates._normalize import (
+        _DROP,
+        _LONE_TATWEEL,
+        _TABLE,
+        _TRAILING_MARKS,
+        _tatweel_to_dash,
+        fold_with_map,
+    )
+
+    raw = _LONE_TATWEEL.sub(_tatweel_to_dash, text).translate(_TABLE)
+    positions = [i for i, ch in enumerate(raw) if ch != _DROP]
+    folded = fold_with_map(text)
+    assert len(folded.text) == len(positions)
+    for start in range(len(positions)):
+        for end in range(start + 1, len(positions) + 1):
+            b = positions[end - 1] + 1
+            while b < len(text) and text[b] in _TRAILING_MARKS:
+                b += 1
+            assert folded.span(start, end) == (positions[start], b)
+
+
+def test_tokens_take_their_kind_from_the_first_character() -> None:
+    from article_extract._dates._tokens import NL, NUM, PUNCT, WORD, tokenize
+
+    tokens = tokenize("يناير ²a 12\n/")
+    assert [(t.kind, t.text) for t in tokens] == [
+        (WORD, "يناير"),
+        (PUNCT, "²a"),  # a word character, but no letter
+        (NUM, "12"),
+        (NL, "\n"),
+        (PUNCT, "/"),
+    ]

@@ -3,19 +3,22 @@
 Unlike :func:`article_extract._text.fold`, this keeps a position map: every character of the
 folded string knows where it came from, so spans always index the text the caller passed in.
 Folding is one ``str.translate`` (length-preserving); the characters that must vanish (harakat,
-tatweel, bidi marks) are first turned into a sentinel and only then removed, so the common case
-(nothing to remove) costs no Python-level loop.
+tatweel, bidi marks) are first turned into a sentinel and only then removed. The map records
+only where those vanished characters were (a position is then one bisect away), so the common
+cases (nothing or a few characters to remove) cost no Python-level loop over the text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 __all__ = ["Folded", "fold_plain", "fold_with_map"]
 
 # Sentinel for characters that vanish; never present in real text.
 _DROP = "\x00"
+_DROPPED = re.compile(_DROP)
 
 _DIGITS = {
     **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic
@@ -73,18 +76,21 @@ _TRAILING_MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670",
 
 
 class Folded(NamedTuple):
-    """``text`` folded for matching, with ``source`` positions for each character (None = same)."""
+    """``text`` folded for matching; ``gaps`` holds, for each character of ``original`` that
+    folding removed, the position in ``text`` where it would have stood (sorted, empty = none).
+    """
 
     original: str
     text: str
-    positions: tuple[int, ...] | None
+    gaps: tuple[int, ...]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` range of the folded text back to the original text."""
-        if self.positions is None:
-            a, b = start, end
+        gaps = self.gaps
+        if gaps:  # each removed character at or before a position shifts it by one
+            a, b = start + bisect_right(gaps, start), end + bisect_right(gaps, end - 1)
         else:
-            a, b = self.positions[start], self.positions[end - 1] + 1
+            a, b = start, end
         original = self.original
         while b < len(original) and original[b] in _TRAILING_MARKS:
             b += 1
@@ -102,9 +108,9 @@ def fold_with_map(text: str) -> Folded:
         text = _LONE_TATWEEL.sub(_tatweel_to_dash, text)
     folded = text.translate(_TABLE)
     if _DROP not in folded:
-        return Folded(source, folded, None)
-    positions = tuple(i for i, ch in enumerate(folded) if ch != _DROP)
-    return Folded(source, folded.replace(_DROP, ""), positions)
+        return Folded(source, folded, ())
+    gaps = tuple(m.start() - k for k, m in enumerate(_DROPPED.finditer(folded)))
+    return Folded(source, folded.replace(_DROP, ""), gaps)
 
 
 def fold_plain(text: str) -> str:

@@ -16,8 +16,9 @@ __all__ = ["NL", "NUM", "PUNCT", "WORD", "Token", "split", "tokenize"]
 
 NUM, WORD, PUNCT, NL = 0, 1, 2, 3
 
-# Numbers, letter runs (any script), newlines, any other single visible character.
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\n|\S")
+# Numbers, letter runs (any script), newlines, any other single visible character. The group
+# that matched gives the kind (NUM, WORD, PUNCT, NL in group order), so no per-token test.
+_TOKEN = re.compile(r"([0-9]+)|([^\W\d_]+)|(\S)|(\n)")
 
 
 class Token(NamedTuple):
@@ -33,54 +34,47 @@ class Token(NamedTuple):
         return int(self.text)
 
 
-def _kind(text: str) -> int:
-    first = text[0]
-    if "0" <= first <= "9":
-        return NUM
-    if first == "\n":
-        return NL
-    if first.isalpha():
-        return WORD
-    return PUNCT
-
-
 def split(text: str) -> tuple[str, ...]:
     """Token texts of an already-folded string (used to key the lexicon)."""
-    return tuple(_TOKEN.findall(text))
+    return tuple(m.group() for m in _TOKEN.finditer(text))
 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of folded ``text`` with lexicon meanings, multi-word entries merged."""
-    raw = [Token(_kind(m.group()), m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     entries = lexicon()
+    matches = list(_TOKEN.finditer(text))
     out: list[Token] = []
-    i, n = 0, len(raw)
+    i, n = 0, len(matches)
     while i < n:
-        tok = raw[i]
-        candidates = entries.get(tok.text) if tok.kind != NL else None
+        match = matches[i]
+        word = match.group()
+        kind = match.lastindex - 1  # type: ignore[operator]  # always one group
+        if kind == WORD and not word[0].isalpha():
+            kind = PUNCT  # "²" is a word character but no letter
+        candidates = entries.get(word) if kind != NL else None
         if candidates:
             for key, meaning in candidates:
                 size = len(key)
                 if i + size > n:
                     continue
-                if size > 1 and not _same_line_run(text, raw, i, key):
+                if size > 1 and not _same_line_run(text, matches, i, key):
                     continue
-                last = raw[i + size - 1]
-                out.append(Token(tok.kind, " ".join(key), tok.start, last.end, meaning))
+                end = matches[i + size - 1].end()
+                out.append(Token(kind, " ".join(key), match.start(), end, meaning))
                 i += size
                 break
             else:
-                out.append(tok)
+                out.append(Token(kind, word, match.start(), match.end()))
                 i += 1
         else:
-            out.append(tok)
+            out.append(Token(kind, word, match.start(), match.end()))
             i += 1
     return out
 
 
-def _same_line_run(text: str, raw: list[Token], i: int, key: tuple[str, ...]) -> bool:
+def _same_line_run(text: str, matches: list[re.Match[str]], i: int, key: tuple[str, ...]) -> bool:
     for k in range(1, len(key)):
-        tok, prev = raw[i + k], raw[i + k - 1]
-        if tok.text != key[k] or "\n" in text[prev.end : tok.start]:
+        tok, prev = matches[i + k], matches[i + k - 1]
+        if tok.group() != key[k] or "\n" in text[prev.end() : tok.start()]:
             return False
     return True
