@@ -238,9 +238,10 @@ def _in_longer_run(tokens: list[Token], first: int, last: int, sep: str) -> bool
 
 def _numeric(tokens: list[Token], i: int) -> DateCore | None:
     """``d/m/Y`` or ``Y/m/d`` with one separator used twice."""
-    a, sep1, b, sep2, c = (_tok(tokens, i + k) for k in range(5))
-    if a is None or b is None or c is None or sep1 is None or sep2 is None:
+    window = tokens[i : i + 5]
+    if len(window) < 5:
         return None
+    a, sep1, b, sep2, c = window
     if sep1.text not in _NUMERIC_SEPARATORS or sep2.text != sep1.text:
         return None
     if a.kind != NUM or b.kind != NUM or c.kind != NUM or len(b.text) > 2:
