@@ -73,7 +73,9 @@ class Options:
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: the validators are built on first use (the first extract() call), not at
+    # import: ~20 ms of import time, and pydantic's plugin loader (importlib.metadata) with it.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Block(_Frozen):
