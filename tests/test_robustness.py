@@ -77,6 +77,17 @@ def test_html_like(lines: list[str], tag: str) -> None:
     _check(f"<html><head><title>t</title></head><body>{body}</body></html>")
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>\n\x1f</\n<h1>عنوان</h1>",  # found by hypothesis: a control character in a tail
+        "<html><body><h1>عنوان\x0b</h1><div>\x01نص<span>x</span>\x1f</div></body></html>",
+    ],
+)
+def test_control_characters_in_html(page: str) -> None:
+    _check(page)
+
+
 def test_huge_input_is_refused_not_processed() -> None:
     from article_extract import InputTooLarge
 

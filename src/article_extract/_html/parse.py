@@ -22,6 +22,10 @@ __all__ = ["parse_page", "strip_junk", "text_length"]
 
 # lxml refuses str input that carries an XML encoding declaration; it is meaningless once decoded.
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
+# Characters XML (and so lxml, when text is assigned) refuses: C0 controls but tab/LF/CR, and
+# the non-characters U+FFFE/U+FFFF. The HTML parser lets them through, and a later assignment
+# of text that holds one raises; they are never visible text, so they go before parsing.
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # An element the page hides that holds more than this share of the page's text is probably the
 # article revealed by script ("show more"), not junk: keep it.
 HIDDEN_MAX_SHARE = 0.3
@@ -39,7 +43,7 @@ def parse_page(page: PageInput) -> HtmlElement:
     tree = page.tree
     if isinstance(tree, HtmlElement):
         return copy.deepcopy(tree)
-    text = _XML_DECL_RE.sub("", page.text, count=1)
+    text = _XML_INVALID_RE.sub("", _XML_DECL_RE.sub("", page.text, count=1))
     try:
         root = document_fromstring(text, parser=_new_parser())
     except (etree.ParserError, ValueError) as exc:
@@ -119,6 +123,7 @@ def _drop_keep_tail(element: etree._Element) -> None:
         return
     tail = element.tail
     if tail:
+        tail = _XML_INVALID_RE.sub("", tail)  # a caller's own tree was never cleaned
         previous = element.getprevious()
         if previous is not None:
             previous.tail = (previous.tail or "") + tail
