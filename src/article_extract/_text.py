@@ -15,6 +15,7 @@ import unicodedata
 
 __all__ = [
     "ARABIC_PUNCTUATION",
+    "LETTER_VARIANTS",
     "arabic_letter_ratio",
     "clean_text",
     "fold",
@@ -44,22 +45,28 @@ _DIGIT_TABLE = str.maketrans(
     {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 )
 
-# Folding for matching: harakat (U+064B..U+065F, U+0670) and tatweel vanish; letter variants unify.
+# Letter variants unified for matching (shared with the date engine's position-keeping fold).
+LETTER_VARIANTS = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ی": "ي",  # Persian yeh
+    "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ھ": "ه",  # heh doachashmee
+    "ک": "ك",  # keheh
+}
+# Folding for matching: harakat (U+064B..U+065F, U+0670) and tatweel vanish; letters unify.
 _FOLD_TABLE = str.maketrans(
     {
         **{chr(c): None for c in range(0x064B, 0x0660)},
         "\u0670": None,
         "\u0640": None,
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ی": "ي",  # Persian yeh
-        "ئ": "ي",
-        "ؤ": "و",
-        "ة": "ه",
-        "ک": "ك",  # keheh
+        **LETTER_VARIANTS,
     }
 )
 

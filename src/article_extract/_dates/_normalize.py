@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from .._text import LETTER_VARIANTS
+
 __all__ = ["Folded", "fold_plain", "fold_with_map"]
 
 # Sentinel for characters that vanish; never present in real text.
@@ -25,18 +27,7 @@ _DIGITS = {
     **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian
 }
 _LETTERS = {
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ى": "ي",
-    "ی": "ي",  # Persian yeh
-    "ئ": "ي",
-    "ؤ": "و",
-    "ة": "ه",
-    "ۀ": "ه",
-    "ھ": "ه",  # heh doachashmee, seen in "ھ" for the Hijri era
-    "ک": "ك",
+    **LETTER_VARIANTS,  # the same letters _text.fold unifies ("ھ" is seen in the Hijri era "ھ")
     "–": "-",
     "—": "-",
     "−": "-",
