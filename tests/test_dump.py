@@ -219,3 +219,38 @@ def test_physical_lines_lose_bullets_indentation_and_placeholders() -> None:
 def test_display_width_counts_wide_characters_twice() -> None:
     assert display_width("abc") == 3
     assert display_width("日本") == 4
+
+
+UPDATE_STAMP = "آخر تحديث: الخميس 30 مارس 2023"
+
+
+def test_an_update_stamp_is_never_the_publication_date() -> None:
+    article = extract(blank_separated().replace(DATE_LINE, UPDATE_STAMP))
+    assert article.published is None
+    assert article.modified is not None
+    assert article.modified.date().isoformat() == "2023-03-30"
+
+
+def test_a_date_in_the_callers_url_gives_the_publication_day() -> None:
+    text = blank_separated().replace(DATE_LINE, UPDATE_STAMP)
+    article = extract(text, url="https://example.com/news/2023/03/14/health-plan")
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2023-03-14"
+    assert article.date_origin == "url"
+    assert article.published_text is None
+    assert article.modified is not None
+    assert article.modified.date().isoformat() == "2023-03-30"
+
+
+def test_a_visible_date_later_than_the_url_date_is_an_update() -> None:
+    article = extract(blank_separated(), url="https://example.com/2023/03/01/story")
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2023-03-01"
+    assert article.modified is not None
+    assert article.modified.date().isoformat() == "2023-03-14"
+
+
+def test_a_url_date_that_agrees_leaves_the_visible_stamp() -> None:
+    article = extract(blank_separated(), url="https://example.com/2023/03/14/story")
+    assert article.date_origin == "visible"
+    assert article.published_text == DATE_LINE

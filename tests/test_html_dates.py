@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from article_extract import Options, extract
-from article_extract._html.dates import url_date_text
+from article_extract._urls import url_date_text
 
 P = (
     "<p>أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من "

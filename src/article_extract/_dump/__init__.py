@@ -8,13 +8,16 @@ the body span into blocks: paragraphs, in-body subheadings, and nothing else.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from .._byline import leading_credit, split_trailing_credit
+from .._dates import parse_date
 from .._draft import ArticleDraft, BlockDraft, DatedCandidate
 from .._inputs import PageInput
 from .._lexicon import match_key
 from .._model import Options
 from .._text import arabic_letter_ratio
+from .._urls import url_date_text
 from ..errors import NotAnArticle
 from .header import Header, read_header
 from .layout import MIN_PARAGRAPH_UNITS, BodySpan, find_body_span, is_caption
@@ -43,6 +46,8 @@ def _extend_end(lines: Sequence[Line], span: BodySpan) -> BodySpan:
     return BodySpan(span.start, end, span.score)
 
 
+# A visible stamp this much after the URL's date is a later update, not the publication.
+URL_DATE_SLACK = timedelta(days=1)
 # Credit lines ("--(بترا)", "المصدر: …") may follow the last paragraph, just outside the span.
 TRAILING_CREDIT_LINES = 3
 
@@ -113,6 +118,32 @@ def _body_blocks(
     return [b for b in blocks if b.text], sources
 
 
+def _dates_with_url(
+    header: Header, url: str | None, options: Options
+) -> tuple[DatedCandidate | None, DatedCandidate | None]:
+    """(published, modified), using the caller's URL when its path states a day.
+
+    As in the HTML path: a URL date is fixed when the article is created, so it is the
+    publication date when the dump shows none, or shows one more than a day later (then that
+    visible stamp is a later update).
+    """
+    published = DatedCandidate(header.published, "visible") if header.published else None
+    modified = DatedCandidate(header.modified, "visible") if header.modified else None
+    url_text = url_date_text(url)
+    from_url = parse_date(url_text, reference=options.reference) if url_text else None
+    if from_url is None:
+        return published, modified
+    if published is None:
+        return DatedCandidate(from_url, "url"), modified
+    if _naive(published.date.value) > _naive(from_url.value) + URL_DATE_SLACK:
+        return DatedCandidate(from_url, "url"), modified or published
+    return published, modified
+
+
+def _naive(value: datetime) -> datetime:
+    return value.replace(tzinfo=None)
+
+
 def extract_from_dump(page: PageInput, options: Options) -> ArticleDraft:
     """Extract a draft article from a text dump. Raises NotAnArticle when there is none."""
     lines = prepare_lines(page.text, reference=options.reference)
@@ -130,15 +161,18 @@ def extract_from_dump(page: PageInput, options: Options) -> ArticleDraft:
     credited += _trailing_sources(lines, span)
     if not blocks:
         raise NotAnArticle("the body holds no paragraphs", reason="no_body")
+    published, modified = _dates_with_url(header, page.url, options)
     body_text = " ".join(b.text for b in blocks)
     language = "ar" if arabic_letter_ratio(body_text) >= ARABIC_SHARE else None
     return ArticleDraft(
         title=header.title,
         blocks=tuple(blocks),
         input_kind="text",
-        published=DatedCandidate(header.published, "visible") if header.published else None,
-        published_text=header.published_text,
-        modified=DatedCandidate(header.modified, "visible") if header.modified else None,
+        published=published,
+        published_text=header.published_text
+        if published and published.origin == "visible"
+        else None,
+        modified=modified,
         authors=header.authors,
         source=header.source or (credited[0] if credited else None),
         site_name=header.site_name,

@@ -44,19 +44,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
 from .._dates import DateRole, ParsedDate, find_dates, parse_date
 from .._draft import DatedCandidate
 from .._model import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, DateOrigin, Options
+from .._urls import url_date_text
 from .index import TreeIndex
 from .metadata import PageMeta
 from .nearby import nearby_elements
 from .rules import meta_rules
 
-__all__ = ["DateChoice", "choose_dates", "url_date_text"]
+__all__ = ["DateChoice", "choose_dates"]
 
 # Dates good enough to be "the publication date": a bare year or month is not.
 _DAY_OR_BETTER = frozenset({"day", "hour", "minute", "second"})
@@ -69,14 +69,8 @@ URL_DATE_SLACK = timedelta(days=1)
 # Metadata and the printed stamp may differ by time zones and a late edit; beyond this they
 # disagree about the day of publication, and the printed stamp is believed (rule 4).
 VISIBLE_DISAGREEMENT = timedelta(days=1)
-# Path segments: a year, then (possibly after a word segment) month and day numbers.
-_YEAR_RE = re.compile(r"^(19|20)\d\d$")
-_SMALL_NUMBER_RE = re.compile(r"^\d{1,2}$")
-_DATE_SEGMENT_RE = re.compile(r"^((?:19|20)\d\d)[-_]?(\d\d)[-_]?(\d\d)$")
 # "Written in the page's script": Arabic-script letters or Arabic-Indic/Persian digits.
 _LOCAL_SCRIPT_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
-# Nearest segments after the year that may hold month and day.
-_URL_LOOKAHEAD = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,25 +112,6 @@ def _parse(text: str | None, options: Options) -> ParsedDate | None:
     if not text or not text.strip():
         return None
     return parse_date(text.strip(), reference=options.reference)
-
-
-def url_date_text(url: str | None) -> str | None:
-    """A ``YYYY-MM-DD`` string from a URL path that encodes a date, for the date engine."""
-    if not url:
-        return None
-    segments = [s for s in unquote(urlsplit(url).path).split("/") if s]
-    for index, segment in enumerate(segments):
-        match = _DATE_SEGMENT_RE.match(segment)
-        if match:
-            return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
-        if not _YEAR_RE.match(segment):
-            continue
-        numbers = [
-            s for s in segments[index + 1 : index + 1 + _URL_LOOKAHEAD] if _SMALL_NUMBER_RE.match(s)
-        ]
-        if len(numbers) >= 2 and 1 <= int(numbers[0]) <= 12 and 1 <= int(numbers[1]) <= 31:
-            return f"{segment}-{int(numbers[0]):02d}-{int(numbers[1]):02d}"
-    return None
 
 
 def _structured(meta: PageMeta, options: Options) -> list[_Found]:
