@@ -57,7 +57,6 @@ class DateCore(NamedTuple):
     year: int | None  # None: no year written ("5 يونيو"); needs a reference
     month: int
     day: int | None  # None: month precision ("يناير 2022")
-    numeric: bool = False
     # The month-first reading of an ambiguous numeric date (both parts ≤ 12), as (month, day).
     swapped: tuple[int, int] | None = None
     flags: frozenset[str] = frozenset()
@@ -285,7 +284,7 @@ def numeric_core(
             return None
     elif swapped is not None:
         flags = flags | _DAY_FIRST_ASSUMED
-    return DateCore(start, end, calendar, year, month, day, True, swapped, flags, era)
+    return DateCore(start, end, calendar, year, month, day, swapped, flags, era)
 
 
 def read_core(tokens: list[Token], i: int) -> DateCore | None:

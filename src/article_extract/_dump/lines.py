@@ -57,6 +57,8 @@ _WRAP_OVERFLOW = 4
 # Widths text browsers use; a dump whose longest lines are wider was not hard-wrapped.
 _MAX_WRAP_WIDTH = 200
 _MIN_WRAP_WIDTH = 40
+# Bylines and credits are read only in lines this short (in words).
+MAX_BYLINE_UNITS = 16
 # Dates are looked for only in lines this short (in words): headers, datelines, stamps.
 MAX_DATE_LINE_UNITS = 30
 # A line is a "date line" when the date expression covers this share of its characters.
@@ -71,7 +73,6 @@ class Line:
     text: str
     key: str  # the folded form the lexicon matches (see _lexicon.match_key)
     units: float  # length in words; CJK text counts two characters as one word
-    gap_before: bool  # a blank line separates it from the previous line
     terminal: bool  # ends like a sentence
     inner_punct: int  # commas and semicolons inside
     chrome: bool  # the chrome lexicon flags it
@@ -183,17 +184,15 @@ def _line_dates(
 
 
 def prepare_lines(text: str, *, reference: datetime | None = None) -> list[Line]:
-    """The dump as logical lines with features; blank lines become ``gap_before`` flags.
+    """The dump as logical lines with features (blank lines only separate them).
 
     ``reference`` is the caller's "now", for relative dates ("منذ 3 ساعات", "أمس").
     """
     lexicon = chrome_lexicon()
     physical = _unwrap(split_physical_lines(text))
     lines: list[Line] = []
-    gap = False
     for line_text in physical:
         if not line_text:
-            gap = True
             continue
         units = _units(line_text)
         key = match_key(line_text)
@@ -204,7 +203,6 @@ def prepare_lines(text: str, *, reference: datetime | None = None) -> list[Line]
                 text=line_text,
                 key=key,
                 units=units,
-                gap_before=gap,
                 terminal=bool(_TERMINAL_RE.search(line_text)),
                 inner_punct=len(_INNER_PUNCT_RE.findall(line_text)),
                 chrome=lexicon.is_chrome_key(key),
@@ -212,8 +210,7 @@ def prepare_lines(text: str, *, reference: datetime | None = None) -> list[Line]
                 related=key in lexicon.inline_related,
                 dates=dates,
                 date_coverage=coverage,
-                attribution=parse_byline(line_text) if units <= 16 else None,
+                attribution=parse_byline(line_text) if units <= MAX_BYLINE_UNITS else None,
             )
         )
-        gap = False
     return lines

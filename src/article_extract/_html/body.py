@@ -79,7 +79,6 @@ class BodyResult:
     origin: str
     authors: list[str] = field(default_factory=list)
     source: str | None = None
-    valve: bool = False
     teasers: int = 0  # linked headlines inside the container, before chrome removal
 
 
@@ -375,5 +374,4 @@ def extract_body(
             origin,
         )
         blocks = [BlockDraft(b.kind, b.text) for b in raw_all if _has_letters(b.text)]
-        return BodyResult(blocks, container.primary, origin, authors, source, True, teasers)
-    return BodyResult(blocks, container.primary, origin, authors, source, False, teasers)
+    return BodyResult(blocks, container.primary, origin, authors, source, teasers)

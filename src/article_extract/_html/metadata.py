@@ -32,7 +32,6 @@ class PageMeta:
 
     meta: Mapping[str, tuple[str, ...]]  # <meta name|property|http-equiv> → values, in order
     microdata: Mapping[str, tuple[str, ...]]  # itemprop → values (content/datetime/text)
-    jsonld: tuple[JsonObject, ...]
     article: JsonObject | None  # the JSON-LD object describing this article
     title_tag: str | None
     canonical: str | None
@@ -169,7 +168,6 @@ def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
     return PageMeta(
         meta={k: tuple(v) for k, v in meta.items()},
         microdata={k.lower(): tuple(v) for k, v in microdata.items()},
-        jsonld=objects,
         article=article,
         title_tag=title_tag or None,
         canonical=resolve_url(canonical, base_url),

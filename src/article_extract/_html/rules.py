@@ -27,7 +27,6 @@ __all__ = [
 class ChromeRules:
     junk_tags: frozenset[str]
     structural_tags: frozenset[str]
-    caption_tags: frozenset[str]
     hidden_classes: frozenset[str]
     chrome: TokenRules
     protected: TokenRules
@@ -72,7 +71,6 @@ class MetaRules:
 class ListingRules:
     path_segments: frozenset[str]
     search_query_keys: frozenset[str]
-    non_article_og_types: frozenset[str]
     error_titles: tuple[str, ...]
 
 
@@ -82,7 +80,6 @@ def chrome_rules() -> ChromeRules:
     return ChromeRules(
         junk_tags=frozenset(table["junk_tags"]),
         structural_tags=frozenset(table["structural_tags"]),
-        caption_tags=frozenset(table["caption_tags"]),
         hidden_classes=frozenset(c.lower() for c in table["hidden_classes"]),
         chrome=TokenRules(table["chrome_tokens"], table["negations"]),
         protected=TokenRules(table["protected_tokens"]),
@@ -135,6 +132,5 @@ def listing_rules() -> ListingRules:
     return ListingRules(
         path_segments=frozenset(table["listing_path_segments"]),
         search_query_keys=frozenset(table["search_query_keys"]),
-        non_article_og_types=frozenset(table["non_article_og_types"]),
         error_titles=tuple(fold(t) for t in table["error_titles"]),
     )
