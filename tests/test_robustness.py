@@ -32,8 +32,7 @@ PHRASES = [
     "© 2019",
     "",
 ]
-SETTINGS = settings(
-    max_examples=150,
+SETTINGS = settings(  # example counts come from the profile in conftest.py
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
