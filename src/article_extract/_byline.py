@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ._text import clean_text, fold
+from ._text import clean_text, fold, strip_non_word_edges
 from .data import load_table
 
 __all__ = [
@@ -32,8 +32,10 @@ MAX_NAME_WORDS = 6
 MAX_SOURCE_WORDS = 8
 
 _PUNCT = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
-_TOKEN_PUNCT_RE = re.compile(r"^[\W_ـ]+|[\W_ـ]+$")
-# "--(بترا)", "(رويترز)", "- رويترز", "(ومع)" at the very end of a paragraph.
+# "--(بترا)", "(رويترز)", "- رويترز", "(ومع)" at the very end of a paragraph. Searched only in
+# the paragraph's last TRAILING_CREDIT_WINDOW characters: a credit is short, and the pattern's
+# leading dash run would otherwise be retried at every position of a long run of dashes.
+TRAILING_CREDIT_WINDOW = 80
 _TRAILING_CREDIT_RE = re.compile(
     r"(?:\s*[-–—ـ]+\s*|\s+)?\(\s*([^()]{1,40}?)\s*\)\s*[.،]?\s*$|\s+[-–—]+\s*([^\s()][^()]{0,30})\s*$"
 )
@@ -55,7 +57,7 @@ class Attribution:
 
 
 def _fold_token(token: str) -> str:
-    return _TOKEN_PUNCT_RE.sub("", fold(token))
+    return strip_non_word_edges(fold(token))
 
 
 def _label_tokens(labels: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -119,7 +121,7 @@ def _words(line: str) -> tuple[list[str], list[str]]:
     # "كتب:فلان" — a label glued to the name by a colon or dash: split it off first.
     line = _GLUED_LABEL_RE.sub(r"\1 ", line, count=1)
     words = line.split()
-    folded = [_TOKEN_PUNCT_RE.sub("", w) for w in fold(line).split()]
+    folded = [strip_non_word_edges(w) for w in fold(line).split()]
     if len(folded) != len(words):  # folding changed the word count (rare NFKC cases)
         folded = [_fold_token(w) for w in words]
     return words, folded
@@ -198,7 +200,8 @@ def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
 
     Only known agencies count, so a closing parenthesis in running text is left alone.
     """
-    match = _TRAILING_CREDIT_RE.search(paragraph)
+    offset = max(len(paragraph) - TRAILING_CREDIT_WINDOW, 0)
+    match = _TRAILING_CREDIT_RE.search(paragraph, offset)
     if match is None:
         return paragraph, None
     agency = agency_name(match.group(1) or match.group(2) or "")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ._text import fold
+from ._text import fold, strip_non_word_edges
 from .data import load_table
 
 __all__ = ["ChromeLexicon", "PhraseIndex", "chrome_lexicon", "match_key"]
@@ -31,7 +31,6 @@ def match_key(text: str) -> str:
 MENU_LINE_COVERAGE = 0.6
 # Longest lexicon phrase, in words, tried when covering a line.
 _MAX_PHRASE_WORDS = 6
-_TOKEN_EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 _FIRST_WORD_RE = re.compile(r"\w+|\S")
@@ -80,7 +79,7 @@ class ChromeLexicon:
         return self.coverage_key(match_key(text))
 
     def coverage_key(self, key: str) -> float:
-        words = [w for w in (_TOKEN_EDGE_RE.sub("", t) for t in key.split()) if w]
+        words = [w for w in (strip_non_word_edges(t) for t in key.split()) if w]
         if not words:
             return 0.0
         covered = 0
@@ -116,7 +115,7 @@ class ChromeLexicon:
     def _may_be_menu(self, key: str) -> bool:
         """Cheap upper bound for coverage: enough words that occur in some exact phrase."""
         words = key.split()
-        known = sum(_TOKEN_EDGE_RE.sub("", w) in self.exact_words for w in words)
+        known = sum(strip_non_word_edges(w) in self.exact_words for w in words)
         return known >= MENU_LINE_COVERAGE * len(words)
 
     def is_related_marker(self, text: str) -> bool:

@@ -53,7 +53,9 @@ FUTURE_TOLERANCE = timedelta(days=2)
 # that one hostile input cannot exhaust a batch worker's memory.
 DEFAULT_MAX_INPUT_BYTES = 20 * 1024 * 1024
 
-URL_RE = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+# The host part, then nothing or a path/query/fragment: the two parts cannot overlap, so a long
+# URL followed by a space fails in one pass.
+URL_RE = re.compile(r"^https?://[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 
 

@@ -18,7 +18,9 @@ __all__ = [
     "LETTER_VARIANTS",
     "arabic_letter_ratio",
     "clean_text",
+    "ends_like_sentence",
     "fold",
+    "strip_non_word_edges",
     "to_ascii_digits",
 ]
 
@@ -72,6 +74,17 @@ _FOLD_TABLE = str.maketrans(
 
 ARABIC_PUNCTUATION = "،؛؟"
 
+# A word character that is not "_": what survives at the edges of a token. Searched from each
+# end with ``search`` (never ``^[\W_]+|[\W_]+$``, whose second branch is retried at every
+# position of a long run of punctuation: quadratic).
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+# Characters that end a sentence in the scripts we see (Latin, Arabic, CJK), and the closing
+# quotes/brackets that may follow them.
+_SENTENCE_END_CHARS = frozenset(".!?؟…。！？:")
+_CLOSING_CHARS = "\"'”’»)]）」』"
+# A line ending in one of these closing quotes reads as a finished (quoted) sentence.
+_CLOSING_QUOTE_ENDS = frozenset('"”»')
+
 
 def clean_text(text: str, *, keep_newlines: bool = False) -> str:
     """NFC, one kind of space, no bidi marks, runs of spaces collapsed, ends stripped."""
@@ -113,3 +126,23 @@ def arabic_letter_ratio(text: str) -> float:
             ):
                 arabic += 1
     return arabic / letters if letters else 0.0
+
+
+def strip_non_word_edges(token: str) -> str:
+    """``token`` without leading and trailing non-word characters ("«كتب:»" → "كتب").
+
+    Two searches from the ends, so a long run of punctuation costs one pass."""
+    first = _WORD_CHAR_RE.search(token)
+    if first is None:
+        return ""
+    last = _WORD_CHAR_RE.search(token[::-1])
+    assert last is not None  # the forward search found one
+    return token[first.start() : len(token) - last.start()]
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Does ``text`` end like a sentence: a terminal mark, optionally followed by closing
+    quotes or brackets ("… قال.»"), or a closing quote alone?"""
+    if text[-1:] in _CLOSING_QUOTE_ENDS:
+        return True
+    return text.rstrip(_CLOSING_CHARS)[-1:] in _SENTENCE_END_CHARS

@@ -17,7 +17,7 @@ from functools import cache
 from .._byline import Attribution, parse_byline
 from .._dates import ParsedDate, find_dates
 from .._lexicon import chrome_lexicon, match_key
-from .._text import clean_text
+from .._text import clean_text, ends_like_sentence
 
 __all__ = ["Line", "display_width", "prepare_lines", "split_physical_lines"]
 
@@ -25,9 +25,6 @@ __all__ = ["Line", "display_width", "prepare_lines", "split_physical_lines"]
 _BULLET_RE = re.compile(r"^(?:[•●▪◦‣∙·*■□➢►▶→]+|[-–—](?=\s)|o(?=\s{1,3}\S))\s*")
 # Image/link placeholders of text browsers: "[logo]", "[                ]", "[IMG]".
 _PLACEHOLDER_RE = re.compile(r"\[(?:[^\[\]\s]{0,60}|\s*)\]")
-# Characters that end a sentence in the scripts we see (Latin, Arabic, CJK), optionally
-# followed by closing quotes/brackets.
-_TERMINAL_RE = re.compile(r"[.!?؟…。！？:]+[\"'”’»)\]）」』]*$|[\"”»]$")
 _INNER_PUNCT_RE = re.compile(r"[،,؛;、，]")
 
 
@@ -134,7 +131,7 @@ def _continues(current: str, following: str, width: int) -> bool:
     """Was ``current`` broken by the wrapper because ``following``'s first word did not fit?"""
     if not following or not current:
         return False
-    if _TERMINAL_RE.search(current) and not following[:1].islower():
+    if ends_like_sentence(current) and not following[:1].islower():
         # A finished sentence at the wrap point: more often a paragraph's end than a
         # coincidence, and a split paragraph costs less than two merged ones.
         return False
@@ -203,7 +200,7 @@ def prepare_lines(text: str, *, reference: datetime | None = None) -> list[Line]
                 text=line_text,
                 key=key,
                 units=units,
-                terminal=bool(_TERMINAL_RE.search(line_text)),
+                terminal=ends_like_sentence(line_text),
                 inner_punct=len(_INNER_PUNCT_RE.findall(line_text)),
                 chrome=lexicon.is_chrome_key(key),
                 tail=lexicon.is_tail_marker_key(key),
