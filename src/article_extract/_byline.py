@@ -32,13 +32,14 @@ MAX_NAME_WORDS = 6
 MAX_SOURCE_WORDS = 8
 
 _PUNCT = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
-# "--(بترا)", "(رويترز)", "- رويترز", "(ومع)" at the very end of a paragraph. Searched only in
-# the paragraph's last TRAILING_CREDIT_WINDOW characters: a credit is short, and the pattern's
-# leading dash run would otherwise be retried at every position of a long run of dashes.
+# "--(بترا)", "(رويترز)", "- رويترز", "(ومع)" at the very end of a paragraph (text is cleaned:
+# single spaces). Searched only in the paragraph's last TRAILING_CREDIT_WINDOW characters: a
+# credit is short. The dashes before a parenthesised credit are stripped after the match.
 TRAILING_CREDIT_WINDOW = 80
 _TRAILING_CREDIT_RE = re.compile(
-    r"(?:\s*[-–—ـ]+\s*|\s+)?\(\s*([^()]{1,40}?)\s*\)\s*[.،]?\s*$|\s+[-–—]+\s*([^\s()][^()]{0,30})\s*$"
+    r"\(\s?([^()]{1,40}?)\s?\)\s?[.،]?\s?$|\s[-–—]+\s?([^\s()][^()]{0,30}?)\s?$"
 )
+_CREDIT_LEAD_IN = " -–—ـ"
 # "عمان (بترا) -", "دمشق، سوريا (CNN) --": a credit in the first 80 characters.
 _LEADING_CREDIT_RE = re.compile(r"^[^()]{0,60}\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]")
 _DIGIT_RE = re.compile(r"\d")
@@ -207,7 +208,7 @@ def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
     agency = agency_name(match.group(1) or match.group(2) or "")
     if agency is None:
         return paragraph, None
-    return paragraph[: match.start()].rstrip(), agency
+    return paragraph[: match.start()].rstrip(_CREDIT_LEAD_IN), agency
 
 
 def leading_credit(paragraph: str) -> str | None:

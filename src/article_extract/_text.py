@@ -40,7 +40,7 @@ _CLEAN_TABLE = str.maketrans(
 )
 _CLEAN_CHARS_RE = re.compile(f"[{re.escape(_SPACE_CHARS + _INVISIBLE_CHARS)}]")
 _SPACE_RUN = re.compile(r"[ ]{2,}")
-_NEWLINE_SPACES = re.compile(r"[ ]*\n[ ]*")
+_NEWLINE_SPACES = re.compile(r"(?<! ) *\n *")  # starts where a run of spaces starts
 
 # Arabic-Indic (U+0660..9) and Persian (U+06F0..9) digits to ASCII.
 _DIGIT_TABLE = str.maketrans(

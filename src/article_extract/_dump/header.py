@@ -43,7 +43,7 @@ _DAY_PRECISIONS = frozenset({"day", "hour", "minute", "second"})
 # A line that is only a URL (text browsers print link targets).
 _URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Separators between a headline and the site name in a document <title>.
-_TITLE_SEPARATOR_RE = re.compile(r"\s+[-|–—:•·»]{1,2}\s+|\s*\|\s*")
+_TITLE_SEPARATOR_RE = re.compile(r"(?<!\s)\s+[-|–—:•·»]{1,2}\s+|(?<!\s)\s*\|\s*")
 # Words that never occur in a personal name: prepositions and the like (folded forms).
 _NON_NAME_WORDS = frozenset(
     fold(w)

@@ -34,8 +34,9 @@ __all__ = ["TitleChoice", "choose_title", "site_name", "strip_site_affixes", "ti
 MAX_TITLE_CHARS = 400
 # An h1 must cover this share of a metadata title it is matched against (the rest is the site).
 MIN_TITLE_COVERAGE = 0.5
-# Separators between a headline and a site name, spaced (a bare "-" is part of words).
-_SEPARATOR_RE = re.compile(r"\s+(?:[|\-–—•·»«:/]|::)\s+|\s*[|｜]\s*")
+# Separators between a headline and a site name, spaced (a bare "-" is part of words). A match
+# starts only where a whitespace run starts (lookbehind), so a long run is tried once.
+_SEPARATOR_RE = re.compile(r"(?<!\s)\s+(?:[|\-–—•·»«:/]|::)\s+|(?<!\s)\s*[|｜]\s*")
 _NOT_TITLE_ANCESTORS = frozenset({"nav", "footer", "aside"})
 _HEADLINE_TOKENS = TokenRules(["title", "headline", "heading", "post title", "entry title"])
 _DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
