@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ._decode import decode_bytes, detect_kind, normalize_charset
+from ._urls import caller_url
 from .errors import EmptyInput, InputTooLarge, UnsupportedSource
 
 __all__ = ["PageInput", "read_source"]
@@ -49,11 +50,6 @@ def _from_text(text: str, *, url: str | None, max_bytes: int, encoding: str | No
     return PageInput(text, detect_kind(text), encoding, url)
 
 
-def _response_url(source: Any) -> str | None:
-    url = getattr(source, "url", None)
-    return str(url) if url else None
-
-
 def _response_declared_encoding(source: Any) -> str | None:
     headers = getattr(source, "headers", None)
     content_type: Any = None
@@ -70,8 +66,12 @@ def _response_declared_encoding(source: Any) -> str | None:
     return None
 
 
-def read_source(source: object, *, url: str | None, max_bytes: int) -> PageInput:
-    """Read ``source`` into a :class:`PageInput`. Raises InputError subclasses on bad input."""
+def read_source(source: object, *, url: object, max_bytes: int) -> PageInput:
+    """Read ``source`` into a :class:`PageInput`. Raises InputError subclasses on bad input.
+
+    ``url`` (and a response's ``.url``) passes :func:`._urls.caller_url`: one that is not an
+    absolute http(s) URL is ignored with a logged warning."""
+    url = caller_url(url, "url=")
     if isinstance(source, str):
         return _from_text(source, url=url, max_bytes=max_bytes, encoding=None)
     if isinstance(source, bytes | bytearray | memoryview):
@@ -118,7 +118,8 @@ def _from_tree(source: object, *, url: str | None, max_bytes: int) -> PageInput 
 
 
 def _from_response(source: object, *, url: str | None, max_bytes: int) -> PageInput:
-    page_url = url or _response_url(source)
+    # The caller's url= wins; one that was ignored leaves the response's own.
+    page_url = url or caller_url(getattr(source, "url", None), "response.url")
     for attribute in ("body", "content"):
         data = getattr(source, attribute, None)
         if isinstance(data, bytes | bytearray):
