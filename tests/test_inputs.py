@@ -45,7 +45,7 @@ def test_str_and_bytes() -> None:
     _check(URL, extract(_html().encode("utf-8"), url=URL))
     article = extract(_html("windows-1256").encode("windows-1256"), url=URL)
     _check(URL, article)
-    assert article.encoding == "cp1256"
+    assert article.encoding == "windows-1256"
 
 
 def test_path(tmp_path: Path) -> None:
