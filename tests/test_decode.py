@@ -10,9 +10,9 @@ import zipfile
 
 import pytest
 
-from article_extract._decode import decode_bytes, detect_kind, lookup_encoding, normalize_charset
+from article_extract._decode import decode_bytes, lookup_encoding, normalize_charset
 from article_extract.data import load_table
-from article_extract.errors import BinaryInput, EmptyInput, InputTooLarge
+from article_extract.errors import BinaryInput, EmptyInput, InputTooLarge, UnsupportedSource
 
 ARABIC = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في المحافظات."
 PAGE = "<html><head>{meta}<title>خبر</title></head><body><p>{text}</p><p>{text}</p></body></html>"
@@ -226,6 +226,37 @@ def test_binary_formats_are_refused_by_name(data: bytes, named: str) -> None:
     assert named in caught.value.message
 
 
+WARC = (
+    b"WARC/1.0\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+    b"Content-Length: 0\r\n\r\n\r\n\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [WARC, gzip.compress(WARC), b"filedesc://crawl.arc 0.0.0.0 20200101000000 text/plain 76\n"],
+    ids=["warc", "warc-gz", "arc"],
+)
+def test_web_archives_point_at_the_batch_api(data: bytes) -> None:
+    with pytest.raises(UnsupportedSource, match="extract_many") as caught:
+        decode_bytes(data)
+    assert "archive" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OTTO Group reported higher sales on Thursday, the company said.",
+        "RIFF raff and other words: a story about the market.",
+        "ID3 tags are metadata in MP3 files, the article explains.",
+        "BZh is not a word, but this line starts with it anyway.",
+        "<p>The file began with %PDF-1.7 and nothing else.</p>",
+    ],
+)
+def test_text_that_starts_like_a_signature_is_text(text: str) -> None:
+    assert decode_bytes(text.encode()).text == text
+
+
 @pytest.mark.parametrize(
     ("data", "error"),
     [(b"", EmptyInput), (b"   \n ", EmptyInput), (gzip.compress(b" \n"), EmptyInput)],
@@ -241,8 +272,3 @@ def test_size_limit() -> None:
         decode_bytes(b"x" * 100, max_bytes=10)
     with pytest.raises(InputTooLarge, match="expands"):
         decode_bytes(gzip.compress(b"x" * 10_000), max_bytes=1000)
-
-
-def test_detect_kind() -> None:
-    assert detect_kind(_page()) == "html"
-    assert detect_kind("عنوان الخبر\n\nفقرة أولى من النص.\n\nفقرة ثانية.") == "text"

@@ -24,9 +24,8 @@ standard, is reported as ``UTF-32LE``/``UTF-32BE``. A label the table does not k
 
 Gzip-compressed input (a crawler's ``.html.gz``) is decompressed first, with a ratio cap. Binary
 data (images, PDF, office documents, archives, NUL-heavy bytes) raises
-:class:`~article_extract.errors.BinaryInput`.
-
-:func:`detect_kind` tells markup from a visible-text dump.
+:class:`~article_extract.errors.BinaryInput`; a WARC/ARC web archive raises
+:class:`~article_extract.errors.UnsupportedSource` (its pages are read by the batch API).
 """
 
 from __future__ import annotations
@@ -36,21 +35,12 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
+from ._sniff import archive_kind
 from .data import load_table
-from .errors import BinaryInput, EmptyInput, InputTooLarge
+from .errors import BinaryInput, EmptyInput, InputTooLarge, UnsupportedSource
 
-__all__ = [
-    "DecodedText",
-    "Encoding",
-    "decode_bytes",
-    "detect_kind",
-    "lookup_encoding",
-    "normalize_charset",
-]
-
-InputKind = Literal["html", "text"]
+__all__ = ["DecodedText", "Encoding", "decode_bytes", "lookup_encoding", "normalize_charset"]
 
 # How far into the document we look for a <meta charset> (browsers use the first 1024 bytes;
 # real pages often put it after a long <head> of scripts, so we look further).
@@ -167,17 +157,6 @@ _ARABIC_CODEPAGE_LABELS = ("windows-1256", "iso-8859-6")
 _PLAIN_CHARS = frozenset(" \n.,:،؛؟!\"'()-0123456789")
 
 
-# Tags whose presence near the top means markup rather than a text dump.
-_HTML_MARKERS_RE = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|span|section|br|a\s|script|table|h[1-6])\b",
-    re.IGNORECASE,
-)
-_HTML_SNIFF_CHARS = 4096
-_TAG_RE = re.compile(r"<[a-zA-Z!/][^<>]{0,500}>")
-# A text dump may quote a tag or two; a page is mostly tags.
-_MIN_TAGS_FOR_HTML = 3
-
-
 @dataclass(frozen=True, slots=True)
 class DecodedText:
     """Text decoded from bytes, with the WHATWG name of the encoding that produced it."""
@@ -249,7 +228,14 @@ def _binary_kind(data: bytes) -> str | None:
 
 
 def _refuse_non_text(data: bytes) -> None:
-    """Raise for bytes that are binary data rather than a page."""
+    """Raise for bytes that are an archive of pages or binary data rather than one page."""
+    archive = archive_kind(data[:16].decode("latin-1"))
+    if archive is not None:
+        raise UnsupportedSource(
+            f"the input is {archive.what}, which holds many pages: read it with "
+            "article_extract.extract_many(...) or `article-extract FILE.warc.gz`, "
+            "not extract()"
+        )
     what = _binary_kind(data)
     if what is not None:
         raise BinaryInput(f"the input is binary data ({what}), not a page")
@@ -391,15 +377,3 @@ def decode_bytes(
     if best is not None:
         return DecodedText(data.decode(best.codec), best.name)
     return DecodedText(data.decode("utf-8", errors="replace"), "UTF-8", True)
-
-
-def detect_kind(text: str) -> InputKind:
-    """``"html"`` when the text is markup, ``"text"`` for a visible-text dump."""
-    head = text[:_HTML_SNIFF_CHARS]
-    if _HTML_MARKERS_RE.search(head) is None:
-        return "text"
-    return (
-        "html"
-        if len(_TAG_RE.findall(text[: _HTML_SNIFF_CHARS * 4])) >= _MIN_TAGS_FOR_HTML
-        else "text"
-    )

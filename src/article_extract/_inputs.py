@@ -1,5 +1,11 @@
 """Turn whatever the caller passed to ``extract()`` into one :class:`PageInput`.
 
+Inputs that are not a page are refused here, with an error that says what they are
+(:mod:`._sniff`): a WARC/ARC archive (:class:`~article_extract.errors.UnsupportedSource`,
+pointing at the batch API) and readable non-pages — CSS, JavaScript, JSON/JSON-LD, XML feeds
+and sitemaps, robots.txt (:class:`~article_extract.errors.NotAnArticle`,
+``reason="not_a_page"``). Binary formats raise ``BinaryInput`` in :mod:`._decode`.
+
 Accepted sources: ``str`` (HTML or a text dump — always content, never a file name),
 ``bytes``/``bytearray``/``memoryview`` (raw page, any encoding), ``os.PathLike`` (a saved page),
 an lxml element or tree, a BeautifulSoup object, and scraper responses: anything with a
@@ -10,15 +16,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from ._decode import decode_bytes, detect_kind, normalize_charset
+from ._decode import decode_bytes, normalize_charset
+from ._model import InputKind
+from ._sniff import detect_kind, sniff_non_page
 from ._urls import caller_url
-from .errors import EmptyInput, InputTooLarge, UnsupportedSource
+from .errors import EmptyInput, InputTooLarge, NotAnArticle, UnsupportedSource
 
 __all__ = ["PageInput", "read_source"]
-
-InputKind = Literal["html", "text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +40,22 @@ class PageInput:
     )
 
 
+def _page_kind(text: str) -> InputKind:
+    """``html`` or ``text``; raises for inputs that are not a page at all."""
+    non_page = sniff_non_page(text)
+    if non_page is None:
+        return detect_kind(text)
+    if non_page.archive:
+        raise UnsupportedSource(
+            f"the input is {non_page.what}, which holds many pages: read it with "
+            "article_extract.extract_many(...) or `article-extract FILE.warc.gz`, not extract()"
+        )
+    raise NotAnArticle(f"the input is {non_page.what}, not a web page", reason="not_a_page")
+
+
 def _from_bytes(data: bytes, *, declared: str | None, url: str | None, max_bytes: int) -> PageInput:
     decoded = decode_bytes(data, declared=declared, max_bytes=max_bytes)
-    return PageInput(decoded.text, detect_kind(decoded.text), decoded.encoding, url)
+    return PageInput(decoded.text, _page_kind(decoded.text), decoded.encoding, url)
 
 
 def _from_text(text: str, *, url: str | None, max_bytes: int, encoding: str | None) -> PageInput:
@@ -47,7 +66,7 @@ def _from_text(text: str, *, url: str | None, max_bytes: int, encoding: str | No
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise EmptyInput("the input is empty")
-    return PageInput(text, detect_kind(text), encoding, url)
+    return PageInput(text, _page_kind(text), encoding, url)
 
 
 def _response_declared_encoding(source: Any) -> str | None:
