@@ -143,7 +143,7 @@ def test_title_line_gives_the_site_name() -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "expected"),
-    [("utf-8", "utf-8"), ("utf-16", "utf-16"), ("windows-1256", "windows-1256")],
+    [("utf-8", "UTF-8"), ("utf-16", "UTF-16LE"), ("windows-1256", "windows-1256")],
 )
 def test_bytes_in_any_encoding(encoding: str, expected: str) -> None:
     data = blank_separated().encode(encoding)  # Python's utf-16 codec writes a BOM

@@ -12,7 +12,9 @@ written from the corpus gold and reviewed by reading the page. Keys present are 
 * ``body`` + ``body_f1_min``: the gold body (one paragraph per line) and the floor the
   Arabic-normalised token F1 must reach (floors only rise);
 * ``absent``: phrases that must appear nowhere in the title or body (site chrome);
-* ``error``: the ExtractError ``code`` extraction must raise instead (non-article pages).
+* ``error``: the ExtractError ``code`` extraction must raise instead (non-article pages and
+  non-pages); with it, ``reason``: the NotAnArticle ``reason`` (``"not_a_page"``…), and
+  ``names``: a phrase the error message must contain (what the input was recognised as).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from article_extract import Article, ExtractError, Options, extract
+from article_extract import Article, ExtractError, NotAnArticle, Options, extract
 from article_extract._text import fold
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -76,6 +78,11 @@ def test_golden(folder: Path) -> None:
         with pytest.raises(ExtractError) as caught:
             extract(source, url=expected.get("url"), options=options)
         assert caught.value.code == expected["error"]
+        if "reason" in expected:
+            assert isinstance(caught.value, NotAnArticle)
+            assert caught.value.reason == expected["reason"]
+        if "names" in expected:
+            assert expected["names"] in caught.value.message
         return
     article: Article = extract(source, url=expected.get("url"), options=options)
     for key in ("title", "published_text", "source", "site_name", "language"):

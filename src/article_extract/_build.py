@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ._draft import ArticleDraft, DatedCandidate
-from ._model import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, LANG_RE, URL_RE, Article, Options
+from ._model import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, LANG_RE, Article, Options
+from ._urls import normalize_url
 from .errors import InvalidArticle
 
 __all__ = ["build_article"]
@@ -49,13 +50,13 @@ def _date_value(candidate: DatedCandidate | None, options: Options) -> datetime 
 
 
 def _url_or_none(value: str | None, field: str) -> str | None:
+    """The URL in its one canonical form (see ``_urls``), or None when it is not one."""
     if value is None:
         return None
-    value = value.strip()
-    if URL_RE.match(value):
-        return value
-    logger.debug("dropping %s %r: not an absolute http(s) URL", field, value)
-    return None
+    url = normalize_url(value)
+    if url is None:
+        logger.debug("dropping %s %.200r: not an absolute http(s) URL", field, value)
+    return url
 
 
 def _language_or_none(value: str | None) -> str | None:

@@ -9,16 +9,26 @@ Hierarchy::
     ExtractError                  base class; ``code`` is a stable machine-readable name
     ├── InputError                the bytes/text cannot be read as a page
     │   ├── EmptyInput            nothing but whitespace
-    │   ├── BinaryInput           looks like an image, archive, PDF or other non-text data
+    │   ├── BinaryInput           an image, PDF, office document, archive or other binary data
     │   ├── InputTooLarge         over ``Options.max_input_bytes``
-    │   └── UnsupportedSource     an object we do not know how to read (or a missing path)
-    ├── NotAnArticle              readable, but a home page, listing, menu-only or error page
+    │   └── UnsupportedSource     a source extract() does not read: an unknown object, a missing
+    │                             path, a str that is only a file path or a URL, a WARC/ARC
+    │                             archive; the message says what to pass instead
+    ├── NotAnArticle              readable, but not one article: a home page, listing, error
+    │                             page, or not a web page at all (``reason`` says which)
     ├── InvalidArticle            extracted fields failed validation (wraps pydantic's errors)
     └── InternalError             a bug in article_extract (the original exception is chained);
                                   raised instead of letting it crash the caller's batch
 
 Every class carries a ``code`` used by the CLI's JSON error records, so batch output stays
 stable even if messages are reworded.
+
+Caller mistakes are named as such: ``extract("/path/page.html")`` and
+``extract("https://…")`` raise :class:`UnsupportedSource` ("a str is page content; pass
+pathlib.Path(...) to read a file" / "fetch the URL first and pass the response or its bytes"),
+and WARC/ARC bytes point at the batch API (``extract_many``, ``article-extract FILE.warc.gz``).
+A ``url=`` that is not an absolute http(s) URL is not an error: it is ignored with a logged
+warning, and the page is read as if no URL had been given.
 """
 
 from __future__ import annotations
@@ -65,7 +75,8 @@ class EmptyInput(InputError):
 
 
 class BinaryInput(InputError):
-    """The input is binary data (image, archive, PDF…) rather than text."""
+    """The input is binary data (image, PDF, office document, archive…) rather than text; the
+    message names the format when its signature is known."""
 
     code = "binary_input"
 
@@ -77,15 +88,21 @@ class InputTooLarge(InputError):
 
 
 class UnsupportedSource(InputError):
-    """The source object is of a kind ``extract()`` cannot read, or a path does not exist."""
+    """``extract()`` does not read this source: an object of an unknown kind, a path that does
+    not exist, a ``str`` that is only a file path or a URL (a str is page content), or a
+    WARC/ARC archive of many pages. The message says what to pass instead."""
 
     code = "unsupported_source"
 
 
 class NotAnArticle(ExtractError):
-    """The page was read but holds no article (home page, listing, menu-only dump, error page).
+    """The input was read but holds no article.
 
-    ``reason`` is a short machine-readable tag (``"no_body"``, ``"listing"``, …).
+    ``reason`` is a short machine-readable tag from a documented set: ``home``, ``listing``,
+    ``tag``, ``search``, ``error_page``, ``redirect``, ``challenge``, ``no_body``, and
+    ``not_a_page`` — a readable file that is not a web page at all: a CSS stylesheet,
+    JavaScript, JSON or JSON-LD, an XML feed, sitemap or other XML document, a robots.txt, a
+    list of URLs (the message names which).
     """
 
     code = "not_an_article"
