@@ -90,7 +90,7 @@ _XML_NAME_RE = re.compile(r"<([A-Za-z_][\w.-]{0,100}(?::[A-Za-z_][\w.-]{0,100})?
 # One JSON token and the whitespace before it. A string is read as runs of plain characters
 # between escapes (possessive: an unclosed string fails in one pass); the forms cannot overlap.
 _JSON_TOKEN_RE = re.compile(
-    r'\s*+(?:([{}\[\]])|[:,]|"[^"\\\x00-\x1f]*+(?:\\.[^"\\\x00-\x1f]*+)*+"'
+    r'(?<!\s)\s*+(?:([{}\[\]])|[:,]|"[^"\\\x00-\x1f]*+(?:\\.[^"\\\x00-\x1f]*+)*+"'
     r"|-?\d++(?:\.\d++)?(?:[eE][+-]?\d++)?|true|false|null)"
 )
 # What the CSS scanner stops at: a delimiter, a string, a url( (their contents may hold any
