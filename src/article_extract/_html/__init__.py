@@ -22,12 +22,13 @@ from .._draft import ArticleDraft
 from .._inputs import PageInput
 from .._model import Options
 from .._text import arabic_letter_ratio
+from .._urls import normalize_url
 from ..errors import NotAnArticle
 from .body import extract_body, find_container
 from .credits import choose_credits, visible_byline
 from .dates import choose_dates
 from .listing import check_is_article, page_signals
-from .metadata import PageMeta, read_metadata, resolve_url
+from .metadata import PageMeta, read_metadata
 from .parse import parse_page, strip_junk
 from .rules import body_rules, chrome_rules
 from .title import choose_title, site_keys, site_name, title_key
@@ -88,7 +89,7 @@ def extract_from_html(page: PageInput, options: Options) -> ArticleDraft:
     root = parse_page(page)
     meta = read_metadata(root, page.url)
     index = strip_junk(root, chrome_rules())
-    url = page.url or meta.canonical or resolve_url(meta.first("url"), None)
+    url = page.url or meta.canonical or normalize_url(meta.first("url"), None)
     choice = choose_title(index, meta, url)
     signals = page_signals(meta, root)
     container = find_container(index, body_rules())
@@ -130,6 +131,6 @@ def extract_from_html(page: PageInput, options: Options) -> ArticleDraft:
         section=section,
         tags=tags,
         description=meta.first("description") or meta.ld("description"),
-        image=resolve_url(meta.first("image") or meta.ld("image"), meta.base_url or url),
+        image=normalize_url(meta.first("image") or meta.ld("image"), meta.base_url or url),
         encoding=page.encoding,
     )

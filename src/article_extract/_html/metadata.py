@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
 from .._text import clean_text
+from .._urls import normalize_url
 from .jsonld import JsonObject, ld_names, ld_text, read_jsonld, types_of
 from .rules import meta_rules
 
-__all__ = ["PageMeta", "read_metadata", "resolve_url"]
+__all__ = ["PageMeta", "read_metadata"]
 
 # An itemprop element's text is its value only when short (not articleBody and the like).
 MAX_MICRODATA_TEXT_CHARS = 200
@@ -68,19 +68,6 @@ class PageMeta:
         if self.article is None:
             return []
         return ld_names(self.article.get("author") or self.article.get("creator"))
-
-
-def resolve_url(value: str | None, base: str | None) -> str | None:
-    """``value`` made absolute against ``base``; None when it is not an http(s) URL then."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.startswith("//"):
-        scheme = urlsplit(base).scheme if base else "https"
-        value = f"{scheme or 'https'}:{value}"
-    elif base:
-        value = urljoin(base, value)
-    return value if urlsplit(value).scheme in ("http", "https") and urlsplit(value).netloc else None
 
 
 def _add(store: dict[str, list[str]], key: str, value: str | None) -> None:
@@ -145,7 +132,7 @@ def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
             if "canonical" in rel and canonical is None:
                 canonical = element.get("href")
         elif tag == "base" and element.get("href"):
-            base_url = resolve_url(element.get("href"), url) or base_url
+            base_url = normalize_url(element.get("href"), url) or base_url
     for element in root.xpath("//body//*[@itemprop]"):
         if element.tag == "meta":
             continue
@@ -170,7 +157,7 @@ def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
         microdata={k.lower(): tuple(v) for k, v in microdata.items()},
         article=article,
         title_tag=title_tag or None,
-        canonical=resolve_url(canonical, base_url),
+        canonical=normalize_url(canonical, base_url),
         html_lang=(root.get("lang") or root.get("xml:lang") or "").strip() or None,
         html_dir=(html_dir or "").strip().lower() or None,
         base_url=base_url,
