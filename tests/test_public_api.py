@@ -16,6 +16,7 @@ EXPECTED_ALL = [
     "EmptyInput",
     "ExtractError",
     "InputError",
+    "InputTooComplex",
     "InputTooLarge",
     "InternalError",
     "InvalidArticle",

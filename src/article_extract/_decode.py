@@ -206,7 +206,10 @@ def _maybe_gunzip(data: bytes, max_bytes: int) -> bytes:
     except zlib.error as exc:
         raise BinaryInput(f"gzip data that cannot be decompressed ({exc})") from exc
     if len(out) > limit:
-        raise InputTooLarge(f"gzip data expands beyond {limit} bytes")
+        raise InputTooLarge(
+            f"gzip data expands beyond {limit:,} bytes ({_MAX_GZIP_RATIO}× its compressed size, "
+            "or Options.max_input_bytes, whichever is smaller)"
+        )
     return out
 
 
@@ -337,7 +340,7 @@ def decode_bytes(
 
     ``declared`` is the charset label the server sent (HTTP ``Content-Type``), if any."""
     if max_bytes is not None and len(data) > max_bytes:
-        raise InputTooLarge(f"the input is {len(data)} bytes, over the {max_bytes}-byte limit")
+        raise InputTooLarge.over(f"the input is {len(data):,} bytes", "max_input_bytes", max_bytes)
     data = _maybe_gunzip(data, max_bytes if max_bytes is not None else 1 << 62)
     if not data or data.isspace():  # isspace() is bytes.strip()'s ASCII set, without a copy
         raise EmptyInput("the input is empty")

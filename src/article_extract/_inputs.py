@@ -118,7 +118,9 @@ def _from_text(text: str, *, url: str | None, max_bytes: int) -> PageInput:
     # len(str) counts code points; a UTF-8 page is at most 4 bytes per code point, and an exact
     # byte count would cost an encode of the whole page.
     if len(text) > max_bytes:
-        raise InputTooLarge(f"the input is {len(text)} characters, over the {max_bytes} limit")
+        raise InputTooLarge.over(
+            f"the input is {len(text):,} characters", "max_input_bytes", max_bytes
+        )
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise EmptyInput("the input is empty")
@@ -178,7 +180,9 @@ def _read_path(path: os.PathLike[str], *, url: str | None, max_bytes: int) -> Pa
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
-            raise InputTooLarge(f"{os.fspath(path)} is {size} bytes, over the {max_bytes} limit")
+            raise InputTooLarge.over(
+                f"{os.fspath(path)} is {size:,} bytes", "max_input_bytes", max_bytes
+            )
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError as exc:
@@ -203,7 +207,9 @@ def _from_tree(source: object, *, url: str | None, max_bytes: int) -> PageInput 
             return None
         text = etree.tostring(root, encoding="unicode", method="html")
         if len(text) > max_bytes:
-            raise InputTooLarge(f"the tree is {len(text)} characters, over the {max_bytes} limit")
+            raise InputTooLarge.over(
+                f"the tree is {len(text):,} characters", "max_input_bytes", max_bytes
+            )
         if not text.strip():
             raise EmptyInput("the input is empty")
         return PageInput(text, "html", None, url, tree=root)

@@ -28,6 +28,7 @@ __all__ = [
     "EARLIEST_PLAUSIBLE",
     "FUTURE_TOLERANCE",
     "LANG_RE",
+    "PARSER_MAX_DEPTH",
     "URL_RE",
     "Article",
     "Block",
@@ -52,6 +53,26 @@ FUTURE_TOLERANCE = timedelta(days=2)
 # Large enough for any real article page (the biggest in our corpus is ~0.5 MB), small enough
 # that one hostile input cannot exhaust a batch worker's memory.
 DEFAULT_MAX_INPUT_BYTES = 20 * 1024 * 1024
+# libxml2's HTML parser stops building the tree at this depth (and drops what lies deeper).
+PARSER_MAX_DEPTH = 255
+# Real article pages have a few thousand elements (the corpus's largest ~9,000); a million is
+# a generated or hostile page whose per-element work would hold a worker for seconds.
+DEFAULT_MAX_TREE_ELEMENTS = 1_000_000
+# A page's JSON-LD is a few kilobytes; a megabyte is a data dump we do not need to read.
+DEFAULT_MAX_JSONLD_CHARS = 1_000_000
+# Real article graphs are 3-5 levels deep.
+DEFAULT_MAX_JSONLD_DEPTH = 12
+# Headlines, bylines, stamps, captions and menu lines are short; a longer line is text.
+DEFAULT_MAX_LINE_CHARS = 2_000
+# (field, lowest, highest) accepted for each limit.
+_LIMIT_RANGES = (
+    ("max_input_bytes", 1, 1 << 40),
+    ("max_tree_depth", 16, PARSER_MAX_DEPTH),
+    ("max_tree_elements", 100, 1 << 40),
+    ("max_jsonld_chars", 0, 1 << 40),
+    ("max_jsonld_depth", 1, 100),
+    ("max_line_chars", 100, 1 << 40),
+)
 
 # The host part, then nothing or a path/query/fragment: the two parts cannot overlap, so a long
 # URL followed by a space fails in one pass.
@@ -61,17 +82,53 @@ LANG_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """Settings for :func:`~article_extract.extract`; every field has a safe default.
+    """Settings for :func:`~article_extract.extract`; every field has a safe default, and a value
+    of the wrong type or range raises ``TypeError``/``ValueError`` here, at construction.
 
-    ``reference`` is the caller's "now": relative dates ("منذ 3 ساعات") are resolved against it
-    and dates more than two days after it are rejected. Without it, relative dates are left
-    unresolved and no upper bound is applied, so results never depend on the wall clock.
-    ``default_tz`` is attached to dates that state no offset.
+    ``reference`` is the caller's "now" (an aware or naive ``datetime``): relative dates
+    ("منذ 3 ساعات") are resolved against it, and a page date more than two days after it is
+    kept but flagged. Without it, relative dates are left unresolved and no upper bound is
+    applied, so results never depend on the wall clock. ``default_tz`` is attached to dates
+    that state no offset (give every page of a batch the same one to compare datetimes).
+
+    The ``max_*`` limits bound the work one page can cost. An input over ``max_input_bytes``
+    or with more than ``max_tree_elements`` elements is refused with
+    :class:`~article_extract.errors.InputTooLarge` (or its subclass
+    :class:`~article_extract.errors.InputTooComplex`), whose message names the limit to
+    raise. HTML nested deeper than ``max_tree_depth`` is flattened (layout-only tags such as
+    ``<div>``/``<span>``/``<font>`` are unwrapped) before it is read; the parser itself cannot
+    go deeper than :data:`PARSER_MAX_DEPTH`. A JSON-LD block longer than ``max_jsonld_chars`` is
+    skipped, and objects nested deeper than ``max_jsonld_depth`` are not read. A line (dumps)
+    or block (HTML) longer than ``max_line_chars`` is always body text: never read as a
+    headline, byline, date stamp, caption or menu.
     """
 
     reference: datetime | None = None
     default_tz: tzinfo | None = None
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    max_tree_depth: int = PARSER_MAX_DEPTH
+    max_tree_elements: int = DEFAULT_MAX_TREE_ELEMENTS
+    max_jsonld_chars: int = DEFAULT_MAX_JSONLD_CHARS
+    max_jsonld_depth: int = DEFAULT_MAX_JSONLD_DEPTH
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+
+    def __post_init__(self) -> None:
+        if self.reference is not None and not isinstance(self.reference, datetime):
+            raise TypeError(
+                f"Options.reference must be a datetime or None, not {type(self.reference).__name__}"
+                f" ({self.reference!r:.60}); parse strings first, e.g. datetime.fromisoformat()"
+            )
+        if self.default_tz is not None and not isinstance(self.default_tz, tzinfo):
+            raise TypeError(
+                f"Options.default_tz must be a tzinfo (e.g. zoneinfo.ZoneInfo('Asia/Riyadh') or "
+                f"datetime.timezone.utc) or None, not {type(self.default_tz).__name__}"
+            )
+        for name, low, high in _LIMIT_RANGES:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"Options.{name} must be an int, not {type(value).__name__}")
+            if not low <= value <= high:
+                raise ValueError(f"Options.{name} must be between {low} and {high}, not {value}")
 
 
 class _Frozen(BaseModel):

@@ -11,6 +11,7 @@ Hierarchy::
     │   ├── EmptyInput            nothing but whitespace
     │   ├── BinaryInput           an image, PDF, office document, archive or other binary data
     │   ├── InputTooLarge         over ``Options.max_input_bytes``
+    │   │   └── InputTooComplex   over ``Options.max_tree_elements``, or nested too deeply
     │   └── UnsupportedSource     a source extract() does not read: an unknown object, a missing
     │                             path, a str that is only a file path or a URL, a WARC/ARC
     │                             archive; the message says what to pass instead
@@ -33,13 +34,14 @@ warning, and the page is read as if no URL had been given.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 __all__ = [
     "BinaryInput",
     "EmptyInput",
     "ExtractError",
     "InputError",
+    "InputTooComplex",
     "InputTooLarge",
     "InternalError",
     "InvalidArticle",
@@ -82,9 +84,26 @@ class BinaryInput(InputError):
 
 
 class InputTooLarge(InputError):
-    """The input is larger than ``Options.max_input_bytes``."""
+    """The input is larger than ``Options.max_input_bytes`` (the message names the limit)."""
 
     code = "input_too_large"
+
+    @classmethod
+    def over(cls, what: str, option: str, limit: int) -> Self:
+        """The error for ``what`` ("the input is 31,457,280 bytes") exceeding ``Options.<option>``,
+        with a message that says how to raise the limit."""
+        return cls(
+            f"{what}, over Options.{option}={limit:,}; "
+            f"pass Options({option}=...) with a larger value to read it"
+        )
+
+
+class InputTooComplex(InputTooLarge):
+    """The page is within the size limit but too complex to read at a bounded cost: more
+    elements than ``Options.max_tree_elements``, or nested deeper than the parser can read even
+    after flattening. The message names the limit and how to raise it."""
+
+    code = "input_too_complex"
 
 
 class UnsupportedSource(InputError):

@@ -86,8 +86,8 @@ def _section(meta: PageMeta) -> str | None:
 
 def extract_from_html(page: PageInput, options: Options) -> ArticleDraft:
     """Extract a draft article from an HTML page; raise NotAnArticle for non-article pages."""
-    root = parse_page(page)
-    meta = read_metadata(root, page.url)
+    root = parse_page(page, options)
+    meta = read_metadata(root, page.url, options)
     index = strip_junk(root, chrome_rules())
     url = page.url or meta.canonical or normalize_url(meta.first("url"), None)
     choice = choose_title(index, meta, url)

@@ -16,6 +16,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from .._model import DEFAULT_MAX_JSONLD_CHARS, DEFAULT_MAX_JSONLD_DEPTH
+
 __all__ = [
     "JsonObject",
     "iter_objects",
@@ -28,10 +30,6 @@ __all__ = [
 
 JsonObject = dict[str, Any]
 
-# A page's JSON-LD is a few kilobytes; a megabyte is a data dump we do not need to read.
-MAX_JSONLD_CHARS = 1_000_000
-# Nesting we walk into; real article graphs are 3-5 levels deep.
-MAX_JSONLD_DEPTH = 12
 
 _WRAPPER_RE = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
 _TRAILING_COMMA_RE = re.compile(r",(\s*[}\]])")
@@ -45,9 +43,10 @@ def _loads(text: str) -> Any:
         return None
 
 
-def parse_jsonld(text: str) -> Any:
-    """The parsed JSON value of one ``<script type="application/ld+json">``, or None."""
-    if not text or len(text) > MAX_JSONLD_CHARS:
+def parse_jsonld(text: str, max_chars: int = DEFAULT_MAX_JSONLD_CHARS) -> Any:
+    """The parsed JSON value of one ``<script type="application/ld+json">``, or None (also when
+    it is longer than ``max_chars``, or nested deeper than JSON's own recursion limit)."""
+    if not text or len(text) > max_chars:
         return None
     attempts = (
         lambda t: t,
@@ -66,13 +65,14 @@ def _unescape(value: str) -> str:
     return html.unescape(value) if "&" in value else value
 
 
-def iter_objects(value: Any) -> Iterator[JsonObject]:
-    """Every JSON object inside ``value`` (lists, ``@graph``, nested values), depth-first."""
+def iter_objects(value: Any, max_depth: int = DEFAULT_MAX_JSONLD_DEPTH) -> Iterator[JsonObject]:
+    """Every JSON object inside ``value`` (lists, ``@graph``, nested values) at most
+    ``max_depth`` levels down, depth-first."""
     stack: list[tuple[Any, int]] = [(value, 0)]
     pending: list[JsonObject] = []
     while stack:
         item, depth = stack.pop()
-        if depth > MAX_JSONLD_DEPTH:
+        if depth > max_depth:
             continue
         if isinstance(item, list):
             stack.extend((child, depth + 1) for child in reversed(item))
@@ -90,17 +90,21 @@ def types_of(obj: JsonObject) -> tuple[str, ...]:
     return tuple(v.rsplit("/", 1)[-1] for v in values if isinstance(v, str))
 
 
-def read_jsonld(root: HtmlElement) -> tuple[JsonObject, ...]:
+def read_jsonld(
+    root: HtmlElement,
+    max_chars: int = DEFAULT_MAX_JSONLD_CHARS,
+    max_depth: int = DEFAULT_MAX_JSONLD_DEPTH,
+) -> tuple[JsonObject, ...]:
     """All JSON-LD objects on the page, in document order (see :func:`ld_text` for strings)."""
     found: list[JsonObject] = []
     for script in root.iter("script"):
         kind = (script.get("type") or "").strip().lower()
         if kind != "application/ld+json":
             continue
-        value = parse_jsonld(script.text or "")
+        value = parse_jsonld(script.text or "", max_chars)
         if value is None:
             continue
-        found.extend(iter_objects(value))
+        found.extend(iter_objects(value, max_depth))
     return tuple(found)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from .._model import Options
 from .._text import clean_text
 from .._urls import normalize_url
 from .jsonld import JsonObject, ld_names, ld_text, read_jsonld, types_of
@@ -111,7 +112,7 @@ def _site_names(objects: tuple[JsonObject, ...], article: JsonObject | None) -> 
     return names
 
 
-def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
+def read_metadata(root: HtmlElement, url: str | None, options: Options) -> PageMeta:
     """Collect the page's metadata (see the module docstring)."""
     meta: dict[str, list[str]] = {}
     microdata: dict[str, list[str]] = {}
@@ -144,7 +145,7 @@ def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
         if value is not None:
             for name in prop.split():
                 _add(microdata, name, value)
-    objects = read_jsonld(root)
+    objects = read_jsonld(root, options.max_jsonld_chars, options.max_jsonld_depth)
     article = _pick_article(objects)
     listing_types = meta_rules().listing_types
     listing = any(set(types_of(o)) & listing_types for o in objects if o.get("@type"))

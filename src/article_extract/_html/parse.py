@@ -2,23 +2,36 @@
 the index of the cleaned tree (:mod:`.index`).
 
 The pipeline mutates the tree it is given, so a caller's tree is deep-copied first. Parsers are
-created per call: lxml parser objects must not be shared between threads.
+created per call: lxml parser objects must not be shared between threads. lxml's HTML parser
+never touches the network (no DTD, entity or XInclude loading) and expands no entities but
+HTML's own.
+
+Bounded work: libxml2 builds no deeper than :data:`~article_extract._model.PARSER_MAX_DEPTH`
+levels and silently drops what lies deeper. A page that hits that ceiling (or the caller's
+lower ``Options.max_tree_depth``) is flattened — layout-only tags (``div``, ``span``,
+``font``…) unwrapped in the markup — and parsed again, so its text is kept; one still too deep,
+or with more than ``Options.max_tree_elements`` elements, raises
+:class:`~article_extract.errors.InputTooComplex`.
 """
 
 from __future__ import annotations
 
 import copy
+import logging
 import re
 
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from .._inputs import PageInput
-from ..errors import EmptyInput
+from .._model import PARSER_MAX_DEPTH, Options
+from ..errors import EmptyInput, InputTooComplex
 from .index import TreeIndex, index_tree
 from .rules import ChromeRules
 
 __all__ = ["parse_page", "strip_junk", "text_length"]
+
+logger = logging.getLogger("article_extract")
 
 # lxml refuses str input that carries an XML encoding declaration; it is meaningless once decoded.
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
@@ -34,21 +47,82 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.
 _HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "class"})
 
 
+# Tags that only lay a page out, unwrapped to flatten a page nested too deeply: block ones give
+# way to a line break (their text stays a block of its own), inline ones to nothing.
+_BLOCK_LAYOUT_TAGS = ("div", "section", "article", "center", "blockquote", "main", "aside")
+_INLINE_LAYOUT_TAGS = ("span", "font", "b", "i", "u", "em", "strong", "small", "big", "nobr")
+_LAYOUT_TAG_RE = re.compile(
+    rf"</?({'|'.join(_BLOCK_LAYOUT_TAGS + _INLINE_LAYOUT_TAGS)})\b[^<>]{{0,2000}}>",
+    re.IGNORECASE,
+)
+_BLOCK_LAYOUT = frozenset(_BLOCK_LAYOUT_TAGS)
+# libxml2's error type when it stops at its depth ceiling.
+_DEPTH_LIMIT_ERROR = "ERR_RESOURCE_LIMIT"
+
+
 def _new_parser() -> HTMLParser:
     return HTMLParser(remove_comments=False, remove_pis=True, default_doctype=False)
 
 
-def parse_page(page: PageInput) -> HtmlElement:
-    """The page as a fresh, mutable lxml.html tree."""
+def parse_page(page: PageInput, options: Options) -> HtmlElement:
+    """The page as a fresh, mutable lxml.html tree (limits in the module docstring)."""
     tree = page.tree
     if isinstance(tree, HtmlElement):
-        return copy.deepcopy(tree)
-    text = _XML_INVALID_RE.sub("", _XML_DECL_RE.sub("", page.text, count=1))
+        root = copy.deepcopy(tree)
+        if _deeper_than(root, options.max_tree_depth):
+            root = _parse(_flatten(etree.tostring(root, encoding="unicode", method="html")))[0]
+    else:
+        text = _XML_INVALID_RE.sub("", _XML_DECL_RE.sub("", page.text, count=1))
+        root, at_ceiling = _parse(text)
+        if at_ceiling or _deeper_than(root, options.max_tree_depth):
+            logger.debug("the page nests too deeply; flattening layout tags and parsing again")
+            root, at_ceiling = _parse(_flatten(text))
+            if at_ceiling or _deeper_than(root, options.max_tree_depth):
+                raise _too_deep(options.max_tree_depth)
+    # count() runs in libxml2: no Python object per element.
+    elements = int(root.xpath("count(//*)"))
+    if elements > options.max_tree_elements:
+        raise InputTooComplex.over(
+            f"the page has {elements:,} elements", "max_tree_elements", options.max_tree_elements
+        )
+    return root
+
+
+def _too_deep(limit: int) -> InputTooComplex:
+    what = "the page nests elements too deeply even with layout tags unwrapped"
+    if limit < PARSER_MAX_DEPTH:
+        return InputTooComplex.over(what, "max_tree_depth", limit)
+    return InputTooComplex(f"{what} (the HTML parser reads at most {PARSER_MAX_DEPTH} levels)")
+
+
+def _parse(text: str) -> tuple[HtmlElement, bool]:
+    """The tree, and whether the parser stopped at its depth ceiling (dropping content)."""
+    parser = _new_parser()
     try:
-        root = document_fromstring(text, parser=_new_parser())
+        root = document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise EmptyInput(f"the page has no HTML content ({exc})") from exc
-    return root
+    return root, any(e.type_name == _DEPTH_LIMIT_ERROR for e in parser.error_log)
+
+
+def _flatten(markup: str) -> str:
+    """``markup`` with layout-only tags unwrapped (see :data:`_LAYOUT_TAG_RE`)."""
+    return _LAYOUT_TAG_RE.sub(
+        lambda m: "<br>" if m.group(1).lower() in _BLOCK_LAYOUT else "", markup
+    )
+
+
+def _deeper_than(root: HtmlElement, limit: int) -> bool:
+    """Is any element more than ``limit`` levels deep? Only walked when the caller set a limit
+    below the parser's own ceiling (the parser reports reaching that one)."""
+    if limit >= PARSER_MAX_DEPTH:
+        return False
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 def text_length(element: HtmlElement) -> int:
