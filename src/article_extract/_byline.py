@@ -61,16 +61,24 @@ def _fold_token(token: str) -> str:
     return strip_non_word_edges(fold(token))
 
 
-def _label_tokens(labels: list[str]) -> tuple[tuple[str, ...], ...]:
+# Labels as folded token tuples, grouped by their first token: a line is checked against only
+# the labels its first word could open.
+LabelIndex = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _label_tokens(labels: list[str]) -> LabelIndex:
     folded = {tuple(t for t in (_fold_token(w) for w in label.split()) if t) for label in labels}
+    grouped: dict[str, list[tuple[str, ...]]] = {}
     # Longest first so "مصدر الخبر" wins over "مصدر".
-    return tuple(sorted((f for f in folded if f), key=len, reverse=True))
+    for label in sorted((f for f in folded if f), key=len, reverse=True):
+        grouped.setdefault(label[0], []).append(label)
+    return {first: tuple(group) for first, group in grouped.items()}
 
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    author_labels: tuple[tuple[str, ...], ...]
-    source_labels: tuple[tuple[str, ...], ...]
+    author_labels: LabelIndex
+    source_labels: LabelIndex
     separators_re: re.Pattern[str]
     agencies: dict[str, str]  # folded printed form → canonical name
     agency_max_tokens: int
@@ -106,12 +114,12 @@ def _tables() -> _Tables:
     )
 
 
-def _after_label(
-    words: list[str], folded: list[str], labels: tuple[tuple[str, ...], ...]
-) -> str | None:
+def _after_label(words: list[str], folded: list[str], labels: LabelIndex) -> str | None:
     """The text after a leading label, or None when the words do not start with one."""
+    if not folded:
+        return None
     head = tuple(folded[:_MAX_LABEL_WORDS])
-    for label in labels:
+    for label in labels.get(folded[0], ()):
         if head[: len(label)] == label:
             return " ".join(words[len(label) :]).strip(_PUNCT)
     return None

@@ -132,6 +132,8 @@ def strip_non_word_edges(token: str) -> str:
     """``token`` without leading and trailing non-word characters ("«كتب:»" → "كتب").
 
     Two searches from the ends, so a long run of punctuation costs one pass."""
+    if token.isalnum():  # the common case: nothing to strip
+        return token
     first = _WORD_CHAR_RE.search(token)
     if first is None:
         return ""

@@ -58,6 +58,17 @@ def _trailing_sources(lines: Sequence[Line], span: BodySpan) -> list[str]:
     return [ln.attribution.source for ln in following if ln.attribution and ln.attribution.source]
 
 
+def _next_non_chrome(lines: Sequence[Line]) -> list[Line | None]:
+    """For each position, the first line after it that is not chrome (one backward pass)."""
+    out: list[Line | None] = [None] * len(lines)
+    nearest: Line | None = None
+    for position in range(len(lines) - 1, -1, -1):
+        out[position] = nearest
+        if not lines[position].chrome:
+            nearest = lines[position]
+    return out
+
+
 def _is_paragraph(line: Line) -> bool:
     return line.sentence_like or line.units >= MIN_PARAGRAPH_UNITS * 3
 
@@ -79,6 +90,7 @@ def _body_blocks(
         {match_key(header.title)} if header.title else set()
     )  # repeated lines are layout, not text
     in_related_list = False  # after an inline "اقرأ أيضا": headline links until the next sentence
+    following_text = _next_non_chrome(kept)
     for position, line in enumerate(kept):
         if line.chrome:
             in_related_list = True
@@ -97,7 +109,7 @@ def _body_blocks(
             continue
         if in_related_list:
             continue
-        following = next((ln for ln in kept[position + 1 :] if not ln.chrome), None)
+        following = following_text[position]
         if (
             blocks
             and following is not None
@@ -146,7 +158,9 @@ def _naive(value: datetime) -> datetime:
 
 def extract_from_dump(page: PageInput, options: Options) -> ArticleDraft:
     """Extract a draft article from a text dump. Raises NotAnArticle when there is none."""
-    lines = prepare_lines(page.text, reference=options.reference)
+    lines = prepare_lines(
+        page.text, reference=options.reference, max_line_chars=options.max_line_chars
+    )
     span = find_body_span(lines)
     if span is None:
         raise NotAnArticle(

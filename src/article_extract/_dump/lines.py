@@ -17,6 +17,7 @@ from functools import cache
 from .._byline import Attribution, parse_byline
 from .._dates import ParsedDate, find_dates
 from .._lexicon import chrome_lexicon, match_key
+from .._model import DEFAULT_MAX_LINE_CHARS
 from .._text import clean_text, ends_like_sentence
 
 __all__ = ["Line", "display_width", "prepare_lines", "split_physical_lines"]
@@ -180,10 +181,13 @@ def _line_dates(
     return dates, min(1.0, covered / len(text))
 
 
-def prepare_lines(text: str, *, reference: datetime | None = None) -> list[Line]:
+def prepare_lines(
+    text: str, *, reference: datetime | None = None, max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+) -> list[Line]:
     """The dump as logical lines with features (blank lines only separate them).
 
-    ``reference`` is the caller's "now", for relative dates ("منذ 3 ساعات", "أمس").
+    ``reference`` is the caller's "now", for relative dates ("منذ 3 ساعات", "أمس"). A line
+    longer than ``max_line_chars`` is text: it is never read as chrome, a date or a byline.
     """
     lexicon = chrome_lexicon()
     physical = _unwrap(split_physical_lines(text))
@@ -193,7 +197,8 @@ def prepare_lines(text: str, *, reference: datetime | None = None) -> list[Line]
             continue
         units = _units(line_text)
         key = match_key(line_text)
-        dates, coverage = _line_dates(line_text, units, reference)
+        short = len(line_text) <= max_line_chars
+        dates, coverage = _line_dates(line_text, units, reference) if short else ((), 0.0)
         lines.append(
             Line(
                 index=len(lines),
@@ -202,8 +207,8 @@ def prepare_lines(text: str, *, reference: datetime | None = None) -> list[Line]
                 units=units,
                 terminal=ends_like_sentence(line_text),
                 inner_punct=len(_INNER_PUNCT_RE.findall(line_text)),
-                chrome=lexicon.is_chrome_key(key),
-                tail=lexicon.is_tail_marker_key(key),
+                chrome=short and lexicon.is_chrome_key(key),
+                tail=short and lexicon.is_tail_marker_key(key),
                 related=key in lexicon.inline_related,
                 dates=dates,
                 date_coverage=coverage,

@@ -102,7 +102,9 @@ def extract_from_html(page: PageInput, options: Options) -> ArticleDraft:
     if choice is not None:
         skeys |= choice.affix_keys
     title = choice.text if choice is not None else None
-    body = extract_body(body_rules(), chrome_rules(), title, container, index)
+    body = extract_body(
+        body_rules(), chrome_rules(), title, container, index, options.max_line_chars
+    )
     check_is_article(meta, signals, body.blocks, url, body.teasers)
     if title is None:
         raise NotAnArticle("the page has no headline", reason="no_title")

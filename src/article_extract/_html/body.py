@@ -17,6 +17,7 @@ unfiltered blocks are used instead (the safety valve, logged at DEBUG).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -25,6 +26,7 @@ from .._byline import leading_credit, parse_byline, split_trailing_credit
 from .._dates import find_dates
 from .._draft import BlockDraft
 from .._lexicon import chrome_lexicon, match_key
+from .._model import DEFAULT_MAX_LINE_CHARS
 from .._text import fold
 from .blocks import RawBlock, walk_blocks
 from .chrome import remove_chrome
@@ -68,6 +70,7 @@ STAMP_COVERAGE = 0.5
 SAFETY_VALVE_SHARE = 0.3
 
 _COMMAS = ",،؛;"
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _SENTENCE_END = ".!?؟:;؛…»\"”)'"
 _SCORED_TAGS = ("p", "td", "pre", "blockquote", "div", "section", "li")
 
@@ -233,7 +236,7 @@ def score_container(root: HtmlElement) -> HtmlElement | None:
 
 
 def _has_letters(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    return _LETTER_RE.search(text) is not None
 
 
 def _is_caption(text: str, prefixes: tuple[str, ...]) -> bool:
@@ -277,9 +280,13 @@ class _FilterState:
 
 
 def filter_blocks(
-    raw: list[RawBlock], rules: BodyRules, title: str | None
+    raw: list[RawBlock],
+    rules: BodyRules,
+    title: str | None,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
 ) -> tuple[list[BlockDraft], list[str], str | None]:
-    """Drop chrome, captions, credits, bylines and repeats; label subheadings.
+    """Drop chrome, captions, credits, bylines and repeats; label subheadings. A block longer
+    than ``max_line_chars`` is text: never chrome, a caption, a stamp or a byline.
 
     Returns the kept blocks, authors found on byline lines and the attributed source.
     """
@@ -293,9 +300,10 @@ def filter_blocks(
             continue
         # The lexicon's matching form, folded once per block (folding is the costly part).
         key = match_key(text)
-        if state.kept_chars >= MIN_CHARS_BEFORE_TAIL and lexicon.is_tail_marker_key(key):
+        short = len(text) <= max_line_chars
+        if short and state.kept_chars >= MIN_CHARS_BEFORE_TAIL and lexicon.is_tail_marker_key(key):
             break
-        if lexicon.is_chrome_key(key):
+        if short and lexicon.is_chrome_key(key):
             state.after_chrome_heading = len(text.split()) <= MAX_SUBHEADING_WORDS
             continue
         if block.link_density > MAX_BLOCK_LINK_DENSITY:
@@ -303,10 +311,10 @@ def filter_blocks(
         if state.after_chrome_heading and block.link_density > 0:
             continue
         state.after_chrome_heading = False
-        if _is_caption(text, rules.caption_prefixes) or _is_date_stamp(text):
+        if short and (_is_caption(text, rules.caption_prefixes) or _is_date_stamp(text)):
             continue
         at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
-        if at_edge and len(text.split()) <= MAX_CREDIT_WORDS:
+        if short and at_edge and len(text.split()) <= MAX_CREDIT_WORDS:
             attribution = parse_byline(text)
             if attribution is not None:
                 state.authors.extend(attribution.authors)
@@ -341,6 +349,7 @@ def extract_body(
     title: str | None,
     container: Container | None,
     index: TreeIndex,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
 ) -> BodyResult:
     """Produce the body from ``container`` (from :func:`find_container`), or from the scored
     best element when it is None (module docstring). ``index.root`` is modified."""
@@ -361,7 +370,7 @@ def extract_body(
         for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True)
         for b in (walk_blocks(part, body_rules) if count else blocks)
     ]
-    blocks, authors, source = filter_blocks(raw, body_rules, title)
+    blocks, authors, source = filter_blocks(raw, body_rules, title, max_line_chars)
     origin = container.origin
     # Prose, not links: a container that is half related-links legitimately loses that half.
     before = sum(len(b.text) - b.link_chars for b in raw_all if _has_letters(b.text))

@@ -48,7 +48,7 @@ _HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "class"})
 
 
 # Tags that only lay a page out, unwrapped to flatten a page nested too deeply: block ones give
-# way to a line break (their text stays a block of its own), inline ones to nothing.
+# way to a <p> (which cannot nest: their text stays a block of its own), inline ones to nothing.
 _BLOCK_LAYOUT_TAGS = ("div", "section", "article", "center", "blockquote", "main", "aside")
 _INLINE_LAYOUT_TAGS = ("span", "font", "b", "i", "u", "em", "strong", "small", "big", "nobr")
 _LAYOUT_TAG_RE = re.compile(
@@ -108,7 +108,7 @@ def _parse(text: str) -> tuple[HtmlElement, bool]:
 def _flatten(markup: str) -> str:
     """``markup`` with layout-only tags unwrapped (see :data:`_LAYOUT_TAG_RE`)."""
     return _LAYOUT_TAG_RE.sub(
-        lambda m: "<br>" if m.group(1).lower() in _BLOCK_LAYOUT else "", markup
+        lambda m: "<p>" if m.group(1).lower() in _BLOCK_LAYOUT else "", markup
     )
 
 
