@@ -38,9 +38,9 @@ def test_table_strings_are_nfc_and_trimmed(name: str) -> None:
 
 def test_chrome_sections_are_known() -> None:
     table = load_table("chrome")
-    assert set(table) == {"exact", "prefix", "contains", "tail", "inline_related"}
+    assert set(table) == {"exact", "prefix", "contains", "tail", "inline_related", "widget"}
     for section in table.values():
-        assert set(section) <= {"ar", "en", "fr", "fa"}
+        assert set(section) <= {"ar", "en", "fr", "fa", "de", "es"}
         for phrases in section.values():
             assert all(p.strip() for p in phrases)
 

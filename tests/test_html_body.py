@@ -119,7 +119,7 @@ def test_home_page_url() -> None:
     html = page(f"<p>{S1}</p>").replace("og:title", "og:description")
     with pytest.raises(NotAnArticle) as caught:
         extract(html, url="https://news.test/")
-    assert caught.value.reason == "home_page"
+    assert caught.value.reason == "home"
 
 
 def test_deep_nesting_does_not_recurse() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -49,7 +49,7 @@ def test_rule1_visible_stamp_when_no_metadata() -> None:
     stamp = "<div class='article_created'>تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً</div>"
     article = extract(page(stamp=stamp))
     assert article.published == datetime(2020, 4, 24, 21, 22)
-    assert article.published_text == "تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً"
+    assert article.published_text == "الجمعة 24 نيسان / أبريل 2020 09:22 مساءً"  # no label
     assert article.date_origin == "visible"
 
 
@@ -113,11 +113,15 @@ def test_rule5_url_date_beats_a_later_update_stamp() -> None:
     )
     url = "http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html"
     article = extract(page(stamp=stamp), url=url)
-    assert article.published == datetime(2013, 8, 3)
+    # The page states +04:00 for its update stamp: the URL's day takes that offset too, so the
+    # two datetimes compare (rule 7).
+    assert article.published == datetime(2013, 8, 3, tzinfo=timezone(timedelta(hours=4)))
     assert article.date_origin == "url"
     assert article.published_text is None
     assert article.modified is not None
     assert article.modified.date().isoformat() == "2013-08-28"
+    assert article.modified > article.published
+    assert "offset_from_page" in article.date_flags
 
 
 def test_rule6_modified_before_published_is_a_conflict() -> None:
@@ -130,10 +134,21 @@ def test_rule6_modified_before_published_is_a_conflict() -> None:
     assert any(c.role == "modified" for c in article.date_conflicts)
 
 
-def test_dates_after_the_reference_are_skipped() -> None:
+def test_dates_after_the_reference_yield_to_ones_on_time() -> None:
     head = ld("2030-01-01T00:00:00+00:00") + "<meta name='date' content='2020-05-01'>"
     article = extract(page(head), options=Options(reference=datetime(2021, 1, 1)))
     assert article.published == datetime(2020, 5, 1)
+    assert "after_reference" not in article.date_flags
+
+
+def test_a_reference_earlier_than_the_only_date_keeps_it_and_flags_it() -> None:
+    article = extract(page(ld("2030-01-01T00:00:00+00:00")))
+    assert article.published is not None
+    early = extract(
+        page(ld("2030-01-01T00:00:00+00:00")), options=Options(reference=datetime(2021, 1, 1))
+    )
+    assert early.published == article.published
+    assert "after_reference" in early.date_flags
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,14 @@ MAX_BYLINE_WORDS = 12
 MAX_NAME_WORDS = 6
 # An attributed source ("المصدر: وكالة الأنباء الأردنية") is a short name, not a sentence.
 MAX_SOURCE_WORDS = 8
+# Captions are a sentence or two; a longer line is prose even if it ends with "(رويترز)".
+MAX_CAPTION_WORDS = 60
+# A line opening with a caption word is a caption only when short (a paragraph may begin
+# "صورة الرئيس …")…
+MAX_CAPTION_OPENER_WORDS = 14
+# … and, when the word is followed by a space rather than ":" or "/", shorter still
+# ("تصوير محمد علي").
+MAX_CAPTION_LABEL_WORDS = 4
 
 _PUNCT = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
 # "--(بترا)", "(رويترز)", "- رويترز", "(ومع)" at the very end of a paragraph (text is cleaned:
@@ -83,16 +91,17 @@ class _Tables:
     agencies: dict[str, str]  # folded printed form → canonical name
     agency_max_tokens: int
     caption_re: re.Pattern[str]
+    caption_openers: tuple[str, ...]  # folded caption words and credits, longest first
 
 
-def _caption_pattern(labels: list[str], credits: list[str]) -> re.Pattern[str]:
-    """Credit label anywhere, or a credit word closing the line after "/" or in parentheses."""
-    label = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
-    credit = "|".join(re.escape(x) for x in sorted(credits, key=len, reverse=True))
+def _caption_pattern(words: list[str], credits: list[str]) -> re.Pattern[str]:
+    """On folded text: a caption word with its colon anywhere (rule 2), or a credit closing the
+    line after "/" or in the final parentheses (rule 3)."""
+    label = "|".join(re.escape(fold(x)) for x in sorted(words, key=len, reverse=True))
+    credit = "|".join(re.escape(fold(x)) for x in sorted(credits, key=len, reverse=True))
     return re.compile(
-        rf"(?:^|[\s.,;])(?:{label})|"
-        rf"(?:/\s*(?:{credit})[\w\s.]{{0,20}}|\([^()]{{0,60}}(?:{credit})[^()]{{0,40}}\))\s*\.?$",
-        re.IGNORECASE,
+        rf"(?:^|[\s.,;])(?:{label})\s?[:：]|"
+        rf"(?:/\s*(?:{credit})[\w\s.]{{0,20}}|\([^()]{{0,60}}(?:{credit})[^()]{{0,40}}\))\s*\.?$"
     )
 
 
@@ -110,7 +119,15 @@ def _tables() -> _Tables:
         separators_re=re.compile("|".join(re.escape(s) for s in separators), re.IGNORECASE),
         agencies=agencies,
         agency_max_tokens=max(len(k.split()) for k in agencies),
-        caption_re=_caption_pattern(table["captions"]["labels"], table["captions"]["credits"]),
+        caption_re=_caption_pattern(table["captions"]["words"], table["captions"]["credits"]),
+        caption_openers=tuple(
+            sorted(
+                {fold(w) for w in table["captions"]["words"]}
+                | {fold(c) + "/" for c in table["captions"]["credits"]},
+                key=len,
+                reverse=True,
+            )
+        ),
     )
 
 
@@ -145,8 +162,32 @@ def agency_name(text: str) -> str | None:
 
 
 def is_caption_text(text: str) -> bool:
-    """An image caption: the line carries a photo credit ("(رويترز)", "Photograph: X/AFP")."""
-    return _tables().caption_re.search(text) is not None
+    """An image caption or photo credit, never body text:
+
+    1. it opens with a caption word ("صورة", "Photo", "Getty Images") or a credit and "/"
+       ("Reuters/"), followed by ":" or "/", by nothing, or by a few words ("تصوير محمد علي");
+    2. a caption word with its colon stands anywhere in it ("… Albania.Foto: Florion Goga");
+    3. it ends with a photo credit after "/" or in parentheses ("BERTRAND GUAY / AFP",
+       "(رويترز)").
+
+    A line of more than :data:`MAX_CAPTION_WORDS` words is prose whatever it holds, and rule 1
+    reads only lines of at most :data:`MAX_CAPTION_OPENER_WORDS` words.
+    """
+    words = len(text.split())
+    if words > MAX_CAPTION_WORDS:
+        return False
+    tables = _tables()
+    key = fold(text)
+    if words <= MAX_CAPTION_OPENER_WORDS:
+        opened = key.lstrip(" -–—(")
+        for opener in tables.caption_openers:
+            if opened.startswith(opener):
+                rest = opened[len(opener) :]
+                if opener.endswith("/") or not rest or rest[0] in ":：/":
+                    return True
+                if rest[0] == " " and words <= MAX_CAPTION_LABEL_WORDS:
+                    return True
+    return tables.caption_re.search(key) is not None
 
 
 def _clean_name(name: str) -> str | None:

@@ -1,11 +1,11 @@
-"""The pipeline: source → read/decode → (HTML path | text-dump path) → build the Article."""
+"""The pipeline: source → read/decode → evidence (HTML path | text-dump path) → decide → Article."""
 
 from __future__ import annotations
 
 import logging
 
-from ._build import build_article
-from ._draft import ArticleDraft
+from ._decide import decide
+from ._decide.evidence import PageEvidence
 from ._dump import extract_from_dump
 from ._html import extract_from_html
 from ._inputs import read_source
@@ -31,12 +31,12 @@ def extract(source: object, *, url: str | None = None, options: Options | None =
     options = options or Options()
     try:
         page = read_source(source, url=url, max_bytes=options.max_input_bytes)
-        draft: ArticleDraft
+        evidence: PageEvidence
         if page.kind == "html":
-            draft = extract_from_html(page, options)
+            evidence = extract_from_html(page, options)
         else:
-            draft = extract_from_dump(page, options)
-        return build_article(draft, options)
+            evidence = extract_from_dump(page, options)
+        return decide(evidence, options)
     except ExtractError:
         raise
     except RecursionError as exc:

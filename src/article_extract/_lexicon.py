@@ -34,6 +34,12 @@ _MAX_PHRASE_WORDS = 6
 
 
 _FIRST_WORD_RE = re.compile(r"\w+|\S")
+_DIGIT_RE = re.compile(r"\d")
+# A count line ("3 Min", "١٢ تعليق", "1.2K shares") is short, and apart from its numbers holds
+# one word.
+MAX_COUNT_LINE_CHARS = 24
+MAX_COUNT_LINE_WORDS = 3
+MAX_COUNT_LINE_LABEL_WORDS = 1
 
 
 def _first_word(key: str) -> str:
@@ -73,6 +79,7 @@ class ChromeLexicon:
     tail_prefixes: PhraseIndex
     inline_related: frozenset[str]
     exact_words: frozenset[str]  # every word of every exact phrase, for a cheap upper bound
+    widget_prefixes: PhraseIndex
 
     def coverage(self, text: str) -> float:
         """Share of the line's words that belong to exact lexicon phrases (longest match first)."""
@@ -118,6 +125,19 @@ class ChromeLexicon:
         known = sum(strip_non_word_edges(w) in self.exact_words for w in words)
         return known >= MENU_LINE_COVERAGE * len(words)
 
+    def is_widget(self, text: str) -> bool:
+        """A page widget's label, never a headline: a line that opens with a widget phrase
+        ("Artikel zum Hören", "Flag of …"), or a short count line ("3 Min", "12 تعليق")."""
+        key = match_key(text)
+        if self.widget_prefixes.starts(key):
+            return True
+        words = key.split()
+        if len(key) > MAX_COUNT_LINE_CHARS or len(words) > MAX_COUNT_LINE_WORDS:
+            return False
+        if not _DIGIT_RE.search(key):
+            return False
+        return sum(1 for w in words if _DIGIT_RE.search(w) is None) <= MAX_COUNT_LINE_LABEL_WORDS
+
     def is_related_marker(self, text: str) -> bool:
         """True for an in-article "اقرأ أيضا" box marker: headline links follow, then more body."""
         return match_key(text) in self.inline_related
@@ -155,4 +175,5 @@ def chrome_lexicon() -> ChromeLexicon:
         tail=tail,
         tail_prefixes=PhraseIndex.of(tail),
         inline_related=frozenset(_phrases(table, "inline_related")),
+        widget_prefixes=PhraseIndex.of(_phrases(table, "widget")),
     )

@@ -15,7 +15,6 @@ from typing import Any, Literal
 from pydantic import (
     BaseModel,
     ConfigDict,
-    ValidationInfo,
     computed_field,
     field_validator,
     model_validator,
@@ -160,13 +159,6 @@ class DateCandidate(_Frozen):
     role: Literal["published", "modified"] = "published"
 
 
-def _naive_utc(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        return value
-    offset = value.utcoffset() or timedelta(0)
-    return value.replace(tzinfo=None) - offset
-
-
 class Article(_Frozen):
     """A news article extracted from one page. Immutable; ``body`` is derived from ``blocks``."""
 
@@ -177,6 +169,7 @@ class Article(_Frozen):
     modified: datetime | None = None
     date_origin: DateOrigin | None = None
     date_precision: DatePrecision | None = None
+    date_flags: tuple[str, ...] = ()
     date_conflicts: tuple[DateCandidate, ...] = ()
     authors: tuple[str, ...] = ()
     source: str | None = None
@@ -248,16 +241,13 @@ class Article(_Frozen):
 
     @field_validator("published", "modified", mode="after")
     @classmethod
-    def _plausible_date(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
+    def _plausible_date(cls, value: datetime | None) -> datetime | None:
         if value is None:
             return None
-        instant = _naive_utc(value)
+        offset = value.utcoffset()
+        instant = value.replace(tzinfo=None) - offset if offset is not None else value
         if instant < EARLIEST_PLAUSIBLE:
             raise ValueError(f"date {value.isoformat()} is before {EARLIEST_PLAUSIBLE.year}")
-        context: dict[str, Any] = info.context or {}
-        reference = context.get("reference")
-        if isinstance(reference, datetime) and instant > _naive_utc(reference) + FUTURE_TOLERANCE:
-            raise ValueError(f"date {value.isoformat()} is after the reference time")
         return value
 
     @model_validator(mode="after")

@@ -20,6 +20,7 @@ __all__ = [
     "clean_text",
     "ends_like_sentence",
     "fold",
+    "letters_key",
     "strip_non_word_edges",
     "to_ascii_digits",
 ]
@@ -110,6 +111,11 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", clean_text(text))
     return text.translate(_FOLD_TABLE).translate(_DIGIT_TABLE).casefold()
+
+
+def letters_key(text: str) -> str:
+    """Letters and digits only, folded: what two spellings of one headline or name share."""
+    return "".join(filter(str.isalnum, fold(text)))
 
 
 def arabic_letter_ratio(text: str) -> float:

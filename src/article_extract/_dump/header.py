@@ -1,25 +1,32 @@
-"""The header cluster above a dump's body: title, dates, byline, source, section, site name.
+"""The header cluster above a dump's body: the evidence for its title, dates, byline, source,
+section and site name.
 
-Read backwards from the body's first line within ``HEADER_WINDOW`` lines. Each role is chosen
-by scoring candidates on layout evidence that holds across sites (the title sits next to the
-date, repeats the document ``<title>``, is longer than a label; a section name also appears in
-the menus; a byline follows the title), never by a site's wording.
+Read backwards from the body's first line within ``HEADER_WINDOW`` lines. Candidates are
+ranked on layout evidence that holds across sites (the title sits next to the date, repeats
+the document ``<title>``, is longer than a label; a section name also appears in the menus; a
+byline follows the title), never by a site's wording. The choices themselves are the decision
+layer's (:mod:`article_extract._decide`): :func:`read_header` ranks, :func:`header_lines` reads
+the lines around the chosen headline.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .._dates import ParsedDate
-from .._lexicon import match_key
-from .._text import fold
+from .._dates import DateRole
+from .._decide.dates import DAY_OR_BETTER, DateEvidence
+from .._decide.evidence import Credit
+from .._decide.names import looks_like_name, split_name_place
+from .._decide.titles import MetadataTitle, ShownTitle, split_document_title
+from .._text import letters_key
 from .layout import BodySpan, is_caption, line_weight
 from .lines import Line
 
-__all__ = ["Header", "read_header", "split_document_title"]
+__all__ = ["Header", "HeaderLines", "header_lines", "read_header"]
 
 # How many lines above the body the header may span (breadcrumb, section, title, date,
 # byline, caption…). Chrome lines (share buttons, "print") do not count: some pages put a
@@ -37,65 +44,37 @@ MIN_HEADLINE_UNITS = 4
 MAX_LABELLED_STAMP_UNITS = 24
 # Meta lines (author name, section, site name) are short.
 MAX_META_UNITS = 6
-# The precision a date needs to be a publication date (a bare year or month is not).
-_DAY_PRECISIONS = frozenset({"day", "hour", "minute", "second"})
 
 # A line that is only a URL (text browsers print link targets).
 _URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-# Separators between a headline and the site name in a document <title>.
-_TITLE_SEPARATOR_RE = re.compile(r"(?<!\s)\s+[-|–—:•·»]{1,2}\s+|(?<!\s)\s*\|\s*")
-# Words that never occur in a personal name: prepositions and the like (folded forms).
-_NON_NAME_WORDS = frozenset(
-    fold(w)
-    for w in [
-        "في",
-        "من",
-        "على",
-        "إلى",
-        "الى",
-        "عن",
-        "تحت",
-        "فوق",
-        "مع",
-        "بين",
-        "حول",
-        "عبر",
-        "اليوم",
-        "نيوز",
-        "news",
-        "the",
-        "of",
-        "and",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """What the header cluster says; ``used`` holds the line indices it consumed."""
+    """The ranked evidence of the header cluster."""
 
-    title: str | None = None
-    standfirst: str | None = None  # the summary right below the headline, part of the body
-    published: ParsedDate | None = None
-    published_text: str | None = None
-    modified: ParsedDate | None = None
-    authors: tuple[str, ...] = ()
-    source: str | None = None
-    section: str | None = None
-    site_name: str | None = None
-    used: frozenset[int] = frozenset()
+    window: tuple[Line, ...]
+    candidates: tuple[Line, ...]  # headline candidates, best first
+    document_title: MetadataTitle | None  # the dump's first line, when it precedes the body
+    document_site: str | None  # the site part of a "Headline - Site" first line
+    dates: tuple[DateEvidence, ...]  # the stamps, nearest the body first
+    stamp_lines: frozenset[int]
+    standfirst_after: int | None  # a headline candidate right above a standfirst
+    counts: Counter[str]  # how often each line's key occurs in the dump (menus repeat)
+
+    def shown(self) -> tuple[ShownTitle, ...]:
+        return tuple(ShownTitle(line.text, "line", True) for line in self.candidates)
 
 
-def split_document_title(line: str) -> tuple[str, str | None]:
-    """ "headline - Site" → ("headline", "Site"); the longer part is the headline."""
-    parts = [p.strip() for p in _TITLE_SEPARATOR_RE.split(line) if p.strip()]
-    if len(parts) < 2:
-        return line, None
-    head, *rest = parts
-    tail = parts[-1]
-    if len(tail) < len(head):
-        return " - ".join([head, *rest[:-1]]) if rest[:-1] else head, tail
-    return tail, head
+@dataclass(frozen=True, slots=True)
+class HeaderLines:
+    """What the lines around the chosen headline say; ``used`` are their indices."""
+
+    standfirst: str | None
+    credits: tuple[Credit, ...]
+    section: str | None
+    site_names: tuple[str, ...]
+    used: frozenset[int]
 
 
 def _is_title_candidate(line: Line) -> bool:
@@ -116,7 +95,7 @@ def _nearest_above(candidates: Sequence[Line], index: int | None) -> Line | None
     above = [
         c
         for c in candidates
-        if c.index < index and c.units >= MIN_HEADLINE_UNITS and not _looks_like_name(c.text)
+        if c.index < index and c.units >= MIN_HEADLINE_UNITS and not looks_like_name(c.text)
     ]
     return max(above, key=lambda c: c.index, default=None)
 
@@ -131,17 +110,17 @@ def _title_score(
     chrome_between: int,
     plain_of_decorated: bool,
 ) -> float:
-    key = line.key
     score = min(line.units, 12) / 12
-    if doc_title and (key == doc_title or doc_title.startswith(key)):
+    title_key = letters_key(line.text)
+    if doc_title and title_key and doc_title.startswith(title_key):
         score += 2.0
-    if counts[key] > 1:
+    if counts[line.key] > 1:
         score += 1.0
     if line is next_to_date:
         score += 1.5
     if plain_of_decorated:
         score += 1.0  # the bare headline of a line that repeats it with a site/section name
-    if _looks_like_name(line.text):
+    if looks_like_name(line.text):
         score -= 1.0  # a byline name, not a headline
     if line.units < MIN_HEADLINE_UNITS:
         score -= 1.0  # a section label
@@ -153,20 +132,14 @@ def _title_score(
     return score
 
 
-def _date_of(line: Line) -> tuple[ParsedDate | None, ParsedDate | None]:
-    published = next(
-        (d for d in line.dates if d.role != "modified" and d.precision in _DAY_PRECISIONS), None
-    )
-    modified = next(
-        (d for d in line.dates if d.role == "modified" and d.precision in _DAY_PRECISIONS), None
-    )
-    return published, modified
+def _has_day(line: Line) -> bool:
+    return any(d.precision in DAY_OR_BETTER for d in line.dates)
 
 
 def _date_line(window: Sequence[Line]) -> Line | None:
-    """The header's date stamp: the nearest line that is mostly a date, else a short line with a
+    """The header's date stamp, for layout: the nearest stamp line, else a short line with a
     labelled date ("Posted: …", "نشر في …"). A date inside a caption or a sentence is not one."""
-    stamps = [ln for ln in window if ln.dates and not is_caption(ln) and any(_date_of(ln))]
+    stamps = [ln for ln in window if ln.dates and not is_caption(ln) and _has_day(ln)]
     line = next((ln for ln in reversed(stamps) if ln.is_date_line), None)
     if line is None:
         line = next(
@@ -180,26 +153,39 @@ def _date_line(window: Sequence[Line]) -> Line | None:
     return line
 
 
-def _looks_like_name(text: str) -> bool:
-    text = re.split(r"\s+[-–—ـ]+\s+", text, maxsplit=1)[0]  # "name - city"
-    words = text.split()
-    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in text):
-        return False
-    folded = [fold(w) for w in words]
-    if folded[0].startswith("ال") or any(w in _NON_NAME_WORDS for w in folded):
-        return False
-    return all(w.isalpha() or w.replace(".", "").isalpha() for w in folded)
+def _date_evidence(window: Sequence[Line]) -> list[DateEvidence]:
+    """Every stamp in the header: stamp lines nearest the body first, then short lines with a
+    labelled date; the decision layer takes the first plausible one."""
+    stamps = [ln for ln in reversed(window) if ln.dates and not is_caption(ln)]
+    ordered = [ln for ln in stamps if ln.is_date_line]
+    ordered += [
+        ln
+        for ln in stamps
+        if not ln.is_date_line
+        and ln.units <= MAX_LABELLED_STAMP_UNITS
+        and any(d.role for d in ln.dates)
+    ]
+    evidence: list[DateEvidence] = []
+    for line in ordered:
+        for date in line.dates:
+            role: DateRole = "modified" if date.role == "modified" else "published"
+            dated = dataclasses.replace(date, role=role)
+            evidence.append(DateEvidence(dated, "visible", line.text))
+    return evidence
 
 
 def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
-    """Read the header cluster above ``span``."""
+    """Rank the header cluster above ``span``."""
     window = _header_window(lines, span)
     counts = Counter(line.key for line in lines)
-    doc_title_text = lines[0].text if lines else ""
-    doc_headline, doc_site = split_document_title(doc_title_text)
-    # Only a first line that names a site ("headline - Site") is taken for the page's <title>.
-    doc_title = match_key(doc_headline) if doc_site is not None else ""
-
+    first = lines[0] if lines else None
+    document_title = None
+    document_site = None
+    if first is not None and first.index < span.start:
+        document_title = MetadataTitle("title", first.text)
+        document_site = split_document_title(first.text)[1]
+    # Only a first line that names a site ("headline - Site") counts as the page's <title>.
+    doc_key = letters_key(split_document_title(first.text)[0]) if document_site and first else ""
     date_line = _date_line(window)
     candidates = [line for line in window if _is_title_candidate(line) and line.index > 0]
     next_to_date = _nearest_above(candidates, date_line.index if date_line else None)
@@ -209,67 +195,61 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         next_to_date = next(c for c in candidates if c.index == standfirst.index - 1)
     decorated = _decorated_repeats(candidates)
     chrome_below = _chrome_counts_below(window)
-    title_line = max(
-        candidates,
-        key=lambda ln: _title_score(
-            ln,
+
+    def score(line: Line) -> float:
+        return _title_score(
+            line,
             body_start=span.start,
             next_to_date=next_to_date,
             counts=counts,
-            doc_title=doc_title,
-            chrome_between=chrome_below[ln.index],
-            plain_of_decorated=ln.index in decorated,
-        ),
-        default=None,
-    )
-    if standfirst is not None and (title_line is None or standfirst.index != title_line.index + 1):
-        standfirst = None
-    if title_line is None and doc_title_text and lines and lines[0].index < span.start:
-        title_line = lines[0] if doc_site is None else None
-    title = title_line.text if title_line else (doc_headline if doc_site else None)
+            doc_title=doc_key,
+            chrome_between=chrome_below[line.index],
+            plain_of_decorated=line.index in decorated,
+        )
 
-    used: set[int] = set()
+    ranked = sorted(candidates, key=score, reverse=True)
+    dates = _date_evidence(window)
+    return Header(
+        window=tuple(window),
+        candidates=tuple(ranked),
+        document_title=document_title,
+        document_site=document_site,
+        dates=tuple(dates),
+        stamp_lines=frozenset(ln.index for ln in window if ln.dates and ln.is_date_line),
+        standfirst_after=next_to_date.index if standfirst is not None and next_to_date else None,
+        counts=counts,
+    )
+
+
+def header_lines(header: Header, title_line: Line | None) -> HeaderLines:
+    """The standfirst, credits, section and site name around the chosen headline."""
+    used: set[int] = set(header.stamp_lines)
     if title_line is not None:
         used.add(title_line.index)
-    published = modified = None
-    published_text = None
-    if date_line is not None:
-        published, modified = _date_of(date_line)
-        used.add(date_line.index)
-        if published is not None:
-            published_text = date_line.text if date_line.is_date_line else published.matched
-
-    authors: tuple[str, ...] = ()
-    source: str | None = None
+    window = header.window
+    standfirst = None
+    if title_line is not None and header.standfirst_after == title_line.index:
+        standfirst = next((ln for ln in window if ln.index == title_line.index + 1), None)
+        if standfirst is not None:
+            used.add(standfirst.index)
+    credits: list[Credit] = []
     for line in window:
-        if line.attribution is None:
-            continue
-        used.add(line.index)
-        authors = authors or line.attribution.authors
-        source = source or line.attribution.source
-
-    section, site_name, name_author = _meta_lines(window, title_line, counts, used)
-    if not authors and name_author:
-        authors = (name_author,)
-    if (
-        site_name is None
-        and doc_site is not None
-        and title_line is not None
-        and doc_title.startswith(title_line.key)
-    ):
-        site_name = doc_site
-    if standfirst is not None:
-        used.add(standfirst.index)
-    return Header(
-        title=title,
+        if line.attribution is not None:
+            used.add(line.index)
+            credits.append(Credit("byline", line.attribution.authors, line.attribution.source))
+    section, site_name, name_author = _meta_lines(window, title_line, header.counts, used)
+    if name_author:
+        credits.append(Credit("byline", (name_author,)))
+    site_names = [site_name] if site_name else []
+    if header.document_site and title_line is not None and header.document_title is not None:
+        headline = split_document_title(header.document_title.text)[0]
+        if letters_key(headline).startswith(letters_key(title_line.text)):
+            site_names.append(header.document_site)
+    return HeaderLines(
         standfirst=standfirst.text if standfirst is not None else None,
-        published=published,
-        published_text=published_text,
-        modified=modified,
-        authors=authors,
-        source=source,
+        credits=tuple(credits),
         section=section,
-        site_name=site_name,
+        site_names=tuple(site_names),
         used=frozenset(used),
     )
 
@@ -300,7 +280,7 @@ def _standfirst_below_headline(
     if (
         above is None
         or above.units < MIN_HEADLINE_UNITS
-        or _looks_like_name(above.text)
+        or looks_like_name(above.text)
         or next_to_date.units <= above.units
     ):
         return None
@@ -330,7 +310,7 @@ def _chrome_counts_below(window: list[Line]) -> dict[int, int]:
 
 
 def _meta_lines(
-    window: list[Line], title_line: Line | None, counts: Counter[str], used: set[int]
+    window: Sequence[Line], title_line: Line | None, counts: Counter[str], used: set[int]
 ) -> tuple[str | None, str | None, str | None]:
     """Short unlabelled lines around the title: (section, site name, author name).
 
@@ -350,8 +330,8 @@ def _meta_lines(
                 section = line.text
             continue
         if line in after_title:
-            name = re.split(r"\s+[-–—ـ]+\s+", line.text, maxsplit=1)[0]
-            if _looks_like_name(name):
+            name = split_name_place(line.text)
+            if looks_like_name(name):
                 author = name  # the nearest to the body wins (later lines overwrite)
                 used.add(line.index)
             elif site_name is None and line.units >= 2:

@@ -22,21 +22,19 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from .._byline import leading_credit, parse_byline, split_trailing_credit
-from .._dates import find_dates
-from .._draft import BlockDraft
+from .._byline import is_caption_text, leading_credit, parse_byline, split_trailing_credit
+from .._decide.evidence import BlockDraft, Credit
+from .._decide.text_roles import is_stamp_line, is_subheading
 from .._lexicon import chrome_lexicon, match_key
 from .._model import DEFAULT_MAX_LINE_CHARS
-from .._text import fold
+from .._text import letters_key
 from .blocks import RawBlock, walk_blocks
 from .chrome import remove_chrome
 from .index import TreeIndex
-from .listing import teaser_count
 from .parse import text_length
 from .rules import BodyRules, ChromeRules, ContainerRule
-from .title import title_key
 
-__all__ = ["BodyResult", "Container", "extract_body", "find_container"]
+__all__ = ["Body", "Container", "extract_body", "find_container", "scored_container"]
 
 logger = logging.getLogger("article_extract")
 
@@ -58,31 +56,24 @@ MAX_BLOCK_LINK_DENSITY = 0.6
 MAX_CREDIT_WORDS = 14
 # Only blocks this close to either end of the body are read as byline/credit lines.
 EDGE_BLOCKS = 2
-# An in-body subheading is a short line without sentence punctuation.
-MAX_SUBHEADING_WORDS = 8
+# A chrome line this short is a box heading ("اقرأ أيضا"): the linked lines after it are its.
+MAX_CHROME_HEADING_WORDS = 8
 # Tail markers ("مقالات ذات صلة") end the body only after this much prose was kept.
 MIN_CHARS_BEFORE_TAIL = 150
-# A date stamp is one short line; a longer one is a sentence that mentions a date.
-MAX_STAMP_WORDS = 12
-# Share of a short line the dates must cover for it to be a stamp rather than a sentence.
-STAMP_COVERAGE = 0.5
 # Safety valve: if filtering keeps less than this share of the container's text, undo it.
 SAFETY_VALVE_SHARE = 0.3
 
 _COMMAS = ",،؛;"
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_SENTENCE_END = ".!?؟:;؛…»\"”)'"
 _SCORED_TAGS = ("p", "td", "pre", "blockquote", "div", "section", "li")
 
 
-@dataclass(slots=True)
-class BodyResult:
-    blocks: list[BlockDraft]
-    container: HtmlElement | None
-    origin: str
-    authors: list[str] = field(default_factory=list)
-    source: str | None = None
-    teasers: int = 0  # linked headlines inside the container, before chrome removal
+@dataclass(frozen=True, slots=True)
+class Body:
+    """The body's blocks, and the credit lines (bylines, agency credits) found at its edges."""
+
+    blocks: tuple[BlockDraft, ...]
+    credits: tuple[Credit, ...]
 
 
 def _link_chars(element: HtmlElement) -> int:
@@ -235,38 +226,16 @@ def score_container(root: HtmlElement) -> HtmlElement | None:
     return best
 
 
+def scored_container(index: TreeIndex, chrome_rules: ChromeRules) -> Container | None:
+    """The best-scored element (rule 2), after removing chrome from the whole page (so the
+    stages that read the page as it came must run before this one); None when nothing scores."""
+    remove_chrome(index.root, chrome_rules, index)
+    best = score_container(index.root)
+    return Container(best, (best,), "score") if best is not None else None
+
+
 def _has_letters(text: str) -> bool:
     return _LETTER_RE.search(text) is not None
-
-
-def _is_caption(text: str, prefixes: tuple[str, ...]) -> bool:
-    words = text.split()
-    if len(words) > MAX_CREDIT_WORDS:
-        return False
-    key = fold(text).lstrip(" -–—(")
-    for prefix in prefixes:
-        if key.startswith(prefix):
-            rest = key[len(prefix) :]
-            if not rest or rest[0] in ":：/" or (rest[0] == " " and len(words) <= 4):
-                return True
-    return False
-
-
-def _is_date_stamp(text: str) -> bool:
-    """A short line that is mostly a date ("تم نشره الجمعة 24 أبريل 2020 09:22 مساءً")."""
-    if len(text.split()) > MAX_STAMP_WORDS or not any(ch.isdigit() for ch in text):
-        return False
-    covered = sum(d.span[1] - d.span[0] for d in find_dates(text))
-    return covered >= STAMP_COVERAGE * len(text)
-
-
-def _looks_like_subheading(block: RawBlock, following: RawBlock | None) -> bool:
-    words = block.text.split()
-    if not words or len(words) > MAX_SUBHEADING_WORDS or block.text[-1] in _SENTENCE_END:
-        return False
-    if following is None or len(following.text) < 2 * len(block.text):
-        return False
-    return block.after_br or block.bold
 
 
 @dataclass(slots=True)
@@ -274,8 +243,7 @@ class _FilterState:
     kept: list[BlockDraft] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
     kept_chars: int = 0
-    authors: list[str] = field(default_factory=list)
-    source: str | None = None
+    credits: list[Credit] = field(default_factory=list)
     after_chrome_heading: bool = False
 
 
@@ -284,14 +252,14 @@ def filter_blocks(
     rules: BodyRules,
     title: str | None,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
-) -> tuple[list[BlockDraft], list[str], str | None]:
+) -> Body:
     """Drop chrome, captions, credits, bylines and repeats; label subheadings. A block longer
     than ``max_line_chars`` is text: never chrome, a caption, a stamp or a byline.
 
-    Returns the kept blocks, authors found on byline lines and the attributed source.
+    Returns the kept blocks and the credits read on byline and credit lines.
     """
     lexicon = chrome_lexicon()
-    title_k = title_key(title) if title else ""
+    title_k = letters_key(title) if title else ""
     state = _FilterState()
     count = len(raw)
     for index, block in enumerate(raw):
@@ -304,65 +272,60 @@ def filter_blocks(
         if short and state.kept_chars >= MIN_CHARS_BEFORE_TAIL and lexicon.is_tail_marker_key(key):
             break
         if short and lexicon.is_chrome_key(key):
-            state.after_chrome_heading = len(text.split()) <= MAX_SUBHEADING_WORDS
+            state.after_chrome_heading = len(text.split()) <= MAX_CHROME_HEADING_WORDS
             continue
         if block.link_density > MAX_BLOCK_LINK_DENSITY:
             continue
         if state.after_chrome_heading and block.link_density > 0:
             continue
         state.after_chrome_heading = False
-        if short and (_is_caption(text, rules.caption_prefixes) or _is_date_stamp(text)):
+        if short and (is_caption_text(text) or is_stamp_line(text)):
             continue
         at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
         if short and at_edge and len(text.split()) <= MAX_CREDIT_WORDS:
             attribution = parse_byline(text)
             if attribution is not None:
-                state.authors.extend(attribution.authors)
-                state.source = state.source or attribution.source
+                state.credits.append(Credit("body", attribution.authors, attribution.source))
                 continue
         if index >= count - EDGE_BLOCKS:
             text, agency = split_trailing_credit(text)
             if agency:
-                state.source = state.source or agency
+                state.credits.append(Credit("body", source=agency))
                 if not _has_letters(text):
                     continue
                 key = match_key(text)
-        if title_k and len(state.kept) < EDGE_BLOCKS and title_key(text) == title_k:
+        if title_k and len(state.kept) < EDGE_BLOCKS and letters_key(text) == title_k:
             continue
         if key in state.seen:
             continue
         state.seen.add(key)
-        following = raw[index + 1] if index + 1 < count else None
+        following = raw[index + 1].text if index + 1 < count else None
         kind = block.kind
-        if kind == "paragraph" and state.kept and _looks_like_subheading(block, following):
+        set_apart = block.after_br or block.bold
+        subheading = is_subheading(text, following, set_apart=set_apart)
+        if kind == "paragraph" and state.kept and subheading:
             kind = "heading"
         state.kept.append(BlockDraft(kind, text))
         state.kept_chars += len(text)
-    if state.kept and state.source is None:
-        state.source = leading_credit(state.kept[0].text)
-    return state.kept, state.authors, state.source
+    if state.kept:
+        opening = leading_credit(state.kept[0].text)
+        if opening is not None:
+            state.credits.append(Credit("body", source=opening))
+    return Body(tuple(state.kept), tuple(state.credits))
 
 
 def extract_body(
     body_rules: BodyRules,
     chrome_rules: ChromeRules,
     title: str | None,
-    container: Container | None,
+    container: Container,
     index: TreeIndex,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
-) -> BodyResult:
-    """Produce the body from ``container`` (from :func:`find_container`), or from the scored
-    best element when it is None (module docstring). ``index.root`` is modified."""
-    root = index.root
-    if container is None:
-        remove_chrome(root, chrome_rules, index)
-        best = score_container(root)
-        if best is None:
-            return BodyResult([], None, "none")
-        container = Container(best, (best,), "score")
+) -> Body:
+    """The body from ``container`` (module docstring). Removes chrome from the container's
+    parts: stages that read the tree as the page gave it run before this one."""
     unfiltered = [walk_blocks(part, body_rules) for part in container.parts]
     raw_all = [b for blocks in unfiltered for b in blocks]
-    teasers = sum(teaser_count(part) for part in container.parts)
     removed = [remove_chrome(part, chrome_rules, index) for part in container.parts]
     # Parts never nest (see Container), so a part that lost nothing reads as before.
     raw = [
@@ -370,11 +333,11 @@ def extract_body(
         for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True)
         for b in (walk_blocks(part, body_rules) if count else blocks)
     ]
-    blocks, authors, source = filter_blocks(raw, body_rules, title, max_line_chars)
+    body = filter_blocks(raw, body_rules, title, max_line_chars)
     origin = container.origin
     # Prose, not links: a container that is half related-links legitimately loses that half.
     before = sum(len(b.text) - b.link_chars for b in raw_all if _has_letters(b.text))
-    after = sum(len(b.text) for b in blocks)
+    after = sum(len(b.text) for b in body.blocks)
     if before and after < SAFETY_VALVE_SHARE * before:
         logger.debug(
             "chrome removal kept %d of %d characters in the %s container; using it unfiltered",
@@ -382,5 +345,6 @@ def extract_body(
             before,
             origin,
         )
-        blocks = [BlockDraft(b.kind, b.text) for b in raw_all if _has_letters(b.text)]
-    return BodyResult(blocks, container.primary, origin, authors, source, teasers)
+        unfiltered_blocks = (BlockDraft(b.kind, b.text) for b in raw_all if _has_letters(b.text))
+        return Body(tuple(unfiltered_blocks), body.credits)
+    return body

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .._text import fold
 from ..data import load_table
 from .tokens import TokenRules
 
@@ -14,11 +13,9 @@ __all__ = [
     "BodyRules",
     "ChromeRules",
     "ContainerRule",
-    "ListingRules",
     "MetaRules",
     "body_rules",
     "chrome_rules",
-    "listing_rules",
     "meta_rules",
 ]
 
@@ -51,7 +48,6 @@ class BodyRules:
     heading_tags: frozenset[str]
     list_item_tags: frozenset[str]
     quote_tags: frozenset[str]
-    caption_prefixes: tuple[str, ...]
     lead: TokenRules
     lead_max_chars: int
 
@@ -65,13 +61,6 @@ class MetaRules:
     date_tokens: TokenRules
     author_tokens: TokenRules
     teaser_tokens: TokenRules
-
-
-@dataclass(frozen=True, slots=True)
-class ListingRules:
-    path_segments: frozenset[str]
-    search_query_keys: frozenset[str]
-    error_titles: tuple[str, ...]
 
 
 @cache
@@ -106,7 +95,6 @@ def body_rules() -> BodyRules:
         heading_tags=frozenset(blocks["heading_tags"]),
         list_item_tags=frozenset(blocks["list_item_tags"]),
         quote_tags=frozenset(blocks["quote_tags"]),
-        caption_prefixes=tuple(sorted({fold(p) for p in blocks["caption_prefixes"]})),
         lead=TokenRules(table["lead"]["tokens"]),
         lead_max_chars=int(table["lead"]["max_chars"]),
     )
@@ -123,14 +111,4 @@ def meta_rules() -> MetaRules:
         date_tokens=TokenRules(table["visible"]["date_tokens"]),
         author_tokens=TokenRules(table["visible"]["author_tokens"]),
         teaser_tokens=TokenRules(table["visible"]["teaser_tokens"]),
-    )
-
-
-@cache
-def listing_rules() -> ListingRules:
-    table = load_table("html_listing")
-    return ListingRules(
-        path_segments=frozenset(table["listing_path_segments"]),
-        search_query_keys=frozenset(table["search_query_keys"]),
-        error_titles=tuple(fold(t) for t in table["error_titles"]),
     )

@@ -1,226 +1,109 @@
-"""The headline: the article's ``<h1>`` when metadata confirms it, else a metadata title with the
-site name cut off. Never the site name alone.
+"""Headline evidence from HTML: the headlines the page shows and the titles its metadata states.
 
-Rules, first hit wins:
+The choice itself is :func:`article_extract._decide.titles.choose_title`; this stage only
+collects, best first:
 
-1. an ``<h1>`` (outside nav/footer/aside) whose text matches a metadata title
-   (JSON-LD ``headline``, ``og:title``, ``twitter:title``, ``<title>``…) — equal, or contained
-   in it as the non-site part; then an ``<h1>`` anywhere that equals one exactly;
-2. a heading-like element (``h2``/``h3`` or a ``title``/``headline`` class) that matches the
-   same way — themes that print the headline without ``<h1>``;
-3. the best metadata title with site-name prefixes/suffixes removed;
-4. the single plausible ``<h1>``;
-5. ``<title>`` with affixes removed.
+* shown headlines — every ``<h1>`` (flagged when it sits inside nav/footer/aside), then
+  headline-like headings (``h2``/``h3``, or a ``title``/``headline`` class) — each flagged
+  ``in_header`` when it sits in the article's header: inside the body container's
+  ``<article>``, or at most :data:`MAX_HEADER_DISTANCE` elements before the container (or at
+  the very top of it);
+* metadata titles — JSON-LD ``headline``/``name``, ``og:title``/``twitter:title``/…,
+  microdata ``headline``, ``<title>``;
+* the site's names (for the site-affix split): ``og:site_name``-like keys, JSON-LD publisher
+  and ``WebSite`` names, then handles (``twitter:site``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from .._lexicon import chrome_lexicon
-from .._text import clean_text, fold
+from .._decide.titles import MAX_TITLE_CHARS, MetadataTitle, ShownKind, ShownTitle
+from .._text import clean_text
 from .index import TreeIndex
 from .metadata import PageMeta
 from .tokens import TokenRules
 
-__all__ = ["TitleChoice", "choose_title", "site_name", "strip_site_affixes", "title_key"]
+__all__ = ["ShownHeadlines", "metadata_titles", "shown_headlines", "site_name_candidates"]
 
-# A headline is at most a few sentences; longer "titles" are teaser paragraphs.
-MAX_TITLE_CHARS = 400
-# An h1 must cover this share of a metadata title it is matched against (the rest is the site).
-MIN_TITLE_COVERAGE = 0.5
-# Separators between a headline and a site name, spaced (a bare "-" is part of words). A match
-# starts only where a whitespace run starts (lookbehind), so a long run is tried once.
-_SEPARATOR_RE = re.compile(r"(?<!\s)\s+(?:[|\-–—•·»«:/]|::)\s+|(?<!\s)\s*[|｜]\s*")
+# How many elements (document order) before the body container a headline may sit and still
+# be the article's: breadcrumbs, a kicker, share bars and a lead image lie between.
+MAX_HEADER_DISTANCE = 80
+# Elements from the container's start within which a headline inside it is still its header.
+MAX_INNER_HEADER_DISTANCE = 10
 _NOT_TITLE_ANCESTORS = frozenset({"nav", "footer", "aside"})
 _HEADLINE_TOKENS = TokenRules(["title", "headline", "heading", "post title", "entry title"])
-_DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
-class TitleChoice:
-    text: str
-    element: HtmlElement | None  # the headline element on the page, when there is one
-    origin: str
-    affix_keys: frozenset[str] = frozenset()  # title segments that name the site
+class ShownHeadlines:
+    """Shown headlines (decision input) and, index for index, their elements (the anchor)."""
+
+    titles: tuple[ShownTitle, ...]
+    elements: tuple[HtmlElement, ...]
 
 
-def title_key(text: str) -> str:
-    """Letters and digits only, folded: what two spellings of one headline share."""
-    return "".join(filter(str.isalnum, fold(text)))
-
-
-def _keys_of_names(names: Iterable[str]) -> set[str]:
-    return {k for k in (title_key(n) for n in names) if k}
-
-
-def _is_site_segment(segment: str, site_keys: set[str]) -> bool:
-    key = title_key(segment)
-    if not key:
-        return True
-    if _DOMAIN_RE.match(segment.strip()):
-        return True
-    return any(key == s or (len(s) >= 3 and (s in key or key in s)) for s in site_keys)
-
-
-def strip_site_affixes(title: str, site_keys: set[str]) -> str:
-    """``title`` without leading/trailing segments that name the site."""
-    title = clean_text(title)
-    parts = _SEPARATOR_RE.split(title)
-    if len(parts) < 2:
-        return title
-    separators = _SEPARATOR_RE.findall(title)
-    start, end = 0, len(parts)
-    while end - start > 1 and _is_site_segment(parts[end - 1], site_keys):
-        end -= 1
-    while end - start > 1 and _is_site_segment(parts[start], site_keys):
-        start += 1
-    if (start, end) == (0, len(parts)):
-        return title
-    out = parts[start]
-    for index in range(start + 1, end):
-        out += separators[index - 1] + parts[index]
-    return out.strip()
-
-
-def _metadata_titles(meta: PageMeta) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
+def metadata_titles(meta: PageMeta) -> tuple[MetadataTitle, ...]:
+    found: list[MetadataTitle] = []
     headline = meta.ld("headline") or meta.ld("name")
     if headline:
-        found.append(("json-ld", headline))
-    for value in meta.all("title"):
-        found.append(("meta", value))
+        found.append(MetadataTitle("json-ld", headline))
+    found.extend(MetadataTitle("meta", value) for value in meta.all("title"))
     micro = meta.micro("headline")
     if micro:
-        found.append(("microdata", micro))
+        found.append(MetadataTitle("microdata", micro))
     if meta.title_tag:
-        found.append(("title", meta.title_tag))
-    return [(o, clean_text(t)) for o, t in found if clean_text(t)]
+        found.append(MetadataTitle("title", meta.title_tag))
+    cleaned = (MetadataTitle(t.origin, clean_text(t.text)) for t in found)
+    return tuple(t for t in cleaned if t.text)
 
 
-def site_keys(meta: PageMeta, url: str | None) -> set[str]:
-    names = [*meta.site_names, *meta.all("site_name")]
-    keys = _keys_of_names(n.lstrip("@") for n in names)
-    host = urlsplit(url or meta.canonical or "").hostname or ""
-    labels = [p for p in host.split(".") if p not in ("www", "m", "amp", "com", "net", "org")]
-    keys.update(title_key(p) for p in labels if len(p) >= 3)
-    return {k for k in keys if k}
+def site_name_candidates(meta: PageMeta) -> tuple[str, ...]:
+    """The names the page gives its site, best first, handles last."""
+    return (*meta.all("site_name"), *meta.site_names, *meta.all("site_handle"))
 
 
-def site_name(meta: PageMeta) -> str | None:
-    """The site's name as the page states it (never a URL)."""
-    for value in [*meta.all("site_name"), *meta.site_names]:
-        value = clean_text(value).lstrip("@")
-        if value and "://" not in value and not _DOMAIN_RE.match(value):
-            return value
-    return None
+def _in_chrome(element: HtmlElement) -> bool:
+    return any(a.tag in _NOT_TITLE_ANCESTORS for a in element.iterancestors())
 
 
-def _matches(candidate_key: str, meta_keys: list[str]) -> bool:
-    for key in meta_keys:
-        if candidate_key == key:
-            return True
-        if (
-            candidate_key
-            and candidate_key in key
-            and len(candidate_key) >= MIN_TITLE_COVERAGE * len(key)
-        ):
-            return True
-        if key and key in candidate_key and len(key) >= MIN_TITLE_COVERAGE * len(candidate_key):
-            return True
-    return False
-
-
-def _outside_chrome(element: HtmlElement) -> bool:
-    node = element.getparent()
-    while node is not None:
-        if node.tag in _NOT_TITLE_ANCESTORS:
-            return False
-        node = node.getparent()
-    return True
-
-
-def _plausible(text: str, skeys: set[str]) -> bool:
-    if not text or len(text) > MAX_TITLE_CHARS:
+def _in_header(element: HtmlElement, index: TreeIndex, container: HtmlElement | None) -> bool:
+    if container is None:
         return False
-    if chrome_lexicon().is_chrome(text):
-        return False
-    key = title_key(text)
-    return bool(key) and key not in skeys
+    position = index.position
+    start = position.get(container, 0)
+    here = position.get(element, -1)
+    if 0 <= start - here <= MAX_HEADER_DISTANCE:
+        return True
+    if 0 <= here - start <= MAX_INNER_HEADER_DISTANCE:
+        return True
+    scope = next((a for a in container.iterancestors() if a.tag == "article"), None)
+    return scope is not None and scope in set(element.iterancestors())
 
 
-def _heading_candidates(index: TreeIndex) -> Iterable[HtmlElement]:
+def _headings(index: TreeIndex) -> Iterator[HtmlElement]:
     for element in index.root.iter("h2", "h3", "div", "span", "p"):
         if element.tag in ("h2", "h3") or _HEADLINE_TOKENS.match(index.tokens_of(element)):
             yield element
 
 
-def _affix_keys(metas: list[tuple[str, str]], headline: str) -> frozenset[str]:
-    """Keys of metadata-title segments around the headline: the site's name as the page writes it
-    ("أميركا … - المدينة نيوز" → "المدينة نيوز")."""
-    head = title_key(headline)
-    keys: set[str] = set()
-    for _, text in metas:
-        parts = _SEPARATOR_RE.split(text)
-        if len(parts) < 2:
-            continue
-        for part in (parts[0], parts[-1]):
-            key = title_key(part)
-            if key and key != head and key not in head and head not in key:
-                keys.add(key)
-    return frozenset(keys)
+def shown_headlines(index: TreeIndex, container: HtmlElement | None) -> ShownHeadlines:
+    """The headlines the page shows, ``<h1>``s first (see the module docstring)."""
+    titles: list[ShownTitle] = []
+    elements: list[HtmlElement] = []
 
+    def add(kind: ShownKind, element: HtmlElement) -> None:
+        text = clean_text(element.text_content())
+        if text and len(text) <= MAX_TITLE_CHARS:
+            header = _in_header(element, index, container)
+            titles.append(ShownTitle(text, kind, header, _in_chrome(element)))
+            elements.append(element)
 
-def choose_title(index: TreeIndex, meta: PageMeta, url: str | None) -> TitleChoice | None:
-    """Pick the headline by the rules in the module docstring; None when the page has none."""
-    choice = _choose(index, meta, url)
-    if choice is None:
-        return None
-    metas = _metadata_titles(meta)
-    return TitleChoice(choice.text, choice.element, choice.origin, _affix_keys(metas, choice.text))
-
-
-def _choose(index: TreeIndex, meta: PageMeta, url: str | None) -> TitleChoice | None:
-    root = index.root
-    skeys = site_keys(meta, url)
-    metas = _metadata_titles(meta)
-    meta_keys = [title_key(t) for _, t in metas]
-    meta_keys += [title_key(strip_site_affixes(t, skeys)) for _, t in metas]
-    meta_keys = [k for k in dict.fromkeys(meta_keys) if k and k not in skeys]
-    all_h1s = [(h, clean_text(h.text_content())) for h in root.iter("h1")]
-    all_h1s = [(h, t) for h, t in all_h1s if _plausible(t, skeys)]
-    h1s = [(h, t) for h, t in all_h1s if _outside_chrome(h)]
-    for element, text in h1s:
-        if _matches(title_key(text), meta_keys):
-            return TitleChoice(text, element, "h1")
-    # A sticky bar's <h1> (inside <nav>) that states the metadata title exactly is the headline.
-    for element, text in all_h1s:
-        if title_key(text) in meta_keys:
-            return TitleChoice(text, element, "h1")
-    if meta_keys:
-        for element in _heading_candidates(index):
-            text = clean_text(element.text_content())
-            if (
-                len(text) <= MAX_TITLE_CHARS
-                and _plausible(text, skeys)
-                and _matches(title_key(text), meta_keys[:4])
-            ):
-                return TitleChoice(text, element, "heading")
-    for origin, text in metas:
-        if origin == "title":
-            continue
-        stripped = strip_site_affixes(text, skeys)
-        if _plausible(stripped, skeys):
-            return TitleChoice(stripped, None, origin)
-    if len(h1s) == 1:
-        return TitleChoice(h1s[0][1], h1s[0][0], "h1")
-    for origin, text in metas:
-        stripped = strip_site_affixes(text, skeys)
-        if _plausible(stripped, skeys):
-            return TitleChoice(stripped, None, origin)
-    return None
+    for element in index.root.iter("h1"):
+        add("h1", element)
+    for element in _headings(index):
+        add("heading", element)
+    return ShownHeadlines(tuple(titles), tuple(elements))

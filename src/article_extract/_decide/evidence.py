@@ -1,0 +1,69 @@
+"""What an input path hands the decision layer: typed evidence, not decisions.
+
+Both paths (``_html``, ``_dump``) end in one :class:`PageEvidence`; :func:`..decide` turns it
+into an :class:`~article_extract.Article`. Values are frozen dataclasses; text is cleaned by
+the stage that produced it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .._model import BlockKind, InputKind
+from .dates import DateEvidence
+from .titles import TitleDecision
+
+__all__ = ["BlockDraft", "Credit", "CreditOrigin", "PageEvidence", "PageSignals"]
+
+CreditOrigin = Literal["byline", "body", "json-ld", "meta", "microdata"]
+
+
+@dataclass(frozen=True, slots=True)
+class BlockDraft:
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Authors and/or a source, as one statement on the page gives them: a byline near the
+    headline, a credit line at the body's edges, or metadata."""
+
+    origin: CreditOrigin
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageSignals:
+    """What the page says about its own kind (read by the article-or-not verdict)."""
+
+    has_article_metadata: bool = False  # JSON-LD article, og:type article, a published time
+    listing_metadata: bool = False  # JSON-LD CollectionPage/ItemList… and no article
+    error_like: bool = False  # <title>/<h1> read like an error page
+    teasers: int = 0  # linked teaser headlines on the whole page
+    body_teasers: int = 0  # linked teaser headlines inside the body container
+
+
+@dataclass(frozen=True, slots=True)
+class PageEvidence:
+    """Everything one path found on one page."""
+
+    input_kind: InputKind
+    blocks: tuple[BlockDraft, ...]
+    title: TitleDecision | None
+    site_keys: frozenset[str]  # keys of every name the site gives itself (see titles.site_keys)
+    dates: tuple[DateEvidence, ...] = ()
+    credits: tuple[Credit, ...] = ()  # best first
+    site_names: tuple[str, ...] = ()  # best first; handles (@name) last
+    sections: tuple[str, ...] = ()  # best first
+    tags: tuple[str, ...] = ()
+    description: str | None = None
+    image: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    declared_language: str | None = None
+    declared_direction: str | None = None
+    encoding: str | None = None
+    signals: PageSignals = PageSignals()

@@ -1,0 +1,72 @@
+"""The site's name, the article's section, and who wrote it: the first usable candidate wins.
+
+* **Site name**: candidates arrive best first (``og:site_name``, the JSON-LD publisher, the
+  ``WebSite`` object, ``application-name``; a dump's unlabelled site line or its document
+  title's site part), and handles (``twitter:site``, ``@alyaum``) last: a human name beats a
+  handle. Usable: a short name with letters, not a URL or domain, not chrome.
+* **Section**: a short label (at most :data:`MAX_SECTION_WORDS` words), without digits, not
+  chrome or a widget line ("شاهد كل النتائج", "Copier le lien", "2min").
+* **Authors and source**: credits arrive in trust order (a visible byline, credit lines at the
+  body's edges, JSON-LD ``author``, ``<meta name=author>``, microdata); the authors are the
+  first credit with usable names (:func:`.names.usable_authors`), the source the first one
+  stated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .._lexicon import chrome_lexicon
+from .._text import clean_text
+from .evidence import Credit
+from .names import usable_authors
+
+__all__ = ["MAX_SECTION_WORDS", "choose_authors", "choose_section", "choose_site_name"]
+
+# A site's name is a few words ("صحيفة اليوم", "The Guardian"); more is a slogan or a title.
+MAX_SITE_NAME_WORDS = 8
+# A section label is short ("عربي ودولي", "Politique").
+MAX_SECTION_WORDS = 5
+_DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _usable_label(text: str, max_words: int) -> bool:
+    if not text or len(text.split()) > max_words or not _LETTER_RE.search(text):
+        return False
+    if "://" in text or _DOMAIN_RE.match(text):
+        return False
+    lexicon = chrome_lexicon()
+    return not (lexicon.is_chrome(text) or lexicon.is_widget(text))
+
+
+def choose_site_name(candidates: Iterable[str]) -> str | None:
+    """The first usable site name; a handle's "@" is dropped."""
+    for candidate in candidates:
+        name = clean_text(candidate).lstrip("@")
+        if _usable_label(name, MAX_SITE_NAME_WORDS):
+            return name
+    return None
+
+
+def choose_section(candidates: Iterable[str]) -> str | None:
+    """The first usable section label."""
+    for candidate in candidates:
+        label = clean_text(candidate)
+        if not _DIGIT_RE.search(label) and _usable_label(label, MAX_SECTION_WORDS):
+            return label
+    return None
+
+
+def choose_authors(
+    credits: Sequence[Credit], site_keys: frozenset[str], labels: frozenset[str]
+) -> tuple[tuple[str, ...], str | None]:
+    """(authors, source) from the credits, by the rule in the module docstring."""
+    source = next((c.source for c in credits if c.source), None)
+    for credit in credits:
+        authors = usable_authors(credit.authors, site_keys, labels)
+        if authors:
+            return authors, source
+    return (), source

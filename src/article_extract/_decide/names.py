@@ -1,0 +1,94 @@
+"""What a person's name looks like, and which names can be a page's authors.
+
+One rule for every place names come from: labelled bylines ("بقلم: …", read by
+:mod:`article_extract._byline`), unlabelled byline elements, the line under a dump's headline,
+and metadata authors (JSON-LD ``author``, ``<meta name=author>``).
+
+* :func:`split_name_place` — "حسام أبو العلا - القاهرة": the part after a spaced dash is a
+  place or a role;
+* :func:`clean_name` — a byline part as a name, or None (digits, too many words);
+* :func:`looks_like_name` — an *unlabelled* short line that reads as a personal name: 2-4
+  words of letters, not opening with the article "ال", without prepositions and the like;
+* :func:`usable_authors` — names that can be the page's authors: not a URL or e-mail, not the
+  site's own name (meta author "LBCI"), not a section or tag label, not site chrome
+  ("Bild vergrößern", "Copiar enlace").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from .._lexicon import chrome_lexicon
+from .._text import clean_text, fold, letters_key
+from ..data import load_table
+
+__all__ = [
+    "MAX_NAME_WORDS",
+    "clean_name",
+    "looks_like_name",
+    "split_name_place",
+    "usable_authors",
+]
+
+# One author's name (with a title such as "د." or a "بن") rarely runs past this many words.
+MAX_NAME_WORDS = 6
+# An unlabelled line is read as a name only with this many words.
+MIN_BARE_NAME_WORDS = 2
+MAX_BARE_NAME_WORDS = 4
+# "name - place": a dash with spaces around it (text is cleaned: single spaces).
+_PLACE_SEPARATOR_RE = re.compile(r"\s[-–—ـ]+\s")
+_NAME_EDGES = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
+_DIGIT_RE = re.compile(r"\d")
+
+
+@cache
+def _non_name_words() -> frozenset[str]:
+    """Folded words that never occur in a personal name (prepositions, "news"…)."""
+    return frozenset(fold(w) for w in load_table("bylines")["non_name_words"])
+
+
+def split_name_place(text: str) -> str:
+    """``text`` up to a spaced dash: "حسام أبو العلا - القاهرة" → "حسام أبو العلا"."""
+    return _PLACE_SEPARATOR_RE.split(text, maxsplit=1)[0]
+
+
+def clean_name(text: str) -> str | None:
+    """A byline part as a name (edges and a trailing place removed), or None."""
+    name = split_name_place(clean_text(text).strip(_NAME_EDGES)).strip(_NAME_EDGES)
+    if not name or _DIGIT_RE.search(name) or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    return name
+
+
+def looks_like_name(text: str) -> bool:
+    """Does an unlabelled line read as a personal name (module docstring)?"""
+    words = split_name_place(text).split()
+    if not MIN_BARE_NAME_WORDS <= len(words) <= MAX_BARE_NAME_WORDS:
+        return False
+    if any(_DIGIT_RE.search(w) for w in words):
+        return False
+    folded = [fold(w) for w in words]
+    if folded[0].startswith("ال") or not _non_name_words().isdisjoint(folded):
+        return False
+    return all(w.replace(".", "").isalpha() for w in folded)
+
+
+def _usable(name: str, site_keys: frozenset[str], labels: frozenset[str]) -> bool:
+    if "://" in name or "@" in name or name.startswith("www."):
+        return False
+    key = letters_key(name)
+    if not key or key in labels:
+        return False
+    if any(key == s or (len(s) >= 3 and s in key) for s in site_keys):
+        return False
+    return not chrome_lexicon().is_chrome(name)
+
+
+def usable_authors(
+    names: Iterable[str], site_keys: frozenset[str], labels: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """The names that can be the page's authors (module docstring), cleaned, in order, once."""
+    cleaned = (clean_name(n) for n in names)
+    return tuple(dict.fromkeys(n for n in cleaned if n and _usable(n, site_keys, labels)))
