@@ -1,17 +1,14 @@
 """Calendar arithmetic: Hijri (Umm al-Qura) and solar Hijri to Gregorian, month/year steps.
 
-Hijri uses ``hijridate``'s Umm al-Qura month table (imported on first use): published data that
-should not be retyped, and what dateparser's own Hijri calendar uses. We read the table directly
-(as ``hijridate.Hijri`` does) rather than build a ``Hijri`` object per date, which costs ~1.5 µs
-with its checks and conversions; a test checks both agree on every day of the table. The solar Hijri
-(Persian) conversion is the standard arithmetic 33-year-cycle algorithm, exact for the years a
-news page can carry.
+Hijri goes through ``hijridate``'s public ``Hijri`` class (imported on first use): Umm al-Qura
+is published data that should not be retyped, and it is what dateparser's own Hijri calendar
+uses. The solar Hijri (Persian) conversion is the standard arithmetic 33-year-cycle algorithm,
+exact for the years a news page can carry.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache
 
 __all__ = [
     "HIJRI_YEARS",
@@ -23,7 +20,8 @@ __all__ = [
     "shift_months",
 ]
 
-# The span hijridate's Umm al-Qura table covers (1343-1500 AH = 1924-2077 CE).
+# The years hijridate's Umm al-Qura table covers (1343-1500 AH = 1924-2077 CE); outside them
+# Hijri() raises OverflowError, so they are checked first.
 HIJRI_YEARS = range(1343, 1501)
 # Solar Hijri years a news page can carry (1200 SH = 1821 CE … 1499 SH = 2121 CE).
 SOLAR_HIJRI_YEARS = range(1200, 1500)
@@ -41,21 +39,13 @@ def from_hijri(year: int, month: int, day: int) -> date | None:
     """Umm al-Qura Hijri date → Gregorian, or None if it is out of the table or impossible."""
     if year not in HIJRI_YEARS or not (1 <= month <= 12 and 1 <= day <= 30):
         return None
-    starts, first_month, to_ordinal = _umm_al_qura()
-    index = (year - 1) * 12 + month - 1 - first_month
-    if day > starts[index + 1] - starts[index]:
-        return None  # day 30 of a 29-day month
-    return date.fromordinal(starts[index] + day - 1 + to_ordinal)
+    from hijridate import Hijri  # only pages with a Hijri date pay its import
 
-
-@cache
-def _umm_al_qura() -> tuple[tuple[int, ...], int, int]:
-    """hijridate's month starts (reduced Julian days), the months before its first entry, and
-    what turns a reduced Julian day into a ``date`` ordinal."""
-    from hijridate import helpers, ummalqura
-
-    to_ordinal = helpers.jdn_to_ordinal(helpers.rjd_to_jdn(0))
-    return ummalqura.MONTH_STARTS, ummalqura.HIJRI_OFFSET, to_ordinal
+    try:
+        converted = Hijri(year, month, day).to_gregorian()
+    except ValueError:  # day 30 of a 29-day month
+        return None
+    return date(converted.year, converted.month, converted.day)
 
 
 def from_solar_hijri(year: int, month: int, day: int) -> date | None:
