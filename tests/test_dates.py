@@ -502,3 +502,36 @@ def test_year_inferred_only_with_reference() -> None:
     assert parsed is not None
     assert expected(parsed) == "2022-06-05"
     assert "year_inferred" in parsed.flags
+
+
+# --- Hijri month spellings: every stem × article × ordinal, and the folded variants ---------
+
+_FIRST = ["الأول", "أول", "الأولى", "أولى"]
+_SECOND = ["الآخر", "آخر", "الآخرة", "آخرة", "الثاني", "ثاني", "الثانية", "ثانية", "الأخيرة"]
+_SECOND += ["الأخرى"]
+HIJRI_SPELLINGS = (
+    [(f"ربيع {q}", 3) for q in ["الأول", "أول", "الأولى"]]
+    + [(f"ربيع {q}", 4) for q in ["الآخر", "آخر", "الآخرة", "آخرة", "الثاني", "ثاني", "الأخير"]]
+    + [(f"{stem} {q}", 5) for stem in ["جمادى", "جماد"] for q in _FIRST]
+    + [(f"{stem} {q}", 6) for stem in ["جمادى", "جماد"] for q in _SECOND]
+    + [(name, 1) for name in ["محرم", "المحرم", "محرم الحرام"]]
+    + [(name, 2) for name in ["صفر", "صفر الخير"]]
+    + [(name, 9) for name in ["رمضان", "رمضان المبارك", "رمضان الكريم"]]
+    + [(name, 8) for name in ["شعبان", "شعبان المعظم"]]
+    + [(f"{d} {n}", 11) for d in ["ذو", "ذي", "ذا"] for n in ["القعدة"]]
+    + [(f"{d} {n}", 12) for d in ["ذو", "ذي", "ذا"] for n in ["الحجة"]]
+)
+# How pages write the same letters: hamza-less alef, ى as ي, ة as ه.
+_UNMARKED = str.maketrans({"أ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+@pytest.mark.parametrize(("name", "month"), HIJRI_SPELLINGS)
+def test_hijri_month_spellings(name: str, month: int) -> None:
+    from hijridate import Hijri
+
+    want = Hijri(1445, month, 5).to_gregorian().isoformat()
+    for spelling in {name, name.translate(_UNMARKED)}:
+        parsed = check(f"5 {spelling} 1445 هـ", want)
+        assert parsed is not None
+        assert parsed.calendar == "hijri"
+        assert [p.isoformat() for p in find_dates(f"الأحد 5 {spelling} 1445")] == [want]
