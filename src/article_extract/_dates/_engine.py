@@ -98,7 +98,7 @@ def _time_after(tokens: list[Token], end: int) -> tuple[ClockTime, Zone | None] 
         k += 1
         gap += 1
     bare = k > end and tokens[k - 1].text.endswith("الساعه")
-    clock = read_time(tokens, k, bare_hour=bare)
+    clock = read_time(tokens, k, bare_hour=bare, after_date=True)
     if clock is None:
         return None
     return clock, read_zone(tokens, clock.end)

@@ -198,6 +198,8 @@ def _month_first(tokens: list[Token], i: int) -> DateCore | None:
     if month is None:
         return None
     calendar, number, j = month
+    if (t := _tok(tokens, j)) is not None and t.text == "." and t.start == tokens[j - 1].end:
+        j += 1  # an abbreviation's dot: "Aug. 8, 2024"
     if (t := _tok(tokens, j)) is not None and t.text in _COMMAS:
         j += 1
     first = _tok(tokens, j)

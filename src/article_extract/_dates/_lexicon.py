@@ -22,10 +22,12 @@ class Meaning(NamedTuple):
     month: tuple[str, int] | None = None  # (calendar, month number)
     weekday: int | None = None  # Monday = 0
     meridiem: str | None = None  # am / pm / noon / afternoon / night / dawn
+    hour_word: bool = False  # "Uhr" after a clock time: "20.15 Uhr", "20 Uhr"
     era: str | None = None  # calendar named by a suffix after the year
     zone_prefix: bool = False  # "بتوقيت"
     utc: bool = False  # "غرينتش", "GMT": may stand alone, may take an offset
     tz: str | None = None  # IANA name for a city/country after a zone prefix
+    offset: int | None = None  # minutes east of UTC named by an abbreviation ("EDT" = -240)
     label: str | None = None  # published / modified / neutral
     time_joiner: bool = False
     calendar_joiner: bool = False
@@ -68,6 +70,7 @@ def table_entries() -> list[tuple[str, str, str, Any]]:
     out.extend(("zones", name, "zone_prefix", True) for name in zones["prefixes"])
     out.extend(("zones", name, "utc", True) for name in zones["utc"])
     out.extend(("zones", name, "tz", tz) for name, tz in zones["tz"].items())
+    out.extend(("zones", name, "offset", _minutes(text)) for name, text in zones["offsets"].items())
     markers = load_table("dates_markers")
     for period, names in markers["meridiem"].items():
         out.extend(("markers", name, "meridiem", period) for name in names)
@@ -75,6 +78,7 @@ def table_entries() -> list[tuple[str, str, str, Any]]:
         out.extend(("markers", name, "era", calendar) for name in names)
     joiners = markers["joiners"]
     out.extend(("markers", name, "time_joiner", True) for name in joiners["time"])
+    out.extend(("markers", name, "hour_word", True) for name in joiners["hour_word"])
     out.extend(("markers", name, "calendar_joiner", True) for name in joiners["calendar"])
     out.extend(("markers", name, "day_month_joiner", True) for name in joiners["day_month"])
     out.extend(("markers", name, "before_weekday", True) for name in joiners["before_weekday"])
@@ -100,6 +104,13 @@ def table_entries() -> list[tuple[str, str, str, Any]]:
     for name, (unit, count) in relative["deictic"].items():
         out.extend([("relative", name, "deictic", (unit, int(count)))])
     return out
+
+
+def _minutes(offset: str) -> int:
+    """``"+03:30"`` → 210, ``"-04:00"`` → -240."""
+    hours, minutes = offset[1:].split(":")
+    total = int(hours) * 60 + int(minutes)
+    return -total if offset[0] == "-" else total
 
 
 @cache

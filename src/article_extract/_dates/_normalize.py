@@ -48,6 +48,18 @@ _VANISH = (
     + ["\ufeff", "\u00ad"]
 )
 
+# Upper-case letters of the other scripts date words are written in (Latin-1, Latin Extended,
+# Greek, Cyrillic: "Güncelleme", "Обновлено"), wherever lower-casing keeps the length ("İ" is
+# two characters lower-cased: Turkish dotted capital I becomes a plain "i").
+_LOWER = {
+    **{
+        chr(c): chr(c).lower()
+        for c in range(0x00C0, 0x0530)
+        if len(chr(c).lower()) == 1 and chr(c).lower() != chr(c)
+    },
+    "\u0130": "i",
+}
+
 _TABLE = str.maketrans(
     {
         **_DIGITS,
@@ -55,6 +67,7 @@ _TABLE = str.maketrans(
         **dict.fromkeys(_SPACES, " "),
         **dict.fromkeys(_VANISH, _DROP),
         **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+        **_LOWER,
     }
 )
 
@@ -93,7 +106,7 @@ def _tatweel_to_dash(match: re.Match[str]) -> str:
 
 
 def fold_with_map(text: str) -> Folded:
-    """Fold ``text`` (digits ASCII, letter variants unified, ASCII lower-cased, marks removed)."""
+    """Fold ``text`` (digits ASCII, letter variants unified, lower-cased, marks removed)."""
     source = text
     if "\u0640" in text:
         text = _LONE_TATWEEL.sub(_tatweel_to_dash, text)
