@@ -17,7 +17,6 @@ __all__ = [
     "from_hijri",
     "from_solar_hijri",
     "gregorian_date",
-    "shift_months",
 ]
 
 # The years hijridate's Umm al-Qura table covers (1343-1500 AH = 1924-2077 CE); outside them
@@ -80,15 +79,9 @@ def from_solar_hijri(year: int, month: int, day: int) -> date | None:
 
 def add_months(value: datetime, months: int) -> datetime:
     """Calendar month arithmetic (like dateutil's relativedelta): the day is clamped."""
-    year, month, day = shift_months(value.year, value.month, value.day, months)
-    return value.replace(year=year, month=month, day=day)
-
-
-def shift_months(year: int, month: int, day: int, months: int) -> tuple[int, int, int]:
-    """``add_months`` on a (year, month, day) triple."""
-    shifted_year, shifted_month = divmod(year * 12 + (month - 1) + months, 12)
-    shifted_month += 1
-    return shifted_year, shifted_month, min(day, _days_in_month(shifted_year, shifted_month))
+    year, month = divmod(value.year * 12 + (value.month - 1) + months, 12)
+    month += 1
+    return value.replace(year=year, month=month, day=min(value.day, _days_in_month(year, month)))
 
 
 def _days_in_month(year: int, month: int) -> int:

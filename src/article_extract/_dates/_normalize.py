@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .._text import LETTER_VARIANTS
 
-__all__ = ["Folded", "fold_plain", "fold_with_map"]
+__all__ = ["VANISHING", "Folded", "fold_plain", "fold_with_map"]
 
 # Sentinel for characters that vanish; never present in real text.
 _DROP = "\x00"
@@ -41,7 +41,7 @@ _LETTERS = {
 # Spaces a browser renders as a plain space; newlines are kept (a date never spans lines).
 _SPACES = "\u00a0\u1680\u202f\u205f\u3000\t\f\v\r" + "".join(chr(c) for c in range(0x2000, 0x200B))
 # Harakat, superscript alef, tatweel, bidi/zero-width marks, BOM, soft hyphen: never meaningful.
-_VANISH = (
+VANISHING = (
     [chr(c) for c in range(0x064B, 0x0660)]
     + ["\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"]
     + ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
@@ -65,7 +65,7 @@ _TABLE = str.maketrans(
         **_DIGITS,
         **_LETTERS,
         **dict.fromkeys(_SPACES, " "),
-        **dict.fromkeys(_VANISH, _DROP),
+        **dict.fromkeys(VANISHING, _DROP),
         **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
         **_LOWER,
     }
