@@ -72,8 +72,9 @@ _TABLE = str.maketrans(
 )
 
 # A tatweel run standing between spaces or digits is a separator ("6 ـ 4 ـ 1959"), not letter
-# stretching ("رمضـان"); it becomes "-" (same length) before folding.
-_LONE_TATWEEL = re.compile(r"(?<![^\W\d_])\u0640+(?![^\W\d_])")
+# stretching ("رمضـان"); it becomes "-" (same length) before folding. Possessive: a run
+# followed by a letter fails at once instead of giving back one tatweel at a time.
+_LONE_TATWEEL = re.compile(r"(?<![^\W\d_])\u0640++(?![^\W\d_])")
 
 # Combining marks that may trail the last kept character of a match ("مساءً"): spans include them.
 _TRAILING_MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"])
