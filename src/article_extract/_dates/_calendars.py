@@ -9,6 +9,11 @@ exact for the years a news page can carry.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hijridate import Hijri
 
 __all__ = [
     "HIJRI_YEARS",
@@ -38,13 +43,19 @@ def from_hijri(year: int, month: int, day: int) -> date | None:
     """Umm al-Qura Hijri date → Gregorian, or None if it is out of the table or impossible."""
     if year not in HIJRI_YEARS or not (1 <= month <= 12 and 1 <= day <= 30):
         return None
-    from hijridate import Hijri  # only pages with a Hijri date pay its import
+    hijri = _hijri_class()(year, month, day, validate=False)  # year and month checked above
+    if day > hijri.month_length():
+        return None  # day 30 of a 29-day month
+    return hijri.to_gregorian()  # a datetime.date
 
-    try:
-        converted = Hijri(year, month, day).to_gregorian()
-    except ValueError:  # day 30 of a 29-day month
-        return None
-    return date(converted.year, converted.month, converted.day)
+
+@cache
+def _hijri_class() -> type[Hijri]:
+    """hijridate's public Hijri class, imported on first use (only pages with a Hijri date pay
+    its import)."""
+    from hijridate import Hijri
+
+    return Hijri
 
 
 def from_solar_hijri(year: int, month: int, day: int) -> date | None:

@@ -174,7 +174,7 @@ def named_core(
     """A day-month-year with a month name, if the day and year are plausible."""
     if not (1 <= day <= 31 and year_ok(calendar, year)):
         return None
-    return DateCore(start, end, calendar, year, month, day, era=era)
+    return DateCore(start, end, calendar, year, month, day, None, _NO_FLAGS, era)
 
 
 def _month_first(tokens: list[Token], i: int) -> DateCore | None:
