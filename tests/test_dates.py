@@ -502,3 +502,128 @@ def test_year_inferred_only_with_reference() -> None:
     assert parsed is not None
     assert expected(parsed) == "2022-06-05"
     assert "year_inferred" in parsed.flags
+
+
+# --- zones and times printed in text (any language) --------------------------------------
+
+ZONES_IN_TEXT = [
+    ("Aug 08, 2024 4:00 AM EDT", "2024-08-08T04:00-04:00"),
+    ("Jan 5, 2024 9:15 PM EST", "2024-01-05T21:15-05:00"),
+    ("6 July 2022 10:00 PDT", "2022-07-06T10:00-07:00"),
+    ("6 يناير 2022 10:00 PST", "2022-01-06T10:00-08:00"),
+    ("15 oct 2024 - 17:38 CEST", "2024-10-15T17:38+02:00"),
+    ("14 мая 2025, 20:28 MSK", "2025-05-14T20:28+03:00"),
+    ("6 يناير 2022 10:00 KSA", "2022-01-06T10:00+03:00"),
+    ("6 يناير 2022 10:00 AST", "2022-01-06T10:00+03:00"),  # Arabia, not Atlantic
+    ("6 يناير 2022 10:00 GST", "2022-01-06T10:00+04:00"),  # Gulf
+    ("6 يناير 2022 10:00 ص بتوقيت KSA", "2022-01-06T10:00+03:00"),
+    ("Selasa, 20 Januari 2026 18:33 WIB", "2026-01-20T18:33+07:00"),
+    ("6 يناير 2022 10:00 GMT+3", "2022-01-06T10:00+03:00"),
+    ("6 يناير 2022 10:00 UTC+2", "2022-01-06T10:00+02:00"),
+    ("6 يناير 2022 10:00 UTC-05:00", "2022-01-06T10:00-05:00"),
+    ("6 يناير 2022 10:00 بتوقيت مكة", "2022-01-06T10:00+03:00"),
+    # Cairo: summer time from the tz database, with or without the preposition.
+    ("10 يناير 2024 09:00 توقيت القاهرة", "2024-01-10T09:00+02:00"),
+    ("10 يوليو 2024 09:00 توقيت القاهرة", "2024-07-10T09:00+03:00"),
+    ("10 يوليو 2024 09:00 بتوقيت القاهرة", "2024-07-10T09:00+03:00"),
+    # IST is India, Israel or Ireland: not guessed.
+    ("6 يناير 2022 10:00 IST", "2022-01-06T10:00"),
+]
+
+DOT_TIMES = [
+    ("Sat 24 Feb 2024 12.42 CET", "2024-02-24T12:42+01:00"),
+    ("Sat 24 Feb 2024 12.42", "2024-02-24T12:42"),
+    ("28.04.2023, 20.15 Uhr", "2023-04-28T20:15"),
+    ("6 يناير 2022 - 10.30", "2022-01-06T10:30"),
+    ("6 يناير 2022 - 10.30 | القاهرة", "2022-01-06T10:30"),
+    ("Diperbarui 20 Jan 2026, 18.33 WIB", "2026-01-20T18:33+07:00"),
+    ("28.04.2023, 20 Uhr", "2023-04-28T20:00"),
+    # Decimals are not times: a word, a percent sign or a one-digit fraction follows.
+    ("6 يناير 2022، 12.50 مليون دولار", "2022-01-06"),
+    ("6 يناير 2022 12.50%", "2022-01-06"),
+    ("6 يناير 2022 - 12.5", "2022-01-06"),
+    ("6 يناير 2022 - 12.42.5", "2022-01-06"),
+]
+
+STAMPS_IN_OTHER_LANGUAGES = [
+    ("Posted: Aug 08, 2024 4:00 AM EDT", "2024-08-08T04:00-04:00", "published"),
+    ("Aug. 8, 2024", "2024-08-08", None),
+    ("Publié le 30 août 2023 à 14h52", "2023-08-30T14:52", "published"),
+    ("modifié le 30 août 2023 à 15h54", "2023-08-30T15:54", "modified"),
+    ("Actualizado: 15 oct 2024 - 17:38 CEST", "2024-10-15T17:38+02:00", "modified"),
+    ("Giriş: 03.07.2024 - 18:24", "2024-07-03T18:24", "published"),
+    ("Güncelleme: 3 Temmuz 2024 Çarşamba 18:57", "2024-07-03", "modified"),
+    ("28. April 2023 um 20:15 Uhr", "2023-04-28T20:15", None),
+    ("Aktualisiert am 28. April 2023, 20.15 Uhr", "2023-04-28T20:15", "modified"),
+    ("14 мая 2025 г.", "2025-05-14", None),
+    ("Обновлено 14 мая 2025 в 20:28", "2025-05-14T20:28", "modified"),
+    ("Diterbitkan Selasa, 20 Januari 2026 | 18:33 WIB", "2026-01-20T18:33+07:00", "published"),
+    ("۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵", "2020-02-18T06:55", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ZONES_IN_TEXT)
+def test_zones_printed_in_text(text: str, want: str) -> None:
+    parsed = check(text, want)
+    assert parsed is not None
+    assert parsed.has_offset == (len(want) > 16)
+    assert [p.isoformat() for p in find_dates(f"نص\n{text}\nنص")] == [want]
+
+
+@pytest.mark.parametrize(("text", "want"), DOT_TIMES)
+def test_times_written_with_a_dot(text: str, want: str) -> None:
+    check(text, want)
+    assert [p.isoformat() for p in find_dates(text)] == [want]
+
+
+def test_a_dot_time_ends_where_the_next_label_starts() -> None:
+    found = find_dates("15 oct 2024 - 08.22 Actualizado: 15 oct 2024 - 17.38 CEST")
+    assert [(p.isoformat(), p.role) for p in found] == [
+        ("2024-10-15T08:22", None),
+        ("2024-10-15T17:38+02:00", "modified"),
+    ]
+
+
+def test_a_dot_number_is_a_time_only_after_a_date() -> None:
+    assert find_dates("ارتفع المؤشر 12.42 نقطة") == []
+    assert parse_date("12.42 CET") is None
+
+
+@pytest.mark.parametrize(("text", "want", "role"), STAMPS_IN_OTHER_LANGUAGES)
+def test_stamps_in_other_languages(text: str, want: str, role: str | None) -> None:
+    parsed = check(text, want)
+    assert parsed is not None
+    assert parsed.role == role
+
+
+# --- Hijri month spellings: every stem × article × ordinal, and the folded variants ---------
+
+_FIRST = ["الأول", "أول", "الأولى", "أولى"]
+_SECOND = ["الآخر", "آخر", "الآخرة", "آخرة", "الثاني", "ثاني", "الثانية", "ثانية", "الأخيرة"]
+_SECOND += ["الأخرى"]
+HIJRI_SPELLINGS = (
+    [(f"ربيع {q}", 3) for q in ["الأول", "أول", "الأولى"]]
+    + [(f"ربيع {q}", 4) for q in ["الآخر", "آخر", "الآخرة", "آخرة", "الثاني", "ثاني", "الأخير"]]
+    + [(f"{stem} {q}", 5) for stem in ["جمادى", "جماد"] for q in _FIRST]
+    + [(f"{stem} {q}", 6) for stem in ["جمادى", "جماد"] for q in _SECOND]
+    + [(name, 1) for name in ["محرم", "المحرم", "محرم الحرام"]]
+    + [(name, 2) for name in ["صفر", "صفر الخير"]]
+    + [(name, 9) for name in ["رمضان", "رمضان المبارك", "رمضان الكريم"]]
+    + [(name, 8) for name in ["شعبان", "شعبان المعظم"]]
+    + [(f"{d} {n}", 11) for d in ["ذو", "ذي", "ذا"] for n in ["القعدة"]]
+    + [(f"{d} {n}", 12) for d in ["ذو", "ذي", "ذا"] for n in ["الحجة"]]
+)
+# How pages write the same letters: hamza-less alef, ى as ي, ة as ه.
+_UNMARKED = str.maketrans({"أ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+@pytest.mark.parametrize(("name", "month"), HIJRI_SPELLINGS)
+def test_hijri_month_spellings(name: str, month: int) -> None:
+    from hijridate import Hijri
+
+    want = Hijri(1445, month, 5).to_gregorian().isoformat()
+    for spelling in {name, name.translate(_UNMARKED)}:
+        parsed = check(f"5 {spelling} 1445 هـ", want)
+        assert parsed is not None
+        assert parsed.calendar == "hijri"
+        assert [p.isoformat() for p in find_dates(f"الأحد 5 {spelling} 1445")] == [want]

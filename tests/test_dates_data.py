@@ -112,3 +112,36 @@ def test_ambiguous_zone_names_are_absent() -> None:
     assert "عمان" not in zones  # Amman or Oman, once the shadda is dropped
     assert "عمّان" not in zones
     assert "طرابلس" not in zones  # Tripoli, Libya or Lebanon
+
+
+def test_zone_abbreviations_are_real_offsets() -> None:
+    offsets = load_table("dates_zones")["offsets"]
+    for name, text in offsets.items():
+        assert name == name.upper(), name
+        assert name.isascii(), name
+        assert name.isalpha(), name
+        assert len(text) == 6, (name, text)
+        assert text[0] in "+-", (name, text)
+        assert text[3] == ":", (name, text)
+        hours, minutes = int(text[1:3]), int(text[4:])
+        assert hours <= 14, (name, text)
+        assert minutes in (0, 30, 45), (name, text)
+
+
+def test_ambiguous_zone_abbreviations_are_decided_or_absent() -> None:
+    """The decisions written in dates_zones.toml: Gulf readings for AST/GST, US for CST; IST
+    (India, Israel, Ireland) absent; abbreviations that are English words absent."""
+    offsets = load_table("dates_zones")["offsets"]
+    assert offsets["AST"] == "+03:00"
+    assert offsets["GST"] == "+04:00"
+    assert offsets["CST"] == "-06:00"
+    assert offsets["KSA"] == "+03:00"
+    assert not {"IST", "EAT", "CAT", "WAT", "WET", "WEST"} & set(offsets)
+
+
+def test_a_zone_abbreviation_means_nothing_else() -> None:
+    fields: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for _, name, field, _ in table_entries():
+        fields[fold_key(name)].add(field)
+    for name in load_table("dates_zones")["offsets"]:
+        assert fields[fold_key(name)] == {"offset"}, name

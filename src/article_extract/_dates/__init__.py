@@ -6,17 +6,21 @@ Layout (one concern per module)::
 
     _types      ParsedDate and the Literal types
     _normalize  folding with a position map (spans index the caller's text)
-    _lexicon    data/dates_*.toml → folded word → Meaning
+    _lexicon    data/dates_*.toml → folded word → Meaning; the tables as whole-token regexes
     _tokens     linear tokenizer, multi-word names merged
     _grammar    absolute date cores (numeric, month names, double forms)
-    _clock      clock times, 12-hour periods, zones
+    _clock      clock times (HH:MM, 12-hour periods, HH.MM after a date), zones and offsets
     _relative   منذ/قبل/أمس … against the caller's reference
     _calendars  Hijri (hijridate, Umm al-Qura), solar Hijri, month arithmetic
-    _values     parts → datetime, precision, flags (shared by both paths)
-    _iso        ISO 8601 / RFC 3339 fast path
-    _fast       whole-string fast path for the commonest stamp shapes
-    _engine     parse_date / find_dates: scan, extend, merge Hijri+Gregorian, roles
+    _values     parts → datetime, precision, flags, role (the one value builder)
+    _engine     parse_date / find_dates: pre-filter, scan, extend, merge Hijri+Gregorian
+    _fast       the commonest whole-string shapes (ISO 8601 included) as one regex generated
+                from the tables, valued by _values; tests check it never disagrees with _engine
     _fallback   dateparser, lazily imported, hinted, checked
+
+One parser: every value ``parse_date`` reads with the grammar is among ``find_dates`` of the
+same string (tests/test_dates_properties.py); the fast path is a shortcut to the same answer,
+and the pre-filter that lets ``find_dates`` skip text is derived from the lexicon.
 
 Flags a result may carry (guesses are never silent):
 

@@ -1,17 +1,19 @@
 """Calendar arithmetic: Hijri (Umm al-Qura) and solar Hijri to Gregorian, month/year steps.
 
-Hijri uses ``hijridate``'s Umm al-Qura month table (imported on first use): published data that
-should not be retyped, and what dateparser's own Hijri calendar uses. We read the table directly
-(as ``hijridate.Hijri`` does) rather than build a ``Hijri`` object per date, which costs ~1.5 µs
-with its checks and conversions; a test checks both agree on every day of the table. The solar Hijri
-(Persian) conversion is the standard arithmetic 33-year-cycle algorithm, exact for the years a
-news page can carry.
+Hijri goes through ``hijridate``'s public ``Hijri`` class (imported on first use): Umm al-Qura
+is published data that should not be retyped, and it is what dateparser's own Hijri calendar
+uses. The solar Hijri (Persian) conversion is the standard arithmetic 33-year-cycle algorithm,
+exact for the years a news page can carry.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hijridate import Hijri
 
 __all__ = [
     "HIJRI_YEARS",
@@ -20,10 +22,10 @@ __all__ = [
     "from_hijri",
     "from_solar_hijri",
     "gregorian_date",
-    "shift_months",
 ]
 
-# The span hijridate's Umm al-Qura table covers (1343-1500 AH = 1924-2077 CE).
+# The years hijridate's Umm al-Qura table covers (1343-1500 AH = 1924-2077 CE); outside them
+# Hijri() raises OverflowError, so they are checked first.
 HIJRI_YEARS = range(1343, 1501)
 # Solar Hijri years a news page can carry (1200 SH = 1821 CE … 1499 SH = 2121 CE).
 SOLAR_HIJRI_YEARS = range(1200, 1500)
@@ -41,21 +43,19 @@ def from_hijri(year: int, month: int, day: int) -> date | None:
     """Umm al-Qura Hijri date → Gregorian, or None if it is out of the table or impossible."""
     if year not in HIJRI_YEARS or not (1 <= month <= 12 and 1 <= day <= 30):
         return None
-    starts, first_month, to_ordinal = _umm_al_qura()
-    index = (year - 1) * 12 + month - 1 - first_month
-    if day > starts[index + 1] - starts[index]:
+    hijri = _hijri_class()(year, month, day, validate=False)  # year and month checked above
+    if day > hijri.month_length():
         return None  # day 30 of a 29-day month
-    return date.fromordinal(starts[index] + day - 1 + to_ordinal)
+    return hijri.to_gregorian()  # a datetime.date
 
 
 @cache
-def _umm_al_qura() -> tuple[tuple[int, ...], int, int]:
-    """hijridate's month starts (reduced Julian days), the months before its first entry, and
-    what turns a reduced Julian day into a ``date`` ordinal."""
-    from hijridate import helpers, ummalqura
+def _hijri_class() -> type[Hijri]:
+    """hijridate's public Hijri class, imported on first use (only pages with a Hijri date pay
+    its import)."""
+    from hijridate import Hijri
 
-    to_ordinal = helpers.jdn_to_ordinal(helpers.rjd_to_jdn(0))
-    return ummalqura.MONTH_STARTS, ummalqura.HIJRI_OFFSET, to_ordinal
+    return Hijri
 
 
 def from_solar_hijri(year: int, month: int, day: int) -> date | None:
@@ -90,15 +90,9 @@ def from_solar_hijri(year: int, month: int, day: int) -> date | None:
 
 def add_months(value: datetime, months: int) -> datetime:
     """Calendar month arithmetic (like dateutil's relativedelta): the day is clamped."""
-    year, month, day = shift_months(value.year, value.month, value.day, months)
-    return value.replace(year=year, month=month, day=day)
-
-
-def shift_months(year: int, month: int, day: int, months: int) -> tuple[int, int, int]:
-    """``add_months`` on a (year, month, day) triple."""
-    shifted_year, shifted_month = divmod(year * 12 + (month - 1) + months, 12)
-    shifted_month += 1
-    return shifted_year, shifted_month, min(day, _days_in_month(shifted_year, shifted_month))
+    year, month = divmod(value.year * 12 + (value.month - 1) + months, 12)
+    month += 1
+    return value.replace(year=year, month=month, day=min(value.day, _days_in_month(year, month)))
 
 
 def _days_in_month(year: int, month: int) -> int:

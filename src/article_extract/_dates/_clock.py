@@ -9,13 +9,27 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from ._tokens import NUM, WORD, Token
+from ._lexicon import Meaning
+from ._tokens import NL, NUM, WORD, Token
 from ._types import Precision
 
-__all__ = ["ClockTime", "Zone", "read_time", "read_zone", "to_24h", "zone_offset"]
+__all__ = [
+    "ClockTime",
+    "Zone",
+    "clock_time",
+    "named_zone",
+    "read_time",
+    "read_zone",
+    "to_24h",
+    "utc_offset",
+    "zone_offset",
+]
 
 # Offsets beyond ±14:00 do not exist on Earth; anything larger is not an offset.
 MAX_OFFSET_HOURS = 14
+_UTC = timedelta(0)
+# What may follow an "HH.MM" after a date for it to be the stamp's time: the end of a stamp.
+_STAMP_CLOSERS = frozenset(["|", "-", ")", "]", "•", "·", "/"])
 
 
 class ClockTime(NamedTuple):
@@ -71,8 +85,32 @@ def _adjacent(tokens: list[Token], i: int) -> bool:
     return 0 < i < len(tokens) and tokens[i - 1].end == tokens[i].start
 
 
-def read_time(tokens: list[Token], i: int, *, bare_hour: bool = False) -> ClockTime | None:
-    """``HH:MM[:SS[.fff]] [period]`` (or ``HH period`` / a bare hour after "الساعة")."""
+def clock_time(
+    hour: int,
+    minute: int,
+    second: int | None,
+    microsecond: int,
+    precision: Precision,
+    end: int,
+    period: str | None,
+) -> ClockTime | None:
+    """A clock reading as written (12-hour with ``period``), or None when it is no time of day.
+    The one constructor of ClockTime: the token reader and the fast path both build through it."""
+    hour24 = to_24h(hour, period)
+    if hour24 is None or hour24 > 23 or minute > 59 or (second is not None and second > 59):
+        return None
+    return ClockTime(hour24, minute, second, microsecond, precision, end, period)
+
+
+def read_time(
+    tokens: list[Token], i: int, *, bare_hour: bool = False, after_date: bool = False
+) -> ClockTime | None:
+    """``HH:MM[:SS[.fff]] [period]`` (or ``HH period`` / a bare hour after "الساعة").
+
+    ``HH.MM`` is a time with a period, a zone or an hour word after it ("10.30 صباحاً",
+    "12.42 CET", "20.15 Uhr"), and ``after_date`` where the stamp ends with it ("Sat 24 Feb
+    2024 12.42"); anywhere else ("6 يناير 2022، 12.50 مليون") it is a decimal number.
+    """
     if i >= len(tokens) or tokens[i].kind != NUM or len(tokens[i].text) > 2:
         return None
     hour = tokens[i].value
@@ -80,6 +118,7 @@ def read_time(tokens: list[Token], i: int, *, bare_hour: bool = False) -> ClockT
     micro = 0
     j = i + 1
     minute = _num(tokens, j + 1, 2) if (_is(tokens, j, ":") or _is_h(tokens, j)) else None
+    dot = _dot_minutes(tokens, j)
     if minute is not None:
         j += 2
         precision: Precision = "minute"
@@ -91,28 +130,47 @@ def read_time(tokens: list[Token], i: int, *, bare_hour: bool = False) -> ClockT
                 if frac is not None and frac.kind == NUM and _adjacent(tokens, j + 1):
                     micro = int(frac.text[:6].ljust(6, "0"))
                     j += 2
-    elif _is(tokens, j, ".") and _adjacent(tokens, j) and _has_period(tokens, j + 2):
-        minute = _num(tokens, j + 1, 2)  # "10.30 صباحاً": a dot only counts with a period
-        if minute is None:
-            return None
+    elif dot is not None and (_marks_time(tokens, j + 2) or (after_date and _ends(tokens, j + 2))):
+        minute, precision = dot, "minute"
         j += 2
-        precision = "minute"
     else:
         minute, precision = 0, "hour"
     period = None
-    if _has_period(tokens, j):
-        period = tokens[j].meaning.meridiem  # type: ignore[union-attr]
+    if (m := _meaning_at(tokens, j)) is not None and m.meridiem is not None:
+        period = m.meridiem
         j += 1
-    if precision == "hour" and period is None and not bare_hour:
+    suffixed = (m := _meaning_at(tokens, j)) is not None and m.hour_word
+    if suffixed:
+        j += 1  # "20.15 Uhr"
+    if precision == "hour" and period is None and not (bare_hour or suffixed):
         return None
-    hour24 = to_24h(hour, period)
-    if hour24 is None or hour24 > 23 or minute > 59 or (second is not None and second > 59):
-        return None
-    return ClockTime(hour24, minute, second, micro, precision, j, period)
+    return clock_time(hour, minute, second, micro, precision, j, period)
 
 
-def _has_period(tokens: list[Token], j: int) -> bool:
-    return j < len(tokens) and (m := tokens[j].meaning) is not None and m.meridiem is not None
+def _meaning_at(tokens: list[Token], j: int) -> Meaning | None:
+    return tokens[j].meaning if j < len(tokens) else None
+
+
+def _dot_minutes(tokens: list[Token], j: int) -> int | None:
+    """The minutes of "HH.MM" when token ``j`` is a dot glued to both neighbours."""
+    if not (_is(tokens, j, ".") and _adjacent(tokens, j) and _adjacent(tokens, j + 1)):
+        return None
+    return _num(tokens, j + 1, 2)
+
+
+def _marks_time(tokens: list[Token], j: int) -> bool:
+    """A period, a zone or an hour word at ``j``: what makes "HH.MM" a time anywhere."""
+    m = _meaning_at(tokens, j)
+    return m is not None and bool(
+        m.meridiem is not None or m.hour_word or m.utc or m.offset is not None or m.zone_prefix
+    )
+
+
+def _ends(tokens: list[Token], j: int) -> bool:
+    """The stamp ends at ``j``: the text or the line does, a closing mark or a label follows."""
+    if j >= len(tokens) or tokens[j].kind == NL or tokens[j].text in _STAMP_CLOSERS:
+        return True
+    return tokens[j].meaning is not None and tokens[j].meaning.label is not None  # type: ignore[union-attr]
 
 
 def _is_h(tokens: list[Token], j: int) -> bool:
@@ -125,10 +183,17 @@ def _is_h(tokens: list[Token], j: int) -> bool:
     )
 
 
+def utc_offset(sign: str, hours: int, minutes: int) -> timedelta | None:
+    """``+HH:MM`` as a timedelta, or None when no place on Earth has it."""
+    if hours > MAX_OFFSET_HOURS or minutes > 59:
+        return None
+    delta = timedelta(hours=hours, minutes=minutes)
+    return -delta if sign == "-" else delta
+
+
 def _read_offset(tokens: list[Token], i: int) -> tuple[timedelta, int] | None:
     if not (_is(tokens, i, "+") or _is(tokens, i, "-")):
         return None
-    sign = -1 if tokens[i].text == "-" else 1
     j = i + 1
     if j >= len(tokens) or tokens[j].kind != NUM:
         return None
@@ -144,13 +209,24 @@ def _read_offset(tokens: list[Token], i: int) -> tuple[timedelta, int] | None:
             j += 2
     else:
         return None
-    if hours > MAX_OFFSET_HOURS or minutes > 59:
-        return None
-    return sign * timedelta(hours=hours, minutes=minutes), j
+    offset = utc_offset(tokens[i].text, hours, minutes)
+    return (offset, j) if offset is not None else None
+
+
+def named_zone(meaning: Meaning, prefixed: bool, end: int) -> Zone | None:
+    """The zone a lexicon word names: a UTC name or an abbreviation anywhere after a time, a
+    city only after a zone word ("بتوقيت القاهرة"; a bare city is a dateline)."""
+    if meaning.utc:
+        return Zone(_UTC, None, end)
+    if meaning.offset is not None:
+        return Zone(timedelta(minutes=meaning.offset), None, end)
+    if meaning.tz and prefixed:
+        return Zone(None, meaning.tz, end)
+    return None
 
 
 def read_zone(tokens: list[Token], i: int) -> Zone | None:
-    """A zone after a clock time: "بتوقيت مكة", "(GMT+03:00)", "ت غ", "UTC+2", "+0300"."""
+    """A zone after a clock time: "بتوقيت مكة", "(GMT+03:00)", "ت غ", "UTC+2", "+0300", "EDT"."""
     j = i
     paren = _is(tokens, j, "(")
     if paren:
@@ -162,15 +238,12 @@ def read_zone(tokens: list[Token], i: int) -> Zone | None:
     if j >= len(tokens):
         return None
     meaning = tokens[j].meaning
-    zone: Zone | None = None
-    if meaning is not None and meaning.utc:
-        offset = _read_offset(tokens, j + 1)
-        zone = Zone(offset[0], None, offset[1]) if offset else Zone(timedelta(0), None, j + 1)
-    elif meaning is not None and meaning.tz and prefixed:
-        zone = Zone(None, meaning.tz, j + 1)
-    elif not prefixed and tokens[j].kind != WORD:
-        offset = _read_offset(tokens, j)
-        zone = Zone(offset[0], None, offset[1]) if offset else None
+    zone = named_zone(meaning, prefixed, j + 1) if meaning is not None else None
+    if zone is not None:
+        if meaning.utc and (offset := _read_offset(tokens, j + 1)):  # type: ignore[union-attr]
+            zone = Zone(offset[0], None, offset[1])  # "GMT+3"
+    elif not prefixed and tokens[j].kind != WORD and (offset := _read_offset(tokens, j)):
+        zone = Zone(offset[0], None, offset[1])  # "+0300"
     if zone is None:
         return None
     if paren and _is(tokens, zone.end, ")"):

@@ -12,19 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime, tzinfo
+from functools import cache
 from typing import NamedTuple
 
 from ._clock import ClockTime, Zone, read_time, read_zone
 from ._fast import fast_parse
 from ._grammar import DateCore, read_core
-from ._iso import parse_iso
-from ._normalize import Folded, fold_with_map
+from ._lexicon import spelling_regex, spellings
+from ._normalize import VANISHING, Folded, fold_with_map
 from ._relative import Relative, read_deictic, read_relative, resolve
 from ._tokens import NL, NUM, PUNCT, WORD, Token, tokenize
 from ._types import DateRole, ParsedDate
-from ._values import core_date, with_clock
+from ._values import absolute_value, label_role, with_clock
 
-__all__ = ["find_dates", "parse_date"]
+__all__ = ["DIGIT_FREE_STARTS", "find_dates", "may_hold_date", "parse_date"]
 
 # parse_date reads at most this much: a labelled stamp with a Hijri and a Gregorian part and a
 # zone is under 120 characters; longer input is running text and find_dates is the tool for it.
@@ -46,12 +47,30 @@ _WEEKDAY_GAP = frozenset([",", "،", "-", "|", ":"])
 _TIME_GAP = frozenset([",", "،", "-", "|", "@", "/", "(", "_", "•", "·"])
 _CALENDAR_GAP = frozenset(["-", "(", ")", "/", "،", ",", "|", "="])
 
-# Lines without a digit can only hold a relative date; these stems are what such a date needs.
-# Matched on the raw text (before folding), hence the alternatives per spelling.
-_NO_DIGIT_TRIGGERS = re.compile(
-    r"[0-9\u0660-\u0669\u06f0-\u06f9]|منذ|قبل|مس|بارح|اليوم|ماضي|سابق|today|yesterday",
-    re.IGNORECASE,
-)
+# The lexicon fields of the words at which the scan can start a date that has no digit in it:
+# "منذ ساعة", "أمس", "الأحد الماضي", "الأول من يناير" (with a reference). A month name always
+# needs a number after it (a day or a year); labels, zones and markers only extend a date.
+DIGIT_FREE_STARTS = ("rel_prep", "deictic", "weekday", "ordinal", "day_word")
+
+
+@cache
+def _digit_or_start() -> re.Pattern[str]:
+    firsts = {name.split()[0] for field in DIGIT_FREE_STARTS for name in spellings(field)}
+    return re.compile(f"[0-9\u0660-\u0669\u06f0-\u06f9]|{spelling_regex(firsts)}")
+
+
+# Characters folding removes (harakat, tatweel, bidi marks): "مُنذ" is "منذ" to the grammar.
+_MARKS = re.compile("[" + "".join(VANISHING) + "]")
+
+
+def may_hold_date(text: str) -> bool:
+    """The pre-filter: a digit, or a whole word that is the first word of a lexicon entry of a
+    DIGIT_FREE_STARTS field. Text it rejects cannot hold a date; it is a regex search, where
+    the grammar would fold and tokenize."""
+    pattern = _digit_or_start()
+    if pattern.search(text) is not None:
+        return True
+    return _MARKS.search(text) is not None and pattern.search(_MARKS.sub("", text)) is not None
 
 
 class _Match(NamedTuple):
@@ -98,7 +117,7 @@ def _time_after(tokens: list[Token], end: int) -> tuple[ClockTime, Zone | None] 
         k += 1
         gap += 1
     bare = k > end and tokens[k - 1].text.endswith("الساعه")
-    clock = read_time(tokens, k, bare_hour=bare)
+    clock = read_time(tokens, k, bare_hour=bare, after_date=True)
     if clock is None:
         return None
     return clock, read_zone(tokens, clock.end)
@@ -206,7 +225,12 @@ def _scan(tokens: list[Token]) -> list[_Match]:
             core = read_core(tokens, i)
             if core is not None:
                 match = _extend_absolute(tokens, core, floor)
-        if match is None and tok.meaning is not None:
+        meaning = tok.meaning
+        if (
+            match is None
+            and meaning is not None
+            and (meaning.rel_prep or meaning.deictic is not None or meaning.weekday is not None)
+        ):
             rel = read_relative(tokens, i) or read_deictic(tokens, i)
             if rel is not None:
                 match = _extend_relative(tokens, rel)
@@ -216,15 +240,6 @@ def _scan(tokens: list[Token]) -> list[_Match]:
         found.append(match)
         i = floor = match.end
     return found
-
-
-def _label_role(tok: Token) -> DateRole | None:
-    label = tok.meaning.label if tok.meaning is not None else None
-    if label == "published":
-        return "published"
-    if label == "modified":
-        return "modified"
-    return None
 
 
 def _role(tokens: list[Token], match: _Match, floor: int) -> DateRole | None:
@@ -238,6 +253,10 @@ def _role(tokens: list[Token], match: _Match, floor: int) -> DateRole | None:
             return role
         k -= 1
     return None
+
+
+def _label_role(tok: Token) -> DateRole | None:
+    return label_role(tok.meaning.label) if tok.meaning is not None else None
 
 
 def _build(
@@ -266,22 +285,12 @@ def _build(
             value, precision, folded.original, span, has_offset, "gregorian", role, rel_flags
         )
     assert match.core is not None
-    dated = core_date(match.core, match.weekday, reference)
-    if dated is None:
+    valued = absolute_value(match.core, match.weekday, match.time, match.zone, reference)
+    if valued is None:
         return None
-    day, precision, flags = dated
-    value, has_offset, extra = with_clock(day, match.time, match.zone)
-    if match.time is not None:
-        precision = match.time.precision
+    value, precision, has_offset, flags = valued
     return ParsedDate(
-        value,
-        precision,
-        folded.original,
-        span,
-        has_offset,
-        match.core.calendar,
-        role,
-        flags | extra,
+        value, precision, folded.original, span, has_offset, match.core.calendar, role, flags
     )
 
 
@@ -394,10 +403,6 @@ def _attach(parsed: ParsedDate, default_tz: tzinfo | None) -> ParsedDate:
     return replace(parsed, value=parsed.value.replace(tzinfo=default_tz))
 
 
-def _maybe_date(text: str) -> bool:
-    return _NO_DIGIT_TRIGGERS.search(text) is not None
-
-
 def _best(found: list[ParsedDate]) -> ParsedDate:
     """The date a one-expression string means: the first absolute one; on a line that also has
     a Gregorian date (not merged with it), a Hijri date yields to it (local sighting)."""
@@ -428,15 +433,10 @@ def parse_date(
     stripped = head.strip()
     if not stripped:
         return None
-    first = head.index(stripped[0])
-    if stripped[4:5] == "-" and (iso := parse_iso(stripped)) is not None:  # "2022-01-06…"
-        value, precision, has_offset = iso
-        parsed = ParsedDate(value, precision, text, (first, first + len(stripped)), has_offset)
-        return _attach(parsed, default_tz)
-    fast = fast_parse(text, stripped, first, reference)
+    fast = fast_parse(text, stripped, head.index(stripped[0]), reference)
     if fast is not None:
         return fast if default_tz is None else _attach(fast, default_tz)
-    if not _maybe_date(head):
+    if not may_hold_date(head):
         return None
     found = _dates(head, reference)
     if found:
@@ -457,11 +457,12 @@ def find_dates(
 ) -> list[ParsedDate]:
     """Every date expression inside ``text`` (a line, a block, a whole dump), in order.
 
-    Spans index ``text``. Linear in the length of the text; text without a digit or a
-    relative-date word is rejected before any tokenizing. Bare words such as "اليوم" or "أمس"
-    count only on a line that is a date stamp (labels, punctuation, weekday or time around
-    them), since they are everyday words in running text. Relative dates need ``reference``.
+    Spans index ``text``. Linear in the length of the text; text without a digit or a word
+    that can start a date (``DIGIT_FREE_STARTS``) is rejected before any tokenizing. Bare
+    words such as "اليوم" or "أمس" count only on a line that is a date stamp (labels,
+    punctuation, weekday or time around them), since they are everyday words in running text.
+    Relative dates need ``reference``.
     """
-    if not _maybe_date(text):
+    if not may_hold_date(text):
         return []
     return [_attach(p, default_tz) for p in _dates(text, reference)]

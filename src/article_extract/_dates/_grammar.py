@@ -22,9 +22,7 @@ from ._types import Calendar
 __all__ = [
     "GREGORIAN_YEARS",
     "DateCore",
-    "calendar_years",
     "named_core",
-    "named_ok",
     "numeric_core",
     "read_core",
     "year_ok",
@@ -108,11 +106,6 @@ def year_ok(calendar: str, year: int) -> bool:
     return year in _YEARS.get(calendar, GREGORIAN_YEARS)
 
 
-def calendar_years(calendar: str) -> range:
-    """The years ``year_ok`` accepts for ``calendar``."""
-    return _YEARS.get(calendar, GREGORIAN_YEARS)
-
-
 def _has_joiner(tok: Token) -> bool:
     return tok.meaning is not None and tok.meaning.day_month_joiner and tok.meaning.month is None
 
@@ -179,15 +172,9 @@ def named_core(
     start: int, end: int, calendar: Calendar, year: int, month: int, day: int, era: Calendar | None
 ) -> DateCore | None:
     """A day-month-year with a month name, if the day and year are plausible."""
-    if not named_ok(calendar, year, day):
+    if not (1 <= day <= 31 and year_ok(calendar, year)):
         return None
-    return DateCore(start, end, calendar, year, month, day, era=era)
-
-
-def named_ok(calendar: Calendar, year: int, day: int) -> bool:
-    """The plausibility rule for a named-month date (the fast path applies it inline, with the
-    year range its month table carries)."""
-    return 1 <= day <= 31 and year_ok(calendar, year)
+    return DateCore(start, end, calendar, year, month, day, None, _NO_FLAGS, era)
 
 
 def _month_first(tokens: list[Token], i: int) -> DateCore | None:
@@ -198,6 +185,8 @@ def _month_first(tokens: list[Token], i: int) -> DateCore | None:
     if month is None:
         return None
     calendar, number, j = month
+    if (t := _tok(tokens, j)) is not None and t.text == "." and t.start == tokens[j - 1].end:
+        j += 1  # an abbreviation's dot: "Aug. 8, 2024"
     if (t := _tok(tokens, j)) is not None and t.text in _COMMAS:
         j += 1
     first = _tok(tokens, j)

@@ -7,13 +7,15 @@ threads is safe. One word may carry several meanings ("م" is both the era suffi
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any, NamedTuple
 
 from ..data import load_table
-from ._normalize import fold_with_map
+from ._normalize import fold_plain, fold_with_map
 
-__all__ = ["Meaning", "fold_key", "lexicon", "table_entries"]
+__all__ = ["Meaning", "fold_key", "lexicon", "spelling_regex", "spellings", "table_entries"]
 
 
 class Meaning(NamedTuple):
@@ -22,10 +24,12 @@ class Meaning(NamedTuple):
     month: tuple[str, int] | None = None  # (calendar, month number)
     weekday: int | None = None  # Monday = 0
     meridiem: str | None = None  # am / pm / noon / afternoon / night / dawn
+    hour_word: bool = False  # "Uhr" after a clock time: "20.15 Uhr", "20 Uhr"
     era: str | None = None  # calendar named by a suffix after the year
     zone_prefix: bool = False  # "بتوقيت"
     utc: bool = False  # "غرينتش", "GMT": may stand alone, may take an offset
     tz: str | None = None  # IANA name for a city/country after a zone prefix
+    offset: int | None = None  # minutes east of UTC named by an abbreviation ("EDT" = -240)
     label: str | None = None  # published / modified / neutral
     time_joiner: bool = False
     calendar_joiner: bool = False
@@ -53,7 +57,8 @@ def fold_key(name: str) -> tuple[str, ...]:
     return split(fold_with_map(name).text.strip())
 
 
-def table_entries() -> list[tuple[str, str, str, Any]]:
+@cache
+def table_entries() -> tuple[tuple[str, str, str, Any], ...]:
     """Every table entry as (table, spelling, field, value); the integrity test reads this too."""
     out: list[tuple[str, str, str, Any]] = []
     for region in load_table("dates_months")["region"]:
@@ -68,6 +73,7 @@ def table_entries() -> list[tuple[str, str, str, Any]]:
     out.extend(("zones", name, "zone_prefix", True) for name in zones["prefixes"])
     out.extend(("zones", name, "utc", True) for name in zones["utc"])
     out.extend(("zones", name, "tz", tz) for name, tz in zones["tz"].items())
+    out.extend(("zones", name, "offset", _minutes(text)) for name, text in zones["offsets"].items())
     markers = load_table("dates_markers")
     for period, names in markers["meridiem"].items():
         out.extend(("markers", name, "meridiem", period) for name in names)
@@ -75,6 +81,7 @@ def table_entries() -> list[tuple[str, str, str, Any]]:
         out.extend(("markers", name, "era", calendar) for name in names)
     joiners = markers["joiners"]
     out.extend(("markers", name, "time_joiner", True) for name in joiners["time"])
+    out.extend(("markers", name, "hour_word", True) for name in joiners["hour_word"])
     out.extend(("markers", name, "calendar_joiner", True) for name in joiners["calendar"])
     out.extend(("markers", name, "day_month_joiner", True) for name in joiners["day_month"])
     out.extend(("markers", name, "before_weekday", True) for name in joiners["before_weekday"])
@@ -99,7 +106,14 @@ def table_entries() -> list[tuple[str, str, str, Any]]:
         out.extend([("relative", name, "duration", (unit, int(count)))])
     for name, (unit, count) in relative["deictic"].items():
         out.extend([("relative", name, "deictic", (unit, int(count)))])
-    return out
+    return tuple(out)
+
+
+def _minutes(offset: str) -> int:
+    """``"+03:30"`` → 210, ``"-04:00"`` → -240."""
+    hours, minutes = offset[1:].split(":")
+    total = int(hours) * 60 + int(minutes)
+    return -total if offset[0] == "-" else total
 
 
 @cache
@@ -127,3 +141,97 @@ def lexicon() -> dict[str, tuple[tuple[tuple[str, ...], Meaning], ...]]:
         first: tuple(sorted(entries, key=lambda entry: -len(entry[0])))
         for first, entries in by_first.items()
     }
+
+
+def spellings(field: str, value: object = None) -> set[str]:
+    """Every table spelling of a lexicon field (with that value, when given), as written."""
+    return {
+        name
+        for _, name, field_name, entry_value in table_entries()
+        if field_name == field and (value is None or entry_value == value)
+    }
+
+
+def spelling_regex(names: Iterable[str]) -> str:
+    """One regex for the raw page spellings of table ``names``, as whole tokens (the grammar
+    looks up whole tokens, so "ومنذ" is no "منذ"). Each folded letter becomes the class of raw
+    letters that fold to it ("[اأإآ]"), so raw text needs no folding step, and the names are
+    factored by common prefix (Python's ``re`` tries alternatives one by one; a trie tries one
+    letter per position). A lookahead on the possible first characters rejects most positions
+    with one class test. A spelling written with harakat or tatweel is added as written too."""
+    variants = _variants()
+    trie: dict[str, Any] = {}
+    first: set[str] = set()
+    for name in sorted(set(names)):
+        folded = fold_plain(name)
+        first |= variants.get(folded[0], {folded[0]})
+        first.add(name[0])
+        for units in _units(name, folded):
+            node = trie
+            for unit in units:
+                node = node.setdefault(unit, {})
+            node[""] = {}
+    return f"(?={_char_class(first)}){_TOKEN_START}{_emit(trie)}{_TOKEN_END}"
+
+
+# Token bounds: no letter just before (a tatweel may lead a word: folding drops it) or after.
+_TOKEN_START = "(?<![^\\W\\d_\u0640])"
+_TOKEN_END = "(?![^\\W\\d_])"
+
+
+@cache
+def _variants() -> dict[str, frozenset[str]]:
+    """Folded character → every raw character that folds to it (the scripts of the tables)."""
+    groups: dict[str, set[str]] = {}
+    for code in [*range(0x20, 0x7F), *range(0x00C0, 0x0530), *range(0x0600, 0x0700)]:
+        raw = chr(code)
+        folded = fold_with_map(raw).text
+        if len(folded) == 1:
+            groups.setdefault(folded, set()).add(raw)
+    return {f: frozenset(chars) for f, chars in groups.items()}
+
+
+def _units(name: str, folded: str) -> list[tuple[str, ...]]:
+    """Regex units spelling one name: its folded form, each letter as the class of raw letters
+    that fold to it, and the raw spelling when the classes do not cover it (harakat, tatweel).
+    Never both when one covers the other: a duplicate path doubles the work of every rejected
+    match."""
+    variants = _variants()
+    units = tuple(
+        "[ ]+" if c == " " else (_char_class(variants[c]) if c in variants else re.escape(c))
+        for c in folded
+    )
+    spelled = " ".join(name.split())
+    covered = len(folded) == len(spelled) and all(
+        r == f or r in variants.get(f, ()) for r, f in zip(spelled, folded, strict=True)
+    )
+    if covered:
+        return [units]
+    return [units, tuple("[ ]+" if c == " " else re.escape(c) for c in spelled)]
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A regex class for ``chars``, consecutive code points as ranges (a class compiles in
+    time linear in its text, and the tries hold thousands of them); one char as a literal."""
+    points = sorted({ord(c) for c in chars})
+    if len(points) == 1:
+        return re.escape(chr(points[0]))
+    runs: list[list[int]] = []
+    for point in points:
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    parts = (
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs
+    )
+    return "[" + "".join(parts) + "]"
+
+
+def _emit(node: dict[str, Any]) -> str:
+    optional = "" in node
+    branches = [unit + _emit(child) for unit, child in sorted(node.items()) if unit]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if optional else body

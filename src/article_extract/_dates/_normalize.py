@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .._text import LETTER_VARIANTS
 
-__all__ = ["Folded", "fold_plain", "fold_with_map"]
+__all__ = ["VANISHING", "Folded", "fold_plain", "fold_with_map"]
 
 # Sentinel for characters that vanish; never present in real text.
 _DROP = "\x00"
@@ -41,26 +41,40 @@ _LETTERS = {
 # Spaces a browser renders as a plain space; newlines are kept (a date never spans lines).
 _SPACES = "\u00a0\u1680\u202f\u205f\u3000\t\f\v\r" + "".join(chr(c) for c in range(0x2000, 0x200B))
 # Harakat, superscript alef, tatweel, bidi/zero-width marks, BOM, soft hyphen: never meaningful.
-_VANISH = (
+VANISHING = (
     [chr(c) for c in range(0x064B, 0x0660)]
     + ["\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"]
     + ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
     + ["\ufeff", "\u00ad"]
 )
 
+# Upper-case letters of the other scripts date words are written in (Latin-1, Latin Extended,
+# Greek, Cyrillic: "Güncelleme", "Обновлено"), wherever lower-casing keeps the length ("İ" is
+# two characters lower-cased: Turkish dotted capital I becomes a plain "i").
+_LOWER = {
+    **{
+        chr(c): chr(c).lower()
+        for c in range(0x00C0, 0x0530)
+        if len(chr(c).lower()) == 1 and chr(c).lower() != chr(c)
+    },
+    "\u0130": "i",
+}
+
 _TABLE = str.maketrans(
     {
         **_DIGITS,
         **_LETTERS,
         **dict.fromkeys(_SPACES, " "),
-        **dict.fromkeys(_VANISH, _DROP),
+        **dict.fromkeys(VANISHING, _DROP),
         **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+        **_LOWER,
     }
 )
 
 # A tatweel run standing between spaces or digits is a separator ("6 ـ 4 ـ 1959"), not letter
-# stretching ("رمضـان"); it becomes "-" (same length) before folding.
-_LONE_TATWEEL = re.compile(r"(?<![^\W\d_])\u0640+(?![^\W\d_])")
+# stretching ("رمضـان"); it becomes "-" (same length) before folding. Possessive: a run
+# followed by a letter fails at once instead of giving back one tatweel at a time.
+_LONE_TATWEEL = re.compile(r"(?<![^\W\d_])\u0640++(?![^\W\d_])")
 
 # Combining marks that may trail the last kept character of a match ("مساءً"): spans include them.
 _TRAILING_MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"])
@@ -93,7 +107,7 @@ def _tatweel_to_dash(match: re.Match[str]) -> str:
 
 
 def fold_with_map(text: str) -> Folded:
-    """Fold ``text`` (digits ASCII, letter variants unified, ASCII lower-cased, marks removed)."""
+    """Fold ``text`` (digits ASCII, letter variants unified, lower-cased, marks removed)."""
     source = text
     if "\u0640" in text:
         text = _LONE_TATWEEL.sub(_tatweel_to_dash, text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from ._calendars import add_months, shift_months
+from ._calendars import add_months
 from ._tokens import NUM, Token
 from ._types import Precision
 
@@ -37,9 +37,14 @@ _HALF = {"hour": ("minute", 30), "minute": ("second", 30)}
 # Finest first: the finest step sets the precision; steps apply coarsest first.
 _ORDER = ("second", "minute", "hour", "day", "weekday", "week", "month", "year")
 _RANK = {unit: rank for rank, unit in enumerate(_ORDER)}
-# Units of a fixed length, in seconds.
-_FIXED_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
-_FIXED = {unit: timedelta(seconds=seconds) for unit, seconds in _FIXED_SECONDS.items()}
+# Units of a fixed length.
+_FIXED = {
+    "second": timedelta(seconds=1),
+    "minute": timedelta(minutes=1),
+    "hour": timedelta(hours=1),
+    "day": timedelta(days=1),
+    "week": timedelta(weeks=1),
+}
 # Units counted in calendar months.
 _MONTHS = {"month": 1, "year": 12}
 
@@ -170,23 +175,9 @@ def resolve(relative: Relative, reference: datetime) -> datetime:
 
 
 def resolve_step(unit: str, count: int, reference: datetime) -> tuple[datetime, Precision]:
-    """One step back ("منذ 3 ساعات", "أمس"): what ``resolve`` gives for a one-step Relative,
-    with its precision, for callers that need not build one (the fast path)."""
+    """One step back ("منذ 3 ساعات", "أمس") and its precision: what ``resolve`` gives for a
+    one-step Relative, for callers that need not build one (the fast path)."""
     precision = _PRECISION[unit]
-    seconds = _FIXED_SECONDS.get(unit)
-    if seconds is not None:
-        # Whole seconds back: the parts finer than the precision are the reference's own, so
-        # one subtraction both steps back and truncates (what _back then _truncated give).
-        cut = reference.second if precision != "second" else 0
-        if precision == "day":
-            cut += reference.hour * 3600 + reference.minute * 60
-        return reference - timedelta(0, seconds * count + cut, reference.microsecond), precision
-    months = _MONTHS.get(unit)
-    if months is not None and type(reference) is datetime:
-        # A day in another month: one constructor instead of replace() twice (the fold stays,
-        # as replace() keeps it; a datetime subclass takes the general path to keep its type).
-        y, m, d = shift_months(reference.year, reference.month, reference.day, -months * count)
-        return datetime(y, m, d, 0, 0, 0, 0, reference.tzinfo, fold=reference.fold), precision
     return _truncated(_back(reference, unit, count, reference), precision), precision
 
 

@@ -40,41 +40,36 @@ def split(text: str) -> tuple[str, ...]:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of folded ``text`` with lexicon meanings, multi-word entries merged."""
+    """Tokens of folded ``text`` with lexicon meanings, multi-word entries merged.
+
+    A newline is a token of its own, so a multi-word entry never spans lines. The regex
+    matches are read into plain tuples at once: a list of 100 000 live ``re.Match`` objects
+    makes the garbage collector's passes grow with the page."""
     entries = lexicon()
-    matches = list(_TOKEN.finditer(text))
+    pieces = [(m.lastindex, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Token] = []
-    i, n = 0, len(matches)
+    append = out.append
+    i, n = 0, len(pieces)
     while i < n:
-        match = matches[i]
-        word = match.group()
-        kind = match.lastindex - 1  # type: ignore[operator]  # always one group
+        group, word, start, end = pieces[i]
+        kind = group - 1  # type: ignore[operator]  # always one group
         if kind == WORD and not word[0].isalpha():
             kind = PUNCT  # "²" is a word character but no letter
         candidates = entries.get(word) if kind != NL else None
+        i += 1
         if candidates:
             for key, meaning in candidates:
                 size = len(key)
-                if i + size > n:
-                    continue
-                if size > 1 and not _same_line_run(text, matches, i, key):
-                    continue
-                end = matches[i + size - 1].end()
-                out.append(Token(kind, " ".join(key), match.start(), end, meaning))
-                i += size
-                break
+                if size == 1:
+                    append(Token(kind, word, start, end, meaning))
+                    break
+                last = i + size - 2
+                if last < n and all(pieces[i + k - 1][1] == key[k] for k in range(1, size)):
+                    append(Token(kind, " ".join(key), start, pieces[last][3], meaning))
+                    i = last + 1
+                    break
             else:
-                out.append(Token(kind, word, match.start(), match.end()))
-                i += 1
+                append(Token(kind, word, start, end))
         else:
-            out.append(Token(kind, word, match.start(), match.end()))
-            i += 1
+            append(Token(kind, word, start, end))
     return out
-
-
-def _same_line_run(text: str, matches: list[re.Match[str]], i: int, key: tuple[str, ...]) -> bool:
-    for k in range(1, len(key)):
-        tok, prev = matches[i + k], matches[i + k - 1]
-        if tok.group() != key[k] or "\n" in text[prev.end() : tok.start()]:
-            return False
-    return True

@@ -1,7 +1,8 @@
 """Dates and datetimes from parsed parts: calendar conversion, weekday check, clock and zone.
 
-Shared by the token grammar (``_engine``) and the whole-string fast path (``_fast``), so both
-give the same value, precision and flags for the same reading.
+``absolute_value`` and ``label_role`` are the only way a reading becomes a value: the token
+grammar (``_engine``) and the whole-string fast path (``_fast``) both call them, so the same
+reading gives the same value, precision, flags and role whichever path recognised it.
 """
 
 from __future__ import annotations
@@ -11,9 +12,18 @@ from datetime import date, datetime, timezone
 from ._calendars import from_hijri, from_solar_hijri, gregorian_date
 from ._clock import ClockTime, Zone, zone_offset
 from ._grammar import DateCore
-from ._types import Calendar, Precision
+from ._types import Calendar, DateRole, Precision
 
-__all__ = ["closest_year", "convert", "core_date", "settle_weekday", "with_clock", "with_zone"]
+__all__ = [
+    "absolute_value",
+    "closest_year",
+    "convert",
+    "core_date",
+    "label_role",
+    "settle_weekday",
+    "with_clock",
+    "with_zone",
+]
 
 
 def closest_year(month: int, day: int, reference: datetime) -> date | None:
@@ -97,3 +107,30 @@ def with_zone(wall: datetime, zone: Zone) -> tuple[datetime, bool, frozenset[str
     if offset is None:
         return wall, False, _ZONE_UNKNOWN
     return wall.replace(tzinfo=timezone(offset)), True, _NO_FLAGS
+
+
+def absolute_value(
+    core: DateCore,
+    weekday: int | None,
+    clock: ClockTime | None,
+    zone: Zone | None,
+    reference: datetime | None,
+) -> tuple[datetime, Precision, bool, frozenset[str]] | None:
+    """The value of a date core with its weekday, clock time and zone:
+    (value, precision, has_offset, flags), or None when the date does not exist."""
+    dated = core_date(core, weekday, reference)
+    if dated is None:
+        return None
+    day, precision, flags = dated
+    value, has_offset, extra = with_clock(day, clock, zone)
+    if clock is not None:
+        precision = clock.precision
+    return value, precision, has_offset, flags | extra if extra else flags
+
+
+_ROLES: dict[str, DateRole] = {"published": "published", "modified": "modified"}
+
+
+def label_role(label: str | None) -> DateRole | None:
+    """The role a label gives its date ("نشر" → published); neutral labels give none."""
+    return _ROLES.get(label) if label is not None else None
