@@ -110,18 +110,12 @@ def main(argv: list[str] | None = None) -> int:
             counts[f"day {verdict}"] += 1
             for field in ("title", "language", "authors"):
                 if not same[field]:
-                    details.append(
-                        [
-                            shape,
-                            html_path.stem,
-                            field,
-                            repr(getattr(html, field) or html.error),
-                            repr(getattr(dump, field) or dump.error),
-                        ]  # fmt: skip
-                    )
+                    html_value = repr(getattr(html, field) or html.error)
+                    dump_value = repr(getattr(dump, field) or dump.error)
+                    details.append([shape, html_path.stem, field, html_value, dump_value])
             if verdict in ("disagree", "one missing"):
-                details.append([shape, html_path.stem, f"day ({verdict})", str(html.day),
-                                str(dump.day)])  # fmt: skip
+                what = f"day ({verdict})"
+                details.append([shape, html_path.stem, what, str(html.day), str(dump.day)])
         if not counts["pairs"]:
             print(f"consistency.py: no dumps in {folder}", file=sys.stderr)
             continue

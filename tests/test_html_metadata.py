@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from article_extract import extract
-from article_extract._html.jsonld import parse_jsonld
 from article_extract._decide.titles import strip_site_affixes
+from article_extract._html.jsonld import parse_jsonld
 from article_extract._text import letters_key as title_key
 
 P = (
