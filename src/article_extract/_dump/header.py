@@ -178,14 +178,14 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     """Rank the header cluster above ``span``."""
     window = _header_window(lines, span)
     counts = Counter(line.key for line in lines)
-    first = lines[0] if lines else None
-    document_title = None
-    document_site = None
-    if first is not None and first.index < span.start:
-        document_title = MetadataTitle("title", first.text)
-        document_site = split_document_title(first.text)[1]
     # Only a first line that names a site ("headline - Site") counts as the page's <title>.
-    doc_key = letters_key(split_document_title(first.text)[0]) if document_site and first else ""
+    first = lines[0] if lines and lines[0].index < span.start else None
+    document_site = split_document_title(first.text)[1] if first is not None else None
+    document_title = None
+    doc_key = ""
+    if first is not None and document_site is not None:
+        document_title = MetadataTitle("title", first.text)
+        doc_key = letters_key(split_document_title(first.text)[0])
     date_line = _date_line(window)
     candidates = [line for line in window if _is_title_candidate(line) and line.index > 0]
     next_to_date = _nearest_above(candidates, date_line.index if date_line else None)
@@ -208,6 +208,8 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         )
 
     ranked = sorted(candidates, key=score, reverse=True)
+    if not ranked and first is not None and document_site is None and _is_title_candidate(first):
+        ranked = [first]  # no headline in the header: the dump's first line is all there is
     dates = _date_evidence(window)
     return Header(
         window=tuple(window),
