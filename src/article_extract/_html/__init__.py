@@ -18,6 +18,8 @@ The stages, in this order (each a module of small pure functions)::
     body.extract_body       chrome removal in the container, blocks, credit lines at its edges
 
 and :func:`article_extract._decide.decide` turns the :class:`PageEvidence` into the Article.
+Each stage fetches its own rule tables (``rules.py``: ``data/html_*.toml``, compiled once);
+the helpers inside a stage receive them as arguments.
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ from .dates import date_evidence
 from .listing import page_signals, with_body_teasers
 from .metadata import PageMeta, read_metadata
 from .parse import parse_page, strip_junk
-from .rules import body_rules, chrome_rules
 from .title import metadata_titles, shown_headlines, site_name_candidates
 
 __all__ = ["extract_from_html"]
@@ -73,14 +74,14 @@ def extract_from_html(page: PageInput, options: Options) -> PageEvidence:
     """Gather the evidence of an HTML page (stages in the module docstring)."""
     root = parse_page(page, options)
     meta = read_metadata(root, page.url, options)
-    index = strip_junk(root, chrome_rules())
+    index = strip_junk(root)
     url = page.url or meta.canonical or normalize_url(meta.first("url"))
     names = site_name_candidates(meta)
     keys = site_keys(names, urlsplit(url or "").hostname)
     sections = _sections(meta)
     tags = _tags(meta)
     labels = frozenset(k for k in (letters_key(v) for v in (*sections, *tags)) if k)
-    container = find_container(index, body_rules())
+    container = find_container(index)
     shown = shown_headlines(index, container.primary if container is not None else None)
     title = choose_title(shown.titles, metadata_titles(meta), keys, labels)
     anchor: HtmlElement | None = container.primary if container is not None else None
@@ -90,14 +91,12 @@ def extract_from_html(page: PageInput, options: Options) -> PageEvidence:
     byline = visible_byline(index, anchor)
     page_kind = page_signals(meta, root)
     # From here on the tree loses its chrome: everything that reads the page as it came is above.
-    container = container or scored_container(index, chrome_rules())
+    container = container or scored_container(index)
     signals = with_body_teasers(page_kind, container.parts if container else ())
     body = Body((), ())
     if container is not None:
         headline = title.text if title is not None else None
-        body = extract_body(
-            body_rules(), chrome_rules(), headline, container, index, options.max_line_chars
-        )
+        body = extract_body(headline, container, index, options.max_line_chars)
     credits: list[Credit] = [byline] if byline is not None else []
     credits += [*body.credits, *metadata_credits(meta)]
     return PageEvidence(

@@ -28,11 +28,12 @@ from .._decide.text_roles import is_stamp_line, is_subheading
 from .._lexicon import chrome_lexicon, match_key
 from .._model import DEFAULT_MAX_LINE_CHARS
 from .._text import letters_key
+from . import rules as tables
 from .blocks import RawBlock, walk_blocks
 from .chrome import remove_chrome
 from .index import TreeIndex
 from .parse import text_length
-from .rules import BodyRules, ChromeRules, ContainerRule
+from .rules import BodyRules, ContainerRule
 
 __all__ = ["Body", "Container", "extract_body", "find_container", "scored_container"]
 
@@ -109,10 +110,11 @@ class Container:
     origin: str
 
 
-def find_container(index: TreeIndex, rules: BodyRules) -> Container | None:
+def find_container(index: TreeIndex) -> Container | None:
     """The first usable container by the ordered rules; None when no rule hits.
 
     An element that several rules name counts as a hit of the first of them only."""
+    rules = tables.body_rules()
     claimed: set[HtmlElement] = set()
     for number, rule in enumerate(rules.containers):
         matches = [e for e in _rule_hits(rule, index) if e not in claimed]
@@ -226,10 +228,10 @@ def score_container(root: HtmlElement) -> HtmlElement | None:
     return best
 
 
-def scored_container(index: TreeIndex, chrome_rules: ChromeRules) -> Container | None:
+def scored_container(index: TreeIndex) -> Container | None:
     """The best-scored element (rule 2), after removing chrome from the whole page (so the
     stages that read the page as it came must run before this one); None when nothing scores."""
-    remove_chrome(index.root, chrome_rules, index)
+    remove_chrome(index.root, tables.chrome_rules(), index)
     best = score_container(index.root)
     return Container(best, (best,), "score") if best is not None else None
 
@@ -315,8 +317,6 @@ def filter_blocks(
 
 
 def extract_body(
-    body_rules: BodyRules,
-    chrome_rules: ChromeRules,
     title: str | None,
     container: Container,
     index: TreeIndex,
@@ -324,6 +324,7 @@ def extract_body(
 ) -> Body:
     """The body from ``container`` (module docstring). Removes chrome from the container's
     parts: stages that read the tree as the page gave it run before this one."""
+    body_rules, chrome_rules = tables.body_rules(), tables.chrome_rules()
     unfiltered = [walk_blocks(part, body_rules) for part in container.parts]
     raw_all = [b for blocks in unfiltered for b in blocks]
     removed = [remove_chrome(part, chrome_rules, index) for part in container.parts]

@@ -27,7 +27,7 @@ from .._inputs import PageInput
 from .._model import PARSER_MAX_DEPTH, Options
 from ..errors import EmptyInput, InputTooComplex
 from .index import TreeIndex, index_tree
-from .rules import ChromeRules
+from .rules import chrome_rules
 
 __all__ = ["parse_page", "strip_junk", "text_length"]
 
@@ -153,9 +153,10 @@ def _is_hidden(
     return hides
 
 
-def strip_junk(root: HtmlElement, rules: ChromeRules) -> TreeIndex:
+def strip_junk(root: HtmlElement) -> TreeIndex:
     """Remove scripts, styles, form controls, comments and elements the page itself hides;
     return the index of the cleaned tree, which the later stages only read (and prune)."""
+    rules = chrome_rules()
     for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         parent = node.getparent()
         if parent is not None:
