@@ -8,7 +8,9 @@ and metadata authors (JSON-LD ``author``, ``<meta name=author>``).
   place or a role;
 * :func:`clean_name` — a byline part as a name, or None (digits, too many words);
 * :func:`looks_like_name` — an *unlabelled* short line that reads as a personal name: 2-4
-  words of letters, not opening with the article "ال", without prepositions and the like;
+  words of letters, not opening with the article "ال", without prepositions and the like,
+  and in scripts with letter case every word but a particle ("von", "de", "al-") capitalised
+  ("Kommentare öffnen" is not a name);
 * :func:`usable_authors` — names that can be the page's authors: not a URL or e-mail, not the
   site's own name (meta author "LBCI"), not a section or tag label, not site chrome
   ("Bild vergrößern", "Copiar enlace").
@@ -49,6 +51,12 @@ def _non_name_words() -> frozenset[str]:
     return frozenset(fold(w) for w in load_table("bylines")["non_name_words"])
 
 
+@cache
+def _name_particles() -> frozenset[str]:
+    """Lower-case words inside names ("von", "de", "bin", "al")."""
+    return frozenset(load_table("bylines")["name_particles"])
+
+
 def split_name_place(text: str) -> str:
     """``text`` up to a spaced dash: "حسام أبو العلا - القاهرة" → "حسام أبو العلا"."""
     return _PLACE_SEPARATOR_RE.split(text, maxsplit=1)[0]
@@ -72,7 +80,14 @@ def looks_like_name(text: str) -> bool:
     folded = [fold(w) for w in words]
     if folded[0].startswith("ال") or not _non_name_words().isdisjoint(folded):
         return False
-    return all(w.replace(".", "").isalpha() for w in folded)
+    if not all(w.replace(".", "").isalpha() for w in folded):
+        return False
+    return all(w[0].isupper() or w in _name_particles() for w in words if _is_cased(w))
+
+
+def _is_cased(word: str) -> bool:
+    """A word in a script with letter case (Latin, Cyrillic, Greek…)."""
+    return word.lower() != word.upper()
 
 
 def _usable(name: str, site_keys: frozenset[str], labels: frozenset[str]) -> bool:
