@@ -63,6 +63,8 @@ LETTER_VARIANTS = {
     "ھ": "ه",  # heh doachashmee
     "ک": "ك",  # keheh
 }
+# Apostrophes and their typographic variants ("s’inscrire", "l‘article") match as one.
+_APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"}
 # Folding for matching: harakat (U+064B..U+065F, U+0670) and tatweel vanish; letters unify.
 _FOLD_TABLE = str.maketrans(
     {
@@ -70,6 +72,7 @@ _FOLD_TABLE = str.maketrans(
         "\u0670": None,
         "\u0640": None,
         **LETTER_VARIANTS,
+        **_APOSTROPHES,
     }
 )
 

@@ -57,9 +57,22 @@ def _name_particles() -> frozenset[str]:
     return frozenset(load_table("bylines")["name_particles"])
 
 
+@cache
+def _place_prepositions() -> frozenset[str]:
+    """Words between a byline's name and its place ("Sam Jones in Madrid")."""
+    return frozenset(load_table("bylines")["place_prepositions"])
+
+
 def split_name_place(text: str) -> str:
-    """``text`` up to a spaced dash: "حسام أبو العلا - القاهرة" → "حسام أبو العلا"."""
-    return _PLACE_SEPARATOR_RE.split(text, maxsplit=1)[0]
+    """``text`` without a trailing place: "حسام أبو العلا - القاهرة" → "حسام أبو العلا",
+    "Sam Jones in Madrid" → "Sam Jones" (a preposition before a capitalised word)."""
+    name = _PLACE_SEPARATOR_RE.split(text, maxsplit=1)[0]
+    words = name.split()
+    prepositions = _place_prepositions()
+    for position in range(1, len(words) - 1):
+        if words[position] in prepositions and words[position + 1][0].isupper():
+            return " ".join(words[:position])
+    return name
 
 
 def clean_name(text: str) -> str | None:
