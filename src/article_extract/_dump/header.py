@@ -22,6 +22,7 @@ from .._decide.dates import DAY_OR_BETTER, DateEvidence
 from .._decide.evidence import Credit
 from .._decide.names import looks_like_name, split_name_place
 from .._decide.titles import MetadataTitle, ShownTitle, split_document_title
+from .._lexicon import chrome_lexicon
 from .._text import letters_key
 from .layout import BodySpan, is_caption, line_weight
 from .lines import Line
@@ -88,16 +89,31 @@ def _is_title_candidate(line: Line) -> bool:
     )
 
 
-def _nearest_above(candidates: Sequence[Line], index: int | None) -> Line | None:
-    """The headline-like candidate closest above line ``index`` (names and labels skipped)."""
+def _nearest_above(
+    candidates: Sequence[Line], index: int | None, media: frozenset[int]
+) -> Line | None:
+    """The headline-like candidate closest above line ``index`` (names, labels and media
+    titles skipped)."""
     if index is None:
         return None
     above = [
         c
         for c in candidates
-        if c.index < index and c.units >= MIN_HEADLINE_UNITS and not looks_like_name(c.text)
+        if c.index < index
+        and c.units >= MIN_HEADLINE_UNITS
+        and c.index not in media
+        and not looks_like_name(c.text)
     ]
     return max(above, key=lambda c: c.index, default=None)
+
+
+def _media_titles(lines: Sequence[Line], candidates: Sequence[Line]) -> frozenset[int]:
+    """Candidates right after a widget line ("01:53", "Artikel zum Hören"): the title of a
+    video or audio box, not the article's headline."""
+    lexicon = chrome_lexicon()
+    return frozenset(
+        c.index for c in candidates if c.index > 0 and lexicon.is_widget(lines[c.index - 1].text)
+    )
 
 
 def _title_score(
@@ -109,6 +125,7 @@ def _title_score(
     doc_title: str,
     chrome_between: int,
     plain_of_decorated: bool,
+    media_title: bool,
 ) -> float:
     score = min(line.units, 12) / 12
     title_key = letters_key(line.text)
@@ -120,6 +137,8 @@ def _title_score(
         score += 1.5
     if plain_of_decorated:
         score += 1.0  # the bare headline of a line that repeats it with a site/section name
+    if media_title:
+        score -= 2.0  # a video or audio box's title
     if looks_like_name(line.text):
         score -= 1.0  # a byline name, not a headline
     if line.units < MIN_HEADLINE_UNITS:
@@ -188,7 +207,8 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         doc_key = letters_key(split_document_title(first.text)[0])
     date_line = _date_line(window)
     candidates = [line for line in window if _is_title_candidate(line) and line.index > 0]
-    next_to_date = _nearest_above(candidates, date_line.index if date_line else None)
+    media = _media_titles(lines, candidates)
+    next_to_date = _nearest_above(candidates, date_line.index if date_line else None, media)
     standfirst = _standfirst_below_headline(next_to_date, candidates)
     if standfirst is not None:
         # headline, standfirst, byline/date: the date's neighbour is the standfirst.
@@ -205,6 +225,7 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
             doc_title=doc_key,
             chrome_between=chrome_below[line.index],
             plain_of_decorated=line.index in decorated,
+            media_title=line.index in media,
         )
 
     ranked = sorted(candidates, key=score, reverse=True)
