@@ -57,8 +57,10 @@ MAX_BLOCK_LINK_DENSITY = 0.6
 MAX_CREDIT_WORDS = 14
 # Only blocks this close to either end of the body are read as byline/credit lines.
 EDGE_BLOCKS = 2
-# A chrome line this short is a box heading ("اقرأ أيضا"): the linked lines after it are its.
+# A chrome line this short is a box heading ("اقرأ أيضا"): the linked lines after it are its…
 MAX_CHROME_HEADING_WORDS = 8
+# … when link text is more than this share of them (a paragraph with a linked name is text).
+AFTER_CHROME_LINK_DENSITY = 0.3
 # Tail markers ("مقالات ذات صلة") end the body only after this much prose was kept.
 MIN_CHARS_BEFORE_TAIL = 150
 # Safety valve: if filtering keeps less than this share of the container's text, undo it.
@@ -278,7 +280,7 @@ def filter_blocks(
             continue
         if block.link_density > MAX_BLOCK_LINK_DENSITY:
             continue
-        if state.after_chrome_heading and block.link_density > 0:
+        if state.after_chrome_heading and block.link_density > AFTER_CHROME_LINK_DENSITY:
             continue
         state.after_chrome_heading = False
         if short and (is_caption_text(text) or is_stamp_line(text)):
