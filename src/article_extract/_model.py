@@ -100,6 +100,12 @@ class Options:
     skipped, and objects nested deeper than ``max_jsonld_depth`` are not read. A line (dumps)
     or block (HTML) longer than ``max_line_chars`` is always body text: never read as a
     headline, byline, date stamp, caption or menu.
+
+    ``strict`` trades recall for precision in the article-or-not verdict: by default a page
+    with no article evidence (no article metadata, no stated date, no displayed headline) is
+    refused only when its text is a list or short; with ``strict=True`` it is always refused,
+    so a crawl that mixes listings with undated, unmarked articles loses those articles
+    rather than keeping listings.
     """
 
     reference: datetime | None = None
@@ -110,6 +116,7 @@ class Options:
     max_jsonld_chars: int = DEFAULT_MAX_JSONLD_CHARS
     max_jsonld_depth: int = DEFAULT_MAX_JSONLD_DEPTH
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+    strict: bool = False
 
     def __post_init__(self) -> None:
         if self.reference is not None and not isinstance(self.reference, datetime):
@@ -122,6 +129,8 @@ class Options:
                 f"Options.default_tz must be a tzinfo (e.g. zoneinfo.ZoneInfo('Asia/Riyadh') or "
                 f"datetime.timezone.utc) or None, not {type(self.default_tz).__name__}"
             )
+        if not isinstance(self.strict, bool):
+            raise TypeError(f"Options.strict must be a bool, not {type(self.strict).__name__}")
         for name, low, high in _LIMIT_RANGES:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):

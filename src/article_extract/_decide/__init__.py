@@ -40,11 +40,11 @@ MAX_TAGS = 30
 
 def decide(evidence: PageEvidence, options: Options) -> Article:
     """The Article the evidence supports (raises NotAnArticle / InvalidArticle)."""
-    check_is_article(evidence)
+    dates = choose_dates(evidence.dates, options)
+    check_is_article(evidence, dates, strict=options.strict)
     title = evidence.title
     if title is None:
         raise NotAnArticle("the page has no headline", reason="no_title")
-    dates = choose_dates(evidence.dates, options)
     section = choose_section(evidence.sections)
     named = (*evidence.sections, *evidence.tags)
     labels = frozenset(k for k in (letters_key(v) for v in named) if k)

@@ -41,7 +41,9 @@ class PageSignals:
 
     has_article_metadata: bool = False  # JSON-LD article, og:type article, a published time
     listing_metadata: bool = False  # JSON-LD CollectionPage/ItemList… and no article
-    error_like: bool = False  # <title>/<h1> read like an error page
+    title_tag: str | None = None  # the document title (HTML <title>, a dump's first line)
+    headings: tuple[str, ...] = ()  # the page's <h1>s
+    meta_refresh: bool = False  # <meta http-equiv="refresh">: the page sends readers away
     teasers: int = 0  # linked teaser headlines on the whole page
     body_teasers: int = 0  # linked teaser headlines inside the body container
 

@@ -36,12 +36,14 @@ from .names import looks_like_name
 
 __all__ = [
     "MAX_TITLE_CHARS",
+    "MIN_HEADLINE_WORDS",
     "MetadataTitle",
     "ShownKind",
     "ShownTitle",
     "TitleDecision",
     "affix_keys",
     "choose_title",
+    "headline_words",
     "is_headline_text",
     "site_keys",
     "split_document_title",
@@ -173,7 +175,8 @@ def titles_match(candidate_key: str, metadata_keys: Iterable[str]) -> bool:
     return False
 
 
-def _words(text: str) -> float:
+def headline_words(text: str) -> float:
+    """Words in ``text``; CJK text counts two characters as one word."""
     cjk = len(_CJK_RE.findall(text))
     return len(_CJK_RE.sub(" ", text).split()) + cjk / 2
 
@@ -250,7 +253,7 @@ def _choose(
         if t.kind != "heading" and not t.in_chrome and is_headline_text(t.text, keys, labels)
     ]
     for index, title in readable:
-        if title.in_header and _words(title.text) >= MIN_HEADLINE_WORDS:
+        if title.in_header and headline_words(title.text) >= MIN_HEADLINE_WORDS:
             return title.text, index, 2
     for entry in metadata:
         stripped = strip_site_affixes(entry.text, keys)

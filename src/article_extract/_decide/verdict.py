@@ -1,21 +1,39 @@
 """Is this page one article? Raise :class:`~article_extract.errors.NotAnArticle` with a reason
 when it is not.
 
-Rules, first hit wins (signals from ``data/verdict.toml`` and the path's
-:class:`.evidence.PageSignals`):
+The verdict weighs *article evidence* — metadata that describes an article (JSON-LD
+``NewsArticle``…, ``og:type=article``, a published time), a publication date the page states
+(not one read from its URL), a headline the page displays (confirmed by its metadata or in the
+article's header, more than one word, not the site's name) — against *page-kind evidence*:
+error and challenge wording, redirects, collection metadata, the URL's shape, teaser walls, and
+a body made of list items or short headline lines. It refuses only on strong evidence; when
+the evidence is mixed it returns the article (``Options.strict`` asks for article evidence on
+every page).
+
+Rules, first hit wins (phrases in ``data/verdict.toml``):
 
 1. ``error_page`` — the ``<title>``/``<h1>`` reads like an error ("404", "الصفحة غير موجودة")
    and the body is short;
-2. ``search`` — the URL carries a search query (``?s=…``, ``?q=…``) and the page has no article
-   metadata;
-3. ``listing`` — JSON-LD says ``CollectionPage``/``SearchResultsPage``/``ItemList`` and nothing
+2. ``redirect`` — a ``<meta http-equiv=refresh>`` or a redirect notice ("Object moved",
+   "Redirecting to …", "302 Found") with next to no text;
+3. ``challenge`` — a bot check ("Checking your browser", "Just a moment…", "Attention
+   Required") with a short body;
+4. ``search`` — the URL carries a search query (``?s=…``, ``?q=…``) and no article metadata;
+5. ``listing`` — JSON-LD says ``CollectionPage``/``SearchResultsPage``/``ItemList`` and nothing
    describes an article;
-4. ``home`` — the URL is the site root and the page has no article metadata;
-5. ``listing`` — the body container itself holds :data:`CONTAINER_MIN_TEASERS` linked
-   headlines (twice as many when metadata says "article"); or the URL path is a
-   tag/category/author/archive path, or the page is a wall of linked teaser headlines, while the
-   extracted body is short and no metadata describes an article;
-6. ``no_body`` — less than :data:`MIN_BODY_CHARS` of body text.
+6. ``home`` — the URL is the site root and no metadata describes an article;
+7. ``listing`` — the body container holds :data:`CONTAINER_MIN_TEASERS` linked headlines (twice
+   as many with article metadata);
+8. ``home``/``listing`` — no article evidence at all, and the body is a list (most of its text
+   in list items), a run of short headlines, or short: ``home`` when the title is the site's
+   name, else ``listing``. A headline only the metadata states counts as evidence when it has
+   several words and prose follows (a paragraph that reads as a sentence);
+9. ``tag``/``listing`` — a short body and a tag/category/archive URL, or a wall of teaser
+   headlines on the page, without article metadata;
+10. ``no_body`` — less than :data:`MIN_BODY_CHARS` of body text.
+
+In strict mode (``Options.strict``) a page without any article evidence is refused by rule 8
+whatever its body.
 """
 
 from __future__ import annotations
@@ -24,17 +42,22 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .._text import fold
+from .._text import ends_like_sentence, fold, letters_key
 from ..data import load_table
 from ..errors import NotAnArticle
+from .dates import DateDecision
 from .evidence import PageEvidence
+from .titles import MIN_HEADLINE_WORDS, headline_words
 
-__all__ = ["MIN_BODY_CHARS", "check_is_article", "error_titles"]
+__all__ = ["MIN_BODY_CHARS", "article_evidence", "check_is_article"]
 
 # A news brief is a sentence or two; less than this is not an article body.
 MIN_BODY_CHARS = 80
 # An error page may carry a paragraph of apology, not an article's worth of text.
 ERROR_MAX_BODY_CHARS = 600
+# A redirect or challenge notice is a line or two; an article that mentions one is longer.
+NOTICE_MAX_BODY_CHARS = 300
+CHALLENGE_MAX_BODY_CHARS = 1500
 # This many linked teaser headlines make a page a listing, unless the body is long.
 LISTING_MIN_TEASERS = 8
 # A listing's "body" (teaser summaries) stays under this; a real article with many related
@@ -45,13 +68,27 @@ LISTING_MAX_BODY_WITH_METADATA = 300
 # This many linked headlines inside the body container make it a teaser list (articles link
 # to related stories below the text, and those boxes are not inside the container).
 CONTAINER_MIN_TEASERS = 5
+# Without article evidence, a body with at least this share of its text in list items, or of
+# its blocks short unpunctuated headline lines, is a list of teasers.
+LIST_BODY_SHARE = 0.5
+HEADLINE_BLOCK_SHARE = 0.3
+# A headline line is shorter than this and does not end like a sentence.
+MAX_HEADLINE_LINE_CHARS = 120
+# A headline only metadata states counts as article evidence when it has this many words (a
+# section is named in one or two)…
+MIN_METADATA_HEADLINE_WORDS = 4
+# … and the body holds a paragraph at least this long that ends like a sentence.
+MIN_PROSE_CHARS = 150
 
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
     path_segments: frozenset[str]
+    tag_segments: frozenset[str]
     search_query_keys: frozenset[str]
     error_titles: tuple[str, ...]
+    redirect_phrases: tuple[str, ...]
+    challenge_phrases: tuple[str, ...]
 
 
 @cache
@@ -59,17 +96,74 @@ def _rules() -> _Rules:
     table = load_table("verdict")
     return _Rules(
         path_segments=frozenset(table["listing_path_segments"]),
+        tag_segments=frozenset(table["tag_path_segments"]),
         search_query_keys=frozenset(table["search_query_keys"]),
         error_titles=tuple(fold(t) for t in table["error_titles"]),
+        redirect_phrases=tuple(fold(t) for t in table["redirect_phrases"]),
+        challenge_phrases=tuple(fold(t) for t in table["challenge_phrases"]),
     )
 
 
-def error_titles() -> tuple[str, ...]:
-    """Folded phrases of error-page titles ("404", "الصفحة غير موجودة")."""
-    return _rules().error_titles
+def _says(texts: tuple[str, ...], phrases: tuple[str, ...]) -> bool:
+    folded = [fold(t) for t in texts if t]
+    return any(phrase in text for phrase in phrases for text in folded)
 
 
-def check_is_article(evidence: PageEvidence) -> None:
+def _has_headline(evidence: PageEvidence) -> bool:
+    """The page displays a headline that is not its site's name (titles rules 1, 2 and 4)."""
+    title = evidence.title
+    if title is None or title.rule not in (1, 2, 4):
+        return False
+    if letters_key(title.text) in evidence.site_keys:
+        return False
+    return headline_words(title.text) >= MIN_HEADLINE_WORDS
+
+
+def _metadata_headline_over_prose(evidence: PageEvidence) -> bool:
+    """A headline only its metadata states (not the site's name, several words) above prose:
+    at least one paragraph that reads as a sentence."""
+    title = evidence.title
+    if title is None or title.rule not in (3, 5) or _site_titled(evidence):
+        return False
+    if headline_words(title.text) < MIN_METADATA_HEADLINE_WORDS:
+        return False
+    return any(
+        b.kind == "paragraph" and len(b.text) >= MIN_PROSE_CHARS and ends_like_sentence(b.text)
+        for b in evidence.blocks
+    )
+
+
+def article_evidence(evidence: PageEvidence, dates: DateDecision) -> int:
+    """How many kinds of article evidence the page shows: article metadata, a stated date, a
+    displayed headline (or a headline its metadata states, above prose)."""
+    stated_date = dates.origin is not None and dates.origin != "url"
+    headline = _has_headline(evidence) or _metadata_headline_over_prose(evidence)
+    return sum((evidence.signals.has_article_metadata, stated_date, headline))
+
+
+def _list_like(evidence: PageEvidence) -> bool:
+    blocks = evidence.blocks
+    total = sum(len(b.text) for b in blocks)
+    if not total:
+        return True
+    listed = sum(len(b.text) for b in blocks if b.kind == "list_item")
+    headlines = sum(
+        1
+        for b in blocks
+        if len(b.text) < MAX_HEADLINE_LINE_CHARS and not ends_like_sentence(b.text)
+    )
+    return listed >= LIST_BODY_SHARE * total or headlines >= HEADLINE_BLOCK_SHARE * len(blocks)
+
+
+def _site_titled(evidence: PageEvidence) -> bool:
+    title = evidence.title
+    if title is None:
+        return False
+    key = letters_key(title.text)
+    return any(key == s or (len(s) >= 3 and s in key) for s in evidence.site_keys)
+
+
+def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: bool = False) -> None:
     """Raise NotAnArticle when the page is not one article (rules in the module docstring)."""
     rules = _rules()
     signals = evidence.signals
@@ -77,8 +171,18 @@ def check_is_article(evidence: PageEvidence) -> None:
     has_meta = signals.has_article_metadata
     url = evidence.url
     parts = urlsplit(url or "")
-    if body_chars < ERROR_MAX_BODY_CHARS and signals.error_like:
+    notices = (signals.title_tag or "", *signals.headings)
+    if body_chars < ERROR_MAX_BODY_CHARS and _says(notices, rules.error_titles):
         raise NotAnArticle("the page is an error page (not found)", reason="error_page")
+    body_text = " ".join(b.text for b in evidence.blocks[:3])
+    if body_chars < NOTICE_MAX_BODY_CHARS and (
+        signals.meta_refresh or _says((*notices, body_text), rules.redirect_phrases)
+    ):
+        raise NotAnArticle("the page is a redirect notice", reason="redirect")
+    if body_chars < CHALLENGE_MAX_BODY_CHARS and _says(
+        (*notices, body_text), rules.challenge_phrases
+    ):
+        raise NotAnArticle("the page is a bot check (challenge)", reason="challenge")
     query = parse_qs(parts.query)
     if not has_meta and any(key in query for key in rules.search_query_keys):
         raise NotAnArticle("the page lists search results", reason="search")
@@ -90,10 +194,29 @@ def check_is_article(evidence: PageEvidence) -> None:
     teaser_limit = CONTAINER_MIN_TEASERS if not has_meta else 2 * CONTAINER_MIN_TEASERS
     if signals.body_teasers >= teaser_limit:
         raise NotAnArticle("the page's main column is a list of article teasers", reason="listing")
+    short_or_listed = body_chars < LISTING_MAX_BODY_CHARS or _list_like(evidence)
+    if (
+        body_chars >= MIN_BODY_CHARS
+        and (strict or short_or_listed)
+        and not article_evidence(evidence, dates)
+    ):
+        if _site_titled(evidence):
+            raise NotAnArticle(
+                "the page is titled with the site's name and shows teasers, no article",
+                reason="home",
+            )
+        raise NotAnArticle(
+            "the page shows no headline, date or article metadata, and its text is a list",
+            reason="listing",
+        )
     limit = LISTING_MAX_BODY_WITH_METADATA if has_meta else LISTING_MAX_BODY_CHARS
     if body_chars < limit:
-        if any(s in rules.path_segments for s in segments[:2]):
-            raise NotAnArticle("the URL is a section, tag or archive listing", reason="listing")
+        section = next((s for s in segments[:2] if s in rules.path_segments), None)
+        if section is not None:
+            reason = "tag" if section in rules.tag_segments else "listing"
+            raise NotAnArticle(
+                f"the URL is a listing page ('/{section}/'), not an article", reason=reason
+            )
         if signals.teasers >= LISTING_MIN_TEASERS:
             raise NotAnArticle("the page is a list of article teasers", reason="listing")
     if body_chars < MIN_BODY_CHARS:

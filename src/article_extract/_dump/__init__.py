@@ -171,6 +171,7 @@ def extract_from_dump(page: PageInput, options: Options) -> PageEvidence:
         sections=(around.section,) if around.section else (),
         url=page.url,
         encoding=page.encoding,
-        # A dated headline is the dump's evidence that the page is an article.
-        signals=PageSignals(has_article_metadata=bool(header.dates)),
+        signals=PageSignals(
+            title_tag=header.document_title.text if header.document_title is not None else None
+        ),
     )

@@ -1,6 +1,7 @@
 """Page-kind evidence from HTML, for the article-or-not verdict
-(:mod:`article_extract._decide.verdict`): article or listing metadata, error-page wording, and
-walls of linked teaser headlines — read before chrome removal changes the tree.
+(:mod:`article_extract._decide.verdict`): article or listing metadata, the title and ``<h1>``s
+(error, redirect and challenge wording), a meta refresh, and walls of linked teaser headlines
+— read before chrome removal changes the tree.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from collections.abc import Iterable
 from lxml.html import HtmlElement
 
 from .._decide.evidence import PageSignals
-from .._decide.verdict import error_titles
-from .._text import clean_text, fold
+from .._text import clean_text
 from .metadata import PageMeta
 
 __all__ = ["page_signals", "teaser_count", "with_body_teasers"]
@@ -46,19 +46,15 @@ def teaser_count(root: HtmlElement) -> int:
     return count
 
 
-def _looks_like_error(meta: PageMeta, root: HtmlElement) -> bool:
-    texts = [meta.title_tag or ""] + [clean_text(h.text_content()) for h in root.iter("h1")]
-    folded = [fold(t) for t in texts if t]
-    return any(marker in text for marker in error_titles() for text in folded)
-
-
 def page_signals(meta: PageMeta, root: HtmlElement) -> PageSignals:
     """The page's signals, read before chrome removal changes the tree (``body_teasers`` is
     filled in once the body container is known: :func:`with_body_teasers`)."""
     return PageSignals(
         has_article_metadata=_has_article_metadata(meta),
         listing_metadata=meta.listing_jsonld,
-        error_like=_looks_like_error(meta, root),
+        title_tag=meta.title_tag,
+        headings=tuple(clean_text(h.text_content()) for h in root.iter("h1")),
+        meta_refresh=bool(meta.meta.get("refresh")),
         teasers=teaser_count(root),
     )
 
