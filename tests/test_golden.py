@@ -13,8 +13,10 @@ written from the corpus gold and reviewed by reading the page. Keys present are 
   Arabic-normalised token F1 must reach (floors only rise);
 * ``absent``: phrases that must appear nowhere in the title or body (site chrome);
 * ``error``: the ExtractError ``code`` extraction must raise instead (non-article pages and
-  non-pages); with it, ``reason``: the NotAnArticle ``reason`` (``"not_a_page"``…), and
-  ``names``: a phrase the error message must contain (what the input was recognised as).
+  non-pages); with it, ``reason``: the NotAnArticle ``reason`` (``"not_a_page"``…; a list
+  when the page itself leaves two readings, e.g. a front page at a section-shaped URL), and
+  ``names``: a phrase the error message must contain (what the input was recognised as);
+  ``kind``/``note`` say what the page is, for the person reviewing the fixture.
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ def test_golden(folder: Path) -> None:
         assert caught.value.code == expected["error"]
         if "reason" in expected:
             assert isinstance(caught.value, NotAnArticle)
-            assert caught.value.reason == expected["reason"]
+            allowed = expected["reason"]
+            assert caught.value.reason in (allowed if isinstance(allowed, list) else [allowed])
         if "names" in expected:
             assert expected["names"] in caught.value.message
         return

@@ -21,7 +21,8 @@ Rules, first hit wins (phrases in ``data/verdict.toml``):
 4. ``search`` — the URL carries a search query (``?s=…``, ``?q=…``) and no article metadata;
 5. ``listing`` — JSON-LD says ``CollectionPage``/``SearchResultsPage``/``ItemList`` and nothing
    describes an article;
-6. ``home`` — the URL is the site root and no metadata describes an article;
+6. ``home`` — the URL is the site root (or its index document, ``/index.php``) and no
+   metadata describes an article;
 7. ``listing`` — the body container holds :data:`CONTAINER_MIN_TEASERS` linked headlines (twice
    as many with article metadata);
 8. ``home``/``listing`` — no article evidence at all, and the body is a list (most of its text
@@ -85,6 +86,7 @@ MIN_PROSE_CHARS = 150
 class _Rules:
     path_segments: frozenset[str]
     tag_segments: frozenset[str]
+    home_documents: frozenset[str]
     search_query_keys: frozenset[str]
     error_titles: tuple[str, ...]
     redirect_phrases: tuple[str, ...]
@@ -97,6 +99,7 @@ def _rules() -> _Rules:
     return _Rules(
         path_segments=frozenset(table["listing_path_segments"]),
         tag_segments=frozenset(table["tag_path_segments"]),
+        home_documents=frozenset(table["home_documents"]),
         search_query_keys=frozenset(table["search_query_keys"]),
         error_titles=tuple(fold(t) for t in table["error_titles"]),
         redirect_phrases=tuple(fold(t) for t in table["redirect_phrases"]),
@@ -189,7 +192,8 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
     if signals.listing_metadata and not has_meta:
         raise NotAnArticle("the page's metadata describes a collection", reason="listing")
     segments = [s.lower() for s in unquote(parts.path).split("/") if s]
-    if url and not segments and not parts.query and not has_meta:
+    at_root = not segments or (len(segments) == 1 and segments[0] in rules.home_documents)
+    if url and at_root and not parts.query and not has_meta:
         raise NotAnArticle("the page is a site's home page", reason="home")
     teaser_limit = CONTAINER_MIN_TEASERS if not has_meta else 2 * CONTAINER_MIN_TEASERS
     if signals.body_teasers >= teaser_limit:
@@ -200,7 +204,7 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
         and (strict or short_or_listed)
         and not article_evidence(evidence, dates)
     ):
-        if _site_titled(evidence):
+        if _site_titled(evidence) or (url and at_root):
             raise NotAnArticle(
                 "the page is titled with the site's name and shows teasers, no article",
                 reason="home",
