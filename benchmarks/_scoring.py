@@ -16,7 +16,6 @@ from pathlib import Path
 from statistics import median
 from typing import Any, Literal
 
-from article_extract._lexicon import chrome_lexicon, match_key
 from article_extract._text import arabic_letter_ratio, fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,15 +61,27 @@ def gold_day(gold: dict[str, Any]) -> str | None:
     return value[:10] if value else None
 
 
-def chrome_leaks(lines: list[str], gold_body: str) -> list[str]:
-    """Output lines that the chrome lexicon flags and that are not part of the gold body."""
-    lexicon = chrome_lexicon()
-    gold_keys = {match_key(line) for line in gold_body.splitlines()}
-    return [
-        line
-        for line in lines
-        if line.strip() and lexicon.is_chrome(line) and match_key(line) not in gold_keys
-    ]
+# An output line is body text when at least this share of its tokens occur in the gold body.
+MIN_GOLD_TOKEN_SHARE = 0.5
+
+
+def chrome_leaks(lines: list[str], gold_body: str, absent: list[str] | None = None) -> list[str]:
+    """What the output holds that is not the article, judged against the gold, not against our
+    own lexicon: output lines most of whose tokens the gold body lacks (menus, related teasers,
+    captions, bylines, share prompts…), and the phrases listed as ``absent`` for the page (a
+    fixture's ``absent`` list) found anywhere in the output."""
+    gold = Counter(tokens(gold_body))
+    leaked: list[str] = []
+    for line in lines:
+        found = tokens(line)
+        if not found:
+            continue
+        in_gold = sum(1 for token in found if gold[token])
+        if in_gold < MIN_GOLD_TOKEN_SHARE * len(found):
+            leaked.append(line)
+    output = fold("\n".join(lines))
+    leaked += [f"absent: {phrase}" for phrase in absent or [] if fold(phrase) in output]
+    return leaked
 
 
 def load_gold(page_id: str) -> dict[str, Any]:
@@ -234,7 +245,7 @@ def score_output(
         precision=overlap.precision,
         recall=overlap.recall,
         f1=overlap.f1,
-        leaks=chrome_leaks(lines, gold["body"]),
+        leaks=chrome_leaks(lines, gold["body"], gold.get("absent")),
         error=error,
         error_detail=error_detail,
         ms=ms,

@@ -165,7 +165,8 @@ def is_caption_text(text: str) -> bool:
     """An image caption or photo credit, never body text:
 
     1. it opens with a caption word ("صورة", "Photo", "Getty Images") or a credit and "/"
-       ("Reuters/"), followed by ":" or "/", by nothing, or by a few words ("تصوير محمد علي");
+       ("Reuters/"), followed by ":", "/" or a comma ("Fotoğraf, AA tarafından…"), by nothing,
+       or by a few words ("تصوير محمد علي");
     2. a caption word with its colon stands anywhere in it ("… Albania.Foto: Florion Goga");
     3. it ends with a photo credit after "/" or in parentheses ("BERTRAND GUAY / AFP",
        "(رويترز)").
@@ -183,7 +184,7 @@ def is_caption_text(text: str) -> bool:
         for opener in tables.caption_openers:
             if opened.startswith(opener):
                 rest = opened[len(opener) :]
-                if opener.endswith("/") or not rest or rest[0] in ":：/":
+                if opener.endswith("/") or not rest or rest[0] in ":：/,،":
                     return True
                 if rest[0] == " " and words <= MAX_CAPTION_LABEL_WORDS:
                     return True

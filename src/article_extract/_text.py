@@ -63,8 +63,9 @@ LETTER_VARIANTS = {
     "ھ": "ه",  # heh doachashmee
     "ک": "ك",  # keheh
 }
-# Apostrophes and their typographic variants ("s’inscrire", "l‘article") match as one.
-_APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"}
+# Apostrophes and their typographic variants ("s’inscrire", "l‘article") match as one; Turkish
+# dotted capital I folds to "i" (casefold would leave a combining dot behind it).
+_APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "İ": "i"}
 # Folding for matching: harakat (U+064B..U+065F, U+0670) and tatweel vanish; letters unify.
 _FOLD_TABLE = str.maketrans(
     {

@@ -4,7 +4,8 @@ Both input paths ask these questions of their lines and blocks, so the answers a
 once here (captions and credit lines: :mod:`article_extract._byline`):
 
 * :func:`is_stamp_line` — a short line that is mostly a date ("تم نشره الجمعة 24 أبريل 2020
-  09:22 مساءً", "Bruselas - 15 oct 2024 - 08:22"), not a sentence that mentions one;
+  09:22 مساءً", "Bruselas - 15 oct 2024 - 08:22") or carries a labelled one ("Posted: …"),
+  not a sentence that mentions one;
 * :func:`is_subheading` — a short line set apart from the text (its own line, bold, or cut by
   ``<br>``) that does not end like a sentence and introduces a longer paragraph.
 """
@@ -43,14 +44,20 @@ def stamp_coverage(text: str, dates: Sequence[ParsedDate]) -> float:
 
 
 def is_stamp_line(text: str, dates: Sequence[ParsedDate] | None = None) -> bool:
-    """Is ``text`` a date stamp? ``dates`` are ``find_dates(text)`` when the caller has them."""
+    """Is ``text`` a date stamp — mostly a date, or a short line (byline and all) with a
+    labelled date ("Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM EDT | Updated …") that
+    does not end like a sentence? ``dates`` are ``find_dates(text)`` when the caller has them."""
     if len(text.split()) > MAX_STAMP_WORDS:
         return False
     if dates is None:
         if not any(ch.isdigit() for ch in text):
             return False
         dates = find_dates(text)
-    return bool(dates) and stamp_coverage(text, dates) >= STAMP_COVERAGE
+    if not dates:
+        return False
+    if stamp_coverage(text, dates) >= STAMP_COVERAGE:
+        return True
+    return any(d.role for d in dates) and not ends_like_sentence(text)
 
 
 def is_subheading(text: str, following: str | None, *, set_apart: bool) -> bool:

@@ -278,6 +278,8 @@ def filter_blocks(
         if short and lexicon.is_chrome_key(key):
             state.after_chrome_heading = len(text.split()) <= MAX_CHROME_HEADING_WORDS
             continue
+        if short and lexicon.is_widget(text):  # "Duration 1:30", "Artikel zum Hören"
+            continue
         if block.link_density > MAX_BLOCK_LINK_DENSITY:
             continue
         if state.after_chrome_heading and block.link_density > AFTER_CHROME_LINK_DENSITY:
