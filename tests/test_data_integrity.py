@@ -40,7 +40,7 @@ def test_chrome_sections_are_known() -> None:
     table = load_table("chrome")
     assert set(table) == {"exact", "prefix", "contains", "tail", "inline_related", "widget"}
     for section in table.values():
-        assert set(section) <= {"ar", "en", "fr", "fa", "de", "es", "ja", "tr", "id"}
+        assert set(section) <= {"ar", "en", "fr", "fa", "de", "es", "ja", "tr", "id", "ru"}
         for phrases in section.values():
             assert all(p.strip() for p in phrases)
 

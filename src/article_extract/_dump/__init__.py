@@ -95,6 +95,8 @@ def _body_blocks(
         if line.chrome:
             in_related_list = True
             continue
+        if line.widget:
+            continue
         if line.attribution is not None:
             if line.attribution.source:
                 credits.append(Credit("body", source=line.attribution.source))

@@ -74,6 +74,7 @@ class Line:
     terminal: bool  # ends like a sentence
     inner_punct: int  # commas and semicolons inside
     chrome: bool  # the chrome lexicon flags it
+    widget: bool  # a page widget's label ("Duration 12:38", "Artikel zum Hören")
     tail: bool  # it opens end-of-article chrome (related, comments…)
     related: bool  # it opens an in-article "اقرأ أيضا" box
     dates: tuple[ParsedDate, ...]
@@ -208,6 +209,7 @@ def prepare_lines(
                 terminal=ends_like_sentence(line_text),
                 inner_punct=len(_INNER_PUNCT_RE.findall(line_text)),
                 chrome=short and lexicon.is_chrome_key(key),
+                widget=short and lexicon.is_widget(line_text),
                 tail=short and lexicon.is_tail_marker_key(key),
                 related=key in lexicon.inline_related,
                 dates=dates,
