@@ -43,12 +43,18 @@ MAX_BARE_NAME_WORDS = 4
 _PLACE_SEPARATOR_RE = re.compile(r"\s[-–—ـ]+\s")
 _NAME_EDGES = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
 _DIGIT_RE = re.compile(r"\d")
+_HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
 @cache
 def _non_name_words() -> frozenset[str]:
-    """Folded words that never occur in a personal name (prepositions, "news"…)."""
-    return frozenset(fold(w) for w in load_table("bylines")["non_name_words"])
+    """Words that never occur in a personal name (prepositions, "news"…), compared as written
+    but for case and harakat: letter folding would make the preposition "على" the name "علي"."""
+    return frozenset(_unmarked(w) for w in load_table("bylines")["non_name_words"])
+
+
+def _unmarked(word: str) -> str:
+    return _HARAKAT_RE.sub("", word).casefold()
 
 
 @cache
@@ -91,7 +97,7 @@ def looks_like_name(text: str) -> bool:
     if any(_DIGIT_RE.search(w) for w in words):
         return False
     folded = [fold(w) for w in words]
-    if folded[0].startswith("ال") or not _non_name_words().isdisjoint(folded):
+    if folded[0].startswith("ال") or not _non_name_words().isdisjoint(map(_unmarked, words)):
         return False
     if not all(w.replace(".", "").isalpha() for w in folded):
         return False

@@ -1,0 +1,356 @@
+"""The decision layer, stage by stage, with evidence of both kinds (HTML and dump).
+
+Each rule of ``article_extract._decide`` is checked on hand-made evidence, the way both input
+paths produce it: shown headlines from ``<h1>``s or dump lines, dates from metadata or from a
+printed stamp, credits from bylines or metadata.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from article_extract import NotAnArticle, Options
+from article_extract._dates import ParsedDate, parse_date
+from article_extract._decide.dates import DateEvidence, choose_dates, printed_date
+from article_extract._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
+from article_extract._decide.labels import choose_authors, choose_section, choose_site_name
+from article_extract._decide.names import clean_name, looks_like_name, split_name_place
+from article_extract._decide.text_roles import is_stamp_line, is_subheading
+from article_extract._decide.titles import (
+    MetadataTitle,
+    ShownTitle,
+    TitleDecision,
+    choose_title,
+    is_headline_text,
+    site_keys,
+    split_document_title,
+    strip_site_affixes,
+)
+from article_extract._decide.verdict import check_is_article
+
+HEADLINE = "الحكومة تعلن خطة جديدة لدعم المشاريع الصغيرة"
+KEYS = site_keys(["صحيفة اليوم"], "www.alyaum.com")
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+def line(text: str) -> ShownTitle:
+    return ShownTitle(text, "line", True)
+
+
+def h1(text: str, *, header: bool = True, chrome: bool = False) -> ShownTitle:
+    return ShownTitle(text, "h1", header, chrome)
+
+
+def meta(text: str, origin: str = "meta") -> MetadataTitle:
+    return MetadataTitle(origin, text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("shown", "metadata", "title", "rule"),
+    [
+        # 1: confirmed by metadata, with the site suffix on the metadata side
+        ([h1("أخبار"), h1(HEADLINE)], [meta(f"{HEADLINE} - صحيفة اليوم")], HEADLINE, 1),
+        # 1: a dump line confirmed by a "Headline - Site" first line
+        ([line("عربي ودولي"), line(HEADLINE)], [meta(f"{HEADLINE} | اليوم", "title")], HEADLINE, 1),
+        # 1: a sticky bar's h1 counts only when it states the title exactly
+        ([h1(HEADLINE, chrome=True)], [meta(HEADLINE)], HEADLINE, 1),
+        # 2: the displayed headline beats metadata worded differently
+        ([h1(HEADLINE)], [meta("خطة حكومية لدعم المشروعات")], HEADLINE, 2),
+        # 2: a dump's best-ranked line without any metadata
+        ([line(HEADLINE), line("سطر آخر أقل ترتيبا من العنوان")], [], HEADLINE, 2),
+        # 3: no usable displayed headline: the metadata title without the site
+        ([h1("صحيفة اليوم")], [meta(f"{HEADLINE} - صحيفة اليوم")], HEADLINE, 3),
+        # 4: the only h1, even of one word, when nothing else names the page
+        ([h1("كورونا", header=False)], [], "كورونا", 4),
+        # 5: <title> without its affixes
+        ([], [meta(f"صحيفة اليوم | {HEADLINE}", "title")], HEADLINE, 5),
+    ],
+)
+def test_choose_title(
+    shown: list[ShownTitle], metadata: list[MetadataTitle], title: str, rule: int
+) -> None:
+    decision = choose_title(shown, metadata, KEYS)
+    assert isinstance(decision, TitleDecision)
+    assert (decision.text, decision.rule) == (title, rule)
+
+
+def test_a_heading_counts_only_when_metadata_confirms_it() -> None:
+    heading = ShownTitle(HEADLINE, "heading", True)
+    assert choose_title([heading], [], KEYS) is None
+    confirmed = choose_title([heading], [meta(HEADLINE)], KEYS)
+    assert confirmed is not None
+    assert confirmed.rule == 1
+
+
+def test_never_the_site_name_alone() -> None:
+    assert choose_title([h1("صحيفة اليوم")], [meta("صحيفة اليوم", "title")], KEYS) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (HEADLINE, True),
+        ("الرئيسية", False),  # chrome
+        ("Artikel zum Hören•3 Min", False),  # widget
+        ("3 Min", False),  # count line
+        ("Flag of United States", False),  # image label
+        ("Role, صحيفة اليوم", False),  # a byline's role line
+        ("صحيفة اليوم", False),  # the site
+        ("محمد أحمد علي", False),  # a byline name under a dump's headline
+        ("宮崎県で震度5弱、高知と宮崎に1メートルの津波注意報 気象庁", True),
+    ],
+)
+def test_is_headline_text(text: str, headline: bool) -> None:
+    assert is_headline_text(text, KEYS) is headline
+
+
+def test_a_confirmed_headline_may_look_like_a_name() -> None:
+    assert not is_headline_text("Легкий Троннинг", frozenset())
+    assert is_headline_text("Легкий Троннинг", frozenset(), confirmed=True)
+
+
+@pytest.mark.parametrize(
+    ("title", "stripped"),
+    [
+        (f"{HEADLINE} - صحيفة اليوم", HEADLINE),
+        (f"صحيفة اليوم | {HEADLINE}", HEADLINE),
+        (f"{HEADLINE} :: alyaum.com", HEADLINE),
+        (f"{HEADLINE} — تقرير", f"{HEADLINE} — تقرير"),  # not the site: kept
+    ],
+)
+def test_strip_site_affixes(title: str, stripped: str) -> None:
+    assert strip_site_affixes(title, KEYS) == stripped
+
+
+def test_split_document_title_takes_the_longer_end() -> None:
+    assert split_document_title(f"{HEADLINE} - اليوم") == (HEADLINE, "اليوم")
+    assert split_document_title(HEADLINE) == (HEADLINE, None)
+
+
+# --- names and labels -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("حسام أبو العلا", True),
+        ("Sam Jones", True),
+        ("Ludwig van Beethoven", True),
+        ("Kommentare öffnen", False),  # not capitalised
+        ("الخطة الحكومية", False),  # opens with the article
+        ("من القاهرة", False),  # a preposition
+        ("محمد 2020", False),
+        ("وزير", False),  # one word
+    ],
+)
+def test_looks_like_name(text: str, name: bool) -> None:
+    assert looks_like_name(text) is name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("حسام أبو العلا - القاهرة", "حسام أبو العلا"),
+        ("Sam Jones in Madrid", "Sam Jones"),
+        ("Jean Dupont à Paris", "Jean Dupont"),
+        ("Maria in der Stadt", "Maria in der Stadt"),  # "in" before a lower-case word stays
+    ],
+)
+def test_split_name_place(text: str, name: str) -> None:
+    assert split_name_place(text) == name
+
+
+def test_clean_name() -> None:
+    assert clean_name("«أحمد علي»") == "أحمد علي"
+    assert clean_name("مراسل 24") is None
+    assert clean_name("a b c d e f g") is None
+
+
+def test_authors_come_from_the_first_credit_with_usable_names() -> None:
+    credits = [
+        Credit("byline", ("Bild vergrößern",)),  # chrome, not a name
+        Credit("body", (), "بترا"),
+        Credit("json-ld", ("صحيفة اليوم", "سارة أحمد")),  # the site is not an author
+        Credit("meta", ("محمد علي",)),
+    ]
+    assert choose_authors(credits, KEYS, frozenset()) == (("سارة أحمد",), "بترا")
+    assert choose_authors([], KEYS, frozenset()) == ((), None)
+
+
+def test_site_name_prefers_a_human_name_over_a_handle() -> None:
+    assert choose_site_name(["https://x.com", "@alyaum", "صحيفة اليوم"]) == "صحيفة اليوم"
+    assert choose_site_name(["@alyaum"]) == "alyaum"
+    assert choose_site_name(["شاهد كل النتائج"]) is None
+
+
+@pytest.mark.parametrize(
+    ("candidates", "section"),
+    [
+        (["عربي ودولي"], "عربي ودولي"),
+        (["Copier le lien", "Politique"], "Politique"),  # chrome first
+        (["2min", "Economy"], "Economy"),  # digits
+        (["a very long phrase that is a sentence not a section"], None),
+    ],
+)
+def test_choose_section(candidates: list[str], section: str | None) -> None:
+    assert choose_section(candidates) == section
+
+
+# --- stamps and subheadings -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً", True),
+        ("Bruselas - 15 oct 2024 - 08:22", True),
+        ("Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM EDT | Last Updated: August 8", True),
+        ("وقال الوزير في 6 يناير 2022 إن الخطة تمتد لسنوات وإن العمل سيتواصل في المشروع.", False),
+        ("لا تاريخ هنا", False),
+    ],
+)
+def test_is_stamp_line(text: str, stamp: bool) -> None:
+    assert is_stamp_line(text) is stamp
+
+
+def test_is_subheading() -> None:
+    paragraph = "وقال المتحدث إن الخطة تمتد لسنوات، وأضاف أن العمل سيتواصل في المشروع. " * 2
+    assert is_subheading("سقوط المطار", paragraph, set_apart=True)
+    assert not is_subheading("سقوط المطار", paragraph, set_apart=False)  # inline text
+    assert not is_subheading("سقوط المطار.", paragraph, set_apart=True)  # a sentence
+    assert not is_subheading("سقوط المطار", "قصير", set_apart=True)  # nothing longer follows
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def ev(text: str, origin: str, role: str = "published", printed: str | None = None) -> DateEvidence:
+    parsed = parse_date(text)
+    assert parsed is not None, text
+    return DateEvidence(dataclasses.replace(parsed, role=role), origin, printed)  # type: ignore[arg-type]
+
+
+def test_published_is_the_first_plausible_candidate_by_origin() -> None:
+    found = [ev("2020-05-01", "url"), ev("1985-03-14", "visible"), ev("2020-05-02", "meta")]
+    decision = choose_dates(found, Options())
+    assert decision.published == datetime(2020, 5, 2)
+    assert decision.origin == "meta"
+    # the implausible 1985 stamp is no candidate; the URL day is a conflict (another day)
+    assert [c.origin for c in decision.conflicts] == ["url"]
+
+
+def test_a_stamp_that_cannot_be_the_publication_yields_to_the_url_in_dumps_too() -> None:
+    stamp = "الثلاثاء 14 مارس 1985"
+    found = [ev(stamp, "visible", printed=stamp), ev("2023-03-14", "url")]
+    assert choose_dates(found, Options()).published == datetime(2023, 3, 14)
+
+
+def test_a_late_update_stamp_yields_to_the_url_date() -> None:
+    stamp = "28 آب 2013 14:00"
+    found = [ev(stamp, "visible", printed=stamp), ev("2013-08-03", "url")]
+    decision = choose_dates(found, Options())
+    assert decision.origin == "url"
+    assert decision.modified is not None
+    assert decision.modified.day == 28
+
+
+def test_the_page_offset_applies_to_its_other_stamp() -> None:
+    found = [ev("2013-08-03", "url"), ev("2013-08-28T14:00:00+04:00", "meta", "modified")]
+    decision = choose_dates(found, Options())
+    assert decision.published == datetime(2013, 8, 3, tzinfo=timezone(timedelta(hours=4)))
+    assert decision.modified is not None
+    assert decision.modified > decision.published
+    assert "offset_from_page" in decision.flags
+
+
+def test_default_tz_is_attached_once_and_flagged() -> None:
+    decision = choose_dates([ev("2022-01-06 10:30", "visible")], Options(default_tz=UTC))
+    assert decision.published == datetime(2022, 1, 6, 10, 30, tzinfo=UTC)
+    assert "default_tz" in decision.flags
+
+
+def test_a_date_after_the_reference_is_kept_and_flagged() -> None:
+    reference = Options(reference=datetime(2021, 1, 1))
+    decision = choose_dates([ev("2030-01-01", "json-ld")], reference)
+    assert decision.published == datetime(2030, 1, 1)
+    assert "after_reference" in decision.flags
+    on_time = choose_dates([ev("2030-01-01", "json-ld"), ev("2020-12-30", "meta")], reference)
+    assert on_time.published == datetime(2020, 12, 30)
+
+
+def test_printed_date_leaves_the_label_out() -> None:
+    text = "تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً"
+    stamp = DateEvidence(parse_date(text) or _fail(), "visible", text)
+    assert printed_date(stamp) == "الجمعة 24 نيسان / أبريل 2020 09:22 مساءً"
+
+
+def _fail() -> ParsedDate:
+    raise AssertionError("no date")
+
+
+# --- verdict --------------------------------------------------------------------------------
+
+PROSE = "وقال المتحدث باسم الوزارة إن الخطة تمتد لسنوات، وأضاف أن العمل سيتواصل في المشروع. "
+
+
+def evidence(
+    blocks: list[BlockDraft], title: TitleDecision | None, **signals: object
+) -> PageEvidence:
+    return PageEvidence(
+        input_kind="html",
+        blocks=tuple(blocks),
+        title=title,
+        site_keys=KEYS,
+        signals=PageSignals(**signals),  # type: ignore[arg-type]
+    )
+
+
+SHOWN = TitleDecision(HEADLINE, 0, 1, frozenset())
+FROM_TITLE_TAG = TitleDecision("صحيفة اليوم", None, 5, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        (
+            evidence(
+                [BlockDraft("paragraph", "Redirecting to https://x.com")], None, meta_refresh=True
+            ),
+            "redirect",
+        ),
+        (evidence([BlockDraft("paragraph", "x")], None, title_tag="Just a moment..."), "challenge"),
+        (
+            evidence([BlockDraft("paragraph", "y" * 90)], SHOWN, title_tag="404 Not Found"),
+            "error_page",
+        ),
+        (
+            evidence([BlockDraft("list_item", PROSE)] * 12, FROM_TITLE_TAG),
+            "home",  # titled with the site's name, a list of teasers, no article evidence
+        ),
+        (evidence([BlockDraft("list_item", PROSE + str(i)) for i in range(12)], None), "listing"),
+    ],
+)
+def test_verdict_reasons(page: PageEvidence, reason: str) -> None:
+    with pytest.raises(NotAnArticle) as caught:
+        check_is_article(page, choose_dates([], Options()))
+    assert caught.value.reason == reason
+
+
+def test_an_article_with_evidence_is_kept_even_when_short() -> None:
+    page = evidence([BlockDraft("paragraph", PROSE)], SHOWN, has_article_metadata=True)
+    check_is_article(page, choose_dates([], Options()))
+
+
+def test_strict_mode_asks_every_page_for_article_evidence() -> None:
+    paragraphs = [BlockDraft("paragraph", PROSE * 3 + str(i)) for i in range(8)]
+    page = evidence(paragraphs, TitleDecision(HEADLINE, None, 3, frozenset()))
+    dates = choose_dates([], Options())
+    check_is_article(page, dates)  # a metadata headline above prose: evidence enough
+    unmarked = evidence(paragraphs, None)
+    check_is_article(unmarked, dates)  # mixed evidence: the article is returned…
+    with pytest.raises(NotAnArticle):
+        check_is_article(unmarked, dates, strict=True)  # …unless the caller is strict
