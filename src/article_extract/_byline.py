@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ._decide.names import clean_name
 from ._text import clean_text, fold, strip_non_word_edges
 from .data import load_table
 
@@ -18,6 +19,7 @@ __all__ = [
     "Attribution",
     "agency_name",
     "is_caption_text",
+    "is_source_label",
     "leading_credit",
     "parse_byline",
     "parse_names",
@@ -26,10 +28,12 @@ __all__ = [
 
 # A byline names people, not sentences: more words than this after the label is body text.
 MAX_BYLINE_WORDS = 12
-# One author's name (with a title such as "د." or a "بن") rarely runs past this many words.
-MAX_NAME_WORDS = 6
 # An attributed source ("المصدر: وكالة الأنباء الأردنية") is a short name, not a sentence.
 MAX_SOURCE_WORDS = 8
+# A byline joined by a glued "و" splits only when both names keep this many words, and the
+# glued word is longer than "و" plus a short particle.
+MIN_JOINED_NAME_WORDS = 2
+MIN_GLUED_NAME_CHARS = 2
 # Captions are a sentence or two; a longer line is prose even if it ends with "(رويترز)".
 MAX_CAPTION_WORDS = 60
 # A line opening with a caption word is a caption only when short (a paragraph may begin
@@ -48,9 +52,10 @@ _TRAILING_CREDIT_RE = re.compile(
     r"\(\s?([^()]{1,40}?)\s?\)\s?[.،]?\s?$|\s[-–—]+\s?([^\s()][^()]{0,30}?)\s?$"
 )
 _CREDIT_LEAD_IN = " -–—ـ"
+# "(أبوظبي - البيان)": a place and the outlet, the whole line in parentheses.
+_DATELINE_CREDIT_RE = re.compile(r"^\(\s?[^()\-–—]{1,30}\s[-–—]+\s([^()\-–—]{1,30}?)\s?\)$")
 # "عمان (بترا) -", "دمشق، سوريا (CNN) --": a credit in the first 80 characters.
 _LEADING_CREDIT_RE = re.compile(r"^[^()]{0,60}\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]")
-_DIGIT_RE = re.compile(r"\d")
 # A first word glued to what follows by punctuation: "كتب:محمد", "المصدر-رويترز".
 _GLUED_LABEL_RE = re.compile(r"^(\w+[:：\-–—])(?=\w)")
 # Labels are at most this many words ("نقلا عن موقع").
@@ -191,18 +196,21 @@ def is_caption_text(text: str) -> bool:
     return tables.caption_re.search(key) is not None
 
 
-def _clean_name(name: str) -> str | None:
-    name = clean_text(name).strip(_PUNCT)
-    # "حسام أبو العلا - القاهرة": the part after a dash is a place or role.
-    name = re.split(r"\s+[-–—ـ]+\s+", name, maxsplit=1)[0].strip(_PUNCT)
-    if not name or _DIGIT_RE.search(name) or len(name.split()) > MAX_NAME_WORDS:
-        return None
-    return name
+def _split_joined(part: str) -> list[str]:
+    """Arabic writes "and" glued to the next name: "أحمد علي وسارة محمد" is two authors. A word
+    opening with و splits the part when both sides keep at least two words ("محمد وليد" is one
+    name)."""
+    words = part.split()
+    for position in range(MIN_JOINED_NAME_WORDS, len(words) - MIN_JOINED_NAME_WORDS + 1):
+        word = words[position]
+        if word.startswith("و") and len(word) > MIN_GLUED_NAME_CHARS:
+            return [" ".join(words[:position]), " ".join([word[1:], *words[position + 1 :]])]
+    return [part]
 
 
 def _split_authors(text: str) -> tuple[str, ...]:
-    parts = _tables().separators_re.split(text)
-    names = (_clean_name(p) for p in parts)
+    parts = [p for part in _tables().separators_re.split(text) for p in _split_joined(part)]
+    names = (clean_name(p) for p in parts)
     return tuple(dict.fromkeys(n for n in names if n))
 
 
@@ -217,15 +225,27 @@ def parse_names(text: str) -> tuple[str, ...]:
     return _split_authors(line if rest is None else rest)
 
 
+def is_source_label(text: str) -> bool:
+    """A source label on a line of its own ("المصدر:", "Kaynak"): the next line names the
+    source."""
+    words, folded = _words(clean_text(text))
+    return _after_label(words, folded, _tables().source_labels) == ""
+
+
 def parse_byline(text: str) -> Attribution | None:
     """Read a byline or credit line; None when the line is neither.
 
     "بقلم: أحمد علي" → authors ("أحمد علي",); "المصدر بي بي سي" → source "بي بي سي";
-    "--(بترا)" / "رويترز" → source "بترا" / "رويترز".
+    "--(بترا)" / "رويترز" → source "بترا" / "رويترز"; a dateline credit on its own line,
+    "(أبوظبي - البيان)" → source "البيان".
     """
     line = clean_text(text)
     if not line or len(line.split()) > MAX_BYLINE_WORDS + 2:
         return None
+    dateline = _DATELINE_CREDIT_RE.match(line)
+    if dateline is not None:
+        outlet = dateline.group(1)
+        return Attribution(source=agency_name(outlet) or outlet)
     tables = _tables()
     words, folded = _words(line)
     rest = _after_label(words, folded, tables.source_labels)

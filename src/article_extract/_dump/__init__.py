@@ -24,7 +24,7 @@ from .._model import Options
 from .._text import letters_key
 from .._urls import url_date_text
 from ..errors import NotAnArticle
-from .header import Header, HeaderLines, header_lines, read_header
+from .header import Header, HeaderLines, header_lines, labelled_source, read_header
 from .layout import MIN_PARAGRAPH_UNITS, BodySpan, find_body_span, is_caption
 from .lines import Line, prepare_lines
 
@@ -91,6 +91,7 @@ def _body_blocks(
     seen: set[str] = set()  # repeated lines are layout, not text
     in_related_list = False  # after an inline "اقرأ أيضا": headline links until the next sentence
     following_line = _next_non_chrome(kept)
+    skip = -1  # the line a source label named
     for position, line in enumerate(kept):
         if line.chrome:
             in_related_list = True
@@ -100,6 +101,14 @@ def _body_blocks(
         if line.attribution is not None:
             if line.attribution.source:
                 credits.append(Credit("body", source=line.attribution.source))
+            continue
+        if line.source_label:
+            labelled = labelled_source(line, kept[position + 1 : position + 2])
+            if labelled is not None:
+                credits.append(Credit("body", source=labelled))
+                skip = line.index + 1
+            continue
+        if line.index == skip:
             continue
         key = line.key
         if key in seen or letters_key(line.text) == title_key:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .._byline import agency_name
 from .._dates import DateRole
 from .._decide.dates import DAY_OR_BETTER, DateEvidence
 from .._decide.evidence import Credit
@@ -27,7 +28,7 @@ from .._text import letters_key
 from .layout import BodySpan, is_caption, line_weight
 from .lines import Line
 
-__all__ = ["Header", "HeaderLines", "header_lines", "read_header"]
+__all__ = ["Header", "HeaderLines", "header_lines", "labelled_source", "read_header"]
 
 # How many lines above the body the header may span (breadcrumb, section, title, date,
 # byline, caption…). Chrome lines (share buttons, "print") do not count: some pages put a
@@ -43,6 +44,8 @@ MAX_TITLE_UNITS = 45
 MIN_HEADLINE_UNITS = 4
 # A byline-and-date line ("Jane Doe · Posted: Aug 8, 2024 4:00 AM | Updated …") is this short.
 MAX_LABELLED_STAMP_UNITS = 24
+# A source named on the line after its label is a short name.
+MAX_SOURCE_UNITS = 6
 # Meta lines (author name, section, site name) are short.
 MAX_META_UNITS = 6
 
@@ -244,6 +247,16 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     )
 
 
+def labelled_source(label: Line, following: Sequence[Line]) -> str | None:
+    """The source a label line alone ("المصدر:", "Kaynak") gives the short line after it."""
+    if not label.source_label or not following:
+        return None
+    name = following[0]
+    if name.index != label.index + 1 or name.units > MAX_SOURCE_UNITS or name.sentence_like:
+        return None
+    return agency_name(name.text) or name.text
+
+
 def header_lines(header: Header, title_line: Line | None) -> HeaderLines:
     """The standfirst, credits, section and site name around the chosen headline."""
     used: set[int] = set(header.stamp_lines)
@@ -256,10 +269,14 @@ def header_lines(header: Header, title_line: Line | None) -> HeaderLines:
         if standfirst is not None:
             used.add(standfirst.index)
     credits: list[Credit] = []
-    for line in window:
+    for position, line in enumerate(window):
         if line.attribution is not None:
             used.add(line.index)
             credits.append(Credit("byline", line.attribution.authors, line.attribution.source))
+        labelled = labelled_source(line, window[position + 1 : position + 2])
+        if labelled is not None:
+            used.update((line.index, line.index + 1))
+            credits.append(Credit("byline", source=labelled))
     section, site_name, name_author = _meta_lines(window, title_line, header.counts, used)
     if name_author:
         credits.append(Credit("byline", (name_author,)))

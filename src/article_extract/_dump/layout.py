@@ -68,7 +68,7 @@ def line_weight(line: Line) -> float:
     """How much a line speaks for being body text (negative: against)."""
     if line.chrome:
         return -CHROME_COST
-    if line.is_date_line or line.attribution is not None:
+    if line.is_date_line or line.attribution is not None or line.source_label:
         return -META_LINE_COST
     if is_caption(line):
         return -SHORT_LINE_COST

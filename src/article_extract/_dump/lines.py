@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from .._byline import Attribution, parse_byline
+from .._byline import Attribution, is_source_label, parse_byline
 from .._dates import ParsedDate, find_dates
 from .._lexicon import chrome_lexicon, match_key
 from .._model import DEFAULT_MAX_LINE_CHARS
@@ -57,6 +57,8 @@ _MAX_WRAP_WIDTH = 200
 _MIN_WRAP_WIDTH = 40
 # Bylines and credits are read only in lines this short (in words).
 MAX_BYLINE_UNITS = 16
+# A label on a line of its own is a word or two.
+MAX_LABEL_UNITS = 3
 # Dates are looked for only in lines this short (in words): headers, datelines, stamps.
 MAX_DATE_LINE_UNITS = 30
 # A line is a "date line" when the date expression covers this share of its characters.
@@ -80,6 +82,7 @@ class Line:
     dates: tuple[ParsedDate, ...]
     date_coverage: float  # share of the line the dates cover
     attribution: Attribution | None
+    source_label: bool  # a source label alone ("المصدر:", "Kaynak"): the next line names it
 
     @property
     def is_date_line(self) -> bool:
@@ -215,6 +218,7 @@ def prepare_lines(
                 dates=dates,
                 date_coverage=coverage,
                 attribution=parse_byline(line_text) if units <= MAX_BYLINE_UNITS else None,
+                source_label=units <= MAX_LABEL_UNITS and is_source_label(line_text),
             )
         )
     return lines
