@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from .._byline import is_caption_text, leading_credit, parse_byline, split_trailing_credit
+from .._byline import (
+    agency_name,
+    is_caption_text,
+    is_source_label,
+    leading_credit,
+    parse_byline,
+    split_trailing_credit,
+)
 from .._decide.evidence import BlockDraft, Credit
 from .._decide.text_roles import is_stamp_line, is_subheading
 from .._lexicon import chrome_lexicon, match_key
@@ -55,6 +62,8 @@ MAX_LENGTH_POINTS = 3
 MAX_BLOCK_LINK_DENSITY = 0.6
 # Bylines, credits and captions are short; a longer line is prose.
 MAX_CREDIT_WORDS = 14
+# The source named after a label alone ("المصدر:") is a name, not a sentence.
+MAX_SOURCE_NAME_WORDS = 6
 # Only blocks this close to either end of the body are read as byline/credit lines.
 EDGE_BLOCKS = 2
 # A chrome line this short is a box heading ("اقرأ أيضا"): the linked lines after it are its…
@@ -249,6 +258,7 @@ class _FilterState:
     kept_chars: int = 0
     credits: list[Credit] = field(default_factory=list)
     after_chrome_heading: bool = False
+    named_by_label: int = -1  # the block a source label ("المصدر:") named
 
 
 def filter_blocks(
@@ -286,6 +296,14 @@ def filter_blocks(
             continue
         state.after_chrome_heading = False
         if short and (is_caption_text(text) or is_stamp_line(text)):
+            continue
+        if index == state.named_by_label:
+            continue
+        if short and is_source_label(text):
+            named = raw[index + 1].text if index + 1 < count else ""
+            if named and len(named.split()) <= MAX_SOURCE_NAME_WORDS:
+                state.credits.append(Credit("body", source=agency_name(named) or named))
+                state.named_by_label = index + 1
             continue
         at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
         if short and at_edge and len(text.split()) <= MAX_CREDIT_WORDS:
