@@ -7,6 +7,7 @@ import pytest
 from article_extract._byline import (
     Attribution,
     agency_name,
+    is_source_label,
     leading_credit,
     parse_byline,
     parse_names,
@@ -93,3 +94,26 @@ def test_agency_name_variants() -> None:
 )
 def test_parse_names(text: str, expected: tuple[str, ...]) -> None:
     assert parse_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("كتب: أحمد علي وسارة محمد", ("أحمد علي", "سارة محمد")),
+        ("كتب: أحمد علي ووليد حسن", ("أحمد علي", "وليد حسن")),
+        ("بقلم محمد وليد", ("محمد وليد",)),  # one name that happens to contain و
+        ("By Sam Jones and Ana Ruiz", ("Sam Jones", "Ana Ruiz")),
+    ],
+)
+def test_joint_bylines_name_every_author(line: str, authors: tuple[str, ...]) -> None:
+    attribution = parse_byline(line)
+    assert attribution is not None
+    assert attribution.authors == authors
+
+
+def test_dateline_credit_and_label_alone() -> None:
+    assert parse_byline("(أبوظبي - البيان)") == Attribution(source="البيان")
+    assert parse_byline("(صورة من الأرشيف)") is None
+    assert is_source_label("المصدر:")
+    assert is_source_label("Kaynak")
+    assert not is_source_label("المصدر: بي بي سي")  # the source is on the same line

@@ -127,3 +127,37 @@ def test_deep_nesting_does_not_recurse() -> None:
     html = f"<html><head><title>عنوان طويل للخبر</title></head><body>{deep}</body></html>"
     with contextlib.suppress(NotAnArticle):
         extract(html)
+
+
+TABLE_PROSE = (
+    "<p>وقال المتحدث باسم الوزارة إن الخطة تمتد لسنوات، وأضاف أن العمل سيتواصل في المشروع "
+    "خلال الأشهر المقبلة، وأن الأرقام الواردة في الجدول التالي تخص الأسبوع الماضي.</p>"
+)
+
+
+def test_a_data_table_is_kept_as_rows_with_its_numbers() -> None:
+    table = (
+        "<table><tr><th>المحافظة</th><th>الإصابات</th></tr><tr><td>القاهرة</td><td>1200</td></tr>"
+        "<tr><td>2021</td><td>2022</td></tr></table>"
+    )
+    page = (
+        "<html><head><meta property='og:type' content='article'></head><body><article>"
+        "<h1>الوزارة تعلن أعداد الإصابات في المحافظات</h1>"
+        f"<div class='entry-content'>{TABLE_PROSE}{table}</div></article></body></html>"
+    )
+    rows = [(b.kind, b.text) for b in extract(page).blocks if b.kind == "table_row"]
+    assert rows == [
+        ("table_row", "المحافظة | الإصابات"),
+        ("table_row", "القاهرة | 1200"),
+        ("table_row", "2021 | 2022"),  # a row of numbers is data too
+    ]
+
+
+def test_a_layout_table_is_read_like_any_container() -> None:
+    page = (
+        "<html><body><table><tr><td><h1>الوزارة تعلن أعداد الإصابات في المحافظات</h1>"
+        f"{TABLE_PROSE}</td><td>قائمة</td></tr></table></body></html>"
+    )
+    blocks = extract(page).blocks
+    assert all(b.kind != "table_row" for b in blocks)
+    assert "الجدول التالي" in blocks[0].text

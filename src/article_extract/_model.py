@@ -39,7 +39,7 @@ __all__ = [
     "article_json_schema",
 ]
 
-BlockKind = Literal["paragraph", "heading", "quote", "list_item"]
+BlockKind = Literal["paragraph", "heading", "quote", "list_item", "table_row"]
 DateOrigin = Literal["json-ld", "meta", "time", "microdata", "visible", "url"]
 DatePrecision = Literal["year", "month", "day", "hour", "minute", "second"]
 InputKind = Literal["html", "text"]

@@ -33,6 +33,11 @@ class RawBlock:
 
 
 _BOLD_TAGS = frozenset({"b", "strong"})
+# A data table has at least this many rows, and cells no longer than this…
+MIN_DATA_ROWS = 2
+MAX_CELL_CHARS = 200
+# … holding none of these (a layout table wraps paragraphs, lists or other tables).
+_CELL_BLOCKS = ("p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4")
 
 
 class _Collector:
@@ -84,8 +89,25 @@ def _kind_of(tag: str, rules: BodyRules) -> BlockKind | None:
     return None
 
 
+def _data_rows(table: HtmlElement) -> list[str] | None:
+    """A data table's rows, cells joined by " | "; None for a layout table (cells holding
+    paragraphs or long text, nested tables, a single row)."""
+    rows = [tr for tr in table.iter("tr")]
+    if len(rows) < MIN_DATA_ROWS or any(True for _ in table.iter(*_CELL_BLOCKS)):
+        return None
+    out: list[str] = []
+    for row in rows:
+        cells = [clean_text(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
+        if any(len(cell) > MAX_CELL_CHARS for cell in cells):
+            return None
+        if any(cells):
+            out.append(" | ".join(cells))
+    return out
+
+
 def walk_blocks(container: HtmlElement, rules: BodyRules) -> list[RawBlock]:
-    """The container's text as blocks, in document order.
+    """The container's text as blocks, in document order; a data table's rows become
+    ``table_row`` blocks (cells joined by " | "), a layout table is read like any container.
 
     The tree must hold no comments or processing instructions (:func:`.parse.strip_junk`
     removed them): lxml's walk, which runs in C, does not report them."""
@@ -100,6 +122,11 @@ def walk_blocks(container: HtmlElement, rules: BodyRules) -> list[RawBlock]:
             if tag == "br":
                 out.flush(by_br=True)
                 walk.skip_subtree()  # a <br> has no content of its own
+                continue
+            if tag == "table" and (rows := _data_rows(element)) is not None:
+                out.flush()
+                out.blocks.extend(RawBlock("table_row", row, 0, False, False) for row in rows)
+                walk.skip_subtree()  # its "end" event still comes, and adds its tail
                 continue
             if tag in block_tags:
                 out.flush()

@@ -251,6 +251,10 @@ def _has_letters(text: str) -> bool:
     return _LETTER_RE.search(text) is not None
 
 
+def _has_digits(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
 @dataclass(slots=True)
 class _FilterState:
     kept: list[BlockDraft] = field(default_factory=list)
@@ -278,11 +282,12 @@ def filter_blocks(
     count = len(raw)
     for index, block in enumerate(raw):
         text = block.text
-        if not _has_letters(text):
+        if not _has_letters(text) and not (block.kind == "table_row" and _has_digits(text)):
             continue
         # The lexicon's matching form, folded once per block (folding is the costly part).
         key = match_key(text)
-        short = len(text) <= max_line_chars
+        # Line-role tests read prose lines: a data table's row is neither chrome nor a stamp.
+        short = len(text) <= max_line_chars and block.kind != "table_row"
         if short and state.kept_chars >= MIN_CHARS_BEFORE_TAIL and lexicon.is_tail_marker_key(key):
             break
         if short and lexicon.is_chrome_key(key):
