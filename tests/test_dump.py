@@ -254,3 +254,21 @@ def test_a_url_date_that_agrees_leaves_the_visible_stamp() -> None:
     article = extract(blank_separated(), url="https://example.com/2023/03/14/story")
     assert article.date_origin == "visible"
     assert article.published_text == DATE_LINE
+
+
+def test_a_trailing_list_of_other_stories_is_not_body() -> None:
+    paragraph = (
+        "وقال المتحدث باسم الوزارة إن الخطة تمتد لسنوات، وأضاف أن العمل سيتواصل في المشروع. "
+    )
+    teasers = "\n\n".join(
+        f"عنوان خبر آخر رقم {n} عن الاقتصاد\n\n{n} يناير 2022" for n in range(1, 5)
+    )
+    dump = (
+        "الوزارة تعلن خطة جديدة لدعم المشاريع الصغيرة\n\nالخميس 06 يناير 2022\n\n"
+        + "\n\n".join(paragraph * 3 + str(i) for i in range(3))
+        + "\n\n"
+        + teasers
+    )
+    article = extract(dump)
+    assert "عنوان خبر آخر" not in article.body
+    assert len(article.blocks) == 3

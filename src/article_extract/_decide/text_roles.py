@@ -7,7 +7,9 @@ once here (captions and credit lines: :mod:`article_extract._byline`):
   09:22 مساءً", "Bruselas - 15 oct 2024 - 08:22") or carries a labelled one ("Posted: …"),
   not a sentence that mentions one;
 * :func:`is_subheading` — a short line set apart from the text (its own line, bold, or cut by
-  ``<br>``) that does not end like a sentence and introduces a longer paragraph.
+  ``<br>``) that does not end like a sentence and introduces a longer paragraph;
+* :func:`teaser_runs` — lists of other stories inside or after the text, whatever their
+  markup: a run of short headline lines each followed by its date or byline line.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ __all__ = [
     "is_stamp_line",
     "is_subheading",
     "stamp_coverage",
+    "teaser_runs",
 ]
 
 # A date stamp is one short line; a longer one is a sentence that mentions a date.
@@ -33,6 +36,12 @@ STAMP_COVERAGE = 0.45
 MAX_SUBHEADING_WORDS = 12
 # ... and the paragraph after it at least this many times longer.
 SUBHEADING_FOLLOWER_RATIO = 2
+# A teaser headline is short…
+MAX_TEASER_HEADLINE_WORDS = 20
+# … and it takes this many headline-and-date (or byline) pairs in a row to make a list.
+MIN_TEASER_RUN = 3
+# A teaser's date and byline lines: at most this many under each headline.
+MAX_TEASER_META_LINES = 2
 # A subheading ending in one of these is a clause or a list lead-in, not a heading.
 _CLAUSE_ENDS = frozenset(",،;؛")
 
@@ -68,3 +77,37 @@ def is_subheading(text: str, following: str | None, *, set_apart: bool) -> bool:
     if ends_like_sentence(text) or text[-1] in _CLAUSE_ENDS:
         return False
     return following is not None and len(following) >= SUBHEADING_FOLLOWER_RATIO * len(text)
+
+
+def _teaser_headline(text: str) -> bool:
+    words = len(text.split())
+    return 0 < words <= MAX_TEASER_HEADLINE_WORDS and not ends_like_sentence(text)
+
+
+def teaser_runs(lines: Sequence[str], meta: Sequence[bool]) -> set[int]:
+    """Positions of lines in lists of other stories: at least :data:`MIN_TEASER_RUN` teasers in
+    a row, each a short headline line followed by one or two meta lines (``meta[i]``: line
+    ``i`` is a date stamp or a byline). One linear pass."""
+    found: set[int] = set()
+    run: list[int] = []
+    units = 0
+    position = 0
+    count = len(lines)
+    while position < count:
+        following = position + 1
+        while following < count and following - position <= MAX_TEASER_META_LINES:
+            if not meta[following]:
+                break
+            following += 1
+        if not meta[position] and _teaser_headline(lines[position]) and following > position + 1:
+            run.extend(range(position, following))
+            units += 1
+            position = following
+            continue
+        if units >= MIN_TEASER_RUN:
+            found.update(run)
+        run, units = [], 0
+        position += 1
+    if units >= MIN_TEASER_RUN:
+        found.update(run)
+    return found

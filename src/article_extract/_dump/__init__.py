@@ -17,7 +17,7 @@ from .._byline import leading_credit, split_trailing_credit
 from .._dates import parse_date
 from .._decide.dates import DateEvidence
 from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
-from .._decide.text_roles import is_subheading
+from .._decide.text_roles import is_subheading, teaser_runs
 from .._decide.titles import choose_title, site_keys
 from .._inputs import PageInput
 from .._model import Options
@@ -78,10 +78,18 @@ def _body_blocks(
     lines: Sequence[Line], span: BodySpan, around: HeaderLines, title: str
 ) -> tuple[list[BlockDraft], list[Credit]]:
     """Blocks of the body span, and the credits found inside it."""
+    spanned = lines[span.start : span.end + 1]
+    teasers = teaser_runs(
+        [ln.text for ln in spanned],
+        [ln.is_date_line or ln.attribution is not None for ln in spanned],
+    )
     kept = [
         line
-        for line in lines[span.start : span.end + 1]
-        if line.index not in around.used and not line.is_date_line and not is_caption(line)
+        for position, line in enumerate(spanned)
+        if line.index not in around.used
+        and position not in teasers
+        and not line.is_date_line
+        and not is_caption(line)
     ]
     blocks: list[BlockDraft] = []
     if around.standfirst:

@@ -92,7 +92,7 @@ def _kind_of(tag: str, rules: BodyRules) -> BlockKind | None:
 def _data_rows(table: HtmlElement) -> list[str] | None:
     """A data table's rows, cells joined by " | "; None for a layout table (cells holding
     paragraphs or long text, nested tables, a single row)."""
-    rows = [tr for tr in table.iter("tr")]
+    rows = list(table.iter("tr"))
     if len(rows) < MIN_DATA_ROWS or any(True for _ in table.iter(*_CELL_BLOCKS)):
         return None
     out: list[str] = []

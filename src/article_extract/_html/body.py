@@ -31,7 +31,7 @@ from .._byline import (
     split_trailing_credit,
 )
 from .._decide.evidence import BlockDraft, Credit
-from .._decide.text_roles import is_stamp_line, is_subheading
+from .._decide.text_roles import is_stamp_line, is_subheading, teaser_runs
 from .._lexicon import chrome_lexicon, match_key
 from .._model import DEFAULT_MAX_LINE_CHARS
 from .._text import letters_key
@@ -280,8 +280,16 @@ def filter_blocks(
     title_k = letters_key(title) if title else ""
     state = _FilterState()
     count = len(raw)
+    stamps = [b.kind != "table_row" and is_stamp_line(b.text) for b in raw]
+    meta = [
+        stamp or (len(b.text.split()) <= MAX_CREDIT_WORDS and parse_byline(b.text) is not None)
+        for b, stamp in zip(raw, stamps, strict=True)
+    ]
+    teasers = teaser_runs([b.text for b in raw], meta)
     for index, block in enumerate(raw):
         text = block.text
+        if index in teasers:
+            continue
         if not _has_letters(text) and not (block.kind == "table_row" and _has_digits(text)):
             continue
         # The lexicon's matching form, folded once per block (folding is the costly part).
@@ -300,7 +308,7 @@ def filter_blocks(
         if state.after_chrome_heading and block.link_density > AFTER_CHROME_LINK_DENSITY:
             continue
         state.after_chrome_heading = False
-        if short and (is_caption_text(text) or is_stamp_line(text)):
+        if short and (is_caption_text(text) or stamps[index]):
             continue
         if index == state.named_by_label:
             continue
