@@ -100,7 +100,7 @@ _CSS_STOP_RE = re.compile(r"[{};\"']|url\(", re.IGNORECASE)
 _ROBOTS_AGENT_RE = re.compile(r"^[ \t]*user-agent[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # "name:" at the start of a CSS declaration (with the old "*zoom"/"_height" hacks and custom
 # properties "--x").
-_CSS_DECLARATION_RE = re.compile(r"[*_]?(?:--|-)?[A-Za-z][\w-]{0,80}\s{0,20}:")
+_CSS_DECLARATION_RE = re.compile(r"(?<![\w*-])[*_]?(?:--|-)?[A-Za-z][\w-]{0,80}\s{0,20}:")
 # A selector list once its attribute selectors ("[href$='.pdf']") are taken out: no "=", "$" or
 # quotes, which is where a script's "var x = {" or "$('.x').on(" differ.
 _CSS_SELECTOR_RE = re.compile(r"[\w\s\-.#:,>+~*()%\\|^]+")
@@ -111,9 +111,11 @@ _CODE_PUNCTUATION = "{}[]();="
 # A quoted key followed by its colon: JSON-shaped data inside a script.
 _CODE_KEY_MARK = '":'
 # A script that starts with an assignment or a call on a (dotted) name: "googletag.cmd.push(",
-# "_atrk_opts = {". Names and dots alternate, so the parts cannot overlap.
+# "_atrk_opts = {". Names and dots alternate, so the parts cannot overlap; a match starts only
+# where a name starts (lookbehind), so a search over a long run of letters tries it once.
 _JS_NAME_START_RE = re.compile(
-    r"[A-Za-z_$][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){0,20}[ \t]{0,20}(?:=(?![=>])|\()"
+    r"(?<![\w$.])[A-Za-z_$][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){0,20}"
+    r"[ \t]{0,20}(?:=(?![=>])|\()"
 )
 
 
