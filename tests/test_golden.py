@@ -16,7 +16,10 @@ written from the corpus gold and reviewed by reading the page. Keys present are 
   non-pages); with it, ``reason``: the NotAnArticle ``reason`` (``"not_a_page"``…; a list
   when the page itself leaves two readings, e.g. a front page at a section-shaped URL), and
   ``names``: a phrase the error message must contain (what the input was recognised as);
-  ``kind``/``note`` say what the page is, for the person reviewing the fixture.
+  ``kind``/``note`` say what the page is, for the person reviewing the fixture;
+* ``xfail``: the fixture's expectation is right but the code fails it — the key says what the
+  code does wrong. Such fixtures run in ``test_article_side.py`` as strict xfails, not here;
+  delete the key when the code is fixed.
 """
 
 from __future__ import annotations
@@ -34,7 +37,12 @@ from article_extract import Article, ExtractError, NotAnArticle, Options, extrac
 from article_extract._text import fold
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = sorted(p for p in FIXTURES.iterdir() if (p / "expected.json").exists())
+CASES = sorted(
+    p
+    for p in FIXTURES.iterdir()
+    if (p / "expected.json").exists()
+    and "xfail" not in json.loads((p / "expected.json").read_text("utf-8"))
+)
 _TOKEN_RE = re.compile(r"\w+")
 
 
