@@ -78,9 +78,12 @@ def test_choose_title(
     assert (decision.text, decision.rule) == (title, rule)
 
 
-def test_a_heading_counts_only_when_metadata_confirms_it() -> None:
-    heading = ShownTitle(HEADLINE, "heading", True)
+def test_a_heading_counts_when_metadata_confirms_it_or_it_heads_the_body() -> None:
+    heading = ShownTitle(HEADLINE, "heading", False)
     assert choose_title([heading], [], KEYS) is None
+    nearest = choose_title([ShownTitle(HEADLINE, "heading", True)], [], KEYS)
+    assert nearest is not None
+    assert nearest.rule == 2
     confirmed = choose_title([heading], [meta(HEADLINE)], KEYS)
     assert confirmed is not None
     assert confirmed.rule == 1

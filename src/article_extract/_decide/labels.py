@@ -3,7 +3,8 @@
 * **Site name**: candidates arrive best first (``og:site_name``, the JSON-LD publisher, the
   ``WebSite`` object, ``application-name``; a dump's unlabelled site line or its document
   title's site part), and handles (``twitter:site``, ``@alyaum``) last: a human name beats a
-  handle. Usable: a short name with letters, not a URL or domain, not chrome.
+  handle. Usable: a short name with letters, not a URL or domain, not chrome (a number is
+  fine: "France 24", "الراصد 24").
 * **Section**: a short label (at most :data:`MAX_SECTION_WORDS` words), without digits, not
   chrome or a widget line ("شاهد كل النتائج", "Copier le lien", "2min").
 * **Authors and source**: credits arrive in trust order (a visible byline, credit lines at the
@@ -38,8 +39,7 @@ def _usable_label(text: str, max_words: int) -> bool:
         return False
     if "://" in text or _DOMAIN_RE.match(text):
         return False
-    lexicon = chrome_lexicon()
-    return not (lexicon.is_chrome(text) or lexicon.is_widget(text))
+    return not chrome_lexicon().is_chrome(text)
 
 
 def choose_site_name(candidates: Iterable[str]) -> str | None:
@@ -58,7 +58,9 @@ def choose_section(candidates: Iterable[str]) -> str | None:
     """The first usable section label."""
     for candidate in candidates:
         label = clean_text(candidate)
-        if not _DIGIT_RE.search(label) and _usable_label(label, MAX_SECTION_WORDS):
+        if _DIGIT_RE.search(label) or chrome_lexicon().is_widget(label):
+            continue
+        if _usable_label(label, MAX_SECTION_WORDS):
             return label
     return None
 

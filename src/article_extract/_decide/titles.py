@@ -11,7 +11,8 @@ wins:
    headline inside page chrome (a sticky bar) only when equal;
 2. the first shown headline in the article's header (right above the body, next to its date
    or byline) that reads as a headline: readers and our gold take the displayed headline when
-   metadata words it differently;
+   metadata words it differently (a heading counts when it is the one nearest above the body:
+   themes that print the headline as an ``<h2>``, old CMSs' ``td.title``);
 3. the first metadata title other than ``<title>``, site-name prefixes/suffixes removed;
 4. the only shown headline that reads as one;
 5. ``<title>`` with its affixes removed.
@@ -96,6 +97,7 @@ class TitleDecision:
     shown: int | None  # index of the chosen shown headline (the page's anchor), None: metadata
     rule: int  # the module docstring's rule that chose it
     affix_keys: frozenset[str]  # keys of title segments that name the site
+    kind: ShownKind | None = None  # the chosen shown headline's kind
 
 
 def site_keys(names: Iterable[str], host: str | None) -> frozenset[str]:
@@ -230,7 +232,8 @@ def choose_title(
     if decision is None:
         return None
     text, index, rule = decision
-    return TitleDecision(text, index, rule, affix_keys(metadata, text))
+    kind = shown[index].kind if index is not None else None
+    return TitleDecision(text, index, rule, affix_keys(metadata, text), kind)
 
 
 def _choose(
@@ -246,11 +249,13 @@ def _choose(
         confirmed = key in metadata_keys if title.in_chrome else titles_match(key, metadata_keys)
         if confirmed and is_headline_text(title.text, keys, labels, confirmed=True):
             return title.text, index, 1
-    # Displayed headlines only (headings count when metadata confirms them, above).
+    # Displayed headlines only (other headings count when metadata confirms them, above).
     readable = [
         (i, t)
         for i, t in enumerate(shown)
-        if t.kind != "heading" and not t.in_chrome and is_headline_text(t.text, keys, labels)
+        if (t.kind != "heading" or t.in_header)
+        and not t.in_chrome
+        and is_headline_text(t.text, keys, labels)
     ]
     for index, title in readable:
         if title.in_header and headline_words(title.text) >= MIN_HEADLINE_WORDS:
@@ -259,8 +264,9 @@ def _choose(
         stripped = strip_site_affixes(entry.text, keys)
         if entry.origin != "title" and is_headline_text(stripped, keys, confirmed=True):
             return stripped, None, 3
-    if len(readable) == 1:
-        return readable[0][1].text, readable[0][0], 4
+    alone = [(i, t) for i, t in readable if t.kind != "heading"]
+    if len(alone) == 1:
+        return alone[0][1].text, alone[0][0], 4
     for entry in metadata:
         stripped = strip_site_affixes(entry.text, keys)
         if is_headline_text(stripped, keys, confirmed=True):

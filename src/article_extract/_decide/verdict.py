@@ -14,10 +14,11 @@ Rules, first hit wins (phrases in ``data/verdict.toml``):
 
 1. ``error_page`` — the ``<title>``/``<h1>`` reads like an error ("404", "الصفحة غير موجودة")
    and the body is short;
-2. ``redirect`` — a ``<meta http-equiv=refresh>`` or a redirect notice ("Object moved",
+2. ``challenge`` — a bot check ("Checking your browser", "Just a moment…", "Attention
+   Required") with a short body (read before the redirect rule: bot checks refresh
+   themselves);
+3. ``redirect`` — a ``<meta http-equiv=refresh>`` or a redirect notice ("Object moved",
    "Redirecting to …", "302 Found") with next to no text;
-3. ``challenge`` — a bot check ("Checking your browser", "Just a moment…", "Attention
-   Required") with a short body;
 4. ``search`` — the URL carries a search query (``?s=…``, ``?q=…``) and no article metadata;
 5. ``listing`` — JSON-LD says ``CollectionPage``/``SearchResultsPage``/``ItemList`` and nothing
    describes an article;
@@ -113,13 +114,24 @@ def _says(texts: tuple[str, ...], phrases: tuple[str, ...]) -> bool:
 
 
 def _has_headline(evidence: PageEvidence) -> bool:
-    """The page displays a headline that is not its site's name (titles rules 1, 2 and 4)."""
+    """The page displays a headline that is not its site's name (titles rules 1, 2 and 4); a
+    plain heading that no metadata confirms counts only above prose."""
     title = evidence.title
     if title is None or title.rule not in (1, 2, 4):
         return False
     if letters_key(title.text) in evidence.site_keys:
         return False
-    return headline_words(title.text) >= MIN_HEADLINE_WORDS
+    if headline_words(title.text) < MIN_HEADLINE_WORDS:
+        return False
+    return title.kind != "heading" or title.rule == 1 or _prose(evidence)
+
+
+def _prose(evidence: PageEvidence) -> bool:
+    """The body reads as prose: not a list, and a paragraph that reads as a sentence."""
+    return not _list_like(evidence) and any(
+        b.kind == "paragraph" and len(b.text) >= MIN_PROSE_CHARS and ends_like_sentence(b.text)
+        for b in evidence.blocks
+    )
 
 
 def _metadata_headline_over_prose(evidence: PageEvidence) -> bool:
@@ -130,10 +142,7 @@ def _metadata_headline_over_prose(evidence: PageEvidence) -> bool:
         return False
     if headline_words(title.text) < MIN_METADATA_HEADLINE_WORDS:
         return False
-    return any(
-        b.kind == "paragraph" and len(b.text) >= MIN_PROSE_CHARS and ends_like_sentence(b.text)
-        for b in evidence.blocks
-    )
+    return _prose(evidence)
 
 
 def article_evidence(evidence: PageEvidence, dates: DateDecision) -> int:
@@ -178,14 +187,15 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
     if body_chars < ERROR_MAX_BODY_CHARS and _says(notices, rules.error_titles):
         raise NotAnArticle("the page is an error page (not found)", reason="error_page")
     body_text = " ".join(b.text for b in evidence.blocks[:3])
-    if body_chars < NOTICE_MAX_BODY_CHARS and (
-        signals.meta_refresh or _says((*notices, body_text), rules.redirect_phrases)
-    ):
-        raise NotAnArticle("the page is a redirect notice", reason="redirect")
+    # A bot check often refreshes itself: its wording is read before the refresh.
     if body_chars < CHALLENGE_MAX_BODY_CHARS and _says(
         (*notices, body_text), rules.challenge_phrases
     ):
         raise NotAnArticle("the page is a bot check (challenge)", reason="challenge")
+    if body_chars < NOTICE_MAX_BODY_CHARS and (
+        signals.meta_refresh or _says((*notices, body_text), rules.redirect_phrases)
+    ):
+        raise NotAnArticle("the page is a redirect notice", reason="redirect")
     query = parse_qs(parts.query)
     if not has_meta and any(key in query for key in rules.search_query_keys):
         raise NotAnArticle("the page lists search results", reason="search")
@@ -209,8 +219,9 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
                 "the page is titled with the site's name and shows teasers, no article",
                 reason="home",
             )
+        what = "a list" if _list_like(evidence) else "short"
         raise NotAnArticle(
-            "the page shows no headline, date or article metadata, and its text is a list",
+            f"the page shows no headline, date or article metadata, and its text is {what}",
             reason="listing",
         )
     limit = LISTING_MAX_BODY_WITH_METADATA if has_meta else LISTING_MAX_BODY_CHARS

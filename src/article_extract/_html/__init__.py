@@ -6,7 +6,8 @@ The stages, in this order (each a module of small pure functions)::
     metadata.read_metadata  JSON-LD, OpenGraph/Twitter, <meta>, microdata, canonical, lang/dir
     parse.strip_junk        scripts, styles, form controls, comments, page-hidden elements;
                             returns the cleaned tree's index (positions, class/id tokens)
-    body.find_container     ordered container rules (data/html_body.toml), else None
+    body.find_container     ordered container rules (data/html_body.toml), else the element
+                            that scores best on the page as it came (where its header is)
     title.shown_headlines   <h1>s and headline-like headings, flagged in the article's header
     → titles.choose_title   (decision layer) the headline; its element anchors the next stages
     dates.date_evidence     every dated statement: metadata, <time>, stamps near the headline, URL
@@ -34,7 +35,7 @@ from .._inputs import PageInput
 from .._model import Options
 from .._text import letters_key
 from .._urls import normalize_url
-from .body import Body, extract_body, find_container, scored_container
+from .body import Body, extract_body, find_container, score_container, scored_container
 from .credits import metadata_credits, visible_byline
 from .dates import date_evidence
 from .listing import page_signals, with_body_teasers
@@ -82,9 +83,13 @@ def extract_from_html(page: PageInput, options: Options) -> PageEvidence:
     tags = _tags(meta)
     labels = frozenset(k for k in (letters_key(v) for v in (*sections, *tags)) if k)
     container = find_container(index)
-    shown = shown_headlines(index, container.primary if container is not None else None)
+    # Where the text sits, for finding its header: the rule's container, else the element
+    # that scores best on the page as it came (the body itself is scored after chrome removal).
+    text_start = container.primary if container is not None else score_container(root)
+    page_urls = frozenset(u.rstrip("/") for u in (url, meta.canonical, page.url) if u)
+    shown = shown_headlines(index, text_start, page_urls)
     title = choose_title(shown.titles, metadata_titles(meta), keys, labels)
-    anchor: HtmlElement | None = container.primary if container is not None else None
+    anchor: HtmlElement | None = text_start
     if title is not None and title.shown is not None:
         anchor = shown.elements[title.shown]
     dates = date_evidence(meta, index, anchor, url, options)

@@ -4,10 +4,12 @@ The choice itself is :func:`article_extract._decide.titles.choose_title`; this s
 collects, best first:
 
 * shown headlines — every ``<h1>`` (flagged when it sits inside nav/footer/aside), then
-  headline-like headings (``h2``/``h3``, or a ``title``/``headline`` class) — each flagged
-  ``in_header`` when it sits in the article's header: inside the body container's
-  ``<article>``, or at most :data:`MAX_HEADER_DISTANCE` elements before the container (or at
-  the very top of it);
+  headline-like headings (``h2``/``h3``, or a ``title``/``headline`` class on a
+  div/span/p/td). An ``<h1>`` is ``in_header`` when it sits in the article's header: inside
+  the body container's ``<article>``, or at most :data:`MAX_HEADER_DISTANCE` elements before
+  the container (or at the very top of it), a heading only when it is the nearest one above
+  the container; neither when it links to another page (a teaser's headline does; a
+  permalink to the page itself is fine);
 * metadata titles — JSON-LD ``headline``/``name``, ``og:title``/``twitter:title``/…,
   microdata ``headline``, ``<title>``;
 * the site's names (for the site-affix split): ``og:site_name``-like keys, JSON-LD publisher
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urldefrag
 
 from lxml.html import HtmlElement
 
@@ -32,6 +35,8 @@ __all__ = ["ShownHeadlines", "metadata_titles", "shown_headlines", "site_name_ca
 # How many elements (document order) before the body container a headline may sit and still
 # be the article's: breadcrumbs, a kicker, share bars and a lead image lie between.
 MAX_HEADER_DISTANCE = 80
+# A heading at least this share link text is a link.
+TEASER_LINK_SHARE = 0.7
 # Elements from the container's start within which a headline inside it is still its header.
 MAX_INNER_HEADER_DISTANCE = 10
 _NOT_TITLE_ANCESTORS = frozenset({"nav", "footer", "aside"})
@@ -85,25 +90,59 @@ def _in_header(element: HtmlElement, index: TreeIndex, container: HtmlElement | 
 
 
 def _headings(index: TreeIndex) -> Iterator[HtmlElement]:
-    for element in index.root.iter("h2", "h3", "div", "span", "p"):
+    for element in index.root.iter("h2", "h3", "div", "span", "p", "td"):
         if element.tag in ("h2", "h3") or _HEADLINE_TOKENS.match(index.tokens_of(element)):
             yield element
 
 
-def shown_headlines(index: TreeIndex, container: HtmlElement | None) -> ShownHeadlines:
+def _links_elsewhere(element: HtmlElement, page_urls: frozenset[str]) -> bool:
+    """A heading that is mostly a link to another page: a teaser's headline (a headline that
+    links to the page itself is its permalink)."""
+    links = list(element.iter("a"))
+    wrapper = next((a for a in element.iterancestors("a")), None)
+    if wrapper is not None:
+        links = [wrapper]
+    if not links:
+        return False
+    linked = sum(len(clean_text(a.text_content())) for a in links)
+    if wrapper is None and linked < TEASER_LINK_SHARE * len(clean_text(element.text_content())):
+        return False
+    targets = {urldefrag(a.get("href") or "")[0].rstrip("/") for a in links}
+    return not targets <= page_urls
+
+
+def shown_headlines(
+    index: TreeIndex, container: HtmlElement | None, page_urls: frozenset[str] = frozenset()
+) -> ShownHeadlines:
     """The headlines the page shows, ``<h1>``s first (see the module docstring)."""
     titles: list[ShownTitle] = []
     elements: list[HtmlElement] = []
 
-    def add(kind: ShownKind, element: HtmlElement) -> None:
+    def add(kind: ShownKind, element: HtmlElement, header: bool) -> None:
         text = clean_text(element.text_content())
         if text and len(text) <= MAX_TITLE_CHARS:
-            header = _in_header(element, index, container)
             titles.append(ShownTitle(text, kind, header, _in_chrome(element)))
             elements.append(element)
 
     for element in index.root.iter("h1"):
-        add("h1", element)
-    for element in _headings(index):
-        add("heading", element)
+        header = _in_header(element, index, container)
+        add("h1", element, header and not _links_elsewhere(element, page_urls))
+    headings = list(_headings(index))
+    nearest = _nearest_above(headings, index, container)
+    if nearest is not None and _links_elsewhere(nearest, page_urls):
+        nearest = None
+    for element in headings:
+        add("heading", element, element is nearest)
     return ShownHeadlines(tuple(titles), tuple(elements))
+
+
+def _nearest_above(
+    headings: list[HtmlElement], index: TreeIndex, container: HtmlElement | None
+) -> HtmlElement | None:
+    """The heading closest above the body container, within the article's header: a theme
+    that prints the headline as an ``<h2>`` or a ``td.title`` (old CMSs)."""
+    if container is None:
+        return None
+    start = index.position.get(container, 0)
+    above = [h for h in headings if 0 <= start - index.position.get(h, -1) <= MAX_HEADER_DISTANCE]
+    return max(above, key=index.position.__getitem__, default=None)
