@@ -35,6 +35,9 @@ _MAX_PHRASE_WORDS = 6
 
 _FIRST_WORD_RE = re.compile(r"\w+|\S")
 _DIGIT_RE = re.compile(r"\d")
+# A playlist item: a title with its duration glued to it, within a short line.
+_GLUED_DURATION_RE = re.compile(r"[^\W\d_]\d{1,2}:\d{2}$")
+MAX_MEDIA_ITEM_CHARS = 160
 # A count line ("3 Min", "١٢ تعليق", "1.2K shares") is short, and apart from its numbers holds
 # one word.
 MAX_COUNT_LINE_CHARS = 24
@@ -127,9 +130,12 @@ class ChromeLexicon:
 
     def is_widget(self, text: str) -> bool:
         """A page widget's label, never a headline: a line that opens with a widget phrase
-        ("Artikel zum Hören", "Flag of …"), or a short count line ("3 Min", "12 تعليق")."""
+        ("Artikel zum Hören", "Flag of …"), a short count line ("3 Min", "12 تعليق"), or a
+        video playlist item, its duration glued to its title ("طريقة عمل الكنافة02:31")."""
         key = match_key(text)
         if self.widget_prefixes.starts(key):
+            return True
+        if len(text) <= MAX_MEDIA_ITEM_CHARS and _GLUED_DURATION_RE.search(text[-8:]):
             return True
         words = key.split()
         if len(key) > MAX_COUNT_LINE_CHARS or len(words) > MAX_COUNT_LINE_WORDS:

@@ -11,9 +11,9 @@ and metadata authors (JSON-LD ``author``, ``<meta name=author>``).
   words of letters, not opening with the article "ال", without prepositions and the like,
   and in scripts with letter case every word but a particle ("von", "de", "al-") capitalised
   ("Kommentare öffnen" is not a name);
-* :func:`usable_authors` — names that can be the page's authors: not a URL or e-mail, not the
-  site's own name (meta author "LBCI"), not a section or tag label, not site chrome
-  ("Bild vergrößern", "Copiar enlace").
+* :func:`usable_authors` — names that can be the page's authors: not a URL or e-mail, not a
+  role ("Business reporter"), not the site's own name (meta author "LBCI"), not a section or
+  tag label, not site chrome ("Bild vergrößern", "Copiar enlace").
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ __all__ = [
     "MAX_NAME_WORDS",
     "clean_name",
     "looks_like_name",
+    "names_a_role",
     "split_name_place",
     "usable_authors",
 ]
@@ -70,9 +71,14 @@ def _place_prepositions() -> frozenset[str]:
 
 
 def split_name_place(text: str) -> str:
-    """``text`` without a trailing place: "حسام أبو العلا - القاهرة" → "حسام أبو العلا",
-    "Sam Jones in Madrid" → "Sam Jones" (a preposition before a capitalised word)."""
-    name = _PLACE_SEPARATOR_RE.split(text, maxsplit=1)[0]
+    """``text`` without its place: "حسام أبو العلا - القاهرة" → "حسام أبو العلا", "الدمام - فهد
+    القحطاني" → "فهد القحطاني" (a one-word place before a longer name), "Sam Jones in Madrid"
+    → "Sam Jones" (a preposition before a capitalised word)."""
+    parts = _PLACE_SEPARATOR_RE.split(text, maxsplit=1)
+    name = parts[0]
+    # "الدمام - فهد القحطاني": the Gulf press puts the place first; a name has two words or more.
+    if len(parts) == 2 and len(name.split()) == 1 and len(parts[1].split()) >= MIN_BARE_NAME_WORDS:
+        name = parts[1]
     words = name.split()
     prepositions = _place_prepositions()
     for position in range(1, len(words) - 1):
@@ -109,8 +115,19 @@ def _is_cased(word: str) -> bool:
     return word.lower() != word.upper()
 
 
+@cache
+def _role_words() -> frozenset[str]:
+    """Words of a byline's role line ("Business reporter", "مراسل"), never of a name."""
+    return frozenset(fold(w) for w in load_table("bylines")["role_words"])
+
+
+def names_a_role(text: str) -> bool:
+    """Does ``text`` hold a byline role word ("Business reporter", "مراسل")?"""
+    return not _role_words().isdisjoint(fold(text).split())
+
+
 def _usable(name: str, site_keys: frozenset[str], labels: frozenset[str]) -> bool:
-    if "://" in name or "@" in name or name.startswith("www."):
+    if "://" in name or "@" in name or name.startswith("www.") or names_a_role(name):
         return False
     key = letters_key(name)
     if not key or key in labels:

@@ -13,6 +13,8 @@ from lxml.html import HtmlElement
 
 from .._byline import parse_byline, parse_names
 from .._decide.evidence import Credit
+from .._decide.names import names_a_role
+from .._text import clean_text
 from .index import TreeIndex
 from .metadata import PageMeta
 from .nearby import nearby_elements
@@ -35,6 +37,12 @@ def visible_byline(index: TreeIndex, anchor: HtmlElement | None) -> Credit | Non
         if attribution is not None and (attribution.authors or attribution.source):
             return Credit("byline", attribution.authors, attribution.source)
         names = parse_names(near.text)
+        if any(names_a_role(n) for n in names):
+            # A name link and a role span side by side ("Dana Kowalski" + "Business
+            # reporter") glue together when no space separates them in the markup: read the
+            # element's pieces of text apart.
+            pieces = (clean_text(t) for t in near.element.itertext())
+            names = parse_names(" | ".join(p for p in pieces if p))
         if names:
             return Credit("byline", names)
     return None
