@@ -48,6 +48,9 @@ logger = logging.getLogger("article_extract")
 
 # A nested container hit holding this share of the outer hit's text is preferred to it.
 INNER_CONTAINER_SHARE = 0.75
+# A container hit with this many siblings of its own kind is one entry of a feed (a live
+# blog's updates): the next rule finds the article around them.
+MIN_REPEATED_SIBLINGS = 3
 # A further part of a split body (a lead box, a later text box) holds at least this much text.
 MIN_PART_CHARS = 40
 # Less text than this is a teaser or a caption box, not an article container.
@@ -133,6 +136,8 @@ def find_container(index: TreeIndex) -> Container | None:
         usable = [e for e in matches if _usable(e)]
         if usable:
             primary = _innermost(max(usable, key=text_length), usable)
+            if _repeated(primary, matches):
+                continue  # the rule names the items of a feed (a live blog's entries)
             parts = _sibling_parts(primary, matches)
             lead = _lead_part(primary, parts, rules, index)
             if lead is not None:
@@ -140,6 +145,21 @@ def find_container(index: TreeIndex) -> Container | None:
             parts.sort(key=lambda e: index.position.get(e, 0))
             return Container(primary, tuple(parts), f"rule{number}")
     return None
+
+
+def _repeated(primary: HtmlElement, hits: list[HtmlElement]) -> bool:
+    """Does ``primary`` have :data:`MIN_REPEATED_SIBLINGS` siblings among the rule's hits, of
+    its own tag and class? Then the rule found the entries of a feed, not the article."""
+    parent = primary.getparent()
+    if parent is None:
+        return False
+    shape = (primary.tag, primary.get("class"))
+    siblings = sum(
+        1
+        for h in hits
+        if h is not primary and h.getparent() is parent and (h.tag, h.get("class")) == shape
+    )
+    return siblings >= MIN_REPEATED_SIBLINGS
 
 
 def _innermost(best: HtmlElement, hits: list[HtmlElement]) -> HtmlElement:
