@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -66,3 +67,70 @@ def test_no_agency_form_is_claimed_by_two_agencies() -> None:
             key = match_key(form)
             assert seen.setdefault(key, canonical) == canonical, form
             assert agency_name(form) == canonical
+
+
+def test_language_table_is_consistent() -> None:
+    # Every range is well formed and belongs to one script; every language is reachable from
+    # its script; every word is one word as the detector cuts and spells words; every marking
+    # letter and marker range lies in the language's own script.
+    from article_extract._decide.language import _WORD_RE, _lexicon_form, _tables
+
+    table = load_table("languages")
+    scripts = table["scripts"]
+    spans = sorted((low, high) for entry in scripts.values() for low, high in entry["ranges"])
+    assert all(low <= high for low, high in spans)
+    assert all(a[1] < b[0] for a, b in pairwise(spans)), "ranges overlap"
+
+    bmp = _tables().bmp
+
+    def script_of(ch: str) -> str | None:
+        return bmp[ord(ch)]
+
+    for name, entry in scripts.items():
+        assert isinstance(entry["rtl"], bool), name
+        assert ("default" in entry) != bool(entry.get("languages")), name
+        for code in entry.get("languages", []):
+            assert table["languages"][code]["script"] == name, code
+    for code, entry in table["languages"].items():
+        script = entry["script"]
+        assert script in scripts, code
+        listed = code in scripts[script].get("languages", [])
+        marked = "markers" in entry
+        assert listed != marked, f"{code}: told apart either by words or by marker letters"
+        if marked:
+            assert 0 < entry["marker_share"] < 1, code
+            for low, high in entry["markers"]:
+                assert {script_of(chr(low)), script_of(chr(high))} == {script}, code
+            continue
+        words = entry["words"]
+        assert len(words) >= 10, code
+        keys = [_lexicon_form(w) for w in words]
+        assert len(set(keys)) == len(keys), f"{code}: duplicate words once folded"
+        for word in words:
+            assert _WORD_RE.fullmatch(word), (code, word)
+            assert word == word.lower(), (code, word)
+            assert {script_of(ch) for ch in word} == {script}, (code, word)
+        for letter in entry["letters"]:
+            assert script_of(letter) == script, (code, letter)
+        assert len(set(entry["letters"])) == len(entry["letters"]), code
+
+
+def test_language_tags_and_directions_are_known() -> None:
+    table = load_table("languages")
+    scripts = table["scripts"]
+    codes = set(table["languages"]) | {e["default"] for e in scripts.values() if "default" in e}
+    tags = table["tags"]
+    assert set(tags["scripts"].values()) <= set(scripts)
+    assert all(len(subtag) == 4 for subtag in tags["scripts"])
+    assert set(tags["same_as"].values()) <= codes
+    assert not set(tags["same_as"]) & codes, "a detector code is not an alias"
+    assert not set(tags["deprecated"]) & codes
+    rtl = set(table["direction"]["rtl_languages"])
+    for name, entry in scripts.items():
+        written = {c for c, language in table["languages"].items() if language["script"] == name}
+        written |= {entry.get("default"), *entry.get("languages", [])} - {None}
+        if entry["rtl"]:
+            assert written <= rtl, written - rtl
+        else:
+            assert not written & rtl, written & rtl
+    assert not rtl & set(table["direction"]["either_direction"])
