@@ -125,6 +125,7 @@ def test_language_tags_and_directions_are_known() -> None:
     assert set(tags["same_as"].values()) <= codes
     assert not set(tags["same_as"]) & codes, "a detector code is not an alias"
     assert not set(tags["deprecated"]) & codes
+    assert all(tag.count("-") == 1 for tag in tags["pseudo_locales"]["locales"])
     rtl = set(table["direction"]["rtl_languages"])
     for name, entry in scripts.items():
         written = {c for c, language in table["languages"].items() if language["script"] == name}

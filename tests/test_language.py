@@ -319,6 +319,22 @@ def test_arabic_script_variants(code: str, text: str) -> None:
     assert detect_language(text) == code
 
 
+def test_a_list_of_names_counts_its_marking_letters() -> None:
+    # A listing page's dump: titles of papers and channels, no function word at all. Teh
+    # marbuta (Arabic only) is enough evidence; a Persian menu has no letter of its own.
+    papers = (
+        "صحيفة الحياة الجديدة جريدة الوطن العربية مجلة المدينة المنورة القناة الفضائية "
+        "السعودية الشبكة الإخبارية الأردنية الوكالة الرسمية المصرية الصفحة الرئيسية "
+        "صحيفة الجزيرة الاقتصادية جريدة الرياضة اليومية مجلة الأسرة العصرية"
+    )
+    assert detect_language(papers) == "ar"
+    menu = (
+        "صفحه اصلی سیاست رهبری احزاب و شخصیت‌ها نظامی انتخابات دولت مجلس اقتصاد کلان "
+        "مسکن جهان بازار مالی صنعت انرژی بازرگانی کشاورزی فرهنگ سینما تلویزیون ادبیات"
+    )
+    assert detect_language(menu) is None
+
+
 def test_arabic_persian_urdu_told_apart_in_one_script() -> None:
     assert {detect_language(SENTENCES[c]) for c in ("ar", "fa", "ur")} == {"ar", "fa", "ur"}
 
@@ -364,7 +380,7 @@ INDONESIAN_LEANING = (
         (None, "", None),
         # same language: the declaration with its region
         ("ar-EG", SENTENCES["ar"], "ar-eg"),
-        ("ar_AR", SENTENCES["ar"], "ar-ar"),
+        ("ar_AR", SENTENCES["ar"], "ar"),  # og:locale's "Arabic, all regions"
         ("fa-IR", SENTENCES["fa"], "fa-ir"),
         ("en-GB", SENTENCES["en"], "en-gb"),
         ("nb-NO", SENTENCES["no"], "nb-no"),  # nb is Norwegian
@@ -415,6 +431,9 @@ def test_indonesian_leaning_text_is_detected_as_indonesian() -> None:
         (" AR_eg ", "ar-eg"),
         ("zh-Hans", "zh-hans"),
         ("iw-IL", "he-il"),
+        ("ar_AR", "ar"),
+        ("es_LA", "es"),
+        ("es-419", "es-419"),
         ("", None),
         (None, None),
         ("Arabic", None),

@@ -33,12 +33,14 @@ How a language is detected
        :data:`MIN_EVIDENCE` and :data:`WIN_RATIO` times the other's. So Indonesian and Malay,
        which share most function words, are told apart only by the words that differ
        ("bahwa", "karena" vs "bahawa", "kerana"): `id` needs clear evidence. The winner's
-       function words must also make :data:`MIN_WORD_SHARE` of the script's words, else the
-       text is probably in a language we have no lexicon for, and no verdict is given.
+       score must also reach :data:`MIN_EVIDENCE_PER_WORD` per word of the script, else the
+       text is probably in a language we have no lexicon for, and no verdict is given (a list
+       of Arabic names with no function word is still Arabic by its teh marbuta).
 
 The declared-versus-detected rule (:func:`decide_language`)
     ``declared`` is normalised (lower case, "_" → "-", BCP-47 shape, deprecated codes such as
-    "iw" replaced); a malformed tag counts as absent.
+    "iw" replaced, og:locale pseudo-regions such as "ar_AR" dropped); a malformed tag counts as
+    absent.
 
     * No detection (thin or mixed text): the declaration stands.
     * Nothing declared: the detection.
@@ -93,10 +95,10 @@ DOMINANT_SHARE = 0.5
 MIN_EVIDENCE = 3.0
 # ...and the winner's distinguishing evidence must be this many times the other's.
 WIN_RATIO = 2.0
-# Function words of the winner per word of the script: prose in a language we know is 20-45%
-# function words, a dump thick with menus 7% or more; below this share the text is probably in
-# a language we have no lexicon for.
-MIN_WORD_SHARE = 0.05
+# The winner's score per word of the script: prose in a language we know is 20-45% function
+# words, a dump thick with menus 7% or more; below this the text is probably in a language we
+# have no lexicon for.
+MIN_EVIDENCE_PER_WORD = 0.05
 # A marking letter (ñ, ß, ے, ښ) weighs a quarter of a function word: names and loanwords carry
 # them too, and frequent ones (Turkish ı) would otherwise drown the words.
 LETTER_VOTE = 0.25
@@ -171,6 +173,7 @@ class _Tables:
     letters_re: re.Pattern[str]  # any marking letter
     deprecated: dict[str, str]
     same_as: dict[str, str]
+    pseudo_locales: frozenset[str]
     script_subtags: dict[str, str]
     rtl_languages: frozenset[str]
     either_direction: frozenset[str]
@@ -246,6 +249,7 @@ def _tables() -> _Tables:
         letters_re=re.compile(f"[{re.escape(''.join(sorted(letter_languages)))}]"),
         deprecated=dict(tags["deprecated"]),
         same_as=dict(tags["same_as"]),
+        pseudo_locales=frozenset(tags["pseudo_locales"]["locales"]),
         script_subtags=dict(tags["scripts"]),
         rtl_languages=frozenset(table["direction"]["rtl_languages"]),
         either_direction=frozenset(table["direction"]["either_direction"]),
@@ -335,9 +339,8 @@ def _main_script(evidence: _Evidence) -> str | None:
 class _Scores:
     """Each language's evidence, and what it shares with one chosen language."""
 
-    words: dict[str, float]  # language → function words found
-    total: dict[str, float]  # language → words + LETTER_VOTE × marking letters
-    shared: dict[str, float]  # language → evidence it shares with the chosen one
+    total: dict[str, float]  # language → function words + LETTER_VOTE × marking letters
+    shared: dict[str, float]  # language → the part of its evidence the chosen one has too
 
     def ours(self, chosen: str, other: str) -> float:
         """Evidence for ``chosen`` that ``other`` lacks."""
@@ -351,24 +354,20 @@ class _Scores:
 def _scores(evidence: _Evidence, chosen: str | None = None) -> _Scores:
     """Scores of every language with evidence; with ``chosen``, what each shares with it."""
     tables = _tables()
-    words: dict[str, float] = {}
+    total: dict[str, float] = {}
     shared: dict[str, float] = {}
-    for word, n in evidence.hits.items():
-        codes = tables.word_languages[word]
-        for code in codes:
-            words[code] = words.get(code, 0.0) + n
-        if chosen in codes:
+    for index, counts, weight in (
+        (tables.word_languages, evidence.hits, 1.0),
+        (tables.letter_languages, evidence.marking, LETTER_VOTE),
+    ):
+        for key, n in counts.items():
+            codes = index[key]
             for code in codes:
-                shared[code] = shared.get(code, 0.0) + n
-    total = dict(words)
-    for letter, n in evidence.marking.items():
-        codes = tables.letter_languages[letter]
-        for code in codes:
-            total[code] = total.get(code, 0.0) + LETTER_VOTE * n
-        if chosen in codes:
-            for code in codes:
-                shared[code] = shared.get(code, 0.0) + LETTER_VOTE * n
-    return _Scores(words, total, shared)
+                total[code] = total.get(code, 0.0) + weight * n
+            if chosen in codes:
+                for code in codes:
+                    shared[code] = shared.get(code, 0.0) + weight * n
+    return _Scores(total, shared)
 
 
 def _beats(scores: _Scores, chosen: str, other: str, ratio: float) -> bool:
@@ -380,7 +379,7 @@ def _by_lexicon(evidence: _Evidence, script: _Script) -> str | None:
     totals = _scores(evidence).total
     best = max(script.languages, key=lambda code: (totals.get(code, 0.0), code))
     scores = _scores(evidence, best)
-    if scores.words.get(best, 0.0) < MIN_WORD_SHARE * evidence.words[script.name]:
+    if scores.total.get(best, 0.0) < MIN_EVIDENCE_PER_WORD * evidence.words[script.name]:
         return None
     if all(_beats(scores, best, other, WIN_RATIO) for other in script.languages if other != best):
         return best
@@ -432,8 +431,9 @@ def detect_language(text: str) -> str | None:
 
 
 def normalize_language_tag(tag: str | None) -> str | None:
-    """``tag`` as a lower-case BCP-47-shaped tag ("ar_EG" → "ar-eg", "iw" → "he"), or None
-    when it is missing or malformed ("English", "x-default")."""
+    """``tag`` as a lower-case BCP-47-shaped tag ("ar_EG" → "ar-eg", "iw" → "he", og:locale's
+    pseudo-region "ar_AR" → "ar"), or None when it is missing or malformed ("English",
+    "x-default")."""
     if not tag:
         return None
     value = tag.strip().replace("_", "-").lower()
@@ -442,8 +442,10 @@ def normalize_language_tag(tag: str | None) -> str | None:
     primary, _, rest = value.partition("-")
     if primary in ("und", "mul", "zxx", "mis"):  # "undetermined", "multiple", "none": no claim
         return None
-    primary = _tables().deprecated.get(primary, primary)
-    return f"{primary}-{rest}" if rest else primary
+    tables = _tables()
+    primary = tables.deprecated.get(primary, primary)
+    value = f"{primary}-{rest}" if rest else primary
+    return primary if value in tables.pseudo_locales else value
 
 
 def _comparable(tag: str) -> str:
