@@ -16,13 +16,12 @@ from pathlib import Path
 from statistics import median
 from typing import Any, Literal
 
-from article_extract._text import arabic_letter_ratio, fold
+from article_extract._decide.language import detect_language
+from article_extract._text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
-# Share of letters in Arabic script above which untagged gold is taken as an Arabic page.
-ARABIC_SCRIPT_SHARE = 0.5
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
@@ -175,8 +174,8 @@ def is_arabic(lang: str | None) -> bool:
 
 
 def guess_lang(body: str) -> str:
-    """A language tag for gold that states none: Arabic when the body is mostly Arabic script."""
-    return "ar" if arabic_letter_ratio(body) > ARABIC_SCRIPT_SHARE else "und"
+    """The gold body's language by the library's own detector ("und" when it cannot tell)."""
+    return detect_language(body) or "und"
 
 
 # --- statistics and tables ---------------------------------------------------------------------

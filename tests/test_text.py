@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from article_extract._text import arabic_letter_ratio, clean_text, fold, to_ascii_digits
+from article_extract._text import clean_text, fold, to_ascii_digits
 
 
 @pytest.mark.parametrize(
@@ -47,9 +47,3 @@ def test_fold_unifies_variants(a: str, b: str) -> None:
 
 def test_to_ascii_digits() -> None:
     assert to_ascii_digits("٠٦ يناير ٢٠٢٢ / ۱۴۴۱") == "06 يناير 2022 / 1441"
-
-
-def test_arabic_letter_ratio() -> None:
-    assert arabic_letter_ratio("نص عربي") == 1.0
-    assert arabic_letter_ratio("plain text") == 0.0
-    assert arabic_letter_ratio("123 ...") == 0.0

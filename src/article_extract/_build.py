@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._model import LANG_RE, Article, Options
+from ._decide.language import normalize_language_tag
+from ._model import Article, Options
 from ._urls import normalize_url
 from .errors import InvalidArticle
 
@@ -33,20 +34,13 @@ def _url_or_none(value: str | None, field: str) -> str | None:
     return url
 
 
-def _language_or_none(value: str | None) -> str | None:
-    if not value:
-        return None
-    tag = value.strip().replace("_", "-").lower()
-    return tag if LANG_RE.match(tag) else None
-
-
 def build_article(fields: dict[str, Any], options: Options) -> Article:
     """Validate ``fields`` (Article field names) into an Article; raise InvalidArticle if the
     title or body is unusable."""
     fields = dict(fields)
     for name in _URL_FIELDS:
         fields[name] = _url_or_none(fields.get(name), name)
-    fields["language"] = _language_or_none(fields.get("language"))
+    fields["language"] = normalize_language_tag(fields.get("language"))
     try:
         return Article.model_validate(fields, context={"reference": options.reference})
     except ValidationError as exc:

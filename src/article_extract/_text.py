@@ -16,7 +16,6 @@ import unicodedata
 __all__ = [
     "ARABIC_PUNCTUATION",
     "LETTER_VARIANTS",
-    "arabic_letter_ratio",
     "clean_text",
     "ends_like_sentence",
     "fold",
@@ -120,22 +119,6 @@ def fold(text: str) -> str:
 def letters_key(text: str) -> str:
     """Letters and digits only, folded: what two spellings of one headline or name share."""
     return "".join(filter(str.isalnum, fold(text)))
-
-
-def arabic_letter_ratio(text: str) -> float:
-    """Share of letters that are Arabic-script letters (0.0 when there are no letters)."""
-    letters = 0
-    arabic = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if (
-                "\u0600" <= ch <= "\u06ff"
-                or "\u0750" <= ch <= "\u077f"
-                or "\ufb50" <= ch <= "\ufeff"
-            ):
-                arabic += 1
-    return arabic / letters if letters else 0.0
 
 
 def strip_non_word_edges(token: str) -> str:

@@ -60,8 +60,8 @@ Direction (:func:`direction_of`)
     else whether it is written right to left (``[direction]`` of the table); a language written
     in both kinds of script ("ku", "az", "pa") and a missing language fall through to the text:
     RTL when at least :data:`RTL_LETTER_SHARE` of the first step's letters are in an RTL script
-    (Arabic, Hebrew, Syriac, Thaana: the script table generalises ``_text.arabic_letter_ratio``
-    to every RTL script, over the same bounded prefix as detection); None without letters.
+    (Arabic, Hebrew, Syriac, Thaana: the script table covers every RTL script, read
+    over the same bounded prefix as detection); None without letters.
 """
 
 from __future__ import annotations
