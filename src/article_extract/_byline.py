@@ -21,6 +21,7 @@ __all__ = [
     "is_caption_text",
     "is_source_label",
     "leading_credit",
+    "may_be_credit",
     "parse_byline",
     "parse_names",
     "split_trailing_credit",
@@ -56,6 +57,8 @@ _CREDIT_LEAD_IN = " -–—ـ"
 _DATELINE_CREDIT_RE = re.compile(r"^\(\s?[^()\-–—]{1,30}\s[-–—]+\s([^()\-–—]{1,30}?)\s?\)$")
 # "عمان (بترا) -", "دمشق، سوريا (CNN) --": a credit in the first 80 characters.
 _LEADING_CREDIT_RE = re.compile(r"^[^()]{0,60}\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]")
+# Where a label glued to a name ends: "كتب:محمد", "المصدر-رويترز".
+_GLUED_SPLIT_RE = re.compile(r"[:：\-–—]")
 # A first word glued to what follows by punctuation: "كتب:محمد", "المصدر-رويترز".
 _GLUED_LABEL_RE = re.compile(r"^(\w+[:：\-–—])(?=\w)")
 # Labels are at most this many words ("نقلا عن موقع").
@@ -223,6 +226,22 @@ def parse_names(text: str) -> tuple[str, ...]:
     words, folded = _words(line)
     rest = _after_label(words, folded, _tables().author_labels)
     return _split_authors(line if rest is None else rest)
+
+
+def may_be_credit(text: str, key: str) -> bool:
+    """A cheap first look: could ``text`` (with lexicon key ``key``, see
+    ``_lexicon.match_key``) be a byline or credit line? Its first word opens a label, or it is
+    short enough to be an agency's name, or it opens with a parenthesis (a dateline credit)."""
+    tables = _tables()
+    if text.lstrip().startswith("("):
+        return True
+    words = key.split(maxsplit=tables.agency_max_tokens)
+    if not words:
+        return False
+    if len(words) <= tables.agency_max_tokens:
+        return True
+    first = _GLUED_SPLIT_RE.split(words[0], maxsplit=1)[0]
+    return first in tables.author_labels or first in tables.source_labels
 
 
 def is_source_label(text: str) -> bool:

@@ -132,7 +132,10 @@ class ChromeLexicon:
         """A page widget's label, never a headline: a line that opens with a widget phrase
         ("Artikel zum Hören", "Flag of …"), a short count line ("3 Min", "12 تعليق"), or a
         video playlist item, its duration glued to its title ("طريقة عمل الكنافة02:31")."""
-        key = match_key(text)
+        return self.is_widget_key(match_key(text), text)
+
+    def is_widget_key(self, key: str, text: str) -> bool:
+        """:meth:`is_widget` with the line's ``match_key`` already computed."""
         if self.widget_prefixes.starts(key):
             return True
         if len(text) <= MAX_MEDIA_ITEM_CHARS and _GLUED_DURATION_RE.search(text[-8:]):

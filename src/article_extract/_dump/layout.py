@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .._byline import is_caption_text
 from .lines import Line
 
 __all__ = ["BodySpan", "find_body_span", "line_weight"]
@@ -61,7 +60,7 @@ class BodySpan:
 
 def is_caption(line: Line) -> bool:
     """An image caption: a line that carries a photo credit (see ``_byline.is_caption_text``)."""
-    return is_caption_text(line.text)
+    return line.caption
 
 
 def line_weight(line: Line) -> float:

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from .._byline import Attribution, is_source_label, parse_byline
+from .._byline import (
+    Attribution,
+    is_caption_text,
+    is_source_label,
+    may_be_credit,
+    parse_byline,
+)
 from .._dates import ParsedDate, find_dates
 from .._lexicon import chrome_lexicon, match_key
 from .._model import DEFAULT_MAX_LINE_CHARS
@@ -83,6 +89,7 @@ class Line:
     date_coverage: float  # share of the line the dates cover
     attribution: Attribution | None
     source_label: bool  # a source label alone ("المصدر:", "Kaynak"): the next line names it
+    caption: bool  # an image caption or photo credit (see ``_byline.is_caption_text``)
 
     @property
     def is_date_line(self) -> bool:
@@ -203,6 +210,7 @@ def prepare_lines(
         key = match_key(line_text)
         short = len(line_text) <= max_line_chars
         dates, coverage = _line_dates(line_text, units, reference) if short else ((), 0.0)
+        credit = short and may_be_credit(line_text, key)
         lines.append(
             Line(
                 index=len(lines),
@@ -212,13 +220,16 @@ def prepare_lines(
                 terminal=ends_like_sentence(line_text),
                 inner_punct=len(_INNER_PUNCT_RE.findall(line_text)),
                 chrome=short and lexicon.is_chrome_key(key),
-                widget=short and lexicon.is_widget(line_text),
+                widget=short and lexicon.is_widget_key(key, line_text),
                 tail=short and lexicon.is_tail_marker_key(key),
                 related=key in lexicon.inline_related,
                 dates=dates,
                 date_coverage=coverage,
-                attribution=parse_byline(line_text) if units <= MAX_BYLINE_UNITS else None,
-                source_label=units <= MAX_LABEL_UNITS and is_source_label(line_text),
+                attribution=parse_byline(line_text)
+                if credit and units <= MAX_BYLINE_UNITS
+                else None,
+                source_label=credit and units <= MAX_LABEL_UNITS and is_source_label(line_text),
+                caption=short and is_caption_text(line_text),
             )
         )
     return lines
