@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 
+from ._batch.items import Input, Result
+from ._batch.run import extract_many
 from ._dates import ParsedDate, find_dates, parse_date
 from ._extract import extract
 from ._model import Article, Block, DateCandidate, Options, article_json_schema
@@ -18,6 +20,7 @@ from .errors import (
     BinaryInput,
     EmptyInput,
     ExtractError,
+    ExtractTimeout,
     InputError,
     InputTooComplex,
     InputTooLarge,
@@ -36,6 +39,8 @@ __all__ = [
     "DateCandidate",
     "EmptyInput",
     "ExtractError",
+    "ExtractTimeout",
+    "Input",
     "InputError",
     "InputTooComplex",
     "InputTooLarge",
@@ -44,10 +49,12 @@ __all__ = [
     "NotAnArticle",
     "Options",
     "ParsedDate",
+    "Result",
     "UnsupportedSource",
     "__version__",
     "article_json_schema",
     "extract",
+    "extract_many",
     "find_dates",
     "parse_date",
 ]

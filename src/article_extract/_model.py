@@ -106,6 +106,11 @@ class Options:
     refused only when its text is a list or short; with ``strict=True`` it is always refused,
     so a crawl that mixes listings with undated, unmarked articles loses those articles
     rather than keeping listings.
+
+    ``boilerplate`` holds lines known to be one site's chrome, as ``_lexicon.match_key`` folds
+    them (``article-extract --learn-boilerplate`` learns them from lines repeated across the
+    site's pages): text dumps drop such lines before their layout is read, HTML bodies drop
+    such blocks.
     """
 
     reference: datetime | None = None
@@ -117,6 +122,7 @@ class Options:
     max_jsonld_depth: int = DEFAULT_MAX_JSONLD_DEPTH
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS
     strict: bool = False
+    boilerplate: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.reference is not None and not isinstance(self.reference, datetime):
@@ -128,6 +134,10 @@ class Options:
             raise TypeError(
                 f"Options.default_tz must be a tzinfo (e.g. zoneinfo.ZoneInfo('Asia/Riyadh') or "
                 f"datetime.timezone.utc) or None, not {type(self.default_tz).__name__}"
+            )
+        if not isinstance(self.boilerplate, frozenset):
+            raise TypeError(
+                f"Options.boilerplate must be a frozenset, not {type(self.boilerplate).__name__}"
             )
         if not isinstance(self.strict, bool):
             raise TypeError(f"Options.strict must be a bool, not {type(self.strict).__name__}")

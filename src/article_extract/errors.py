@@ -18,6 +18,7 @@ Hierarchy::
     ├── NotAnArticle              readable, but not one article: a home page, listing, error
     │                             page, or not a web page at all (``reason`` says which)
     ├── InvalidArticle            extracted fields failed validation (wraps pydantic's errors)
+    ├── ExtractTimeout            a batch worker gave up on the page after its time limit
     └── InternalError             a bug in article_extract (the original exception is chained);
                                   raised instead of letting it crash the caller's batch
 
@@ -30,16 +31,22 @@ pathlib.Path(...) to read a file" / "fetch the URL first and pass the response o
 and WARC/ARC bytes point at the batch API (``extract_many``, ``article-extract FILE.warc.gz``).
 A ``url=`` that is not an absolute http(s) URL is not an error: it is ignored with a logged
 warning, and the page is read as if no URL had been given.
+
+Every error pickles (batch workers send them to the parent process, Dask ships them between
+machines): :meth:`ExtractError.__reduce__` keeps the message and every attribute, whatever the
+subclass's ``__init__`` takes. The chained ``__cause__`` and the traceback stay in the process
+that raised.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 __all__ = [
     "BinaryInput",
     "EmptyInput",
     "ExtractError",
+    "ExtractTimeout",
     "InputError",
     "InputTooComplex",
     "InputTooLarge",
@@ -50,6 +57,17 @@ __all__ = [
 ]
 
 
+_E = TypeVar("_E", bound="ExtractError")
+
+
+def _restore(cls: type[_E], args: tuple[Any, ...], state: dict[str, Any]) -> _E:
+    """Unpickle an error without calling its ``__init__`` (whose signature varies by class)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
 class ExtractError(Exception):
     """Base class: the page could not be turned into an :class:`~article_extract.Article`."""
 
@@ -58,6 +76,11 @@ class ExtractError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default pickles ``cls(*args)``, which fails for keyword-only arguments
+        # (``NotAnArticle(message, reason=…)``) and drops attributes such as ``errors``.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly record, as the CLI writes it."""
@@ -142,6 +165,12 @@ class InvalidArticle(ExtractError):
     def __init__(self, message: str, *, errors: list[dict[str, Any]] | None = None) -> None:
         super().__init__(message)
         self.errors = errors or []
+
+
+class ExtractTimeout(ExtractError):
+    """A batch worker stopped working on the page after the caller's per-input time limit."""
+
+    code = "timeout"
 
 
 class InternalError(ExtractError):

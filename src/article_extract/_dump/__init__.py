@@ -158,7 +158,10 @@ def _title_line(header: Header, shown: int | None) -> Line | None:
 def extract_from_dump(page: PageInput, options: Options) -> PageEvidence:
     """Gather the evidence of a text dump. Raises NotAnArticle when it holds no body."""
     lines = prepare_lines(
-        page.text, reference=options.reference, max_line_chars=options.max_line_chars
+        page.text,
+        reference=options.reference,
+        max_line_chars=options.max_line_chars,
+        boilerplate=options.boilerplate,
     )
     span = find_body_span(lines)
     if span is None:

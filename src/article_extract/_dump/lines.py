@@ -193,12 +193,18 @@ def _line_dates(
 
 
 def prepare_lines(
-    text: str, *, reference: datetime | None = None, max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+    text: str,
+    *,
+    reference: datetime | None = None,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+    boilerplate: frozenset[str] = frozenset(),
 ) -> list[Line]:
     """The dump as logical lines with features (blank lines only separate them).
 
     ``reference`` is the caller's "now", for relative dates ("منذ 3 ساعات", "أمس"). A line
     longer than ``max_line_chars`` is text: it is never read as chrome, a date or a byline.
+    ``boilerplate`` holds ``match_key`` forms of lines known to be this site's chrome: they
+    are dropped.
     """
     lexicon = chrome_lexicon()
     physical = _unwrap(split_physical_lines(text))
@@ -206,9 +212,15 @@ def prepare_lines(
     for line_text in physical:
         if not line_text:
             continue
-        units = _units(line_text)
         key = match_key(line_text)
         short = len(line_text) <= max_line_chars
+        chrome = short and lexicon.is_chrome_key(key)
+        if key in boilerplate and not chrome:
+            # The site's template, unknown to the lexicon: dropped before the layout is read, so
+            # that a learned banner inside the article neither splits the body nor costs it as
+            # a chrome line would. Lexicon chrome stays: the layout reads the page around it.
+            continue
+        units = _units(line_text)
         dates, coverage = _line_dates(line_text, units, reference) if short else ((), 0.0)
         credit = short and may_be_credit(line_text, key)
         lines.append(
@@ -219,7 +231,7 @@ def prepare_lines(
                 units=units,
                 terminal=ends_like_sentence(line_text),
                 inner_punct=len(_INNER_PUNCT_RE.findall(line_text)),
-                chrome=short and lexicon.is_chrome_key(key),
+                chrome=chrome,
                 widget=short and lexicon.is_widget_key(key, line_text),
                 tail=short and lexicon.is_tail_marker_key(key),
                 related=key in lexicon.inline_related,

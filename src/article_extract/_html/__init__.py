@@ -32,6 +32,7 @@ from lxml.html import HtmlElement
 from .._decide.evidence import Credit, PageEvidence
 from .._decide.titles import choose_title, site_keys
 from .._inputs import PageInput
+from .._lexicon import match_key
 from .._model import Options
 from .._text import letters_key
 from .._urls import normalize_url
@@ -104,9 +105,12 @@ def extract_from_html(page: PageInput, options: Options) -> PageEvidence:
         body = extract_body(headline, container, index, options.max_line_chars)
     credits: list[Credit] = [byline] if byline is not None else []
     credits += [*body.credits, *metadata_credits(meta)]
+    blocks = body.blocks
+    if options.boilerplate:  # lines learned as this site's chrome (Options.boilerplate)
+        blocks = tuple(b for b in blocks if match_key(b.text) not in options.boilerplate)
     return PageEvidence(
         input_kind="html",
-        blocks=body.blocks,
+        blocks=blocks,
         title=title,
         site_keys=keys,
         dates=dates,

@@ -1,0 +1,350 @@
+"""Results → records on disk or stdout: JSON Lines, JSON, CSV or Parquet. Always UTF-8.
+
+Crash safety. JSON Lines and CSV are appended record by record, each record one write ending
+in its terminator (``\\n``; ``\\r\\n`` for CSV, whose fields never hold a ``\\r``): after a
+crash or ``kill -9`` the file is whole records plus at most one partial record at the end.
+:func:`resume` cuts that partial record off and returns the ids already written, so a rerun
+appends exactly the missing inputs. JSON and Parquet are not appendable: they are written to a
+temporary file beside the target and renamed into place at the end, so a crash leaves the
+previous file (or none), never half of one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from typing import IO, Any, Protocol
+
+from .._model import Article
+from .items import ERROR_FIELDS, RECORD_HEAD
+
+__all__ = [
+    "APPENDABLE",
+    "FORMATS",
+    "RecordWriter",
+    "article_fields",
+    "check_fields",
+    "open_writer",
+    "record_fields",
+    "resume",
+]
+
+FORMATS = ("jsonl", "json", "csv", "parquet")
+APPENDABLE = ("jsonl", "csv")
+_TERMINATOR = {"jsonl": b"\n", "csv": b"\r\n"}
+# Records per Parquet row group: large enough for good compression, small enough to stream.
+PARQUET_ROWS_PER_GROUP = 2000
+# Bytes read at a time when looking for the last whole record from the end of a file.
+_TAIL_BLOCK = 1 << 16
+# The first key of a JSON Lines record as we write it: {"input": "<JSON string>", …
+_INPUT_RE = re.compile(rb'\{"input": ("(?:[^"\\]|\\.)*")')
+# CSV cells join list fields with this separator.
+CSV_LIST_SEPARATOR = "; "
+
+
+def article_fields() -> tuple[str, ...]:
+    """The Article's fields as records carry them (``body`` included), in model order."""
+    names = list(Article.model_fields)
+    names.insert(names.index("blocks") + 1, "body")
+    return tuple(names)
+
+
+def check_fields(fields: Sequence[str]) -> list[str]:
+    """The names in ``fields`` that are not Article fields."""
+    known = set(article_fields())
+    return [f for f in fields if f not in known]
+
+
+def record_fields(fmt: str, chosen: Sequence[str] | None) -> tuple[str, ...]:
+    """The columns of a record: input, status, the chosen article fields, the error fields.
+
+    Without a choice CSV leaves out ``blocks`` (``body`` holds the same text) and
+    ``date_conflicts``; the other formats keep every field."""
+    if chosen:
+        fields = tuple(chosen)
+    elif fmt == "csv":
+        fields = tuple(f for f in article_fields() if f not in ("blocks", "date_conflicts"))
+    else:
+        fields = article_fields()
+    return RECORD_HEAD + fields + ERROR_FIELDS
+
+
+def _select(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    if record["status"] == "ok":
+        return {k: record.get(k) for k in fields if k not in ERROR_FIELDS}
+    return {k: record[k] for k in RECORD_HEAD + ERROR_FIELDS}
+
+
+class RecordWriter(Protocol):
+    def write(self, record: dict[str, Any]) -> None: ...
+    def close(self) -> None: ...
+
+
+class _JsonLines:
+    def __init__(self, out: IO[bytes], fields: tuple[str, ...], indent: int | None) -> None:
+        self.out, self.fields, self.indent = out, fields, indent
+
+    def write(self, record: dict[str, Any]) -> None:
+        text = json.dumps(_select(record, self.fields), ensure_ascii=False, indent=self.indent)
+        self.out.write(text.encode("utf-8") + b"\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class _JsonArray:
+    def __init__(self, out: IO[bytes], fields: tuple[str, ...], indent: int | None) -> None:
+        self.out, self.fields, self.indent = out, fields, indent
+        self.count = 0
+        out.write(b"[")
+
+    def write(self, record: dict[str, Any]) -> None:
+        text = json.dumps(_select(record, self.fields), ensure_ascii=False, indent=self.indent)
+        self.out.write((b",\n" if self.count else b"\n") + text.encode("utf-8"))
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write(b"\n]\n")
+        self.out.flush()
+
+
+def _csv_cell(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if name == "blocks":
+        text = "\n".join(f"{b['kind']}: {b['text']}" for b in value)
+    elif name == "date_conflicts":
+        text = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, list):
+        text = CSV_LIST_SEPARATOR.join(str(v) for v in value)
+    else:
+        text = str(value)
+    # A record ends with \r\n and only there: that is how resume finds the last whole record.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _Csv:
+    def __init__(self, out: IO[bytes], fields: tuple[str, ...], *, header: bool) -> None:
+        self.out, self.fields = out, fields
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\r\n")
+        if header:
+            self._row(list(fields))
+
+    def _row(self, cells: list[str]) -> None:
+        self.writer.writerow(cells)
+        self.out.write(self.buffer.getvalue().encode("utf-8"))
+        self.out.flush()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+
+    def write(self, record: dict[str, Any]) -> None:
+        selected = _select(record, self.fields)
+        self._row([_csv_cell(f, selected.get(f)) for f in self.fields])
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+def _parquet_schema(fields: tuple[str, ...]) -> Any:
+    import pyarrow as pa
+
+    text_list = pa.list_(pa.string())
+    special = {
+        "blocks": pa.list_(pa.struct([("kind", pa.string()), ("text", pa.string())])),
+        "date_conflicts": pa.list_(
+            pa.struct([("origin", pa.string()), ("value", pa.string()), ("role", pa.string())])
+        ),
+        "authors": text_list,
+        "tags": text_list,
+    }
+    # Dates stay ISO 8601 strings: a column mixes aware and naive values, which one Arrow
+    # timestamp type cannot hold without inventing a zone.
+    return pa.schema([(f, special.get(f, pa.string())) for f in fields])
+
+
+class _Parquet:
+    def __init__(self, path: str, fields: tuple[str, ...]) -> None:
+        try:
+            import pyarrow.parquet as pq
+        except ImportError as exc:
+            from .readers import MissingExtra
+
+            raise MissingExtra(
+                "writing Parquet needs the 'parquet' extra: pip install 'article-extract[parquet]'"
+            ) from exc
+        self.fields = fields
+        self.schema = _parquet_schema(fields)
+        self.rows: list[dict[str, Any]] = []
+        self.writer = pq.ParquetWriter(path, self.schema)
+
+    def write(self, record: dict[str, Any]) -> None:
+        selected = _select(record, self.fields)
+        self.rows.append({f: selected.get(f) for f in self.fields})
+        if len(self.rows) >= PARQUET_ROWS_PER_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self.rows:
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+
+
+class _Replacing:
+    """Write to a temporary file beside ``path``; rename it into place on close."""
+
+    def __init__(self, path: str, make: Any) -> None:
+        folder = os.path.dirname(os.path.abspath(path))
+        handle, self.temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".partial"
+        )
+        os.close(handle)
+        self.path = path
+        self.handle: IO[bytes] | None = None
+        try:
+            self.inner = make(self)
+        except BaseException:
+            os.unlink(self.temporary)
+            raise
+
+    def open(self) -> IO[bytes]:
+        self.handle = open(self.temporary, "wb")  # noqa: SIM115 (closed by close())
+        return self.handle
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.inner.write(record)
+
+    def close(self) -> None:
+        self.inner.close()
+        if self.handle is not None:
+            self.handle.close()
+        os.replace(self.temporary, self.path)
+
+    def abandon(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+        if os.path.exists(self.temporary):
+            os.unlink(self.temporary)
+
+
+class _Appending:
+    def __init__(self, handle: IO[bytes], inner: RecordWriter) -> None:
+        self.handle, self.inner = handle, inner
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.inner.write(record)
+
+    def close(self) -> None:
+        self.inner.close()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+
+
+def open_writer(
+    fmt: str,
+    path: str | None,
+    fields: tuple[str, ...],
+    *,
+    stdout: IO[bytes] | None = None,
+    append: bool = False,
+    indent: int | None = None,
+) -> RecordWriter:
+    """A writer of ``fmt`` records to ``path``, or to ``stdout`` (bytes) when ``path`` is None.
+
+    ``append`` continues a file :func:`resume` has checked (JSON Lines and CSV only)."""
+    if path is None:
+        assert stdout is not None
+        if fmt == "jsonl":
+            return _JsonLines(stdout, fields, indent)
+        if fmt == "json":
+            return _JsonArray(stdout, fields, indent)
+        if fmt == "csv":
+            return _Csv(stdout, fields, header=True)
+        raise ValueError("Parquet needs an output file (-o)")
+    if fmt in APPENDABLE:
+        has_content = append and os.path.exists(path) and os.path.getsize(path) > 0
+        handle = open(path, "ab" if append else "wb")  # noqa: SIM115 (closed by close())
+        inner: RecordWriter
+        if fmt == "jsonl":
+            inner = _JsonLines(handle, fields, indent)
+        else:
+            inner = _Csv(handle, fields, header=not has_content)
+        return _Appending(handle, inner)
+    if fmt == "json":
+        return _Replacing(path, lambda w: _JsonArray(w.open(), fields, indent))
+    return _Replacing(path, lambda w: _Parquet(w.temporary, fields))
+
+
+def _last_record_end(handle: IO[bytes], terminator: bytes) -> int:
+    """Offset just past the last ``terminator`` in the file (0 when there is none)."""
+    size = handle.seek(0, os.SEEK_END)
+    position = size
+    tail = b""
+    while position > 0:
+        step = min(_TAIL_BLOCK, position)
+        position -= step
+        handle.seek(position)
+        tail = handle.read(step) + tail[: len(terminator) - 1]
+        found = tail.rfind(terminator)
+        if found >= 0:
+            return position + found + len(terminator)
+    return 0
+
+
+def resume(path: str, fmt: str) -> set[str]:
+    """Cut a partial last record off ``path`` and return the input ids it already holds.
+
+    Reads the file as a stream (outputs of big runs are many GB); the caller checks that a
+    CSV file's header matches its columns (:func:`csv_header`)."""
+    if not os.path.exists(path):
+        return set()
+    with open(path, "r+b") as handle:
+        end = _last_record_end(handle, _TERMINATOR[fmt])
+        handle.truncate(end)
+    done: set[str] = set()
+    if fmt == "jsonl":
+        with open(path, "rb") as lines:
+            for line in lines:
+                ident = _record_input(line)
+                if ident is not None:
+                    done.add(ident)
+        return done
+    with open(path, encoding="utf-8", errors="replace", newline="") as handle_text:
+        for row in csv.DictReader(handle_text):
+            if row.get("input"):
+                done.add(row["input"])
+    return done
+
+
+def _record_input(line: bytes) -> str | None:
+    # Records start with their input id: read just that, not the whole (large) record.
+    match = _INPUT_RE.match(line)
+    if match is not None:
+        value = json.loads(match.group(1))
+        return value if isinstance(value, str) else None
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    value = record.get("input") if isinstance(record, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def csv_header(path: str) -> list[str] | None:
+    """The header row of an existing CSV output, or None when the file is empty or absent."""
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return None
+    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+        return next(csv.reader(handle), None)
