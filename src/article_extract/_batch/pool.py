@@ -112,7 +112,8 @@ def _worker_main(
         except EOFError:  # the parent is gone
             return
         if chunk is None:
-            conn.send(("peak", _peak_rss_bytes()))
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            conn.send(("peak", _peak_rss_bytes(), usage.ru_utime + usage.ru_stime))
             return
         for seq, item in chunk:
             conn.send((seq, _call_with_limit(fn, fail, item, limit)))
@@ -120,10 +121,11 @@ def _worker_main(
 
 @dataclass
 class PoolStats:
-    """What a pool run cost: worker peak memory (bytes, per worker that exited cleanly) and
-    how many workers had to be replaced."""
+    """What a pool run cost: per worker that exited cleanly, its peak memory (bytes) and CPU
+    seconds; and how many workers had to be replaced."""
 
     worker_peak_bytes: list[int] = field(default_factory=list)
+    worker_cpu_seconds: list[float] = field(default_factory=list)
     replaced: int = 0
 
 
@@ -194,9 +196,10 @@ class _Pool(Generic[T, R]):
                 try:
                     worker.conn.send(None)
                     if worker.conn.poll(SHUTDOWN_SECONDS):
-                        kind, peak = worker.conn.recv()
+                        kind, peak, cpu = worker.conn.recv()
                         if kind == "peak":
                             self.stats.worker_peak_bytes.append(peak)
+                            self.stats.worker_cpu_seconds.append(cpu)
                 except (OSError, EOFError):
                     pass
                 worker.process.join(SHUTDOWN_SECONDS)

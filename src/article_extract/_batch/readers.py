@@ -31,13 +31,13 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, cast
 
 from .._model import DEFAULT_MAX_INPUT_BYTES
-from ..errors import InputTooLarge, UnsupportedSource
+from ..errors import InputError, InputTooLarge, UnsupportedSource
 from .items import HttpPayload, Input, path_id
 
 __all__ = [
@@ -291,10 +291,11 @@ def iter_warc(path: str, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> Iterato
         offset = 0
         try:
             for record in records:
+                page = _warc_page(record, max_bytes)
+                # warcio knows a record's offset once its payload has been read
                 offset = records.get_record_offset()
-                page = _warc_page(record, f"{ident}#{offset}", max_bytes)
                 if page is not None:
-                    yield page
+                    yield replace(page, id=f"{ident}#{offset}")
         except Exception as exc:  # warcio raises several types on corrupt or truncated data
             yield _error(
                 f"{ident}#{offset}-",
@@ -303,7 +304,9 @@ def iter_warc(path: str, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> Iterato
             )
 
 
-def _warc_page(record: Any, ident: str, max_bytes: int) -> Input | None:
+def _warc_page(record: Any, max_bytes: int) -> Input | None:
+    """The record's page (its id is set by the caller), or None for other records."""
+    ident = ""
     if record.rec_type != "response":
         return None
     headers = record.http_headers
@@ -321,5 +324,10 @@ def _warc_page(record: Any, ident: str, max_bytes: int) -> Input | None:
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
         return Input(ident, InputTooLarge(f"the record is over the {max_bytes}-byte limit"), url)
+    missing = getattr(record.raw_stream, "limit", 0)  # warcio's reader: block bytes never read
+    if isinstance(missing, int) and missing > 0:
+        return Input(
+            ident, InputError(f"the record is truncated: {missing} bytes are missing"), url
+        )
     payload_headers = {"Content-Type": content_type} if content_type else {}
     return Input(ident, HttpPayload(url, body, payload_headers), url=url, reference=reference)

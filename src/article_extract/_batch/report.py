@@ -22,6 +22,11 @@ def _parent_peak_bytes() -> int:
     return peak if sys.platform == "darwin" else peak * 1024
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 @dataclass
 class Tally:
     """Counts per outcome and per error code, and the wall time since it was made."""
@@ -58,6 +63,8 @@ class Tally:
             "pages_per_second": round(self.done / wall, 2) if wall > 0 else None,
             "parent_peak_mib": round(_parent_peak_bytes() / _MIB, 1),
             "worker_peak_mib": [round(b / _MIB, 1) for b in self.pool.worker_peak_bytes],
+            "worker_cpu_seconds": [round(c, 2) for c in self.pool.worker_cpu_seconds],
+            "parent_cpu_seconds": round(_cpu_seconds(), 2),
             "workers_replaced": self.pool.replaced,
         }
 
