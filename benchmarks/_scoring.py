@@ -6,6 +6,7 @@ stripped, alef/yeh/teh-marbuta unified, digits made ASCII, case folded.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import re
@@ -20,8 +21,38 @@ from article_extract._decide.language import detect_language
 from article_extract._text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
+_corpus = DEFAULT_CORPUS
+
+
+def corpus() -> Path:
+    """The development corpus this run reads (``--corpus``, set by :func:`use_corpus`)."""
+    return _corpus
+
+
+def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        metavar="DIR",
+        help=f"the development corpus (default: {DEFAULT_CORPUS})",
+    )
+
+
+def use_corpus(path: Path, *required: str) -> Path:
+    """Read the corpus at ``path`` from now on; exit loudly if any ``required`` glob (relative to
+    it) matches nothing: a benchmark without its data must fail, not print an empty table."""
+    global _corpus
+    missing = [pattern for pattern in required if not any(path.glob(pattern))]
+    if not path.is_dir() or missing:
+        what = ", ".join(missing) if path.is_dir() else "the folder itself"
+        raise SystemExit(f"benchmark data missing in {path}: {what} (pass --corpus DIR)")
+    _corpus = path
+    return path
+
+
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
@@ -84,12 +115,12 @@ def chrome_leaks(lines: list[str], gold_body: str, absent: list[str] | None = No
 
 
 def load_gold(page_id: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((CORPUS / "pages" / f"{page_id}.json").read_text("utf-8"))
+    data: dict[str, Any] = json.loads((corpus() / "pages" / f"{page_id}.json").read_text("utf-8"))
     return data
 
 
 def page_ids() -> list[str]:
-    return sorted(p.stem for p in (CORPUS / "pages").glob("*.json"))
+    return sorted(p.stem for p in (corpus() / "pages").glob("*.json"))
 
 
 def fmt_rate(hits: int, total: int) -> str:

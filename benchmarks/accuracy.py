@@ -47,12 +47,13 @@ from benchmarks._peers import (  # noqa: E402
 )
 from benchmarks._scoring import (  # noqa: E402
     ACCURACY_HEADERS,
-    CORPUS,
     FIXTURES,
     PER_PAGE_LEGEND,
     Score,
     Summary,
     accuracy_cells,
+    add_corpus_argument,
+    corpus,
     fmt_float,
     guess_lang,
     is_arabic,
@@ -61,6 +62,7 @@ from benchmarks._scoring import (  # noqa: E402
     percentile,
     score_output,
     summarise,
+    use_corpus,
 )
 
 # Per system: generous enough for the slowest peer on a cold machine, short enough to notice a hang.
@@ -96,7 +98,7 @@ class Case:
 
 def corpus_cases() -> list[Case]:
     cases = []
-    for html in sorted((CORPUS / "pages").glob("*.html")):
+    for html in sorted((corpus() / "pages").glob("*.html")):
         gold = json.loads(html.with_suffix(".json").read_text("utf-8"))
         cases.append(Case(id=html.stem, path=str(html), gold=gold))
     return cases
@@ -331,6 +333,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--per-page", action="store_true", help="also print page × system")
     parser.add_argument("--json", type=Path, help="write raw outputs and scores here")
     parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, help="timed passes")
+    add_corpus_argument(parser)
     parser.add_argument("--fixtures", type=Path, default=FIXTURES, help=argparse.SUPPRESS)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--manifest", type=Path, help=argparse.SUPPRESS)
@@ -367,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.worker:
         return run_worker(args.worker, args.manifest, args.out, args.repeat)
+    use_corpus(args.corpus, "pages/*.html", "pages/*.json")
     systems = _choose_systems(args)
     cases = collect_cases(args.fixtures)
     by_id = {c.id: c for c in cases}

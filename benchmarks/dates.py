@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from article_extract import find_dates, parse_date  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "dates.tsv"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 # Calls per row when timing; the median of many calls is stable, p99 needs a few hundred calls.
 DEFAULT_ROUNDS = 5
 # Fresh-process measurements are noisy: take the median of this many runs.
@@ -63,7 +63,7 @@ class Score:
     misses: list[str] = field(default_factory=list)
 
 
-def load_rows(path: Path = CORPUS) -> list[Row]:
+def load_rows(path: Path) -> list[Row]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [
@@ -320,8 +320,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, metavar="DIR")
     args = parser.parse_args(argv)
-    rows = load_rows()
+    table = args.corpus / "dates.tsv"
+    if not table.is_file():
+        raise SystemExit(f"benchmark data missing: {table} (pass --corpus DIR)")
+    rows = load_rows(table)
+    if not rows:
+        raise SystemExit(f"benchmark data missing: {table} has no rows")
     mine, other = score(rows, ours), score(rows, theirs)
     print(f"### Dates: {len(rows)} strings from `shared/corpus/dates.tsv`\n")
     print(accuracy_table(mine, other))

@@ -45,10 +45,11 @@ from benchmarks._peers import (  # noqa: E402
 )
 from benchmarks._scoring import (  # noqa: E402
     ACCURACY_HEADERS,
-    CORPUS,
     PER_PAGE_LEGEND,
     Score,
     accuracy_cells,
+    add_corpus_argument,
+    corpus,
     fmt_float,
     is_arabic,
     markdown_table,
@@ -56,13 +57,15 @@ from benchmarks._scoring import (  # noqa: E402
     percentile,
     score_output,
     summarise,
+    use_corpus,
 )
 
-SHAPES: dict[str, Path] = {
-    "dumps": CORPUS / "dumps",
-    "inscriptis": CORPUS / "dumps-alt" / "inscriptis",
-    "htmltext": CORPUS / "dumps-alt" / "htmltext",
-    "w3m": CORPUS / "dumps-alt" / "w3m",
+# Each shape's folder inside the corpus.
+SHAPES: dict[str, str] = {
+    "dumps": "dumps",
+    "inscriptis": "dumps-alt/inscriptis",
+    "htmltext": "dumps-alt/htmltext",
+    "w3m": "dumps-alt/w3m",
 }
 SYSTEMS = ("ours", "trafilatura")
 DEFAULT_REPEAT = 3
@@ -91,8 +94,8 @@ class DumpCase:
 def collect_cases(shapes: list[str]) -> list[DumpCase]:
     cases = []
     for shape in shapes:
-        for path in sorted(SHAPES[shape].glob("*.txt")):
-            gold_path = CORPUS / "pages" / f"{path.stem}.json"
+        for path in sorted((corpus() / SHAPES[shape]).glob("*.txt")):
+            gold_path = corpus() / "pages" / f"{path.stem}.json"
             if gold_path.exists():
                 gold = json.loads(gold_path.read_text("utf-8"))
                 cases.append(DumpCase(shape=shape, id=path.stem, path=path, gold=gold))
@@ -231,12 +234,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--with-url", action="store_true", help="pass the gold URL to extract()")
     parser.add_argument("--json", type=Path, help="write the per-page scores here")
     parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, help="timed passes")
+    add_corpus_argument(parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     shapes = _pick(args.shape, tuple(SHAPES), "shape")
+    use_corpus(args.corpus, "pages/*.json", *(f"{SHAPES[shape]}/*.txt" for shape in shapes))
     systems = _pick(args.only or args.systems, SYSTEMS, "system")
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
