@@ -209,6 +209,105 @@ class _Pool(Generic[T, R]):
             worker.conn.close()
 
 
+class _Scheduler(Generic[T, R]):
+    """The parent's bookkeeping: which items each worker holds, what to send next, what to
+    yield next."""
+
+    def __init__(
+        self, pool: _Pool[T, R], items: Iterable[T], *, ordered: bool, chunk_size: int
+    ) -> None:
+        self.pool, self.ordered, self.chunk_size = pool, ordered, chunk_size
+        self.source = iter(items)
+        self.next_seq = 0  # the seq the next item from ``source`` gets
+        self.exhausted = False
+        self.retry: deque[tuple[int, T]] = deque()  # handed back by a replaced worker: first out
+        self.done: dict[int, R] = {}  # ordered: results waiting for an older one
+        self.next_out = 0  # ordered: the next seq to yield
+        self.window = chunk_size * WINDOW_CHUNKS_PER_WORKER * len(pool.workers)
+
+    def _chunk(self) -> list[tuple[int, T]]:
+        chunk: list[tuple[int, T]] = []
+        while self.retry and len(chunk) < self.chunk_size:
+            chunk.append(self.retry.popleft())
+        while not self.exhausted and len(chunk) < self.chunk_size:
+            if self.ordered and self.next_seq >= self.next_out + self.window:
+                break
+            try:
+                chunk.append((self.next_seq, next(self.source)))
+            except StopIteration:
+                self.exhausted = True
+                break
+            self.next_seq += 1
+        return chunk
+
+    def fill(self) -> list[_Worker[T]]:
+        """Send a chunk to every idle worker; return the workers holding items."""
+        for worker in list(self.pool.workers):
+            if worker.pending:
+                continue
+            if not worker.process.is_alive():  # died while idle: nothing to account for
+                worker = self.pool.replace(worker)
+            chunk = self._chunk()
+            if chunk:
+                worker.conn.send(chunk)
+                worker.pending.extend(chunk)
+                worker.last_progress = time.monotonic()
+        return [w for w in self.pool.workers if w.pending]
+
+    def drained(self) -> bool:
+        return self.exhausted and not self.retry
+
+    def _lost(self, worker: _Worker[T], error: ExtractError) -> tuple[int, R]:
+        failed, rest = self.pool.lose(worker, error)
+        self.retry.extendleft(reversed(rest))
+        return failed
+
+    def collect(self, ready: list[Any], handles: dict[Any, _Worker[T]]) -> list[tuple[int, R]]:
+        """Results from the workers whose pipe or process ``wait`` reported."""
+        finished: list[tuple[int, R]] = []
+        for handle in ready:
+            worker = handles[handle]
+            if not any(w is worker for w in self.pool.workers):
+                continue  # already replaced through its other handle
+            died = handle is worker.process.sentinel
+            try:
+                while worker.pending and (not died or worker.conn.poll()):
+                    seq, result = worker.conn.recv()
+                    worker.pending.popleft()
+                    worker.last_progress = time.monotonic()
+                    finished.append((seq, result))
+                    if not worker.conn.poll():
+                        break
+            except (EOFError, OSError):
+                died = True
+            if died and worker.pending:
+                worker.process.join()
+                code = worker.process.exitcode
+                error = InternalError(f"the worker process died (exit code {code}) on this input")
+                finished.append(self._lost(worker, error))
+        return finished
+
+    def reap_stuck(self, limit: float) -> list[tuple[int, R]]:
+        """Kill the workers that have not answered within the limit and its grace period."""
+        now = time.monotonic()
+        finished: list[tuple[int, R]] = []
+        for worker in list(self.pool.workers):
+            if worker.pending and now > worker.last_progress + limit + KILL_GRACE_SECONDS:
+                error = ExtractTimeout(f"gave up after the {limit:g} s time limit (worker killed)")
+                finished.append(self._lost(worker, error))
+        return finished
+
+    def emit(self, finished: list[tuple[int, R]]) -> Iterator[R]:
+        if not self.ordered:
+            for _, result in finished:
+                yield result
+            return
+        self.done.update(finished)
+        while self.next_out in self.done:
+            yield self.done.pop(self.next_out)
+            self.next_out += 1
+
+
 def run_pool(
     fn: Callable[[T], R],
     fail: Callable[[T, ExtractError], R],
@@ -226,96 +325,27 @@ def run_pool(
     in input order when ``ordered``, else as they finish.
     """
     pool: _Pool[T, R] = _Pool(fn, fail, workers, limit, stats or PoolStats())
-    source = iter(items)
-    next_seq = 0  # the seq the next item from ``source`` gets
-    exhausted = False
-    retry: deque[tuple[int, T]] = deque()  # items handed back by a replaced worker: first out
-    done: dict[int, R] = {}  # ordered: results waiting for an older one
-    next_out = 0  # ordered: the next seq to yield
-    window = chunk_size * WINDOW_CHUNKS_PER_WORKER * workers
+    scheduler = _Scheduler(pool, items, ordered=ordered, chunk_size=chunk_size)
     graceful = False
     try:
         while True:
-            for worker in list(pool.workers):
-                if worker.pending:
-                    continue
-                if not worker.process.is_alive():  # died while idle: nothing to account for
-                    worker = pool.replace(worker)
-                chunk: list[tuple[int, T]] = []
-                while retry and len(chunk) < chunk_size:
-                    chunk.append(retry.popleft())
-                while not exhausted and len(chunk) < chunk_size:
-                    if ordered and next_seq >= next_out + window:
-                        break
-                    try:
-                        chunk.append((next_seq, next(source)))
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    next_seq += 1
-                if chunk:
-                    worker.conn.send(chunk)
-                    worker.pending.extend(chunk)
-                    worker.last_progress = time.monotonic()
-            busy = [w for w in pool.workers if w.pending]
+            busy = scheduler.fill()
             if not busy:
-                if exhausted and not retry:
+                if scheduler.drained():
                     break
-                continue  # the window is full only while something is pending, so: retry
+                continue  # a replaced worker handed items back: send them
             timeout = None
             if limit:
                 oldest = min(w.last_progress for w in busy)
                 timeout = max(0.0, oldest + limit + KILL_GRACE_SECONDS - time.monotonic())
-            by_handle: dict[Any, _Worker[T]] = {}
+            handles: dict[Any, _Worker[T]] = {}
             for worker in busy:
-                by_handle[worker.conn] = worker
-                by_handle[worker.process.sentinel] = worker
-            ready = wait(list(by_handle), timeout)
-            finished: list[tuple[int, R]] = []
-            for handle in ready:
-                worker = by_handle[handle]
-                if not any(w is worker for w in pool.workers):
-                    continue  # already replaced through its other handle
-                died = handle is worker.process.sentinel
-                try:
-                    while worker.pending and (not died or worker.conn.poll()):
-                        seq, result = worker.conn.recv()
-                        worker.pending.popleft()
-                        worker.last_progress = time.monotonic()
-                        finished.append((seq, result))
-                        if not worker.conn.poll():
-                            break
-                except (EOFError, OSError):
-                    died = True
-                if died and worker.pending:
-                    worker.process.join()
-                    code = worker.process.exitcode
-                    failed, rest = pool.lose(
-                        worker,
-                        InternalError(f"the worker process died (exit code {code}) on this input"),
-                    )
-                    finished.append(failed)
-                    retry.extendleft(reversed(rest))
+                handles[worker.conn] = worker
+                handles[worker.process.sentinel] = worker
+            finished = scheduler.collect(wait(list(handles), timeout), handles)
             if limit:
-                now = time.monotonic()
-                for worker in list(pool.workers):
-                    if worker.pending and now > worker.last_progress + limit + KILL_GRACE_SECONDS:
-                        failed, rest = pool.lose(
-                            worker,
-                            ExtractTimeout(
-                                f"gave up after the {limit:g} s time limit (worker killed)"
-                            ),
-                        )
-                        finished.append(failed)
-                        retry.extendleft(reversed(rest))
-            if not ordered:
-                for _, result in finished:
-                    yield result
-                continue
-            done.update(finished)
-            while next_out in done:
-                yield done.pop(next_out)
-                next_out += 1
+                finished += scheduler.reap_stuck(limit)
+            yield from scheduler.emit(finished)
         graceful = True
     finally:
         pool.close(graceful=graceful)
