@@ -399,6 +399,7 @@ def test_resume_csv(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ["--workers", "0"],
         ["--timeout", "0"],
         ["-", "-"],
+        ["-o", "/nonexistent-folder/out.jsonl"],
     ],
 )
 def test_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:

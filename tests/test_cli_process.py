@@ -73,15 +73,19 @@ def test_resume_after_kill_9_gives_every_input_exactly_once(many: Path, tmp_path
     assert len(ids) == len(set(ids)) == PAGES
 
 
-def test_python_dash_m_with_a_cp1252_locale_writes_utf8() -> None:
+def test_python_dash_m_with_a_cp1252_locale_writes_utf8(tmp_path: Path) -> None:
+    empty = tmp_path / "خبر فارغ.txt"  # an Arabic name in a stderr line (-v)
+    empty.write_bytes(b"")
     done = subprocess.run(
-        [*COMMAND, "--example", "--fields", "title"],
+        [*COMMAND, "--example", str(empty), "--fields", "title", "-v"],
         env=_env(PYTHONIOENCODING="cp1252"),
         capture_output=True,
     )
-    assert done.returncode == 0, done.stderr
-    record = json.loads(done.stdout.decode("utf-8"))
-    assert record["title"].startswith("احتجاجات كازاخستان")
+    assert done.returncode == 1, done.stderr
+    first, second = (json.loads(line) for line in done.stdout.decode("utf-8").splitlines())
+    assert first["title"].startswith("احتجاجات كازاخستان")
+    assert second["input"] == str(empty) and second["error"] == "empty_input"
+    assert b"Traceback" not in done.stderr and b"the input is empty" in done.stderr
 
 
 def test_a_closed_pipe_ends_quietly(many: Path) -> None:

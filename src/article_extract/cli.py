@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import logging
 import os
@@ -339,6 +340,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or argparse's own usage errors
         return int(exc.code or 0)
+    if isinstance(sys.stderr, io.TextIOWrapper):
+        # Messages name inputs (Arabic file names…): never fail on a narrow stderr encoding.
+        sys.stderr.reconfigure(errors="backslashreplace")
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -391,9 +395,12 @@ def _main(args: argparse.Namespace) -> int:
         stats=tally.pool,
     )
     stdout = sys.stdout.buffer if args.output is None else None
-    writer = open_writer(
-        args.format, args.output, fields, stdout=stdout, append=args.resume, indent=args.indent
-    )
+    try:
+        writer = open_writer(
+            args.format, args.output, fields, stdout=stdout, append=args.resume, indent=args.indent
+        )
+    except OSError as exc:
+        raise _UsageError(f"cannot write {args.output}: {exc.strerror}") from exc
     completed = False
     try:
         finished = _run(args, results, writer, tally, _progress(args, reader))
