@@ -84,8 +84,10 @@ def test_python_dash_m_with_a_cp1252_locale_writes_utf8(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     first, second = (json.loads(line) for line in done.stdout.decode("utf-8").splitlines())
     assert first["title"].startswith("احتجاجات كازاخستان")
-    assert second["input"] == str(empty) and second["error"] == "empty_input"
-    assert b"Traceback" not in done.stderr and b"the input is empty" in done.stderr
+    assert second["input"] == str(empty)
+    assert second["error"] == "empty_input"
+    assert b"Traceback" not in done.stderr
+    assert b"the input is empty" in done.stderr
 
 
 def test_a_closed_pipe_ends_quietly(many: Path) -> None:
