@@ -222,7 +222,18 @@ def run_trafilatura(tree: Tree, out_dir: Path) -> RunResult | None:
     before = _children_peak_mib()
     started = time.perf_counter()
     subprocess.run(
-        [binary, "--input-dir", str(tree.root), "--output-dir", str(target), "--parallel", "2"],
+        # --keep-dirs: one output file per input it extracted (by default it names outputs by a
+        # hash of their content, so the tree's repeated pages would share files)
+        [
+            binary,
+            "--input-dir",
+            str(tree.root),
+            "--output-dir",
+            str(target),
+            "--parallel",
+            "2",
+            "--keep-dirs",
+        ],
         timeout=RUN_TIMEOUT_SECONDS,
         check=False,
         stdout=subprocess.DEVNULL,

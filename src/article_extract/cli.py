@@ -280,13 +280,14 @@ def _chosen_fields(args: argparse.Namespace) -> tuple[str, ...]:
     return record_fields(args.format, chosen)
 
 
-def _progress(args: argparse.Namespace, reader: Reader) -> Any:
-    """A tqdm bar on a terminal (inputs, pages/s, errors, ETA once the inputs are counted)."""
+def _progress(args: argparse.Namespace, reader: Reader, done: int) -> Any:
+    """A tqdm bar on a terminal (inputs, pages/s, errors, ETA once the inputs are counted);
+    ``done`` inputs are already in the output (--resume)."""
     if args.quiet or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    bar = tqdm(unit=" pages", file=sys.stderr, dynamic_ncols=True, smoothing=0.05)
+    bar = tqdm(unit=" pages", file=sys.stderr, dynamic_ncols=True, smoothing=0.05, initial=done)
 
     def count() -> None:
         total = reader.count()
@@ -403,7 +404,7 @@ def _main(args: argparse.Namespace) -> int:
         raise _UsageError(f"cannot write {args.output}: {exc.strerror}") from exc
     completed = False
     try:
-        finished = _run(args, results, writer, tally, _progress(args, reader))
+        finished = _run(args, results, writer, tally, _progress(args, reader, len(done)))
         completed = True
     except BrokenPipeError:
         _silence_stdout()
