@@ -83,14 +83,15 @@ def test_bad_inputs_are_typed_errors_and_the_run_goes_on(tmp_path: Path) -> None
 
 def test_inputs_carry_id_url_and_crawl_time() -> None:
     page = (FIXTURES / "seed-maghreb" / "input.txt").read_text("utf-8")
-    # The seed's date is 06 January 2022: a crawl on 1 January makes it implausible.
-    early = Input("early", page, url="https://example.com/a", reference=_dt("2022-01-01T00:00"))
-    late = Input("late", page, url="https://example.com/b", reference=_dt("2022-02-01T00:00"))
-    results = {r.input: r for r in extract_many([early, late], workers=1)}
-    assert results["late"].article is not None
-    assert results["late"].article.url == "https://example.com/b"
-    assert results["late"].article.published is not None
-    assert results["early"].article is None or results["early"].article.published is None
+    # A relative date: only the input's crawl time (Options.reference) resolves it.
+    relative = page.replace("الخميس 06 يناير 2022", "منذ 3 ساعات")
+    crawled = Input("a", relative, url="https://example.com/a", reference=_dt("2022-01-06T12:00"))
+    unknown = Input("b", relative, url="https://example.com/b")
+    results = {r.input: r for r in extract_many([crawled, unknown], workers=1)}
+    assert results["a"].article is not None
+    assert results["a"].article.url == "https://example.com/a"
+    assert results["a"].article.published == _dt("2022-01-06T09:00")
+    assert results["b"].article is None or results["b"].article.published is None
 
 
 def _dt(text: str) -> object:

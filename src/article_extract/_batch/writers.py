@@ -18,7 +18,7 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, get_args, get_origin
 
 from .._model import Article
 from .items import ERROR_FIELDS, RECORD_HEAD
@@ -152,21 +152,31 @@ class _Csv:
         self.out.flush()
 
 
+def _is_text_list(field_name: str) -> bool:
+    """Is the Article field a tuple of strings (authors, tags, date_flags…)?"""
+    info = Article.model_fields.get(field_name)
+    if info is None:
+        return False
+    return get_origin(info.annotation) is tuple and get_args(info.annotation)[:1] == (str,)
+
+
 def _parquet_schema(fields: tuple[str, ...]) -> Any:
     import pyarrow as pa
 
-    text_list = pa.list_(pa.string())
     special = {
         "blocks": pa.list_(pa.struct([("kind", pa.string()), ("text", pa.string())])),
         "date_conflicts": pa.list_(
             pa.struct([("origin", pa.string()), ("value", pa.string()), ("role", pa.string())])
         ),
-        "authors": text_list,
-        "tags": text_list,
     }
     # Dates stay ISO 8601 strings: a column mixes aware and naive values, which one Arrow
     # timestamp type cannot hold without inventing a zone.
-    return pa.schema([(f, special.get(f, pa.string())) for f in fields])
+    return pa.schema(
+        [
+            (f, special.get(f, pa.list_(pa.string()) if _is_text_list(f) else pa.string()))
+            for f in fields
+        ]
+    )
 
 
 class _Parquet:
