@@ -1,0 +1,249 @@
+"""How close extract() runs to the parser's own cost (issue 12).
+
+Run from the repository root::
+
+    python benchmarks/speed.py                 # the tables and targets
+    python benchmarks/speed.py --per-page      # + one row per HTML page
+    python benchmarks/speed.py --profile       # + cProfile's top entries over the corpus
+    python benchmarks/speed.py --calls 10000   # memory over more calls (default 10,000)
+
+Per HTML page (corpus pages and the HTML golden fixtures), in this process: our
+``extract(bytes, url=…)`` and lxml's own ``document_fromstring`` of the same bytes, each the
+best of ``--repeat`` runs, and their ratio; trafilatura's ``bare_extraction`` when installed.
+In fresh processes (median of ``--fresh`` runs): ``import article_extract`` and the first
+``extract()`` call. The dump path: pages per second over every corpus dump, one core. Memory:
+a subprocess's ``ru_maxrss`` after 1,000 calls and after ``--calls`` calls (cycling the pages):
+flat means no growth with the number of calls.
+
+Targets: median ratio to lxml ≤ 3; first call ≤ 25 ms; import ≤ 100 ms; dumps ≥ 300 pages/s;
+memory growth from 1,000 to 10,000 calls ≤ 5 MB. Timings are noisy on a shared machine: compare
+ratios within one run. Exits 1 when the corpus is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from statistics import median
+
+_ROOT = Path(__file__).resolve().parents[1]
+for _path in (_ROOT / "src", _ROOT):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from benchmarks._scoring import (  # noqa: E402
+    FIXTURES,
+    add_corpus_argument,
+    corpus,
+    markdown_table,
+    use_corpus,
+)
+
+TARGET_LXML_RATIO = 3.0
+TARGET_FIRST_CALL_MS = 25.0
+TARGET_IMPORT_MS = 100.0
+TARGET_DUMP_PAGES_PER_S = 300.0
+TARGET_MEMORY_GROWTH_MB = 5.0
+WARMUP_CALLS = 1_000
+
+
+def _pages() -> list[tuple[str, bytes, str | None]]:
+    pages = []
+    for html in sorted((corpus() / "pages").glob("*.html")):
+        gold = json.loads(html.with_suffix(".json").read_text("utf-8"))
+        pages.append((html.stem, html.read_bytes(), gold.get("url")))
+    for html in sorted(FIXTURES.glob("*/input.html")):
+        expected = json.loads((html.parent / "expected.json").read_text("utf-8"))
+        if "error" not in expected and "xfail" not in expected:
+            pages.append((f"fixture:{html.parent.name}", html.read_bytes(), expected.get("url")))
+    return pages
+
+
+def _dumps() -> list[bytes]:
+    paths = sorted((corpus() / "dumps").glob("*.txt"))
+    paths += sorted((corpus() / "dumps-alt").glob("*/*.txt"))
+    return [p.read_bytes() for p in paths]
+
+
+def _best(call: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def _ours(data: bytes, url: str | None) -> Callable[[], object]:
+    from article_extract import ExtractError, extract
+
+    def run() -> object:
+        try:
+            return extract(data, url=url)
+        except ExtractError as exc:
+            return exc
+
+    return run
+
+
+def _trafilatura(data: bytes, url: str | None) -> Callable[[], object] | None:
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    return lambda: trafilatura.bare_extraction(data, url=url, with_metadata=True)
+
+
+def _fresh(code: str, runs: int) -> float:
+    """Median of one number ``code`` prints, each in a new interpreter."""
+    values = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=_ROOT
+        )
+        values.append(float(out.stdout.strip()))
+    return median(values)
+
+
+IMPORT_CODE = f"""
+import sys, time; sys.path.insert(0, {str(_ROOT / "src")!r})
+t = time.perf_counter(); import article_extract; print((time.perf_counter() - t) * 1000)
+"""
+FIRST_CALL_CODE = f"""
+import sys, time; sys.path.insert(0, {str(_ROOT / "src")!r})
+import article_extract
+page = open({str(FIXTURES / "ar-elbaladtv-eg-2020" / "input.html")!r}, "rb").read()
+t = time.perf_counter(); article_extract.extract(page); first = time.perf_counter() - t
+t = time.perf_counter(); article_extract.extract(page); again = time.perf_counter() - t
+print((first - again) * 1000)
+"""
+MEMORY_CODE = """
+import json, resource, sys; sys.path.insert(0, {src!r})
+from article_extract import ExtractError, extract
+pages = [open(p, "rb").read() for p in json.loads({paths!r})]
+def rss(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+for i in range({warmup}):
+    try: extract(pages[i % len(pages)])
+    except ExtractError: pass
+after_warmup = rss()
+for i in range({calls} - {warmup}):
+    try: extract(pages[i % len(pages)])
+    except ExtractError: pass
+print(json.dumps([after_warmup, rss()]))
+"""
+
+
+def _memory(calls: int) -> tuple[float, float]:
+    paths = [str(p) for p in sorted((corpus() / "pages").glob("*.html"))]
+    code = MEMORY_CODE.format(
+        src=str(_ROOT / "src"), paths=json.dumps(paths), warmup=WARMUP_CALLS, calls=calls
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, last = json.loads(out.stdout)
+    return first, last
+
+
+def _profile(pages: list[tuple[str, bytes, str | None]], top: int) -> str:
+    profiler = cProfile.Profile()
+    calls = [_ours(data, url) for _, data, url in pages]
+    profiler.enable()
+    for call in calls:
+        call()
+    profiler.disable()
+    buffer = io.StringIO()
+    pstats.Stats(profiler, stream=buffer).sort_stats("tottime").print_stats(top)
+    return buffer.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    add_corpus_argument(parser)
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per page (best of)")
+    parser.add_argument("--fresh", type=int, default=5, help="fresh processes per cold figure")
+    parser.add_argument("--calls", type=int, default=10_000, help="calls for the memory check")
+    parser.add_argument("--per-page", action="store_true", help="one row per HTML page")
+    parser.add_argument("--profile", action="store_true", help="cProfile's top entries")
+    args = parser.parse_args(argv)
+    use_corpus(args.corpus, "pages/*.html", "dumps/*.txt")
+    from lxml.html import document_fromstring
+
+    pages = _pages()
+    for _, data, url in pages:  # warm-up: tables, validators, caches
+        _ours(data, url)()
+    rows: list[list[str]] = []
+    ratios: list[float] = []
+    ours_ms: list[float] = []
+    lxml_ms: list[float] = []
+    peer_ms: list[float] = []
+    for name, data, url in pages:
+        ours = _best(_ours(data, url), args.repeat)
+        parse = _best(lambda data=data: document_fromstring(data), args.repeat)
+        peer = _trafilatura(data, url)
+        peer_time = _best(peer, max(1, args.repeat // 2)) if peer is not None else None
+        ours_ms.append(ours)
+        lxml_ms.append(parse)
+        ratios.append(ours / parse)
+        if peer_time is not None:
+            peer_ms.append(peer_time)
+        rows.append(
+            [
+                name,
+                f"{ours:.1f}",
+                f"{parse:.2f}",
+                f"{ours / parse:.1f}",
+                f"{peer_time:.1f}" if peer_time is not None else "—",
+            ]
+        )
+    dumps = _dumps()
+    dump_calls = [_ours(d, None) for d in dumps]
+    for call in dump_calls:
+        call()
+    dump_ms = [_best(call, 3) for call in dump_calls]
+    dump_rate = 1000 / (sum(dump_ms) / len(dump_ms))
+    import_ms = _fresh(IMPORT_CODE, args.fresh)
+    first_ms = _fresh(FIRST_CALL_CODE, args.fresh)
+    after_warmup, after_all = _memory(args.calls)
+    growth = after_all - after_warmup
+
+    print(f"# Speed: {len(pages)} HTML pages, {len(dumps)} dumps (best of {args.repeat})\n")
+    summary = [
+        ["median ms/page, ours", f"{median(ours_ms):.1f}"],
+        ["median ms/page, lxml parse", f"{median(lxml_ms):.2f}"],
+        ["median ratio ours / lxml parse", f"{median(ratios):.1f}"],
+        ["median ms/page, trafilatura", f"{median(peer_ms):.1f}" if peer_ms else "—"],
+        ["import article_extract (ms, fresh process)", f"{import_ms:.0f}"],
+        ["first extract() call, extra ms (fresh process)", f"{first_ms:.0f}"],
+        ["dumps, pages/s (one core)", f"{dump_rate:.0f}"],
+        [
+            f"ru_maxrss after {WARMUP_CALLS:,} / {args.calls:,} calls (MB)",
+            f"{after_warmup:.0f} / {after_all:.0f}",
+        ],
+    ]
+    print(markdown_table(["measure", "value"], summary))
+    targets: list[tuple[str, bool]] = [
+        (f"median ratio to lxml ≤ {TARGET_LXML_RATIO:g}", median(ratios) <= TARGET_LXML_RATIO),
+        (f"first call ≤ {TARGET_FIRST_CALL_MS:g} ms", first_ms <= TARGET_FIRST_CALL_MS),
+        (f"import ≤ {TARGET_IMPORT_MS:g} ms", import_ms <= TARGET_IMPORT_MS),
+        (f"dumps ≥ {TARGET_DUMP_PAGES_PER_S:g} pages/s", dump_rate >= TARGET_DUMP_PAGES_PER_S),
+        (f"memory growth ≤ {TARGET_MEMORY_GROWTH_MB:g} MB", growth <= TARGET_MEMORY_GROWTH_MB),
+    ]
+    verdicts = [[target, "PASS" if ok else "FAIL"] for target, ok in targets]
+    print("\n" + markdown_table(["target", "verdict"], verdicts))
+    if args.per_page:
+        headers = ["page", "ours ms", "lxml ms", "ratio", "trafilatura ms"]
+        print("\n" + markdown_table(headers, rows))
+    if args.profile:
+        print("\n```\n" + _profile(pages, 25) + "```")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
