@@ -81,6 +81,11 @@ def test_html_like(lines: list[str], tag: str) -> None:
     [
         "<p>\n\x1f</\n<h1>عنوان</h1>",  # found by hypothesis: a control character in a tail
         "<html><body><h1>عنوان\x0b</h1><div>\x01نص<span>x</span>\x1f</div></body></html>",
+        # found by the fuzzer: a character reference the parser turns into a control character,
+        # before an element whose tail is moved onto it
+        "<html><body><div>&#1;<script>x</script>tail</div><h1>عنوان</h1><p>نص</p></body></html>",
+        "<html><body><div><b>x</b>&#xb;<script>x</script>tail</div></body></html>",
+        "<html><body><div>&#xFFFE;<style>x</style>&#x1f;</div></body></html>",
     ],
 )
 def test_control_characters_in_html(page: str) -> None:

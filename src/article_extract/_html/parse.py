@@ -198,10 +198,11 @@ def _drop_keep_tail(element: etree._Element) -> None:
         return
     tail = element.tail
     if tail:
-        tail = _XML_INVALID_RE.sub("", tail)  # a caller's own tree was never cleaned
+        # Both sides are cleaned: a caller's own tree never was, and the parser turns character
+        # references such as "&#1;" into the very characters the text setter refuses.
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + tail
+            previous.tail = _XML_INVALID_RE.sub("", (previous.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _XML_INVALID_RE.sub("", (parent.text or "") + tail)
     parent.remove(element)
