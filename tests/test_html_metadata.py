@@ -8,6 +8,7 @@ from article_extract import extract
 from article_extract._decide.titles import strip_site_affixes
 from article_extract._html.jsonld import parse_jsonld
 from article_extract._text import letters_key as title_key
+from article_extract._urls import normalize_url
 
 P = (
     "<p>أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من "
@@ -122,3 +123,25 @@ def test_language_and_direction() -> None:
     assert (article.language, article.direction) == ("ar", "rtl")
     head = "<meta property='og:locale' content='ar_AR'>"
     assert extract(page(head=head, header=HEADLINE, lang="")).language == "ar"
+
+
+@pytest.mark.parametrize(
+    ("value", "base"),
+    [
+        # found by the fuzzer: a malformed host made urlsplit raise ("Invalid IPv6 URL")
+        ("http://[::1", None),
+        ("/x.jpg", "http://[::1"),
+        ("//[::1/x.jpg", "https://example.com/"),
+        # a scheme-relative "//javascript:alert(1)" is a host with a port that is no number
+        ("//javascript:alert(1)", "https://example.com/"),
+    ],
+)
+def test_malformed_page_urls_are_no_urls(value: str, base: str | None) -> None:
+    assert normalize_url(value, base) is None
+
+
+def test_malformed_base_href_is_ignored() -> None:
+    head = '<base href="http://[::1"><meta property="og:image" content="/i.jpg">'
+    article = extract(page(head=head, header=HEADLINE))
+    assert article.image is None
+    assert article.body
