@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from article_extract._model import URL_RE
 from article_extract._text import clean_text, fold, to_ascii_digits
 
 
@@ -47,3 +48,17 @@ def test_fold_unifies_variants(a: str, b: str) -> None:
 
 def test_to_ascii_digits() -> None:
     assert to_ascii_digits("٠٦ يناير ٢٠٢٢ / ۱۴۴۱") == "06 يناير 2022 / 1441"
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    """A str may hold lone surrogates (JSON "\\ud800" escapes); UTF-8 and JSON output cannot."""
+    cleaned = clean_text("نص \ud800 آخر\udfff")
+    assert cleaned == "نص \ufffd آخر\ufffd"
+    cleaned.encode("utf-8")
+    assert fold("\udc80") == "\ufffd"
+
+
+def test_url_with_a_lone_surrogate_is_not_a_url() -> None:
+    assert URL_RE.match("https://example.com/a.jpg")
+    assert not URL_RE.match("https://example.com/\ud800.jpg")
+    assert not URL_RE.match("https://exa\udfffmple.com/")

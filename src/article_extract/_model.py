@@ -74,8 +74,10 @@ _LIMIT_RANGES = (
 )
 
 # The host part, then nothing or a path/query/fragment: the two parts cannot overlap, so a long
-# URL followed by a space fails in one pass.
-URL_RE = re.compile(r"^https?://[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
+# URL followed by a space fails in one pass. No lone surrogate (a str can hold one, JSON cannot).
+URL_RE = re.compile(
+    r"^https?://[^\s/?#\ud800-\udfff]+(?:[/?#][^\s\ud800-\udfff]*)?$", re.IGNORECASE
+)
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 
 

@@ -35,10 +35,18 @@ _INVISIBLE_CHARS = (
     "\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
 )
 
+# Lone surrogates: a Python str can hold them (JSON "\ud800", a surrogateescape'd read), UTF-8
+# cannot, so an Article holding one could not be written as JSON. They become U+FFFD.
+_SURROGATES = "\ud800-\udfff"
+
 _CLEAN_TABLE = str.maketrans(
-    {**dict.fromkeys(_SPACE_CHARS, " "), **dict.fromkeys(_INVISIBLE_CHARS)}
+    {
+        **dict.fromkeys(_SPACE_CHARS, " "),
+        **dict.fromkeys(_INVISIBLE_CHARS),
+        **dict.fromkeys(map(chr, range(0xD800, 0xE000)), "\ufffd"),
+    }
 )
-_CLEAN_CHARS_RE = re.compile(f"[{re.escape(_SPACE_CHARS + _INVISIBLE_CHARS)}]")
+_CLEAN_CHARS_RE = re.compile(f"[{re.escape(_SPACE_CHARS + _INVISIBLE_CHARS)}{_SURROGATES}]")
 _SPACE_RUN = re.compile(r"[ ]{2,}")
 _NEWLINE_SPACES = re.compile(r"(?<! ) *\n *")  # starts where a run of spaces starts
 
@@ -91,7 +99,8 @@ _CLOSING_QUOTE_ENDS = frozenset('"”»')
 
 
 def clean_text(text: str, *, keep_newlines: bool = False) -> str:
-    """NFC, one kind of space, no bidi marks, runs of spaces collapsed, ends stripped."""
+    """NFC, one kind of space, no bidi marks, no lone surrogates, runs of spaces collapsed, ends
+    stripped."""
     text = unicodedata.normalize("NFC", text)
     if _CLEAN_CHARS_RE.search(text):  # translate() with a dict is slow: skip it when idle
         text = text.translate(_CLEAN_TABLE)
