@@ -37,8 +37,9 @@ logger = logging.getLogger("article_extract")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
 # Characters XML (and so lxml, when text is assigned) refuses: C0 controls but tab/LF/CR, and
 # the non-characters U+FFFE/U+FFFF. The HTML parser lets them through, and a later assignment
-# of text that holds one raises; they are never visible text, so they go before parsing.
-_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# of text that holds one raises; they are never visible text, so they go before parsing. Lone
+# surrogates (a str may hold them) too: the parser silently drops the rest of the page at one.
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # An element the page hides that holds more than this share of the page's text is probably the
 # article revealed by script ("show more"), not junk: keep it.
 HIDDEN_MAX_SHARE = 0.3
