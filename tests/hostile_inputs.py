@@ -643,6 +643,7 @@ GENERATORS: dict[str, Callable[[random.Random], str | bytes]] = {
 # --- pathological shapes as a function of n --------------------------------------------------
 
 PARAGRAPH = SENTENCES[0] + " " + SENTENCES[1]
+SHORT_SENTENCE = "وقال إن العمل سيستمر هذا العام."
 HEADLINE = "عنوان الخبر الرئيسي في الصفحة اليوم"
 
 
@@ -674,39 +675,47 @@ class Shape:
 
     name: str
     make: Callable[[int], str | bytes]
-    kind: str  # "html" or "text": the path the input takes (for the stage tests)
+    kind: str  # "html", "text" (a dump of many lines) or "line" (a dump that is one line)
     n: int  # a size at which one run takes a few tens of milliseconds
 
 
 SHAPES: tuple[Shape, ...] = (
-    Shape("punctuation run then a letter (dump)", lambda n: "." * n + "x", "text", 2_000),
-    Shape("dash run then a letter (dump)", lambda n: "-" * n + "x", "text", 2_000),
-    Shape("tatweel/comma run then a letter", lambda n: "ـ،" * (n // 2) + "x", "text", 2_000),
+    Shape("punctuation run then a letter (dump)", lambda n: "." * n + "x", "line", 1_000),
+    Shape("dash run then a letter (dump)", lambda n: "-" * n + "x", "line", 2_000),
+    Shape("tatweel/comma run then a letter", lambda n: "ـ،" * (n // 2) + "x", "line", 2_000),
     Shape(
         "JSON-LD of '[' sniffed as text",
-        lambda n: '<script type="application/ld+json">' + "[" * n + "</script><p>x</p>",
-        "text",
-        2_000,
+        # Two tags: too few for the kind sniffer, so every size is read as a text dump.
+        lambda n: '<script type="application/ld+json">' + "[" * n + "</script>",
+        "line",
+        500,
     ),
     Shape(
         "punctuation run in a dump line",
         lambda n: f"{HEADLINE}\n\n{PARAGRAPH} {'.' * n}x\n\n{PARAGRAPH}\n",
         "text",
-        2_000,
+        1_000,
     ),
     Shape(
         "<br> lines in one div",
         lambda n: _article("<div>" + "سطر من النص<br>" * n + "</div>"),
         "html",
-        3_000,
+        600,
     ),
-    Shape("<p> paragraphs", lambda n: _article(f"<p>{PARAGRAPH}</p>" * n), "html", 1_000),
-    Shape("dump lines", lambda n: f"{HEADLINE}\n\n" + f"{PARAGRAPH}\n\n" * n, "text", 500),
-    Shape("short dump lines", lambda n: f"{HEADLINE}\n" + "سطر قصير\n" * n, "text", 3_000),
+    Shape("<p> paragraphs", lambda n: _article(f"<p>{PARAGRAPH}</p>" * n), "html", 200),
+    Shape("dump lines", lambda n: f"{HEADLINE}\n\n" + f"{PARAGRAPH}\n\n" * n, "text", 150),
+    Shape("short dump lines", lambda n: f"{HEADLINE}\n" + "سطر قصير\n" * n, "text", 600),
     Shape(
         "nested <div>", lambda n: _article("<div>" * n + PARAGRAPH + "</div>" * n), "html", 3_000
     ),
-    Shape("long single line (dump)", lambda n: "كلمة، " * n, "text", 10_000),
+    Shape("long single line (dump)", lambda n: "كلمة، " * n, "line", 10_000),
+    Shape("dashes and spaces", lambda n: "- " * (n // 2) + "x", "line", 2_000),
+    Shape("brackets then a letter", lambda n: "([" * (n // 2) + "x", "line", 2_000),
+    Shape("one long word", lambda n: "ب" * n, "line", 20_000),
+    Shape("digits", lambda n: "١" * n, "line", 20_000),
+    Shape("numbers and slashes", lambda n: "12/" * (n // 3), "line", 20_000),
+    Shape("date words", lambda n: "يناير 2022 " * (n // 11), "line", 5_000),
+    Shape("labels", lambda n: "بقلم: " * (n // 6), "line", 5_000),
     Shape("long single line (html)", lambda n: _article(f"<p>{'كلمة، ' * n}</p>"), "html", 10_000),
     Shape("links", lambda n: _article('<a href="/news/1">رابط الخبر</a> ' * n), "html", 2_000),
     Shape("<h1> headings", lambda n: _article(f"<h1>{HEADLINE}</h1>" * n), "html", 1_000),
@@ -735,10 +744,11 @@ class Fixture:
 
 
 def _mixed_encodings() -> bytes:
-    head = _article("").encode("utf-8")
-    cut = len(head) // 2
-    middle = (f"<p>{PARAGRAPH}</p>" * 3).encode("windows-1256", "replace")
-    return head[:cut] + middle + head[cut:]
+    """A UTF-8 page with one paragraph pasted in windows-1256 (an injected ad or comment)."""
+    page = _article(f"<p>{PARAGRAPH}</p>" * 30).encode("utf-8")
+    cut = page.index(b"</article>")
+    pasted = f"<p>{SENTENCES[1]}</p>".encode("windows-1256")
+    return page[:cut] + pasted + page[cut:]
 
 
 def _lying_charset() -> bytes:
@@ -781,7 +791,7 @@ FIXTURES: tuple[Fixture, ...] = (
     ),
     Fixture("3.6 MB page of <p>", lambda: _article(f"<p>{PARAGRAPH}</p>" * 20_000), "article"),
     Fixture(
-        "dump of 100k lines", lambda: f"{HEADLINE}\n\n" + f"{PARAGRAPH}\n" * 100_000, "article"
+        "dump of 100k lines", lambda: f"{HEADLINE}\n\n" + f"{SHORT_SENTENCE}\n" * 100_000, "article"
     ),
     Fixture("10 MB page", _ten_megabyte_page, "article"),
     Fixture(
