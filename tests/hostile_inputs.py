@@ -643,7 +643,7 @@ GENERATORS: dict[str, Callable[[random.Random], str | bytes]] = {
 # --- pathological shapes as a function of n --------------------------------------------------
 
 PARAGRAPH = SENTENCES[0] + " " + SENTENCES[1]
-SHORT_SENTENCE = "وقال إن العمل سيستمر هذا العام."
+SHORT_SENTENCE = "قال الوزير إن الخطة ستستمر عاما آخر."
 HEADLINE = "عنوان الخبر الرئيسي في الصفحة اليوم"
 
 

@@ -334,18 +334,8 @@ def test_gzip_ratio_cap_applies_under_max_input_bytes() -> None:
 @pytest.mark.parametrize(
     "value",
     [
-        pytest.param(
-            "http://[::1",
-            marks=pytest.mark.xfail(
-                strict=True, reason="issue 7, caller mistakes (wip-inputs): InternalError today"
-            ),
-        ),
-        pytest.param(
-            "\x00",
-            marks=pytest.mark.xfail(
-                strict=True, reason="issue 7, caller mistakes (wip-inputs): read as a home page"
-            ),
-        ),
+        "http://[::1",
+        "\x00",
         "not a url",
         "ftp://example.com/news/1",
     ],
