@@ -35,13 +35,12 @@ from article_extract._decode import decode_bytes
 from article_extract._dump.header import read_header
 from article_extract._dump.layout import find_body_span
 from article_extract._dump.lines import prepare_lines
-from article_extract._html.body import extract_body, find_container
+from article_extract._html.body import extract_body, find_container, scored_container
 from article_extract._html.credits import visible_byline
-from article_extract._html.dates import choose_dates
+from article_extract._html.dates import date_evidence
 from article_extract._html.metadata import read_metadata
 from article_extract._html.parse import parse_page, strip_junk
-from article_extract._html.rules import body_rules, chrome_rules
-from article_extract._html.title import choose_title
+from article_extract._html.title import shown_headlines
 from article_extract._inputs import PageInput
 from article_extract._lexicon import chrome_lexicon, match_key
 from article_extract._model import Options
@@ -141,21 +140,24 @@ def _extract(source: str | bytes) -> None:
 
 
 def _after_index(state: tuple[Any, Any, Any]) -> None:
-    """Everything the HTML path does once the tree is parsed, cleaned and indexed."""
+    """What the HTML path reads once the tree is parsed, cleaned and indexed: the container,
+    the shown headlines, dated statements, the byline near the anchor, the body's blocks."""
     _root, meta, index = state  # the root is held so the tree lives
-    choice = choose_title(index, meta, None)
-    container = find_container(index, body_rules())
-    anchor = container.primary if container is not None else None
-    choose_dates(meta, index, anchor, None, OPTIONS)
-    visible_byline(index, anchor)
-    title = choice.text if choice else None
-    extract_body(body_rules(), chrome_rules(), title, container, index, OPTIONS.max_line_chars)
+    container = find_container(index)
+    primary = container.primary if container is not None else None
+    shown = shown_headlines(index, primary)
+    date_evidence(meta, index, primary, None, OPTIONS)
+    visible_byline(index, primary)
+    container = container or scored_container(index)  # removes chrome: after the readers above
+    if container is not None:
+        headline = shown.titles[0].text if shown.titles else None
+        extract_body(headline, container, index, OPTIONS.max_line_chars)
 
 
 def _parsed(source: str | bytes) -> tuple[Any, Any, Any]:
     root = parse_page(_page(source), OPTIONS)
     meta = read_metadata(root, None, OPTIONS)
-    return root, meta, strip_junk(root, chrome_rules())
+    return root, meta, strip_junk(root)
 
 
 def _lines_and_span(source: str | bytes) -> tuple[Any, Any]:
@@ -250,7 +252,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "html parse + junk + index",
         _page,
-        lambda page: strip_junk(parse_page(page, OPTIONS), chrome_rules()),
+        lambda page: strip_junk(parse_page(page, OPTIONS)),
         ("html",),
     ),
     Stage(
