@@ -643,7 +643,6 @@ GENERATORS: dict[str, Callable[[random.Random], str | bytes]] = {
 # --- pathological shapes as a function of n --------------------------------------------------
 
 PARAGRAPH = SENTENCES[0] + " " + SENTENCES[1]
-SHORT_SENTENCE = "قال الوزير إن الخطة ستستمر عاما آخر."
 HEADLINE = "عنوان الخبر الرئيسي في الصفحة اليوم"
 
 
@@ -745,6 +744,18 @@ class Fixture:
     in_suite: bool = True
 
 
+def _dump_lines(count: int) -> str:
+    """A dump of ``count`` distinct sentence lines (a dump's identical lines are layout)."""
+    return f"{HEADLINE}\n\n" + "".join(
+        f"قال الوزير إن الخطة رقم {i} ستستمر عاما آخر.\n" for i in range(count)
+    )
+
+
+def _short_lines(count: int) -> str:
+    """A dump of ``count`` distinct short lines (menu items, labels)."""
+    return f"{HEADLINE}\n\n" + "".join(f"سطر رقم {i}\n" for i in range(count))
+
+
 def _mixed_encodings() -> bytes:
     """A UTF-8 page with one paragraph pasted in windows-1256 (an injected ad or comment)."""
     page = _article(f"<p>{PARAGRAPH}</p>" * 30).encode("utf-8")
@@ -809,10 +820,11 @@ FIXTURES: tuple[Fixture, ...] = (
         lambda: _article("<div>" + "سطر من النص<br>" * 100_000 + "</div>"),
         "article",
     ),
-    Fixture("3.6 MB page of <p>", lambda: _article(f"<p>{PARAGRAPH}</p>" * 20_000), "article"),
-    Fixture(
-        "dump of 100k lines", lambda: f"{HEADLINE}\n\n" + f"{SHORT_SENTENCE}\n" * 100_000, "article"
-    ),
+    Fixture("3.6 MB page of <p>", lambda: _article(f"<p>{PARAGRAPH}</p>" * 12_400), "article"),
+    Fixture("dump of 100k lines", lambda: _dump_lines(100_000), "article", in_suite=False),
+    Fixture("dump of 100k short lines", lambda: _short_lines(100_000), "any", in_suite=False),
+    Fixture("dump of 10k lines", lambda: _dump_lines(10_000), "article"),
+    Fixture("dump of 20k short lines", lambda: _short_lines(20_000), "any"),
     Fixture("10 MB page (inline state, styles, images)", _ten_megabyte_page, "article"),
     Fixture("10 MB page of <p>", _ten_megabytes_of_paragraphs, "article", in_suite=False),
     Fixture(

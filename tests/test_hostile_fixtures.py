@@ -1,13 +1,15 @@
 """Issue 7's named hostile inputs, each extracted in a forked child with a hard deadline.
 
-The inputs are built in code by ``hostile_inputs.FIXTURES`` (10 MB page, 100,000 nested
-``<div>``\\ s, a 1 MB single line, a giant ``<table>``, mixed encodings, a lying ``<meta
-charset>``, JSON-LD of 10,000 nested arrays, a 100,000-line dump, 50,000 links, 20,000
-``<h1>``\\ s, the punctuation runs and ``<br>``/``<p>`` pages of the issue, a gzip bomb). Each must
-give an Article or a typed error (never InternalError, never another exception), the one its
-``expect`` names, before a deadline of ``3 x hostile_inputs.time_bound`` plus a second (wall
-time, generous: a child on a loaded machine; ``benchmarks/hostile.py`` checks the real
-targets). A hang is killed at the deadline and fails the test instead of the suite.
+The inputs are built in code by ``hostile_inputs.FIXTURES`` (a 10 MB page, 100,000 nested
+``<div>``s, a 1 MB single line, a giant ``<table>``, mixed encodings, a lying ``<meta
+charset>``, JSON-LD of 10,000 nested arrays, 10,000- and 20,000-line dumps, 50,000 links, 20,000
+``<h1>``s, the punctuation runs and ``<br>``/``<p>`` pages of the issue, a gzip bomb; the
+100,000-line dumps and the 10 MB page of ``<p>`` are too slow for the suite's budget and run in
+``benchmarks/hostile.py`` only). Each must give an Article or a typed error (never
+InternalError, never another exception), the one its ``expect`` names, before a deadline of
+``3 x hostile_inputs.time_bound`` plus a second, and at least 10 s, of CPU time (generous, and
+CPU time so a busy machine does not flake; ``benchmarks/hostile.py`` checks the real targets).
+A hang is ended at the deadline and fails the test instead of the suite.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ TEN_MB = "10 MB page (inline state, styles, images)"
 # Deadline: this many times hostile_inputs.time_bound, plus a fixed slack for the fork.
 DEADLINE_FACTOR = 3.0
 DEADLINE_SLACK = 1.0
+# The deadline is CPU time (the kernel ends the child past it); wall time, which a busy machine
+# stretches, is only a backstop against a child that waits instead of working.
+WALL_FACTOR = 10.0
+# ... and never less than this (a quadratic blow-up takes minutes; a busy machine, seconds).
+DEADLINE_FLOOR = 10.0
 
 # Fixtures that fail today and are being fixed elsewhere, by name: the reason goes in a strict
 # xfail, so the mark must be removed when the fix lands. (The punctuation runs, the '[' run read
@@ -55,16 +62,24 @@ def _cases() -> list[Any]:
 def test_hostile_fixture(fixture: hostile_inputs.Fixture) -> None:
     source = fixture.make()
     size = len(source.encode("utf-8") if isinstance(source, str) else source)
-    deadline = DEADLINE_FACTOR * hostile_inputs.time_bound(size) + DEADLINE_SLACK
-    outcome = run_isolated(lambda: extract(source), timeout=deadline, summarise=_summary)
-    assert outcome.kind not in ("timeout", "died"), f"{outcome.kind} after {deadline:.1f} s"
+    deadline = max(
+        DEADLINE_FLOOR, DEADLINE_FACTOR * hostile_inputs.time_bound(size) + DEADLINE_SLACK
+    )
+    outcome = run_isolated(
+        lambda: extract(source),
+        timeout=WALL_FACTOR * deadline,
+        cpu_limit=deadline,
+        summarise=_summary,
+    )
+    assert outcome.kind not in ("timeout", "died"), f"{outcome.kind}: over {deadline:.1f} s"
+    assert outcome.cpu_seconds <= deadline, f"{outcome.cpu_seconds:.1f} s of CPU"
     assert not outcome.kind.startswith("exception:"), outcome.detail
     assert outcome.kind != "internal_error", outcome.detail
     if fixture.expect == "article":
         assert outcome.kind == "article", outcome.detail
         assert outcome.detail["title"]
         body = outcome.detail["body"]
-        assert hostile_inputs.SENTENCES[0][:20] in body or hostile_inputs.SHORT_SENTENCE in body
+        assert hostile_inputs.SENTENCES[0][:20] in body or "الخطة رقم" in body
     elif fixture.expect == "error":
         assert outcome.kind != "article"
 
