@@ -187,6 +187,8 @@ _FORBIDDEN_MODULES = frozenset(
      "marshal", "ctypes", "multiprocessing", "ftplib", "smtplib", "shelve"}
 )  # fmt: skip
 _FORBIDDEN_CALLS = frozenset({"eval", "exec", "compile", "__import__", "system", "popen"})
+# The batch API's worker pool runs extract() in worker processes (extract() itself never does).
+_ALLOWED_BY_FILE = {"_batch/pool.py": frozenset({"multiprocessing"})}
 
 
 def test_the_library_imports_nothing_that_runs_code_or_fetches() -> None:
@@ -200,8 +202,12 @@ def test_the_library_imports_nothing_that_runs_code_or_fetches() -> None:
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names = [node.module]
+            allowed = _ALLOWED_BY_FILE.get(path.relative_to(SRC).as_posix(), frozenset())
             for name in names:
-                if name in _FORBIDDEN_MODULES or name.split(".")[0] in _FORBIDDEN_MODULES:
+                root = name.split(".")[0]
+                if (
+                    name in _FORBIDDEN_MODULES or root in _FORBIDDEN_MODULES
+                ) and root not in allowed:
                     problems.append(f"{path.name}: import {name}")
             if isinstance(node, ast.Call):
                 func = node.func
