@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .._decide.evidence import Credit, PageEvidence
 from .._decide.titles import choose_title, site_keys
@@ -90,7 +90,7 @@ def extract_from_html(page: PageInput, options: Options) -> PageEvidence:
     page_urls = frozenset(u.rstrip("/") for u in (url, meta.canonical, page.url) if u)
     shown = shown_headlines(index, text_start, page_urls)
     title = choose_title(shown.titles, metadata_titles(meta), keys, labels)
-    anchor: HtmlElement | None = text_start
+    anchor: _Element | None = text_start
     if title is not None and title.shown is not None:
         anchor = shown.elements[title.shown]
     dates = date_evidence(meta, index, anchor, url, options)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .._model import BlockKind
 from .._text import clean_text
+from .parse import text_content
 from .rules import BodyRules
 
 __all__ = ["RawBlock", "walk_blocks"]
@@ -89,7 +90,7 @@ def _kind_of(tag: str, rules: BodyRules) -> BlockKind | None:
     return None
 
 
-def _data_rows(table: HtmlElement) -> list[str] | None:
+def _data_rows(table: _Element) -> list[str] | None:
     """A data table's rows, cells joined by " | "; None for a layout table (cells holding
     paragraphs or long text, nested tables, a single row)."""
     rows = list(table.iter("tr"))
@@ -97,7 +98,7 @@ def _data_rows(table: HtmlElement) -> list[str] | None:
         return None
     out: list[str] = []
     for row in rows:
-        cells = [clean_text(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
+        cells = [clean_text(text_content(cell)) for cell in row if cell.tag in ("td", "th")]
         if any(len(cell) > MAX_CELL_CHARS for cell in cells):
             return None
         if any(cells):
@@ -105,7 +106,7 @@ def _data_rows(table: HtmlElement) -> list[str] | None:
     return out
 
 
-def walk_blocks(container: HtmlElement, rules: BodyRules) -> list[RawBlock]:
+def walk_blocks(container: _Element, rules: BodyRules) -> list[RawBlock]:
     """The container's text as blocks, in document order; a data table's rows become
     ``table_row`` blocks (cells joined by " | "), a layout table is read like any container.
 

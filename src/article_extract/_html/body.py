@@ -20,7 +20,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .._byline import (
     agency_name,
@@ -39,7 +39,7 @@ from . import rules as tables
 from .blocks import RawBlock, walk_blocks
 from .chrome import remove_chrome
 from .index import TreeIndex
-from .parse import text_length
+from .parse import text_content, text_length
 from .rules import BodyRules, ContainerRule
 
 __all__ = ["Body", "Container", "extract_body", "find_container", "scored_container"]
@@ -91,18 +91,18 @@ class Body:
     credits: tuple[Credit, ...]
 
 
-def _link_chars(element: HtmlElement) -> int:
-    return sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+def _link_chars(element: _Element) -> int:
+    return sum(len(" ".join(text_content(a).split())) for a in element.iter("a"))
 
 
-def _usable(element: HtmlElement) -> bool:
+def _usable(element: _Element) -> bool:
     length = text_length(element)
     if length < MIN_CONTAINER_CHARS:
         return False
     return _link_chars(element) / length <= MAX_CONTAINER_LINK_DENSITY
 
 
-def _rule_hits(rule: ContainerRule, index: TreeIndex) -> list[HtmlElement]:
+def _rule_hits(rule: ContainerRule, index: TreeIndex) -> list[_Element]:
     """Every element the rule names, in document order."""
     if rule.tag is not None:
         return list(index.root.iter(rule.tag))
@@ -119,8 +119,8 @@ class Container:
     """The body's container: one element, or several parts of one article in document order
     (themes that split the text into sibling "rich text" boxes). No part is inside another."""
 
-    primary: HtmlElement
-    parts: tuple[HtmlElement, ...]
+    primary: _Element
+    parts: tuple[_Element, ...]
     origin: str
 
 
@@ -129,7 +129,7 @@ def find_container(index: TreeIndex) -> Container | None:
 
     An element that several rules name counts as a hit of the first of them only."""
     rules = tables.body_rules()
-    claimed: set[HtmlElement] = set()
+    claimed: set[_Element] = set()
     for number, rule in enumerate(rules.containers):
         matches = [e for e in _rule_hits(rule, index) if e not in claimed]
         claimed.update(matches)
@@ -147,7 +147,7 @@ def find_container(index: TreeIndex) -> Container | None:
     return None
 
 
-def _repeated(primary: HtmlElement, hits: list[HtmlElement]) -> bool:
+def _repeated(primary: _Element, hits: list[_Element]) -> bool:
     """Does ``primary`` have :data:`MIN_REPEATED_SIBLINGS` siblings among the rule's hits, of
     its own tag and class? Then the rule found the entries of a feed, not the article."""
     parent = primary.getparent()
@@ -162,7 +162,7 @@ def _repeated(primary: HtmlElement, hits: list[HtmlElement]) -> bool:
     return siblings >= MIN_REPEATED_SIBLINGS
 
 
-def _innermost(best: HtmlElement, hits: list[HtmlElement]) -> HtmlElement:
+def _innermost(best: _Element, hits: list[_Element]) -> _Element:
     """A hit nested in ``best`` that holds nearly all its text is the tighter container
     ("main-article-content" around "main-article-body" plus the title and the photo)."""
     total = text_length(best)
@@ -172,11 +172,11 @@ def _innermost(best: HtmlElement, hits: list[HtmlElement]) -> HtmlElement:
 
 
 def _lead_part(
-    primary: HtmlElement,
-    parts: list[HtmlElement],
+    primary: _Element,
+    parts: list[_Element],
     rules: BodyRules,
     index: TreeIndex,
-) -> HtmlElement | None:
+) -> _Element | None:
     """The standfirst above the body in the same ``<article>``, when it is outside every part."""
     scope = next((a for a in primary.iterancestors() if a.tag == "article"), None)
     if scope is None:
@@ -199,7 +199,7 @@ def _lead_part(
     return None
 
 
-def _sibling_parts(primary: HtmlElement, hits: list[HtmlElement]) -> list[HtmlElement]:
+def _sibling_parts(primary: _Element, hits: list[_Element]) -> list[_Element]:
     """Other hits of the same rule inside the same ``<article>`` as ``primary``."""
     scope = next((a for a in primary.iterancestors() if a.tag == "article"), None)
     if scope is None:
@@ -218,20 +218,18 @@ def _sibling_parts(primary: HtmlElement, hits: list[HtmlElement]) -> list[HtmlEl
     return parts
 
 
-def _own_text_length(element: HtmlElement) -> int:
+def _own_text_length(element: _Element) -> int:
     """Text directly in the element (not in child blocks): what a <br>-body div holds."""
     parts = [element.text or ""] + [child.tail or "" for child in element]
     parts += [
-        c.text_content()
-        for c in element
-        if c.tag in ("a", "span", "b", "strong", "em", "i", "font")
+        text_content(c) for c in element if c.tag in ("a", "span", "b", "strong", "em", "i", "font")
     ]
     return len(" ".join("".join(parts).split()))
 
 
-def score_container(root: HtmlElement) -> HtmlElement | None:
+def score_container(root: _Element) -> _Element | None:
     """The element with the best paragraph score (module docstring, rule 2)."""
-    scores: dict[HtmlElement, float] = {}
+    scores: dict[_Element, float] = {}
     for element in root.iter(*_SCORED_TAGS):
         if element.tag in ("div", "section", "li"):
             length = _own_text_length(element)
@@ -239,7 +237,7 @@ def score_container(root: HtmlElement) -> HtmlElement | None:
             length = text_length(element)
         if length < MIN_SCORED_CHARS:
             continue
-        text = element.text_content()
+        text = text_content(element)
         points = 1 + sum(text.count(c) for c in _COMMAS) + min(length // 100, MAX_LENGTH_POINTS)
         parent = element.getparent()
         if element.tag in ("div", "section"):
@@ -249,7 +247,7 @@ def score_container(root: HtmlElement) -> HtmlElement | None:
             grand = parent.getparent()
             if grand is not None:
                 scores[grand] = scores.get(grand, 0.0) + points / 2
-    best: HtmlElement | None = None
+    best: _Element | None = None
     best_score = 0.0
     for element, score in scores.items():
         length = max(text_length(element), 1)

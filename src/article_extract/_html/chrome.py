@@ -16,10 +16,10 @@ removed too: that text is a caption or a photo credit.
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .index import TreeIndex
-from .parse import text_length
+from .parse import drop_keep_tail, text_length
 from .rules import ChromeRules
 
 __all__ = ["WRAPPER_SHARE", "is_chrome_element", "remove_chrome"]
@@ -28,7 +28,7 @@ __all__ = ["WRAPPER_SHARE", "is_chrome_element", "remove_chrome"]
 WRAPPER_SHARE = 0.5
 
 
-def _is_image_box(element: HtmlElement, tokens: tuple[str, ...], rules: ChromeRules) -> bool:
+def _is_image_box(element: _Element, tokens: tuple[str, ...], rules: ChromeRules) -> bool:
     """A box around an image whose only text is short: a caption or photo credit."""
     if element.tag != "figure" and rules.image_box.match(tokens) is None:
         return False
@@ -39,7 +39,7 @@ def _is_image_box(element: HtmlElement, tokens: tuple[str, ...], rules: ChromeRu
     return text_length(element) <= rules.image_box_max_chars
 
 
-def is_chrome_element(element: HtmlElement, tokens: tuple[str, ...], rules: ChromeRules) -> bool:
+def is_chrome_element(element: _Element, tokens: tuple[str, ...], rules: ChromeRules) -> bool:
     """True when the element's name or class/id vocabulary (``tokens``) marks it as page
     furniture."""
     if element.tag in rules.structural_tags:
@@ -52,11 +52,11 @@ def is_chrome_element(element: HtmlElement, tokens: tuple[str, ...], rules: Chro
 
 
 def remove_chrome(
-    scope: HtmlElement, rules: ChromeRules, index: TreeIndex, *, keep: HtmlElement | None = None
+    scope: _Element, rules: ChromeRules, index: TreeIndex, *, keep: _Element | None = None
 ) -> int:
     """Remove chrome elements under ``scope`` (tokens from ``index``); returns how many subtrees
     were removed."""
-    protected: set[HtmlElement] = set()
+    protected: set[_Element] = set()
     if keep is not None:
         protected.add(keep)
         protected.update(keep.iterancestors())
@@ -65,17 +65,17 @@ def remove_chrome(
     candidates = [
         e
         for e in scope.iterdescendants()
-        if isinstance(e, HtmlElement)
+        if isinstance(e.tag, str)
         and e not in protected
         and is_chrome_element(e, index.tokens_of(e), rules)
     ]
-    removed_set: set[HtmlElement] = set()
+    removed_set: set[_Element] = set()
     for element in candidates:
         if any(a in removed_set for a in element.iterancestors()):
             continue
         if text_length(element) > WRAPPER_SHARE * total:
             continue
-        element.drop_tree()
+        drop_keep_tail(element)
         removed_set.add(element)
         removed += 1
     return removed

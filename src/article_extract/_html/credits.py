@@ -9,7 +9,7 @@ decided in :mod:`article_extract._decide.names`; credit lines at the body's edge
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .._byline import parse_byline, parse_names
 from .._decide.evidence import Credit
@@ -23,7 +23,7 @@ from .rules import meta_rules
 __all__ = ["metadata_credits", "visible_byline"]
 
 
-def visible_byline(index: TreeIndex, anchor: HtmlElement | None) -> Credit | None:
+def visible_byline(index: TreeIndex, anchor: _Element | None) -> Credit | None:
     """Authors (or a source) from the byline element nearest the headline."""
     table = meta_rules()
     for near in nearby_elements(

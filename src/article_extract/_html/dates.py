@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .._dates import DateRole, find_dates, parse_date
 from .._decide.dates import DateEvidence, is_plausible
@@ -58,7 +58,7 @@ def _structured(meta: PageMeta, options: Options) -> list[DateEvidence | None]:
     return found
 
 
-def _visible(index: TreeIndex, anchor: HtmlElement | None, options: Options) -> list[DateEvidence]:
+def _visible(index: TreeIndex, anchor: _Element | None, options: Options) -> list[DateEvidence]:
     """Stamps near the headline: ``<time datetime>`` first, then printed text."""
     table = meta_rules()
     found: list[DateEvidence] = []
@@ -88,7 +88,7 @@ def _visible(index: TreeIndex, anchor: HtmlElement | None, options: Options) -> 
 def date_evidence(
     meta: PageMeta,
     index: TreeIndex,
-    anchor: HtmlElement | None,
+    anchor: _Element | None,
     url: str | None,
     options: Options,
 ) -> tuple[DateEvidence, ...]:

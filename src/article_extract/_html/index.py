@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .tokens import TokenRules, attribute_tokens, element_tokens, split_tokens
 
@@ -29,25 +29,25 @@ _NO_ATTRIBUTES = ("", "")  # (class, id) of an element with neither
 class TreeIndex:
     """Per-call facts about one tree; read-only once built."""
 
-    root: HtmlElement
-    elements: tuple[HtmlElement, ...]  # every element under (and including) root, document order
+    root: _Element
+    elements: tuple[_Element, ...]  # every element under (and including) root, document order
     # Position in ``root.iter()`` order; non-element nodes (entities) count too.
-    position: Mapping[HtmlElement, int]
+    position: Mapping[_Element, int]
     # Class/id tokens (see :func:`.tokens.element_tokens`) of the elements that have a class or
     # an id.
-    tokens: Mapping[HtmlElement, tuple[str, ...]]
+    tokens: Mapping[_Element, tuple[str, ...]]
     # The same elements grouped by their tokens (pages repeat class names a lot), each group in
     # document order.
-    groups: Mapping[tuple[str, ...], tuple[HtmlElement, ...]]
+    groups: Mapping[tuple[str, ...], tuple[_Element, ...]]
 
-    def tokens_of(self, element: HtmlElement) -> tuple[str, ...]:
+    def tokens_of(self, element: _Element) -> tuple[str, ...]:
         """The element's class/id tokens."""
         found = self.tokens.get(element)
         if found is not None:
             return found
         return () if element in self.position else element_tokens(element)
 
-    def matching(self, rules: TokenRules) -> list[HtmlElement]:
+    def matching(self, rules: TokenRules) -> list[_Element]:
         """Elements whose class/id tokens match ``rules``, in document order (each distinct token
         sequence is matched once)."""
         hits = [
@@ -60,12 +60,12 @@ class TreeIndex:
         return hits
 
 
-def index_tree(root: HtmlElement) -> TreeIndex:
+def index_tree(root: _Element) -> TreeIndex:
     """Index ``root``'s elements in one walk."""
-    elements: list[HtmlElement] = []
-    position: dict[HtmlElement, int] = {}
-    tokens: dict[HtmlElement, tuple[str, ...]] = {}
-    groups: dict[tuple[str, ...], list[HtmlElement]] = {}
+    elements: list[_Element] = []
+    position: dict[_Element, int] = {}
+    tokens: dict[_Element, tuple[str, ...]] = {}
+    groups: dict[tuple[str, ...], list[_Element]] = {}
     # Pages repeat class names a lot: tokens per distinct (class, id) pair, and each distinct
     # attribute value split once.
     pairs: dict[tuple[str, str], tuple[str, ...]] = {}

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .._model import DEFAULT_MAX_JSONLD_CHARS, DEFAULT_MAX_JSONLD_DEPTH
 
@@ -91,7 +91,7 @@ def types_of(obj: JsonObject) -> tuple[str, ...]:
 
 
 def read_jsonld(
-    root: HtmlElement,
+    root: _Element,
     max_chars: int = DEFAULT_MAX_JSONLD_CHARS,
     max_depth: int = DEFAULT_MAX_JSONLD_DEPTH,
 ) -> tuple[JsonObject, ...]:

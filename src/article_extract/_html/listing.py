@@ -9,11 +9,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .._decide.evidence import PageSignals
 from .._text import clean_text
 from .metadata import PageMeta
+from .parse import text_content
 
 __all__ = ["page_signals", "teaser_count", "with_body_teasers"]
 
@@ -31,34 +32,34 @@ def _has_article_metadata(meta: PageMeta) -> bool:
     return bool(meta.all("published"))
 
 
-def teaser_count(root: HtmlElement) -> int:
+def teaser_count(root: _Element) -> int:
     """Linked headlines (``h2``–``h4`` that are mostly a link) outside nav/header/footer."""
     count = 0
     for heading in root.iter("h2", "h3", "h4"):
         if any(a.tag in _TEASER_EXCLUDED_ANCESTORS for a in heading.iterancestors()):
             continue
-        text = clean_text(heading.text_content())
+        text = clean_text(text_content(heading))
         if not text:
             continue
-        linked = sum(len(clean_text(a.text_content())) for a in heading.iter("a"))
+        linked = sum(len(clean_text(text_content(a))) for a in heading.iter("a"))
         if linked >= TEASER_LINK_SHARE * len(text):
             count += 1
     return count
 
 
-def page_signals(meta: PageMeta, root: HtmlElement) -> PageSignals:
+def page_signals(meta: PageMeta, root: _Element) -> PageSignals:
     """The page's signals, read before chrome removal changes the tree (``body_teasers`` is
     filled in once the body container is known: :func:`with_body_teasers`)."""
     return PageSignals(
         has_article_metadata=_has_article_metadata(meta),
         listing_metadata=meta.listing_jsonld,
         title_tag=meta.title_tag,
-        headings=tuple(clean_text(h.text_content()) for h in root.iter("h1")),
+        headings=tuple(clean_text(text_content(h)) for h in root.iter("h1")),
         meta_refresh=bool(meta.meta.get("refresh")),
         teasers=teaser_count(root),
     )
 
 
-def with_body_teasers(signals: PageSignals, parts: Iterable[HtmlElement]) -> PageSignals:
+def with_body_teasers(signals: PageSignals, parts: Iterable[_Element]) -> PageSignals:
     """``signals`` with the teaser headlines inside the body container's ``parts``."""
     return dataclasses.replace(signals, body_teasers=sum(teaser_count(p) for p in parts))

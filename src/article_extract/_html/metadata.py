@@ -11,12 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .._model import Options
 from .._text import clean_text
 from .._urls import normalize_url
 from .jsonld import JsonObject, ld_names, ld_text, read_jsonld, types_of
+from .parse import text_content
 from .rules import meta_rules
 
 __all__ = ["PageMeta", "read_metadata"]
@@ -112,7 +113,7 @@ def _site_names(objects: tuple[JsonObject, ...], article: JsonObject | None) -> 
     return names
 
 
-def read_metadata(root: HtmlElement, url: str | None, options: Options) -> PageMeta:
+def read_metadata(root: _Element, url: str | None, options: Options) -> PageMeta:
     """Collect the page's metadata (see the module docstring)."""
     meta: dict[str, list[str]] = {}
     microdata: dict[str, list[str]] = {}
@@ -140,7 +141,7 @@ def read_metadata(root: HtmlElement, url: str | None, options: Options) -> PageM
         prop = element.get("itemprop") or ""
         value = element.get("content") or element.get("datetime")
         if value is None and not element.get("itemscope"):
-            text = clean_text(element.text_content())
+            text = clean_text(text_content(element))
             value = text if len(text) <= MAX_MICRODATA_TEXT_CHARS else None
         if value is not None:
             for name in prop.split():
@@ -150,7 +151,7 @@ def read_metadata(root: HtmlElement, url: str | None, options: Options) -> PageM
     listing_types = meta_rules().listing_types
     listing = any(set(types_of(o)) & listing_types for o in objects if o.get("@type"))
     title_element = root.find(".//title")
-    title_tag = clean_text(title_element.text_content()) if title_element is not None else None
+    title_tag = clean_text(text_content(title_element)) if title_element is not None else None
     body = root.find("body")
     html_dir = root.get("dir") or (body.get("dir") if body is not None else None)
     return PageMeta(

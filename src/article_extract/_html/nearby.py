@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .._text import clean_text
 from .index import TreeIndex
+from .parse import text_content
 from .tokens import TokenRules
 
 __all__ = ["Nearby", "nearby_elements"]
@@ -36,15 +37,15 @@ _TEASER_TAGS = frozenset({"nav", "footer", "aside"})
 
 @dataclass(frozen=True, slots=True)
 class Nearby:
-    element: HtmlElement
+    element: _Element
     text: str
     distance: int
     by_vocabulary: bool  # False: picked only for sitting right after the headline
 
 
-def _following_siblings(anchor: HtmlElement) -> list[HtmlElement]:
+def _following_siblings(anchor: _Element) -> list[_Element]:
     """The few elements right after the headline: where themes print stamp and byline."""
-    out: list[HtmlElement] = []
+    out: list[_Element] = []
     node = anchor.getnext()
     while node is not None and len(out) < FOLLOWING_SIBLINGS:
         if isinstance(node.tag, str):
@@ -53,7 +54,7 @@ def _following_siblings(anchor: HtmlElement) -> list[HtmlElement]:
     return out
 
 
-def _scope(anchor: HtmlElement) -> HtmlElement | None:
+def _scope(anchor: _Element) -> _Element | None:
     """Where a stamp *above* the headline may sit: the headline's ``<article>``, else a few
     levels up (a page-header clock lives outside both)."""
     ancestors = list(anchor.iterancestors())
@@ -63,7 +64,7 @@ def _scope(anchor: HtmlElement) -> HtmlElement | None:
     return ancestors[SCOPE_LEVELS - 1] if len(ancestors) >= SCOPE_LEVELS else None
 
 
-def _in_teaser(element: HtmlElement, teaser: TokenRules, index: TreeIndex) -> bool:
+def _in_teaser(element: _Element, teaser: TokenRules, index: TreeIndex) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in _TEASER_TAGS:
             return True
@@ -77,7 +78,7 @@ def _vocabulary_matches(
     wanted: TokenRules,
     extra_tags: tuple[str, ...],
     extra_attrs: tuple[tuple[str, str], ...],
-) -> set[HtmlElement]:
+) -> set[_Element]:
     """Elements named by the vocabulary, one of ``extra_tags`` or an ``extra_attrs`` value."""
     found = set(index.matching(wanted))
     if extra_tags:
@@ -89,7 +90,7 @@ def _vocabulary_matches(
 
 def nearby_elements(
     index: TreeIndex,
-    anchor: HtmlElement | None,
+    anchor: _Element | None,
     wanted: TokenRules,
     teaser: TokenRules,
     *,
@@ -114,7 +115,7 @@ def nearby_elements(
             continue
         if delta < 0 and scope is not None and scope not in element.iterancestors():
             continue
-        text = clean_text(element.text_content())
+        text = clean_text(text_content(element))
         if not text or len(text) > MAX_NEARBY_CHARS:
             continue
         if _in_teaser(element, teaser, index):

@@ -21,7 +21,7 @@ import logging
 import re
 
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.etree import _Element
 
 from .._inputs import PageInput
 from .._model import PARSER_MAX_DEPTH, Options
@@ -29,7 +29,7 @@ from ..errors import EmptyInput, InputTooComplex
 from .index import TreeIndex, index_tree
 from .rules import chrome_rules
 
-__all__ = ["parse_page", "strip_junk", "text_length"]
+__all__ = ["drop_keep_tail", "parse_page", "strip_junk", "text_content", "text_length"]
 
 logger = logging.getLogger("article_extract")
 
@@ -61,14 +61,16 @@ _BLOCK_LAYOUT = frozenset(_BLOCK_LAYOUT_TAGS)
 _DEPTH_LIMIT_ERROR = "ERR_RESOURCE_LIMIT"
 
 
-def _new_parser() -> HTMLParser:
-    return HTMLParser(remove_comments=False, remove_pis=True, default_doctype=False)
+def _new_parser() -> etree.HTMLParser:
+    # Plain lxml elements, not lxml.html's: those look up a Python class for every element
+    # proxy, a fifth of a walk's cost.
+    return etree.HTMLParser(remove_comments=False, remove_pis=True, default_doctype=False)
 
 
-def parse_page(page: PageInput, options: Options) -> HtmlElement:
-    """The page as a fresh, mutable lxml.html tree (limits in the module docstring)."""
+def parse_page(page: PageInput, options: Options) -> _Element:
+    """The page as a fresh, mutable lxml tree (limits in the module docstring)."""
     tree = page.tree
-    if isinstance(tree, HtmlElement):
+    if isinstance(tree, _Element):
         root = copy.deepcopy(tree)
         if _deeper_than(root, options.max_tree_depth):
             root = _parse(_flatten(etree.tostring(root, encoding="unicode", method="html")))[0]
@@ -96,13 +98,15 @@ def _too_deep(limit: int) -> InputTooComplex:
     return InputTooComplex(f"{what} (the HTML parser reads at most {PARSER_MAX_DEPTH} levels)")
 
 
-def _parse(text: str) -> tuple[HtmlElement, bool]:
+def _parse(text: str) -> tuple[_Element, bool]:
     """The tree, and whether the parser stopped at its depth ceiling (dropping content)."""
     parser = _new_parser()
     try:
-        root = document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser)
     except (etree.ParserError, ValueError) as exc:
         raise EmptyInput(f"the page has no HTML content ({exc})") from exc
+    if root is None:
+        raise EmptyInput("the page has no HTML content (the document is empty)")
     return root, any(e.type_name == _DEPTH_LIMIT_ERROR for e in parser.error_log)
 
 
@@ -113,7 +117,7 @@ def _flatten(markup: str) -> str:
     )
 
 
-def _deeper_than(root: HtmlElement, limit: int) -> bool:
+def _deeper_than(root: _Element, limit: int) -> bool:
     """Is any element more than ``limit`` levels deep? Only walked when the caller set a limit
     below the parser's own ceiling (the parser reports reaching that one)."""
     if limit >= PARSER_MAX_DEPTH:
@@ -126,13 +130,18 @@ def _deeper_than(root: HtmlElement, limit: int) -> bool:
     return False
 
 
-def text_length(element: HtmlElement) -> int:
+def text_content(element: _Element) -> str:
+    """The text of ``element`` and its descendants (libxml2 collects it, without the tail)."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
+def text_length(element: _Element) -> int:
     """Characters of visible text under ``element``, whitespace collapsed."""
-    return len(" ".join(element.text_content().split()))
+    return len(" ".join(text_content(element).split()))
 
 
 def _is_hidden(
-    element: HtmlElement, hidden_classes: frozenset[str], by_class: dict[str, bool]
+    element: _Element, hidden_classes: frozenset[str], by_class: dict[str, bool]
 ) -> bool:
     """Hidden by the page: ``hidden``, ``aria-hidden="true"``, an inline ``display:none`` or
     ``visibility:hidden``, or a hiding class. ``by_class`` (per call) memoises the class test
@@ -154,17 +163,17 @@ def _is_hidden(
     return hides
 
 
-def strip_junk(root: HtmlElement) -> TreeIndex:
+def strip_junk(root: _Element) -> TreeIndex:
     """Remove scripts, styles, form controls, comments and elements the page itself hides;
     return the index of the cleaned tree, which the later stages only read (and prune)."""
     rules = chrome_rules()
     for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         parent = node.getparent()
         if parent is not None:
-            _drop_keep_tail(node)
+            drop_keep_tail(node)
     for element in list(root.iter(*rules.junk_tags)):
         if element is not root and element.getparent() is not None:
-            _drop_keep_tail(element)
+            drop_keep_tail(element)
     total = max(text_length(root), 1)
     by_class: dict[str, bool] = {}
     # Holding every element keeps lxml's Python proxies alive while we work, so the ancestor
@@ -174,25 +183,25 @@ def strip_junk(root: HtmlElement) -> TreeIndex:
     hidden = [
         e
         for e in elements
-        if isinstance(e, HtmlElement) and _is_hidden(e, rules.hidden_classes, by_class)
+        if isinstance(e.tag, str) and _is_hidden(e, rules.hidden_classes, by_class)
     ]
     for element in hidden:
         if element.getparent() is None or _detached(element, root):
             continue
         if text_length(element) <= HIDDEN_MAX_SHARE * total:
-            _drop_keep_tail(element)
+            drop_keep_tail(element)
     return index_tree(root)  # while ``elements`` still holds the proxies
 
 
-def _detached(element: HtmlElement, root: HtmlElement) -> bool:
+def _detached(element: _Element, root: _Element) -> bool:
     """True when an ancestor of ``element`` was already removed from ``root``."""
-    node: HtmlElement | None = element
+    node: _Element | None = element
     while node is not None and node is not root:
         node = node.getparent()
     return node is None
 
 
-def _drop_keep_tail(element: etree._Element) -> None:
+def drop_keep_tail(element: etree._Element) -> None:
     """Remove ``element`` but keep the text that follows it (its tail) in place."""
     parent = element.getparent()
     if parent is None:

@@ -22,12 +22,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urldefrag
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from .._decide.titles import MAX_TITLE_CHARS, MetadataTitle, ShownKind, ShownTitle
 from .._text import clean_text
 from .index import TreeIndex
 from .metadata import PageMeta
+from .parse import text_content
 from .tokens import TokenRules
 
 __all__ = ["ShownHeadlines", "metadata_titles", "shown_headlines", "site_name_candidates"]
@@ -48,7 +49,7 @@ class ShownHeadlines:
     """Shown headlines (decision input) and, index for index, their elements (the anchor)."""
 
     titles: tuple[ShownTitle, ...]
-    elements: tuple[HtmlElement, ...]
+    elements: tuple[_Element, ...]
 
 
 def metadata_titles(meta: PageMeta) -> tuple[MetadataTitle, ...]:
@@ -71,11 +72,11 @@ def site_name_candidates(meta: PageMeta) -> tuple[str, ...]:
     return (*meta.all("site_name"), *meta.site_names, *meta.all("site_handle"))
 
 
-def _in_chrome(element: HtmlElement) -> bool:
+def _in_chrome(element: _Element) -> bool:
     return any(a.tag in _NOT_TITLE_ANCESTORS for a in element.iterancestors())
 
 
-def _in_header(element: HtmlElement, index: TreeIndex, container: HtmlElement | None) -> bool:
+def _in_header(element: _Element, index: TreeIndex, container: _Element | None) -> bool:
     if container is None:
         return False
     position = index.position
@@ -89,13 +90,13 @@ def _in_header(element: HtmlElement, index: TreeIndex, container: HtmlElement | 
     return scope is not None and scope in set(element.iterancestors())
 
 
-def _headings(index: TreeIndex) -> Iterator[HtmlElement]:
+def _headings(index: TreeIndex) -> Iterator[_Element]:
     for element in index.root.iter("h2", "h3", "div", "span", "p", "td"):
         if element.tag in ("h2", "h3") or _HEADLINE_TOKENS.match(index.tokens_of(element)):
             yield element
 
 
-def _links_elsewhere(element: HtmlElement, page_urls: frozenset[str]) -> bool:
+def _links_elsewhere(element: _Element, page_urls: frozenset[str]) -> bool:
     """A heading that is mostly a link to another page: a teaser's headline (a headline that
     links to the page itself is its permalink)."""
     links = list(element.iter("a"))
@@ -104,22 +105,22 @@ def _links_elsewhere(element: HtmlElement, page_urls: frozenset[str]) -> bool:
         links = [wrapper]
     if not links:
         return False
-    linked = sum(len(clean_text(a.text_content())) for a in links)
-    if wrapper is None and linked < TEASER_LINK_SHARE * len(clean_text(element.text_content())):
+    linked = sum(len(clean_text(text_content(a))) for a in links)
+    if wrapper is None and linked < TEASER_LINK_SHARE * len(clean_text(text_content(element))):
         return False
     targets = {urldefrag(a.get("href") or "")[0].rstrip("/") for a in links}
     return not targets <= page_urls
 
 
 def shown_headlines(
-    index: TreeIndex, container: HtmlElement | None, page_urls: frozenset[str] = frozenset()
+    index: TreeIndex, container: _Element | None, page_urls: frozenset[str] = frozenset()
 ) -> ShownHeadlines:
     """The headlines the page shows, ``<h1>``s first (see the module docstring)."""
     titles: list[ShownTitle] = []
-    elements: list[HtmlElement] = []
+    elements: list[_Element] = []
 
-    def add(kind: ShownKind, element: HtmlElement, header: bool) -> None:
-        text = clean_text(element.text_content())
+    def add(kind: ShownKind, element: _Element, header: bool) -> None:
+        text = clean_text(text_content(element))
         if text and len(text) <= MAX_TITLE_CHARS:
             titles.append(ShownTitle(text, kind, header, _in_chrome(element)))
             elements.append(element)
@@ -137,8 +138,8 @@ def shown_headlines(
 
 
 def _nearest_above(
-    headings: list[HtmlElement], index: TreeIndex, container: HtmlElement | None
-) -> HtmlElement | None:
+    headings: list[_Element], index: TreeIndex, container: _Element | None
+) -> _Element | None:
     """The heading closest above the body container, within the article's header: a theme
     that prints the headline as an ``<h2>`` or a ``td.title`` (old CMSs)."""
     if container is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 __all__ = ["MAX_RULE_TOKENS", "TokenRules", "attribute_tokens", "element_tokens", "split_tokens"]
 
@@ -49,7 +49,7 @@ def attribute_tokens(
     return (*split(classes), "|", *split(ident))
 
 
-def element_tokens(element: HtmlElement) -> tuple[str, ...]:
+def element_tokens(element: _Element) -> tuple[str, ...]:
     """Tokens of an element's ``class`` then ``id``."""
     return attribute_tokens(element.get("class") or "", element.get("id") or "")
 
