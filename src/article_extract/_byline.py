@@ -18,6 +18,7 @@ from .data import load_table
 __all__ = [
     "Attribution",
     "agency_name",
+    "is_caption_folded",
     "is_caption_text",
     "is_source_label",
     "leading_credit",
@@ -182,13 +183,16 @@ def is_caption_text(text: str) -> bool:
     A line of more than :data:`MAX_CAPTION_WORDS` words is prose whatever it holds, and rule 1
     reads only lines of at most :data:`MAX_CAPTION_OPENER_WORDS` words.
     """
-    words = len(text.split())
+    return is_caption_folded(fold(text), len(text.split()))
+
+
+def is_caption_folded(folded: str, words: int) -> bool:
+    """:func:`is_caption_text` of a text of ``words`` words whose fold is ``folded``."""
     if words > MAX_CAPTION_WORDS:
         return False
     tables = _tables()
-    key = fold(text)
     if words <= MAX_CAPTION_OPENER_WORDS:
-        opened = key.lstrip(" -–—(")
+        opened = folded.lstrip(" -–—(")
         for opener in tables.caption_openers:
             if opened.startswith(opener):
                 rest = opened[len(opener) :]
@@ -196,7 +200,7 @@ def is_caption_text(text: str) -> bool:
                     return True
                 if rest[0] == " " and words <= MAX_CAPTION_LABEL_WORDS:
                     return True
-    return tables.caption_re.search(key) is not None
+    return tables.caption_re.search(folded) is not None
 
 
 def _split_joined(part: str) -> list[str]:

@@ -9,7 +9,7 @@ from functools import cache
 from ._text import fold, strip_non_word_edges
 from .data import load_table
 
-__all__ = ["ChromeLexicon", "PhraseIndex", "chrome_lexicon", "match_key"]
+__all__ = ["ChromeLexicon", "PhraseIndex", "chrome_lexicon", "key_of_folded", "match_key"]
 
 # A "prefix" phrase only marks chrome in a line no longer than this: "اقرأ أيضا: <headline>"
 # is chrome, a long paragraph that happens to begin with the words is body text.
@@ -24,6 +24,11 @@ _EDGE_PUNCTUATION = " :.،,؛;…!|»«\"'-–—*()[]<>/\\•·●▪►▶›"
 def match_key(text: str) -> str:
     """Folded form with surrounding punctuation removed: what the lexicon compares."""
     return fold(text).strip(_EDGE_PUNCTUATION)
+
+
+def key_of_folded(folded: str) -> str:
+    """:func:`match_key` of a text whose :func:`~article_extract._text.fold` is ``folded``."""
+    return folded.strip(_EDGE_PUNCTUATION)
 
 
 # Menus flattened onto one line ("من نحن اتصل بنا أعلن معنا") are chrome when lexicon phrases

@@ -16,15 +16,15 @@ from functools import cache
 
 from .._byline import (
     Attribution,
-    is_caption_text,
+    is_caption_folded,
     is_source_label,
     may_be_credit,
     parse_byline,
 )
 from .._dates import ParsedDate, find_dates
-from .._lexicon import chrome_lexicon, match_key
+from .._lexicon import chrome_lexicon, key_of_folded
 from .._model import DEFAULT_MAX_LINE_CHARS
-from .._text import clean_text, ends_like_sentence
+from .._text import clean_text, ends_like_sentence, fold
 
 __all__ = ["Line", "display_width", "prepare_lines", "split_physical_lines"]
 
@@ -212,7 +212,8 @@ def prepare_lines(
     for line_text in physical:
         if not line_text:
             continue
-        key = match_key(line_text)
+        folded = fold(line_text)  # once per line: every lexicon test reads this form
+        key = key_of_folded(folded)
         short = len(line_text) <= max_line_chars
         chrome = short and lexicon.is_chrome_key(key)
         if key in boilerplate and not chrome:
@@ -241,7 +242,7 @@ def prepare_lines(
                 if credit and units <= MAX_BYLINE_UNITS
                 else None,
                 source_label=credit and units <= MAX_LABEL_UNITS and is_source_label(line_text),
-                caption=short and is_caption_text(line_text),
+                caption=short and is_caption_folded(folded, len(line_text.split())),
             )
         )
     return lines

@@ -24,17 +24,18 @@ from lxml.etree import _Element
 
 from .._byline import (
     agency_name,
-    is_caption_text,
+    is_caption_folded,
     is_source_label,
     leading_credit,
+    may_be_credit,
     parse_byline,
     split_trailing_credit,
 )
 from .._decide.evidence import BlockDraft, Credit
 from .._decide.text_roles import is_stamp_line, is_subheading, teaser_runs
-from .._lexicon import chrome_lexicon, match_key
+from .._lexicon import chrome_lexicon, key_of_folded, match_key
 from .._model import DEFAULT_MAX_LINE_CHARS
-from .._text import letters_key
+from .._text import fold, letters_key
 from . import rules as tables
 from .blocks import RawBlock, walk_blocks
 from .chrome import remove_chrome
@@ -65,8 +66,10 @@ MAX_LENGTH_POINTS = 3
 MAX_BLOCK_LINK_DENSITY = 0.6
 # Bylines, credits and captions are short; a longer line is prose.
 MAX_CREDIT_WORDS = 14
-# The source named after a label alone ("المصدر:") is a name, not a sentence.
+# The source named after a label alone ("المصدر:") is a name, not a sentence…
 MAX_SOURCE_NAME_WORDS = 6
+# … and the label itself a word or two.
+MAX_SOURCE_LABEL_WORDS = 3
 # Only blocks this close to either end of the body are read as byline/credit lines.
 EDGE_BLOCKS = 2
 # A chrome line this short is a box heading ("اقرأ أيضا"): the linked lines after it are its…
@@ -298,11 +301,18 @@ def filter_blocks(
     title_k = letters_key(title) if title else ""
     state = _FilterState()
     count = len(raw)
+    # Each block folded once (folding is the costly part), its lexicon key and word count.
+    folds = [fold(b.text) for b in raw]
+    keys = [key_of_folded(f) for f in folds]
+    words = [len(b.text.split()) for b in raw]
     stamps = [b.kind != "table_row" and is_stamp_line(b.text) for b in raw]
-    meta = [
-        stamp or (len(b.text.split()) <= MAX_CREDIT_WORDS and parse_byline(b.text) is not None)
-        for b, stamp in zip(raw, stamps, strict=True)
+    bylines = [
+        parse_byline(b.text)
+        if n <= MAX_CREDIT_WORDS and b.kind != "table_row" and may_be_credit(b.text, key)
+        else None
+        for b, key, n in zip(raw, keys, words, strict=True)
     ]
+    meta = [s or a is not None for s, a in zip(stamps, bylines, strict=True)]
     teasers = teaser_runs([b.text for b in raw], meta)
     for index, block in enumerate(raw):
         text = block.text
@@ -310,38 +320,36 @@ def filter_blocks(
             continue
         if not _has_letters(text) and not (block.kind == "table_row" and _has_digits(text)):
             continue
-        # The lexicon's matching form, folded once per block (folding is the costly part).
-        key = match_key(text)
+        key = keys[index]
         # Line-role tests read prose lines: a data table's row is neither chrome nor a stamp.
         short = len(text) <= max_line_chars and block.kind != "table_row"
         if short and state.kept_chars >= MIN_CHARS_BEFORE_TAIL and lexicon.is_tail_marker_key(key):
             break
         if short and lexicon.is_chrome_key(key):
-            state.after_chrome_heading = len(text.split()) <= MAX_CHROME_HEADING_WORDS
+            state.after_chrome_heading = words[index] <= MAX_CHROME_HEADING_WORDS
             continue
-        if short and lexicon.is_widget(text):  # "Duration 1:30", "Artikel zum Hören"
+        if short and lexicon.is_widget_key(key, text):  # "Duration 1:30", "Artikel zum Hören"
             continue
         if block.link_density > MAX_BLOCK_LINK_DENSITY:
             continue
         if state.after_chrome_heading and block.link_density > AFTER_CHROME_LINK_DENSITY:
             continue
         state.after_chrome_heading = False
-        if short and (is_caption_text(text) or stamps[index]):
+        if short and (stamps[index] or is_caption_folded(folds[index], words[index])):
             continue
         if index == state.named_by_label:
             continue
-        if short and is_source_label(text):
+        if short and words[index] <= MAX_SOURCE_LABEL_WORDS and is_source_label(text):
             named = raw[index + 1].text if index + 1 < count else ""
             if named and len(named.split()) <= MAX_SOURCE_NAME_WORDS:
                 state.credits.append(Credit("body", source=agency_name(named) or named))
                 state.named_by_label = index + 1
             continue
         at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
-        if short and at_edge and len(text.split()) <= MAX_CREDIT_WORDS:
-            attribution = parse_byline(text)
-            if attribution is not None:
-                state.credits.append(Credit("body", attribution.authors, attribution.source))
-                continue
+        attribution = bylines[index]
+        if short and at_edge and attribution is not None:
+            state.credits.append(Credit("body", attribution.authors, attribution.source))
+            continue
         if index >= count - EDGE_BLOCKS:
             text, agency = split_trailing_credit(text)
             if agency:
