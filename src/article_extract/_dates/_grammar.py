@@ -6,7 +6,10 @@ Forms, tried in this order at a token:
   and ``Y/m/d``; day first by Arabic convention, flagged when the reading was a guess;
 * ``d [من] [شهر] MONTH [Y]`` where MONTH may be a double form ("كانون الثاني/يناير",
   "أيار (مايو)", "حزيران - يونيو");
-* ``MONTH d[,] Y`` (US order, "ديسمبر 25, 2020") and ``MONTH Y`` (month precision).
+* ``MONTH d[,] Y`` (US order, "ديسمبر 25, 2020") and ``MONTH Y`` (month precision);
+* ``Y年M月D日`` (Chinese, Japanese; Korean ``Y년 M월 D일``): every number followed by its unit,
+  the year or the day may be left out ("1月13日", "2025年1月"), the year may be an era year
+  ("令和7年", "令和元年").
 
 A core never includes the weekday, clock time or zone; the engine extends it on both sides.
 """
@@ -25,6 +28,7 @@ __all__ = [
     "named_core",
     "numeric_core",
     "read_core",
+    "suffix_unit",
     "year_ok",
 ]
 
@@ -213,7 +217,7 @@ def _in_longer_run(tokens: list[Token], first: int, last: int, sep: str) -> bool
     """Part of a longer dotted/dashed number run (an IP address, "1-2-2020-3"): not a date."""
     after, nxt = _tok(tokens, last + 1), _tok(tokens, last + 2)
     if after is not None and nxt is not None and after.text == sep and nxt.kind == NUM:
-        return after.start == tokens[last].end
+        return after.start == tokens[last].end and nxt.start == after.end
     if first >= 2:
         before = tokens[first - 1]
         return (
@@ -237,6 +241,10 @@ def _numeric(tokens: list[Token], i: int) -> DateCore | None:
     if _in_longer_run(tokens, i, i + 4, sep1.text):
         return None
     era, end = _read_era(tokens, i + 5)
+    closing = _tok(tokens, end)
+    korean = era is None and sep1.text == "." and len(a.text) == 4  # "2025. 1. 13."
+    if korean and closing is not None and closing.text == "." and closing.start == c.end:
+        end += 1  # the day is closed with a dot too
     return numeric_core(i, end, a.text, b.value, c.text, era)
 
 
@@ -276,13 +284,70 @@ def numeric_core(
     return DateCore(start, end, calendar, year, month, day, swapped, flags, era)
 
 
+def suffix_unit(tokens: list[Token], i: int) -> str | None:
+    """The unit written right after a number ("年", "월", "時" …) at token ``i``, if any."""
+    tok = _tok(tokens, i)
+    return tok.meaning.suffix_unit if tok is not None and tok.meaning is not None else None
+
+
+def _era_year(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """``令和7年``, ``平成元年`` at an era name: (Gregorian year, index after "年")."""
+    era = tokens[i].meaning.era_start  # type: ignore[union-attr]
+    assert era is not None
+    first, last = era
+    tok = _tok(tokens, i + 1)
+    if tok is None:
+        return None
+    if tok.kind == NUM and len(tok.text) <= 3:  # Taiwan's 民國 is in its 110s
+        number = tok.value
+    elif tok.meaning is not None and tok.meaning.year_word is not None:
+        number = tok.meaning.year_word
+    else:
+        return None
+    if suffix_unit(tokens, i + 2) != "year" or number < 1 or (last and number > last):
+        return None
+    return first + number - 1, i + 3
+
+
+def _marked(tokens: list[Token], i: int) -> DateCore | None:
+    """``[Y年]M月[D日]`` with at least a year or a day: "1月分" is no date, "2025年" no day."""
+    year: int | None = None
+    j = i
+    tok = tokens[i]
+    if tok.meaning is not None and tok.meaning.era_start is not None:
+        read = _era_year(tokens, i)
+        if read is None:
+            return None
+        year, j = read
+    elif tok.kind == NUM and len(tok.text) == 4 and suffix_unit(tokens, i + 1) == "year":
+        year, j = tok.value, i + 2
+    elif i > 0 and suffix_unit(tokens, i - 1) == "year":
+        return None  # the year before was refused ("平成32年1月1日"): no yearless date either
+    month = _digits(_tok(tokens, j), (1, 2))
+    if month is None or suffix_unit(tokens, j + 1) != "month" or not 1 <= month <= 12:
+        return None
+    j += 2
+    day = _digits(_tok(tokens, j), (1, 2))
+    if day is not None and suffix_unit(tokens, j + 1) == "day" and 1 <= day <= 31:
+        j += 2
+    elif year is None:
+        return None
+    else:
+        day = None
+    if year is not None and not year_ok("gregorian", year):
+        return None
+    return DateCore(i, j, "gregorian", year, month, day)
+
+
 def read_core(tokens: list[Token], i: int) -> DateCore | None:
     """The absolute date core starting at token ``i``, or None."""
     tok = tokens[i]
     if tok.kind == NUM:
-        return _numeric(tokens, i) or _named(tokens, i)
+        return _numeric(tokens, i) or _named(tokens, i) or _marked(tokens, i)
     if tok.meaning is not None and tok.meaning.month is not None:
         return _month_first(tokens, i)
+    if tok.meaning is not None and tok.meaning.era_start is not None:
+        return _marked(tokens, i)
     if tok.meaning is not None and (
         tok.meaning.ordinal is not None or tok.meaning.day_word is not None
     ):
