@@ -174,7 +174,25 @@ NOT_DATES = [
     "今日は良い天気です",
     "前天他说",
     "価格は1月分で3000円",
-    "二〇二四年七月三日",  # Chinese numerals are not read
+    "十分",  # "enough": ten, then the minute unit
+    "二〇二四年",
+    "二〇二四年十三月一日",  # and "三月一日" inside it is no date either
+    "七十月三日",
+    "一二三年七月三日",  # a year is four numerals
+    "五月三十二日",
+    "三日間",  # three days
+    "民國一百十三年七月三日",  # 百 (hundred) is not read
+]
+
+CHINESE_NUMERALS = [
+    ("二〇二四年七月三日", "2024-07-03"),
+    ("二〇二四年十二月三十一日", "2024-12-31"),
+    ("二零二四年七月十日", "2024-07-10"),
+    ("二○二四年十月二十日", "2024-10-20"),
+    ("二〇二四年七月", "2024-07"),
+    ("二〇二四年七月三日 下午3时", "2024-07-03T15:00"),
+    ("令和七年一月十三日", "2025-01-13"),
+    ("令和元年五月一日", "2019-05-01"),
 ]
 
 
@@ -191,6 +209,19 @@ def test_chinese(text: str, want: str) -> None:
 @pytest.mark.parametrize(("text", "want"), KOREAN)
 def test_korean(text: str, want: str) -> None:
     check(text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), CHINESE_NUMERALS)
+def test_chinese_numerals(text: str, want: str) -> None:
+    check(text, want)
+    assert [p.isoformat() for p in find_dates(f"記事\n{text}\n本文")] == [want]
+
+
+def test_chinese_numerals_in_running_text_need_a_reference_without_a_year() -> None:
+    line = "新华社北京七月三日电 国务院总理主持召开会议"
+    assert find_dates(line) == []
+    found = find_dates(line, reference=datetime(2024, 7, 10))
+    assert [(p.isoformat(), p.matched) for p in found] == [("2024-07-03", "七月三日")]
 
 
 @pytest.mark.parametrize(("text", "want", "role"), LABELLED)

@@ -50,6 +50,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "korean dots": lambda n: "2025. 1. 13. 오후 " * (n // 17),
     "counts before ago": lambda n: "3時間前 3시간 전 " * (n // 12),
     "weekday letters": lambda n: "(月)（日）" * (n // 6),
+    "chinese numerals": lambda n: "一二三四五六七八九十〇" * (n // 11),
+    "numeral near misses": lambda n: "二〇二四年十三月" * (n // 8),
 }
 
 

@@ -50,6 +50,22 @@ SUFFIX = {u: _sorted("suffix_unit", u) for u in ("year", "month", "day", "hour",
 SUFFIX["second"] = _sorted("suffix_unit", "second")
 LEADING, LETTERS = _sorted("leading_meridiem"), _sorted("weekday_letter")
 ERA_NAMES, YEAR_WORDS, POSTS = _sorted("era_start"), _sorted("year_word"), _sorted("rel_post")
+NUMERALS = {n: _sorted("numeral", n) for n in range(11)}
+
+
+@st.composite
+def chinese_numerals(draw: st.DrawFn, low: int, high: int, year: bool = False) -> str:
+    """A number in Chinese numerals, as pages write it (any spelling of each numeral): a year
+    digit by digit, else with 十 ("十二", "二十", "三十一"); sometimes a near miss."""
+    n = draw(st.integers(low, high))
+    spell = lambda d: draw(st.sampled_from(NUMERALS[d]))  # noqa: E731
+    if year:
+        return "".join(spell(int(c)) for c in str(n))
+    tens, ones = divmod(n, 10)
+    if n == 0 or tens > 9:
+        return spell(0)
+    text = ("" if tens == 1 else spell(tens)) + spell(10) if tens else ""
+    return text + (spell(ones) if ones else "")
 
 
 def _load_rows() -> list[dict[str, str]]:
@@ -151,15 +167,18 @@ def east_asian_stamps(draw: st.DrawFn) -> str:
     else:
         if shape == "era":
             text += draw(st.sampled_from(ERA_NAMES)) + draw(gap)
-            text += draw(st.one_of(numbers(0, 120), st.sampled_from(YEAR_WORDS)))
+            text += draw(
+                st.one_of(numbers(0, 120), chinese_numerals(0, 99), st.sampled_from(YEAR_WORDS))
+            )
             text += draw(gap) + draw(st.sampled_from(SUFFIX["year"])) + draw(gap)
         elif draw(st.integers(0, 3)):
-            text += draw(numbers(990, 2100)) + draw(gap)
-            text += draw(st.sampled_from(SUFFIX["year"])) + draw(gap)
-        text += draw(numbers(0, 13, 2)) + draw(gap) + draw(st.sampled_from(SUFFIX["month"]))
+            text += draw(st.one_of(numbers(990, 2100), chinese_numerals(990, 2100, year=True)))
+            text += draw(gap) + draw(st.sampled_from(SUFFIX["year"])) + draw(gap)
+        text += draw(st.one_of(numbers(0, 13, 2), chinese_numerals(0, 13)))
+        text += draw(gap) + draw(st.sampled_from(SUFFIX["month"]))
         if draw(st.integers(0, 3)):
-            text += draw(gap) + draw(numbers(0, 32, 2)) + draw(gap)
-            text += draw(st.sampled_from(SUFFIX["day"]))
+            text += draw(gap) + draw(st.one_of(numbers(0, 32, 2), chinese_numerals(0, 32)))
+            text += draw(gap) + draw(st.sampled_from(SUFFIX["day"]))
     if draw(st.booleans()):
         weekday = draw(st.sampled_from(LETTERS + WEEKDAYS))
         text += draw(gap) + draw(st.sampled_from(["({})", "（{}）", "{}"])).format(weekday)

@@ -48,9 +48,10 @@ _TIME_GAP = frozenset([",", "،", "-", "|", "@", "/", "(", "_", "•", "·"])
 _CALENDAR_GAP = frozenset(["-", "(", ")", "/", "،", ",", "|", "="])
 
 # The lexicon fields of the words at which the scan can start a date that has no digit in it:
-# "منذ ساعة", "أمس", "الأحد الماضي", "الأول من يناير" (with a reference). A month name always
-# needs a number after it (a day or a year); labels, zones and markers only extend a date.
-DIGIT_FREE_STARTS = ("rel_prep", "deictic", "weekday", "ordinal", "day_word")
+# "منذ ساعة", "أمس", "الأحد الماضي", "الأول من يناير" (with a reference), "七月三日" (Chinese
+# numerals). A month name always needs a number after it (a day or a year); labels, zones and
+# markers only extend a date.
+DIGIT_FREE_STARTS = ("rel_prep", "deictic", "weekday", "ordinal", "day_word", "numeral")
 
 
 @cache
@@ -255,6 +256,7 @@ def _scan(tokens: list[Token]) -> list[_Match]:
                 or tok.meaning.ordinal is not None
                 or tok.meaning.day_word is not None
                 or tok.meaning.era_start is not None
+                or tok.meaning.numeral is not None
             )
         ):
             core = read_core(tokens, i)

@@ -48,6 +48,8 @@ _DAY_FIRST_ASSUMED = frozenset({"day_first_assumed"})
 MAX_DAY_MONTH_JOINERS = 3
 # Between a month name and a following year/day: "4 سبتمبر، 2018", "ديسمبر 25, 2020".
 _COMMAS = frozenset([",", "،"])
+# The numeral 十 (ten) in "十二月三十一日": tens, not a digit.
+_TEN = 10
 
 
 class DateCore(NamedTuple):
@@ -290,23 +292,74 @@ def suffix_unit(tokens: list[Token], i: int) -> str | None:
     return tok.meaning.suffix_unit if tok is not None and tok.meaning is not None else None
 
 
+def _numerals(tokens: list[Token], i: int, year: bool) -> tuple[int, int] | None:
+    """Chinese numerals glued together at token ``i``: a year digit by digit ("二〇二四"),
+    else 1-99 with 十 ("七", "十二", "二十", "三十一"); (value, index after them)."""
+    digits: list[int] = []
+    k = i
+    while k < len(tokens) and len(digits) < 4:
+        meaning = tokens[k].meaning
+        if meaning is None or meaning.numeral is None:
+            break
+        if digits and tokens[k].start != tokens[k - 1].end:
+            break
+        digits.append(meaning.numeral)
+        k += 1
+    if year:
+        if len(digits) != 4 or 10 in digits:
+            return None
+        return digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], k
+    ones = digits[1:2] if digits[:1] == [_TEN] else digits[2:3]  # after 十: "十二", "三十一"
+    if digits[:1] == [_TEN]:
+        tens, used = 1, 1
+    elif digits[1:2] == [_TEN] and 1 <= digits[0] <= 9:
+        tens, used = digits[0], 2
+    elif digits and 1 <= digits[0] <= 9:
+        return digits[0], i + 1
+    else:
+        return None
+    if ones and 1 <= ones[0] <= 9:
+        return tens * 10 + ones[0], i + used + 1
+    return tens * 10, i + used
+
+
+def _count(tokens: list[Token], i: int, widths: tuple[int, ...]) -> tuple[int, int] | None:
+    """A number before its unit: digits of one of ``widths``, or Chinese numerals (a year when
+    ``widths`` is (4,)); (value, index after it)."""
+    tok = _tok(tokens, i)
+    if tok is None:
+        return None
+    if tok.kind == NUM:
+        return (tok.value, i + 1) if len(tok.text) in widths else None
+    if tok.meaning is not None and tok.meaning.numeral is not None:
+        before = tokens[i - 1] if i > 0 else None
+        if before is not None and before.end == tok.start and _is_numeral(before):
+            return None  # inside a run: "十三月" is no "三月"
+        return _numerals(tokens, i, widths == (4,))
+    return None
+
+
+def _is_numeral(tok: Token) -> bool:
+    return tok.meaning is not None and tok.meaning.numeral is not None
+
+
 def _era_year(tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """``令和7年``, ``平成元年`` at an era name: (Gregorian year, index after "年")."""
+    """``令和7年``, ``平成元年``, ``令和七年`` at an era name: (Gregorian year, index after
+    "年")."""
     era = tokens[i].meaning.era_start  # type: ignore[union-attr]
     assert era is not None
     first, last = era
     tok = _tok(tokens, i + 1)
-    if tok is None:
-        return None
-    if tok.kind == NUM and len(tok.text) <= 3:  # Taiwan's 民國 is in its 110s
-        number = tok.value
-    elif tok.meaning is not None and tok.meaning.year_word is not None:
-        number = tok.meaning.year_word
+    if tok is not None and tok.meaning is not None and tok.meaning.year_word is not None:
+        read: tuple[int, int] | None = (tok.meaning.year_word, i + 2)
     else:
+        read = _count(tokens, i + 1, (1, 2, 3))  # Taiwan's 民國 is in its 110s
+    if read is None:
         return None
-    if suffix_unit(tokens, i + 2) != "year" or number < 1 or (last and number > last):
+    number, j = read
+    if suffix_unit(tokens, j) != "year" or number < 1 or (last and number > last):
         return None
-    return first + number - 1, i + 3
+    return first + number - 1, j + 1
 
 
 def _marked(tokens: list[Token], i: int) -> DateCore | None:
@@ -319,21 +372,20 @@ def _marked(tokens: list[Token], i: int) -> DateCore | None:
         if read is None:
             return None
         year, j = read
-    elif tok.kind == NUM and len(tok.text) == 4 and suffix_unit(tokens, i + 1) == "year":
-        year, j = tok.value, i + 2
+    elif (read := _count(tokens, i, (4,))) is not None and suffix_unit(tokens, read[1]) == "year":
+        year, j = read[0], read[1] + 1
     elif i > 0 and suffix_unit(tokens, i - 1) == "year":
         return None  # the year before was refused ("平成32年1月1日"): no yearless date either
-    month = _digits(_tok(tokens, j), (1, 2))
-    if month is None or suffix_unit(tokens, j + 1) != "month" or not 1 <= month <= 12:
+    read = _count(tokens, j, (1, 2))
+    if read is None or suffix_unit(tokens, read[1]) != "month" or not 1 <= read[0] <= 12:
         return None
-    j += 2
-    day = _digits(_tok(tokens, j), (1, 2))
-    if day is not None and suffix_unit(tokens, j + 1) == "day" and 1 <= day <= 31:
-        j += 2
+    month, j = read[0], read[1] + 1
+    read = _count(tokens, j, (1, 2))
+    day: int | None = None
+    if read is not None and suffix_unit(tokens, read[1]) == "day" and 1 <= read[0] <= 31:
+        day, j = read[0], read[1] + 1
     elif year is None:
         return None
-    else:
-        day = None
     if year is not None and not year_ok("gregorian", year):
         return None
     return DateCore(i, j, "gregorian", year, month, day)
@@ -346,7 +398,9 @@ def read_core(tokens: list[Token], i: int) -> DateCore | None:
         return _numeric(tokens, i) or _named(tokens, i) or _marked(tokens, i)
     if tok.meaning is not None and tok.meaning.month is not None:
         return _month_first(tokens, i)
-    if tok.meaning is not None and tok.meaning.era_start is not None:
+    if tok.meaning is not None and (
+        tok.meaning.era_start is not None or tok.meaning.numeral is not None
+    ):
         return _marked(tokens, i)
     if tok.meaning is not None and (
         tok.meaning.ordinal is not None or tok.meaning.day_word is not None

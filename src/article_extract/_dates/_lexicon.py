@@ -54,6 +54,7 @@ class Meaning(NamedTuple):
     weekday_letter: int | None = None  # "月" in "（月）" right after a date (Monday = 0)
     era_start: tuple[int, int] | None = None  # "平成" → (1989, 31): its year 1, its last year
     year_word: int | None = None  # "元" = an era's year 1
+    numeral: int | None = None  # "七" = 7, "〇" = 0, "十" = 10 in "二〇二四年七月三日"
     rel_post: bool = False  # "前", "전" after a count and a unit: "3時間前"
 
 
@@ -108,6 +109,8 @@ def table_entries() -> tuple[tuple[str, str, str, Any], ...]:
         out.append(("markers", name, "era_start", (int(first), int(last))))
     for number, names in markers["year_words"].items():
         out.extend(("markers", name, "year_word", int(number)) for name in names)
+    for number, names in markers["numerals"].items():
+        out.extend(("markers", name, "numeral", int(number)) for name in names)
     relative = load_table("dates_relative")
     out.extend(("relative", name, "rel_prep", True) for name in relative["prepositions"])
     out.extend(("relative", name, "rel_post", True) for name in relative["postpositions"])
