@@ -309,17 +309,17 @@ def _numerals(tokens: list[Token], i: int, year: bool) -> tuple[int, int] | None
         if len(digits) != 4 or 10 in digits:
             return None
         return digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], k
-    ones = digits[1:2] if digits[:1] == [_TEN] else digits[2:3]  # after 十: "十二", "三十一"
-    if digits[:1] == [_TEN]:
+    if digits[:1] == [_TEN]:  # "十", "十二"
         tens, used = 1, 1
-    elif digits[1:2] == [_TEN] and 1 <= digits[0] <= 9:
+    elif digits[1:2] == [_TEN] and 1 <= digits[0] <= 9:  # "二十", "三十一"
         tens, used = digits[0], 2
-    elif digits and 1 <= digits[0] <= 9:
+    elif digits and 1 <= digits[0] <= 9:  # "七"
         return digits[0], i + 1
     else:
         return None
-    if ones and 1 <= ones[0] <= 9:
-        return tens * 10 + ones[0], i + used + 1
+    ones = digits[used] if used < len(digits) else 0
+    if 1 <= ones <= 9:
+        return tens * 10 + ones, i + used + 1
     return tens * 10, i + used
 
 
