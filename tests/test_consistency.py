@@ -38,14 +38,6 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
         )
         for shape in ("dumps", "htmltext", "inscriptis", "w3m")
     },
-    (
-        "ja-asahi-2025",
-        "dumps",
-        "day",
-    ): "the only stamp is Japanese (年月日), which dumps do not date",
-    ("ja-asahi-2025", "htmltext", "day"): "the only stamp is Japanese (年月日)",
-    ("ja-asahi-2025", "inscriptis", "day"): "the only stamp is Japanese (年月日)",
-    ("ja-asahi-2025", "w3m", "day"): "the only stamp is Japanese (年月日)",
     ("fr-lemonde-2023", "w3m", "title"): (
         "w3m wraps the standfirst into the headline's neighbourhood; the headline sits above "
         "fifteen lines of share and account buttons"

@@ -115,11 +115,15 @@ def test_ambiguous_zone_names_are_absent() -> None:
 
 
 def test_zone_abbreviations_are_real_offsets() -> None:
+    """Latin names are upper-case abbreviations ("EDT"); the others are zone names written in
+    words ("北京时间"), never in Latin letters."""
     offsets = load_table("dates_zones")["offsets"]
     for name, text in offsets.items():
-        assert name == name.upper(), name
-        assert name.isascii(), name
         assert name.isalpha(), name
+        if name.isascii():
+            assert name == name.upper(), name
+        else:
+            assert not any(c.isascii() for c in name), name
         assert len(text) == 6, (name, text)
         assert text[0] in "+-", (name, text)
         assert text[3] == ":", (name, text)
@@ -136,6 +140,8 @@ def test_ambiguous_zone_abbreviations_are_decided_or_absent() -> None:
     assert offsets["GST"] == "+04:00"
     assert offsets["CST"] == "-06:00"
     assert offsets["KSA"] == "+03:00"
+    assert offsets["JST"] == offsets["KST"] == "+09:00"
+    assert offsets["北京时间"] == "+08:00"  # China only by an unambiguous name, never "CST"
     assert not {"IST", "EAT", "CAT", "WAT", "WET", "WEST"} & set(offsets)
 
 

@@ -44,6 +44,14 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "tatweel": lambda n: " ـ" * (n // 2),
     "labels": lambda n: "نشر في: " * (n // 8),
     "zones": lambda n: "10:30 GMT+3 " * (n // 12),
+    "han text": lambda n: "気象庁は地震があったと発表した。" * (n // 16),
+    "unit-marked numbers": lambda n: "1月2日3時" * (n // 6),
+    "unit-marked stamps": lambda n: "2025年1月13日（月）午後9時37分、" * (n // 22),
+    "korean dots": lambda n: "2025. 1. 13. 오후 " * (n // 17),
+    "counts before ago": lambda n: "3時間前 3시간 전 " * (n // 12),
+    "weekday letters": lambda n: "(月)（日）" * (n // 6),
+    "chinese numerals": lambda n: "一二三四五六七八九十〇" * (n // 11),
+    "numeral near misses": lambda n: "二〇二四年十三月" * (n // 8),
 }
 
 

@@ -44,6 +44,28 @@ ONE = _sorted("number", 1)
 EVERY_SPELLING = sorted({name for _, name, _, _ in table_entries()})
 _EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+# Chinese, Japanese, Korean: units after numbers, periods before times, weekday letters, eras.
+SUFFIX = {u: _sorted("suffix_unit", u) for u in ("year", "month", "day", "hour", "minute")}
+SUFFIX["second"] = _sorted("suffix_unit", "second")
+LEADING, LETTERS = _sorted("leading_meridiem"), _sorted("weekday_letter")
+ERA_NAMES, YEAR_WORDS, POSTS = _sorted("era_start"), _sorted("year_word"), _sorted("rel_post")
+NUMERALS = {n: _sorted("numeral", n) for n in range(11)}
+
+
+@st.composite
+def chinese_numerals(draw: st.DrawFn, low: int, high: int, year: bool = False) -> str:
+    """A number in Chinese numerals, as pages write it (any spelling of each numeral): a year
+    digit by digit, else with 十 ("十二", "二十", "三十一"); sometimes a near miss."""
+    n = draw(st.integers(low, high))
+    spell = lambda d: draw(st.sampled_from(NUMERALS[d]))  # noqa: E731
+    if year:
+        return "".join(spell(int(c)) for c in str(n))
+    tens, ones = divmod(n, 10)
+    if n == 0 or tens > 9:
+        return spell(0)
+    text = ("" if tens == 1 else spell(tens)) + spell(10) if tens else ""
+    return text + (spell(ones) if ones else "")
 
 
 def _load_rows() -> list[dict[str, str]]:
@@ -63,9 +85,10 @@ def _reference(row: dict[str, str]) -> datetime | None:
 
 @st.composite
 def numbers(draw: st.DrawFn, low: int, high: int, width: int = 1) -> str:
-    """A number as pages write it: maybe zero-padded, maybe in Arabic-Indic or Persian digits."""
+    """A number as pages write it: maybe zero-padded, maybe in Arabic-Indic, Persian or
+    full-width digits."""
     text = str(draw(st.integers(low, high))).zfill(draw(st.sampled_from([1, width])))
-    digits = draw(st.sampled_from([None, None, None, _EASTERN, _PERSIAN]))
+    digits = draw(st.sampled_from([None, None, None, _EASTERN, _PERSIAN, _FULL_WIDTH]))
     return text.translate(digits) if digits else text
 
 
@@ -129,16 +152,73 @@ def absolute_stamps(draw: st.DrawFn) -> str:
 
 
 @st.composite
+def east_asian_stamps(draw: st.DrawFn) -> str:
+    """[label] [era] Y年 M月 D日 [(weekday)] [period] H時M分S秒 | H:MM [zone], in every table
+    spelling, spaced or not, Korean "Y. M. D." dots, with near misses (impossible numbers,
+    parts left out, a year the era never reached, a trailing word)."""
+    gap = st.sampled_from(["", "", " ", "\u3000"])
+    text = draw(_maybe(st.sampled_from(LABELS).map(lambda x: x + draw(gap))))
+    if draw(st.integers(0, 4)) == 0:
+        text += draw(st.sampled_from(ZONES)) + draw(gap)
+    shape = draw(st.sampled_from(["units", "units", "era", "dots"]))
+    if shape == "dots":
+        text += draw(numbers(990, 2100)) + ". " + draw(numbers(0, 13, 2)) + ". "
+        text += draw(numbers(0, 32, 2)) + draw(st.sampled_from([".", "", ". ", ".."]))
+    else:
+        if shape == "era":
+            text += draw(st.sampled_from(ERA_NAMES)) + draw(gap)
+            text += draw(
+                st.one_of(numbers(0, 120), chinese_numerals(0, 99), st.sampled_from(YEAR_WORDS))
+            )
+            text += draw(gap) + draw(st.sampled_from(SUFFIX["year"])) + draw(gap)
+        elif draw(st.integers(0, 3)):
+            text += draw(st.one_of(numbers(990, 2100), chinese_numerals(990, 2100, year=True)))
+            text += draw(gap) + draw(st.sampled_from(SUFFIX["year"])) + draw(gap)
+        text += draw(st.one_of(numbers(0, 13, 2), chinese_numerals(0, 13)))
+        text += draw(gap) + draw(st.sampled_from(SUFFIX["month"]))
+        if draw(st.integers(0, 3)):
+            text += draw(gap) + draw(st.one_of(numbers(0, 32, 2), chinese_numerals(0, 32)))
+            text += draw(gap) + draw(st.sampled_from(SUFFIX["day"]))
+    if draw(st.booleans()):
+        weekday = draw(st.sampled_from(LETTERS + WEEKDAYS))
+        text += draw(gap) + draw(st.sampled_from(["({})", "（{}）", "{}"])).format(weekday)
+    if draw(st.booleans()):
+        text += draw(st.sampled_from(["", " ", ", ", "\u3000"]))
+        text += draw(_maybe(st.sampled_from(LEADING).map(lambda p: p + draw(gap))))
+        text += draw(numbers(0, 25, 2))
+        if draw(st.booleans()):
+            text += draw(gap) + draw(st.sampled_from(SUFFIX["hour"]))
+            if draw(st.booleans()):
+                text += draw(gap) + draw(numbers(0, 61, 2)) + draw(gap)
+                text += draw(st.sampled_from(SUFFIX["minute"]))
+                if draw(st.booleans()):
+                    text += draw(gap) + draw(numbers(0, 61, 2)) + draw(gap)
+                    text += draw(st.sampled_from(SUFFIX["second"]))
+            elif draw(st.booleans()):
+                text += "半"
+        else:
+            text += ":" + draw(numbers(0, 61, 2))
+        if draw(st.booleans()):
+            zone = draw(st.sampled_from(ZONES))
+            text += draw(st.sampled_from([" {}", "{}", "（{}）", " ({})"])).format(zone)
+    return text + draw(st.sampled_from(["", "", "", " x", "配信", "前", ")", "。"]))
+
+
+@st.composite
 def relative_stamps(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         return draw(st.sampled_from(DEICTICS))
+    if draw(st.integers(0, 3)) == 0:  # count first, "ago" last: "3時間前", "3시간 전"
+        text = draw(numbers(0, 1000)) + draw(st.sampled_from(["", " "]))
+        text += draw(st.sampled_from(UNITS)) + draw(_maybe(st.just("半")))
+        return text + draw(st.sampled_from(["", " "])) + draw(st.sampled_from(POSTS))
     text = draw(st.sampled_from(REL_PREPS)) + " "
     text += draw(_maybe(numbers(0, 1000).map(lambda n: n + " ")))
     text += draw(st.sampled_from(UNITS))
     return text + draw(_maybe(st.sampled_from(ONE).map(lambda w: " " + w)))
 
 
-STAMPS = st.one_of(absolute_stamps(), relative_stamps())
+STAMPS = st.one_of(absolute_stamps(), east_asian_stamps(), relative_stamps())
 
 
 def _grammar(text: str) -> ParsedDate | None:
@@ -177,6 +257,17 @@ TEMPLATES: dict[str, tuple[list[str], Callable[[str], str]]] = {
     "unit": (UNITS, lambda u: f"منذ 3 {u}"),
     "singular unit": (UNITS, lambda u: f"قبل {u}"),
     "deictic": (DEICTICS, lambda d: d),
+    "leading period": (LEADING, lambda p: f"2025年1月13日 {p}9時37分"),
+    "leading period, colon": (LEADING, lambda p: f"2025-01-13 {p} 9:37"),
+    "weekday letter": (LETTERS, lambda w: f"2025年1月13日（{w}）21:37"),
+    "weekday after": (WEEKDAYS, lambda w: f"2025년 1월 13일 {w} 21:37"),
+    "era name": (ERA_NAMES, lambda e: f"{e}7年1月13日 21時37分"),
+    "zone before": (ZONES, lambda z: f"{z}2024年7月3日18时24分"),
+    "postposition": (POSTS, lambda p: f"3時間{p}"),
+    "unit after a count": (UNITS, lambda u: f"3{u}前"),
+    "year unit": (SUFFIX["year"], lambda y: f"2025{y}1월13일"),
+    "day unit": (SUFFIX["day"], lambda d: f"2025年1月13{d} 21:37"),
+    "hour unit": (SUFFIX["hour"], lambda h: f"2025年1月13日 21{h}37分"),
 }
 
 
@@ -220,6 +311,8 @@ def test_every_table_row_parse_date_is_among_find_dates(row: dict[str, str]) -> 
 
 RELATIVE_WORDS = DEICTICS + [f"{p} {u}" for p in REL_PREPS for u in UNITS]
 RELATIVE_WORDS += [f"{p} 3 {u}" for p in REL_PREPS for u in UNITS]
+RELATIVE_WORDS += [f"3{u}{p}" for p in POSTS for u in UNITS]
+RELATIVE_WORDS += [f"3 {u} {p}" for p in POSTS for u in UNITS]
 
 
 @pytest.mark.parametrize("reference", [REF, None])

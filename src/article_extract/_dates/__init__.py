@@ -5,12 +5,14 @@ Everything the rest of the library knows about dates goes through these two func
 Layout (one concern per module)::
 
     _types      ParsedDate and the Literal types
-    _normalize  folding with a position map (spans index the caller's text)
+    _normalize  folding with a position map (spans index the caller's text); full-width digits
     _lexicon    data/dates_*.toml → folded word → Meaning; the tables as whole-token regexes
-    _tokens     linear tokenizer, multi-word names merged
-    _grammar    absolute date cores (numeric, month names, double forms)
-    _clock      clock times (HH:MM, 12-hour periods, HH.MM after a date), zones and offsets
-    _relative   منذ/قبل/أمس … against the caller's reference
+    _tokens     linear tokenizer, multi-word names merged; a Han or kana character is a token
+    _grammar    absolute date cores (numeric, month names, double forms, 2025年1月13日, era
+                years 令和7年, Chinese numerals 二〇二四年七月三日)
+    _clock      clock times (HH:MM, 12-hour periods, HH.MM after a date, 午後9時37分), zones
+                and offsets
+    _relative   منذ/قبل/أمس, 3時間前/3시간 전/昨日 … against the caller's reference
     _calendars  Hijri (hijridate, Umm al-Qura), solar Hijri, month arithmetic
     _values     parts → datetime, precision, flags, role (the one value builder)
     _engine     parse_date / find_dates: pre-filter, scan, extend, merge Hijri+Gregorian

@@ -30,6 +30,9 @@ MAX_OFFSET_HOURS = 14
 _UTC = timedelta(0)
 # What may follow an "HH.MM" after a date for it to be the stamp's time: the end of a stamp.
 _STAMP_CLOSERS = frozenset(["|", "-", ")", "]", "•", "·", "/"])
+# Periods after which an hour 0 is noon when the period is written first ("午後0時"); written
+# after the hour ("0:30 م") it stays no time (to_24h).
+_AFTER_NOON = frozenset(["pm", "afternoon"])
 
 
 class ClockTime(NamedTuple):
@@ -105,15 +108,23 @@ def clock_time(
 def read_time(
     tokens: list[Token], i: int, *, bare_hour: bool = False, after_date: bool = False
 ) -> ClockTime | None:
-    """``HH:MM[:SS[.fff]] [period]`` (or ``HH period`` / a bare hour after "الساعة").
+    """``HH:MM[:SS[.fff]] [period]`` (or ``HH period`` / a bare hour after "الساعة"), or the
+    East Asian ``[period] HH時[MM分[SS秒]]`` / ``[period] HH:MM`` ("午後9時37分", "오후 9:37").
 
     ``HH.MM`` is a time with a period, a zone or an hour word after it ("10.30 صباحاً",
     "12.42 CET", "20.15 Uhr"), and ``after_date`` where the stamp ends with it ("Sat 24 Feb
     2024 12.42"); anywhere else ("6 يناير 2022، 12.50 مليون") it is a decimal number.
     """
+    leading = m.leading_meridiem if (m := _meaning_at(tokens, i)) is not None else None
+    if leading is not None:
+        i += 1
     if i >= len(tokens) or tokens[i].kind != NUM or len(tokens[i].text) > 2:
         return None
     hour = tokens[i].value
+    if hour == 0 and leading in _AFTER_NOON:
+        hour = 12  # Japanese counts 0-11 after 午後: "午後0時30分" is 12:30
+    if _unit_at(tokens, i + 1) == "hour":
+        return _marked_time(tokens, hour, i + 2, leading)
     second: int | None = None
     micro = 0
     j = i + 1
@@ -135,6 +146,9 @@ def read_time(
         j += 2
     else:
         minute, precision = 0, "hour"
+    if leading is not None:
+        # "오후 9:37"; "下午3" with neither minutes nor "点" is no time
+        return clock_time(hour, minute, second, micro, precision, j, leading) if j > i + 1 else None
     period = None
     if (m := _meaning_at(tokens, j)) is not None and m.meridiem is not None:
         period = m.meridiem
@@ -147,8 +161,29 @@ def read_time(
     return clock_time(hour, minute, second, micro, precision, j, period)
 
 
+def _marked_time(tokens: list[Token], hour: int, j: int, period: str | None) -> ClockTime | None:
+    """The rest of ``HH時[MM分[SS秒]]`` (``시 분 초``, ``时 分``, ``点 分``, ``3時半``) with ``j``
+    after the hour's unit. Minutes need no zero padding here: their unit says what they are."""
+    minute, second = 0, None
+    precision: Precision = "hour"
+    minutes = _num(tokens, j)
+    if minutes is not None and len(tokens[j].text) <= 2 and _unit_at(tokens, j + 1) == "minute":
+        minute, precision, j = minutes, "minute", j + 2
+        seconds = _num(tokens, j)
+        if seconds is not None and len(tokens[j].text) <= 2 and _unit_at(tokens, j + 1) == "second":
+            second, precision, j = seconds, "second", j + 2
+    elif (m := _meaning_at(tokens, j)) is not None and m.half:
+        minute, precision, j = 30, "minute", j + 1  # "3時半"
+    return clock_time(hour, minute, second, 0, precision, j, period)
+
+
 def _meaning_at(tokens: list[Token], j: int) -> Meaning | None:
     return tokens[j].meaning if j < len(tokens) else None
+
+
+def _unit_at(tokens: list[Token], j: int) -> str | None:
+    m = _meaning_at(tokens, j)
+    return m.suffix_unit if m is not None else None
 
 
 def _dot_minutes(tokens: list[Token], j: int) -> int | None:

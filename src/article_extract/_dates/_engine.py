@@ -15,12 +15,12 @@ from datetime import datetime, tzinfo
 from functools import cache
 from typing import NamedTuple
 
-from ._clock import ClockTime, Zone, read_time, read_zone
+from ._clock import ClockTime, Zone, named_zone, read_time, read_zone
 from ._fast import fast_parse
-from ._grammar import DateCore, read_core
+from ._grammar import DateCore, read_core, suffix_unit
 from ._lexicon import spelling_regex, spellings
 from ._normalize import VANISHING, Folded, fold_with_map
-from ._relative import Relative, read_deictic, read_relative, resolve
+from ._relative import Relative, read_deictic, read_relative, read_relative_after, resolve
 from ._tokens import NL, NUM, PUNCT, WORD, Token, tokenize
 from ._types import DateRole, ParsedDate
 from ._values import absolute_value, label_role, with_clock
@@ -48,15 +48,16 @@ _TIME_GAP = frozenset([",", "،", "-", "|", "@", "/", "(", "_", "•", "·"])
 _CALENDAR_GAP = frozenset(["-", "(", ")", "/", "،", ",", "|", "="])
 
 # The lexicon fields of the words at which the scan can start a date that has no digit in it:
-# "منذ ساعة", "أمس", "الأحد الماضي", "الأول من يناير" (with a reference). A month name always
-# needs a number after it (a day or a year); labels, zones and markers only extend a date.
-DIGIT_FREE_STARTS = ("rel_prep", "deictic", "weekday", "ordinal", "day_word")
+# "منذ ساعة", "أمس", "الأحد الماضي", "الأول من يناير" (with a reference), "七月三日" (Chinese
+# numerals). A month name always needs a number after it (a day or a year); labels, zones and
+# markers only extend a date.
+DIGIT_FREE_STARTS = ("rel_prep", "deictic", "weekday", "ordinal", "day_word", "numeral")
 
 
 @cache
 def _digit_or_start() -> re.Pattern[str]:
     firsts = {name.split()[0] for field in DIGIT_FREE_STARTS for name in spellings(field)}
-    return re.compile(f"[0-9\u0660-\u0669\u06f0-\u06f9]|{spelling_regex(firsts)}")
+    return re.compile(f"[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]|{spelling_regex(firsts)}")
 
 
 # Characters folding removes (harakat, tatweel, bidi marks): "مُنذ" is "منذ" to the grammar.
@@ -145,6 +146,34 @@ def _time_before(
     return None
 
 
+def _weekday_after(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """A weekday right after the date, as East Asian stamps print it: in parentheses after any
+    date ("2025年1月13日（月）", "2025. 1. 13.(월)"), or bare after a date whose day carries its
+    unit ("2024年7月3日 星期三", "2025년 1월 13일 월요일"); (weekday, index after it)."""
+    if end >= len(tokens):
+        return None
+    tok = tokens[end]
+    if tok.text == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
+        inner = tokens[end + 1].meaning
+        if inner is not None and inner.weekday is not None:
+            return inner.weekday, end + 3
+        if inner is not None and inner.weekday_letter is not None:
+            return inner.weekday_letter, end + 3
+        return None
+    weekday = tok.meaning.weekday if tok.meaning is not None else None
+    if weekday is not None and suffix_unit(tokens, end - 1) == "day":
+        return weekday, end + 1
+    return None
+
+
+def _zone_before(tokens: list[Token], start: int, floor: int) -> Zone | None:
+    """A zone named just before the date, for the time after it: "北京时间2024年7月3日18时"."""
+    j = start - 1
+    if j < floor or (meaning := tokens[j].meaning) is None or meaning.offset is None:
+        return None
+    return named_zone(meaning, False, start)
+
+
 def _extend_absolute(tokens: list[Token], core: DateCore, floor: int) -> _Match:
     start, end = core.start, core.end
     weekday: int | None = None
@@ -157,9 +186,15 @@ def _extend_absolute(tokens: list[Token], core: DateCore, floor: int) -> _Match:
             start = j - 1
     if core.day is None:
         return _Match(start, end, core=core, weekday=weekday)
+    if (written_after := _weekday_after(tokens, end)) is not None:
+        if weekday is None:
+            weekday = written_after[0]
+        end = written_after[1]
     after = _time_after(tokens, end)
     if after is not None:
         clock, zone = after
+        if zone is None and (zone := _zone_before(tokens, start, floor)) is not None:
+            return _Match(start - 1, clock.end, core, None, weekday, clock, zone)
         return _Match(start, zone.end if zone else clock.end, core, None, weekday, clock, zone)
     before = _time_before(tokens, start, floor)
     if before is not None:
@@ -220,11 +255,15 @@ def _scan(tokens: list[Token]) -> list[_Match]:
                 tok.meaning.month is not None
                 or tok.meaning.ordinal is not None
                 or tok.meaning.day_word is not None
+                or tok.meaning.era_start is not None
+                or tok.meaning.numeral is not None
             )
         ):
             core = read_core(tokens, i)
             if core is not None:
                 match = _extend_absolute(tokens, core, floor)
+            elif tok.kind == NUM and (rel := read_relative_after(tokens, i)) is not None:
+                match = _extend_relative(tokens, rel)  # "3時間前"
         meaning = tok.meaning
         if (
             match is None

@@ -32,7 +32,7 @@ from ._values import absolute_value, label_role
 
 __all__ = ["fast_parse"]
 
-_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]"
 _RELATIVE = frozenset({"relative"})
 
 

@@ -6,7 +6,10 @@ Forms, tried in this order at a token:
   and ``Y/m/d``; day first by Arabic convention, flagged when the reading was a guess;
 * ``d [من] [شهر] MONTH [Y]`` where MONTH may be a double form ("كانون الثاني/يناير",
   "أيار (مايو)", "حزيران - يونيو");
-* ``MONTH d[,] Y`` (US order, "ديسمبر 25, 2020") and ``MONTH Y`` (month precision).
+* ``MONTH d[,] Y`` (US order, "ديسمبر 25, 2020") and ``MONTH Y`` (month precision);
+* ``Y年M月D日`` (Chinese, Japanese; Korean ``Y년 M월 D일``): every number followed by its unit,
+  the year or the day may be left out ("1月13日", "2025年1月"), the year may be an era year
+  ("令和7年", "令和元年").
 
 A core never includes the weekday, clock time or zone; the engine extends it on both sides.
 """
@@ -25,6 +28,7 @@ __all__ = [
     "named_core",
     "numeric_core",
     "read_core",
+    "suffix_unit",
     "year_ok",
 ]
 
@@ -44,6 +48,8 @@ _DAY_FIRST_ASSUMED = frozenset({"day_first_assumed"})
 MAX_DAY_MONTH_JOINERS = 3
 # Between a month name and a following year/day: "4 سبتمبر، 2018", "ديسمبر 25, 2020".
 _COMMAS = frozenset([",", "،"])
+# The numeral 十 (ten) in "十二月三十一日": tens, not a digit.
+_TEN = 10
 
 
 class DateCore(NamedTuple):
@@ -213,7 +219,7 @@ def _in_longer_run(tokens: list[Token], first: int, last: int, sep: str) -> bool
     """Part of a longer dotted/dashed number run (an IP address, "1-2-2020-3"): not a date."""
     after, nxt = _tok(tokens, last + 1), _tok(tokens, last + 2)
     if after is not None and nxt is not None and after.text == sep and nxt.kind == NUM:
-        return after.start == tokens[last].end
+        return after.start == tokens[last].end and nxt.start == after.end
     if first >= 2:
         before = tokens[first - 1]
         return (
@@ -237,6 +243,10 @@ def _numeric(tokens: list[Token], i: int) -> DateCore | None:
     if _in_longer_run(tokens, i, i + 4, sep1.text):
         return None
     era, end = _read_era(tokens, i + 5)
+    closing = _tok(tokens, end)
+    korean = era is None and sep1.text == "." and len(a.text) == 4  # "2025. 1. 13."
+    if korean and closing is not None and closing.text == "." and closing.start == c.end:
+        end += 1  # the day is closed with a dot too
     return numeric_core(i, end, a.text, b.value, c.text, era)
 
 
@@ -276,13 +286,122 @@ def numeric_core(
     return DateCore(start, end, calendar, year, month, day, swapped, flags, era)
 
 
+def suffix_unit(tokens: list[Token], i: int) -> str | None:
+    """The unit written right after a number ("年", "월", "時" …) at token ``i``, if any."""
+    tok = _tok(tokens, i)
+    return tok.meaning.suffix_unit if tok is not None and tok.meaning is not None else None
+
+
+def _numerals(tokens: list[Token], i: int, year: bool) -> tuple[int, int] | None:
+    """Chinese numerals glued together at token ``i``: a year digit by digit ("二〇二四"),
+    else 1-99 with 十 ("七", "十二", "二十", "三十一"); (value, index after them)."""
+    digits: list[int] = []
+    k = i
+    while k < len(tokens) and len(digits) < 4:
+        meaning = tokens[k].meaning
+        if meaning is None or meaning.numeral is None:
+            break
+        if digits and tokens[k].start != tokens[k - 1].end:
+            break
+        digits.append(meaning.numeral)
+        k += 1
+    if year:
+        if len(digits) != 4 or 10 in digits:
+            return None
+        return digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], k
+    if digits[:1] == [_TEN]:  # "十", "十二"
+        tens, used = 1, 1
+    elif digits[1:2] == [_TEN] and 1 <= digits[0] <= 9:  # "二十", "三十一"
+        tens, used = digits[0], 2
+    elif digits and 1 <= digits[0] <= 9:  # "七"
+        return digits[0], i + 1
+    else:
+        return None
+    ones = digits[used] if used < len(digits) else 0
+    if 1 <= ones <= 9:
+        return tens * 10 + ones, i + used + 1
+    return tens * 10, i + used
+
+
+def _count(tokens: list[Token], i: int, widths: tuple[int, ...]) -> tuple[int, int] | None:
+    """A number before its unit: digits of one of ``widths``, or Chinese numerals (a year when
+    ``widths`` is (4,)); (value, index after it)."""
+    tok = _tok(tokens, i)
+    if tok is None:
+        return None
+    if tok.kind == NUM:
+        return (tok.value, i + 1) if len(tok.text) in widths else None
+    if tok.meaning is not None and tok.meaning.numeral is not None:
+        before = tokens[i - 1] if i > 0 else None
+        if before is not None and before.end == tok.start and _is_numeral(before):
+            return None  # inside a run: "十三月" is no "三月"
+        return _numerals(tokens, i, widths == (4,))
+    return None
+
+
+def _is_numeral(tok: Token) -> bool:
+    return tok.meaning is not None and tok.meaning.numeral is not None
+
+
+def _era_year(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """``令和7年``, ``平成元年``, ``令和七年`` at an era name: (Gregorian year, index after
+    "年")."""
+    era = tokens[i].meaning.era_start  # type: ignore[union-attr]
+    assert era is not None
+    first, last = era
+    tok = _tok(tokens, i + 1)
+    if tok is not None and tok.meaning is not None and tok.meaning.year_word is not None:
+        read: tuple[int, int] | None = (tok.meaning.year_word, i + 2)
+    else:
+        read = _count(tokens, i + 1, (1, 2, 3))  # Taiwan's 民國 is in its 110s
+    if read is None:
+        return None
+    number, j = read
+    if suffix_unit(tokens, j) != "year" or number < 1 or (last and number > last):
+        return None
+    return first + number - 1, j + 1
+
+
+def _marked(tokens: list[Token], i: int) -> DateCore | None:
+    """``[Y年]M月[D日]`` with at least a year or a day: "1月分" is no date, "2025年" no day."""
+    year: int | None = None
+    j = i
+    tok = tokens[i]
+    if tok.meaning is not None and tok.meaning.era_start is not None:
+        read = _era_year(tokens, i)
+        if read is None:
+            return None
+        year, j = read
+    elif (read := _count(tokens, i, (4,))) is not None and suffix_unit(tokens, read[1]) == "year":
+        year, j = read[0], read[1] + 1
+    elif i > 0 and suffix_unit(tokens, i - 1) == "year":
+        return None  # the year before was refused ("平成32年1月1日"): no yearless date either
+    read = _count(tokens, j, (1, 2))
+    if read is None or suffix_unit(tokens, read[1]) != "month" or not 1 <= read[0] <= 12:
+        return None
+    month, j = read[0], read[1] + 1
+    read = _count(tokens, j, (1, 2))
+    day: int | None = None
+    if read is not None and suffix_unit(tokens, read[1]) == "day" and 1 <= read[0] <= 31:
+        day, j = read[0], read[1] + 1
+    elif year is None:
+        return None
+    if year is not None and not year_ok("gregorian", year):
+        return None
+    return DateCore(i, j, "gregorian", year, month, day)
+
+
 def read_core(tokens: list[Token], i: int) -> DateCore | None:
     """The absolute date core starting at token ``i``, or None."""
     tok = tokens[i]
     if tok.kind == NUM:
-        return _numeric(tokens, i) or _named(tokens, i)
+        return _numeric(tokens, i) or _named(tokens, i) or _marked(tokens, i)
     if tok.meaning is not None and tok.meaning.month is not None:
         return _month_first(tokens, i)
+    if tok.meaning is not None and (
+        tok.meaning.era_start is not None or tok.meaning.numeral is not None
+    ):
+        return _marked(tokens, i)
     if tok.meaning is not None and (
         tok.meaning.ordinal is not None or tok.meaning.day_word is not None
     ):

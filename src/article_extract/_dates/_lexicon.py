@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from ..data import load_table
-from ._normalize import fold_plain, fold_with_map
+from ._normalize import fold_plain, fold_with_map, is_spaceless
 
 __all__ = ["Meaning", "fold_key", "lexicon", "spelling_regex", "spellings", "table_entries"]
 
@@ -48,6 +48,14 @@ class Meaning(NamedTuple):
     unit_count: int | None = None  # 1 singular, 2 dual, None = needs a number
     number: int | None = None
     deictic: tuple[str, int] | None = None
+    # Chinese, Japanese, Korean:
+    suffix_unit: str | None = None  # what the number before counts: "年" year … "秒" second
+    leading_meridiem: str | None = None  # a period before the clock time: "午後", "오후"
+    weekday_letter: int | None = None  # "月" in "（月）" right after a date (Monday = 0)
+    era_start: tuple[int, int] | None = None  # "平成" → (1989, 31): its year 1, its last year
+    year_word: int | None = None  # "元" = an era's year 1
+    numeral: int | None = None  # "七" = 7, "〇" = 0, "十" = 10 in "二〇二四年七月三日"
+    rel_post: bool = False  # "前", "전" after a count and a unit: "3時間前"
 
 
 def fold_key(name: str) -> tuple[str, ...]:
@@ -91,8 +99,21 @@ def table_entries() -> tuple[tuple[str, str, str, Any], ...]:
     for number, names in markers["day_words"].items():
         out.extend(("markers", name, "day_word", int(number)) for name in names)
     out.extend(("markers", name, "range_joiner", True) for name in joiners["range"])
+    for unit, names in markers["suffix_units"].items():
+        out.extend(("markers", name, "suffix_unit", unit) for name in names)
+    for period, names in markers["meridiem_before"].items():
+        out.extend(("markers", name, "leading_meridiem", period) for name in names)
+    for number, names in markers["weekday_letters"].items():
+        out.extend(("markers", name, "weekday_letter", int(number)) for name in names)
+    for name, (first, last) in markers["era_names"].items():
+        out.append(("markers", name, "era_start", (int(first), int(last))))
+    for number, names in markers["year_words"].items():
+        out.extend(("markers", name, "year_word", int(number)) for name in names)
+    for number, names in markers["numerals"].items():
+        out.extend(("markers", name, "numeral", int(number)) for name in names)
     relative = load_table("dates_relative")
     out.extend(("relative", name, "rel_prep", True) for name in relative["prepositions"])
+    out.extend(("relative", name, "rel_post", True) for name in relative["postpositions"])
     out.extend(("relative", name, "approximately", True) for name in relative["approximately"])
     for unit, forms in relative["units"].items():
         out.extend(("relative", name, "unit", (unit, 1)) for name in forms["one"])
@@ -158,7 +179,14 @@ def spelling_regex(names: Iterable[str]) -> str:
     letters that fold to it ("[اأإآ]"), so raw text needs no folding step, and the names are
     factored by common prefix (Python's ``re`` tries alternatives one by one; a trie tries one
     letter per position). A lookahead on the possible first characters rejects most positions
-    with one class test. A spelling written with harakat or tatweel is added as written too."""
+    with one class test. A spelling written with harakat or tatweel is added as written too.
+
+    A Han or kana character is a token by itself (``_normalize.SPACELESS``): a name that starts
+    (ends) with one needs no bound on that side ("発表昨日の" holds "昨日"). A name in another
+    script keeps the letter bounds, so next to a Han or kana character ("記事yesterday") it is
+    not matched, though the tokenizer splits there: the one place where these regexes are
+    stricter than the grammar (the class of every Han character would cost ~5 ms to compile
+    per word list)."""
     variants = _variants()
     trie: dict[str, Any] = {}
     first: set[str] = set()
@@ -171,7 +199,15 @@ def spelling_regex(names: Iterable[str]) -> str:
             for unit in units:
                 node = node.setdefault(unit, {})
             node[""] = {}
-    return f"(?={_char_class(first)}){_TOKEN_START}{_emit(trie)}{_TOKEN_END}"
+    spaceless_first = {name[0] for name in names if is_spaceless(name[0])}
+    spaceless_last = {name[-1] for name in names if is_spaceless(name[-1])}
+    start = _TOKEN_START
+    if spaceless_first:
+        start = f"(?:(?={_char_class(spaceless_first)})|{start})"
+    end = _TOKEN_END
+    if spaceless_last:
+        end = f"(?:(?<={_char_class(spaceless_last)})|{end})"
+    return f"(?={_char_class(first)}){start}{_emit(trie)}{end}"
 
 
 # Token bounds: no letter just before (a tatweel may lead a word: folding drops it) or after.

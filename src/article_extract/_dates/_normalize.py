@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .._text import LETTER_VARIANTS
 
-__all__ = ["VANISHING", "Folded", "fold_plain", "fold_with_map"]
+__all__ = ["SPACELESS", "VANISHING", "Folded", "fold_plain", "fold_with_map", "is_spaceless"]
 
 # Sentinel for characters that vanish; never present in real text.
 _DROP = "\x00"
@@ -25,7 +25,34 @@ _DROPPED = re.compile(_DROP)
 _DIGITS = {
     **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic
     **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian
+    **{chr(0xFF10 + i): str(i) for i in range(10)},  # full-width (Chinese, Japanese, Korean)
 }
+# Scripts written without spaces between words (Han, kana; not Hangul, which spaces words):
+# each of their characters is a token of its own, so "日午後" is "日" then "午後" and a lexicon
+# entry of several characters is merged like a multi-word name. Code point ranges (々〆〇,
+# hiragana, katakana, the Han blocks).
+_SPACELESS_RANGES = (
+    (0x3005, 0x3007),
+    (0x3041, 0x3096),
+    (0x309D, 0x309F),
+    (0x30A1, 0x30FA),
+    (0x30FC, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
+)
+# The same as the body of a regex class. Compiling it walks every code point of its ranges
+# (~30 000): a pattern should hold it once, not once per word list.
+SPACELESS = "".join(f"{chr(a)}-{chr(b)}" for a, b in _SPACELESS_RANGES)
+
+
+def is_spaceless(char: str) -> bool:
+    """True for a character of a SPACELESS script (a token by itself)."""
+    point = ord(char)
+    return point >= _SPACELESS_RANGES[0][0] and any(a <= point <= b for a, b in _SPACELESS_RANGES)
+
+
 _LETTERS = {
     **LETTER_VARIANTS,  # the same letters _text.fold unifies ("ھ" is seen in the Hijri era "ھ")
     "–": "-",
@@ -37,6 +64,12 @@ _LETTERS = {
     "٬": ",",
     "／": "/",
     "：": ":",
+    "（": "(",
+    "）": ")",
+    "，": ",",
+    "、": ",",
+    "．": ".",
+    "－": "-",
 }
 # Spaces a browser renders as a plain space; newlines are kept (a date never spans lines).
 _SPACES = "\u00a0\u1680\u202f\u205f\u3000\t\f\v\r" + "".join(chr(c) for c in range(0x2000, 0x200B))

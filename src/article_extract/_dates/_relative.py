@@ -1,4 +1,5 @@
-"""Relative dates ("منذ 3 ساعات", "قبل يومين", "قبل شهر و 2 أسبوع", "أمس", "العام السابق").
+"""Relative dates ("منذ 3 ساعات", "قبل يومين", "قبل شهر و 2 أسبوع", "أمس", "العام السابق", and
+the count-first "3時間前", "3시간 전").
 
 Read from tokens into a list of (unit, count) steps; resolved only against a reference the
 caller gives. Minute/hour/second steps keep the clock time; day/week/month/year steps give a
@@ -15,7 +16,15 @@ from ._calendars import add_months
 from ._tokens import NUM, Token
 from ._types import Precision
 
-__all__ = ["Relative", "read_deictic", "read_relative", "resolve", "resolve_step", "step_count"]
+__all__ = [
+    "Relative",
+    "read_deictic",
+    "read_relative",
+    "read_relative_after",
+    "resolve",
+    "resolve_step",
+    "step_count",
+]
 
 # More steps than "a month and 2 weeks and 3 days" is not a date stamp.
 MAX_STEPS = 3
@@ -135,6 +144,26 @@ def read_relative(tokens: list[Token], i: int) -> Relative | None:
         steps.append(nxt[:2])
         end = nxt[2]
     return Relative(i, end, tuple(steps))
+
+
+def read_relative_after(tokens: list[Token], i: int) -> Relative | None:
+    """``N UNIT [半] 前``: the count first and "ago" last, as Chinese, Japanese and Korean write
+    it ("3時間前", "3小时前", "3시간 전", "1時間半前"). The count is written in digits."""
+    if tokens[i].kind != NUM:
+        return None
+    step = _count_then_unit(tokens, i)
+    if step is None:
+        return None
+    unit, count, end = step
+    steps = [(unit, count)]
+    if end < len(tokens) and (meaning := tokens[end].meaning) is not None and meaning.half:
+        if unit not in _HALF:
+            return None
+        steps.append(_HALF[unit])
+        end += 1
+    if end >= len(tokens) or (after := tokens[end].meaning) is None or not after.rel_post:
+        return None
+    return Relative(i, end + 1, tuple(steps))
 
 
 def _step(tokens: list[Token], i: int) -> tuple[str, int, int] | None:

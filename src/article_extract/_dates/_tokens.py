@@ -11,14 +11,17 @@ import re
 from typing import NamedTuple
 
 from ._lexicon import Meaning, lexicon
+from ._normalize import SPACELESS
 
 __all__ = ["NL", "NUM", "PUNCT", "WORD", "Token", "split", "tokenize"]
 
 NUM, WORD, PUNCT, NL = 0, 1, 2, 3
 
-# Numbers, letter runs (any script), newlines, any other single visible character. The group
-# that matched gives the kind (NUM, WORD, PUNCT, NL in group order), so no per-token test.
-_TOKEN = re.compile(r"([0-9]+)|([^\W\d_]+)|(\S)|(\n)")
+# Numbers, letter runs, newlines, any other single visible character. A letter run stops at a
+# character of a SPACELESS script, which is a word by itself (the second branch: any letter the
+# run did not take). The group that matched gives the kind (NUM, WORD, PUNCT, NL in group
+# order), so no per-token test. (SPACELESS appears once: compiling it walks ~30 000 code points.)
+_TOKEN = re.compile(f"([0-9]+)|([^\\W\\d_{SPACELESS}]+|[^\\W\\d_])|(\\S)|(\\n)")
 
 
 class Token(NamedTuple):
