@@ -113,7 +113,11 @@ def _rule_hits(rule: ContainerRule, index: TreeIndex) -> list[_Element]:
         return index.matching(rule.tokens)
     if rule.attribute is not None:
         attribute, wanted = rule.attribute, (rule.value or "").lower()
-        return [e for e in index.elements if wanted in (e.get(attribute) or "").lower().split()]
+        return [
+            e
+            for e in index.with_attribute(attribute)
+            if wanted in (e.get(attribute) or "").lower().split()
+        ]
     return []
 
 

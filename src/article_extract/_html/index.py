@@ -1,10 +1,10 @@
 """One pass over the cleaned tree: every element's document position and class/id tokens.
 
-Built once per call, at the end of :func:`.parse.strip_junk` (while that stage still holds
-lxml's proxies for the elements), and passed explicitly to the stages that search the whole
-tree (title candidates, container rules, the nearby search for stamps and bylines, chrome
-removal). Each element is tokenised once instead of once per stage, and holding the elements
-keeps their proxies alive, so later walks over the tree do not re-create them.
+Built once per call, by :func:`.parse.strip_junk` (whose walk it is: the elements the page
+hides are left out, and removed after), and passed explicitly to the stages that search the
+whole tree (title candidates, container rules, the nearby search for stamps and bylines,
+chrome removal). Each element is tokenised once instead of once per stage, and holding the
+elements keeps their proxies alive, so later walks over the tree do not re-create them.
 
 The index describes the tree as it was built; later stages only remove elements (chrome
 removal), so lookups of the elements still in the tree stay right. An element the index never
@@ -13,15 +13,18 @@ saw is tokenised on demand.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.etree import _Element
 
 from .tokens import TokenRules, attribute_tokens, element_tokens, split_tokens
 
 __all__ = ["TreeIndex", "index_tree"]
 
+_ATTRIBUTE_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _NO_ATTRIBUTES = ("", "")  # (class, id) of an element with neither
 
 
@@ -59,10 +62,22 @@ class TreeIndex:
         hits.sort(key=self.position.__getitem__)
         return hits
 
+    def with_attribute(self, name: str) -> list[_Element]:
+        """Indexed elements that carry attribute ``name``, in document order (libxml2 finds
+        them; ``name`` comes from our rule tables)."""
+        if not _ATTRIBUTE_NAME_RE.fullmatch(name):
+            raise ValueError(f"not an attribute name: {name!r}")
+        found = self.root.xpath(f"descendant-or-self::*[@{name}]")
+        return [element for element in found if element in self.position]
 
-def index_tree(root: _Element) -> TreeIndex:
-    """Index ``root``'s elements in one walk."""
+
+def index_tree(
+    root: _Element, leave_out: Callable[[_Element], bool] = lambda _: False
+) -> tuple[TreeIndex, list[_Element]]:
+    """Index ``root``'s elements in one walk, leaving out (with their subtrees) the elements
+    ``leave_out`` names; returns the index and those elements."""
     elements: list[_Element] = []
+    left_out: list[_Element] = []
     position: dict[_Element, int] = {}
     tokens: dict[_Element, tuple[str, ...]] = {}
     groups: dict[tuple[str, ...], list[_Element]] = {}
@@ -77,8 +92,13 @@ def index_tree(root: _Element) -> TreeIndex:
             found = splits[value] = split_tokens(value)
         return found
 
-    for order, node in enumerate(root.iter()):
+    walk = etree.iterwalk(root, events=("start",))
+    for order, (_, node) in enumerate(walk):
         if not isinstance(node.tag, str):
+            continue
+        if node is not root and leave_out(node):
+            left_out.append(node)
+            walk.skip_subtree()
             continue
         elements.append(node)
         position[node] = order
@@ -91,4 +111,4 @@ def index_tree(root: _Element) -> TreeIndex:
         tokens[node] = found
         groups.setdefault(found, []).append(node)
     frozen_groups = {key: tuple(group) for key, group in groups.items()}
-    return TreeIndex(root, tuple(elements), position, tokens, frozen_groups)
+    return TreeIndex(root, tuple(elements), position, tokens, frozen_groups), left_out

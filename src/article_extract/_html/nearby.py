@@ -84,7 +84,7 @@ def _vocabulary_matches(
     if extra_tags:
         found.update(e for e in index.root.iter(*extra_tags) if e in index.position)
     for attr, value in extra_attrs:
-        found.update(e for e in index.elements if (e.get(attr) or "").lower() == value)
+        found.update(e for e in index.with_attribute(attr) if (e.get(attr) or "").lower() == value)
     return found
 
 

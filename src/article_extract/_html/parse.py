@@ -45,7 +45,6 @@ _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uff
 HIDDEN_MAX_SHARE = 0.3
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Attributes that can hide an element; one without any of them is not looked at further.
-_HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "class"})
 
 
 # Tags that only lay a page out, unwrapped to flatten a page nested too deeply: block ones give
@@ -140,65 +139,55 @@ def text_length(element: _Element) -> int:
     return len(" ".join(text_content(element).split()))
 
 
-def _is_hidden(
-    element: _Element, hidden_classes: frozenset[str], by_class: dict[str, bool]
-) -> bool:
-    """Hidden by the page: ``hidden``, ``aria-hidden="true"``, an inline ``display:none`` or
-    ``visibility:hidden``, or a hiding class. ``by_class`` (per call) memoises the class test
-    per distinct class value."""
-    names = element.keys()  # one call; get() only what is there
-    if _HIDING_ATTRIBUTES.isdisjoint(names):
-        return False
-    if "hidden" in names or ("aria-hidden" in names and element.get("aria-hidden") == "true"):
-        return True
-    if "style" in names and _HIDDEN_STYLE_RE.search(element.get("style") or ""):
-        return True
-    if "class" not in names:
-        return False
-    classes = element.get("class") or ""
-    hides = by_class.get(classes)
+def _hiding_class(classes: str, hidden_classes: frozenset[str], seen: dict[str, bool]) -> bool:
+    """Does a ``class`` value name a hiding class? ``seen`` memoises each distinct value (pages
+    repeat them a lot)."""
+    hides = seen.get(classes)
     if hides is None:
         # Lower-casing the whole value splits the same as lower-casing each name.
-        hides = by_class[classes] = not hidden_classes.isdisjoint(classes.lower().split())
+        hides = seen[classes] = not hidden_classes.isdisjoint(classes.lower().split())
     return hides
+
+
+def _hidden_by_attribute(element: _Element) -> bool:
+    """``hidden``, ``aria-hidden="true"``, or an inline ``display:none``/``visibility:hidden``."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    return _HIDDEN_STYLE_RE.search(element.get("style") or "") is not None
 
 
 def strip_junk(root: _Element) -> TreeIndex:
     """Remove scripts, styles, form controls, comments and elements the page itself hides;
-    return the index of the cleaned tree, which the later stages only read (and prune)."""
+    return the index of the cleaned tree, which the later stages only read (and prune).
+
+    One walk: an element the page hides is left out of the index with its subtree, and
+    removed after the walk — unless it holds more than :data:`HIDDEN_MAX_SHARE` of the page's
+    text (then it is probably the article, revealed by script)."""
     rules = chrome_rules()
     for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
-        parent = node.getparent()
-        if parent is not None:
+        if node.getparent() is not None:
             drop_keep_tail(node)
     for element in list(root.iter(*rules.junk_tags)):
         if element is not root and element.getparent() is not None:
             drop_keep_tail(element)
-    total = max(text_length(root), 1)
-    by_class: dict[str, bool] = {}
-    # Holding every element keeps lxml's Python proxies alive while we work, so the ancestor
-    # walks of _detached() and the index below reuse them instead of creating new ones (with
-    # lxml.html, each new proxy costs a Python-level class lookup).
-    elements = list(root.iterdescendants())
-    hidden = [
-        e
-        for e in elements
-        if isinstance(e.tag, str) and _is_hidden(e, rules.hidden_classes, by_class)
-    ]
-    for element in hidden:
-        if element.getparent() is None or _detached(element, root):
-            continue
-        if text_length(element) <= HIDDEN_MAX_SHARE * total:
-            drop_keep_tail(element)
-    return index_tree(root)  # while ``elements`` still holds the proxies
+    # The few elements with a hiding attribute, found by libxml2.
+    flagged = set(root.xpath("//*[@hidden or @aria-hidden or @style]"))
+    seen: dict[str, bool] = {}
+    total: list[int] = []  # the page's text length, measured once, when first needed
 
+    def hidden(element: _Element) -> bool:
+        classes = element.get("class")
+        hides = bool(classes) and _hiding_class(classes or "", rules.hidden_classes, seen)
+        if not hides and (element not in flagged or not _hidden_by_attribute(element)):
+            return False
+        if not total:
+            total.append(max(text_length(root), 1))
+        return text_length(element) <= HIDDEN_MAX_SHARE * total[0]
 
-def _detached(element: _Element, root: _Element) -> bool:
-    """True when an ancestor of ``element`` was already removed from ``root``."""
-    node: _Element | None = element
-    while node is not None and node is not root:
-        node = node.getparent()
-    return node is None
+    index, dropped = index_tree(root, hidden)
+    for element in dropped:
+        drop_keep_tail(element)
+    return index
 
 
 def drop_keep_tail(element: etree._Element) -> None:
