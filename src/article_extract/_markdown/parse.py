@@ -1,7 +1,7 @@
 """Markdown text → the page's lines as the markup gives them, read by a CommonMark parser.
 
 The parser is cmark-gfm (through ``cmarkgfm``): the CommonMark reference implementation, in C,
-with GitHub's tables, autolinks and strikethrough — the dialect Markdown producers target
+with GitHub's tables and strikethrough — the dialect Markdown producers target
 (html2text, markdownify, crawl4ai, Firecrawl…). It is imported on first use, so that
 ``import article_extract`` does not pay for it. Its document tree (rendered as HTML, which
 CommonMark defines element for element, and read back with lxml) gives the block structure —
@@ -18,14 +18,17 @@ is never passed through (cmark's safe mode omits it). This stage keeps what a re
 * an image outside a link stands apart: it gives a line with no text and its alt text, so the
   next stage can read the line under it as a caption (html2text glues a gallery's images and
   captions on one line); an image inside a link (a teaser card) is part of the link;
+* lists and quotes nested deeper than :data:`MAX_BLOCK_NESTING` are read at that depth, so no
+  input loses text to the tree builder's depth limit;
 * html2text indents nested lists by four spaces, which CommonMark reads as an indented code
   block once a blank line has closed the list: a code block without a language is parsed again
   as Markdown, to :data:`MAX_CODE_REPARSE_DEPTH` levels (deeper, its lines are text).
 
-Text that is a link target written out (an autolink, a link whose text is its URL, a bare
-address alone on a line) is a target, not text. A link the parser refused (html2text writes a
-``mailto:`` target with spaces) and delimiter runs it could not pair (an empty ``<i>`` icon
-written ``__``) are cleaned from the text.
+Text that is a link target written out (an autolink ``<https://…>``, a link whose text is its
+URL, a bare address alone on a line) is a target, not text; an address inside a sentence is
+text. A link the parser refused (html2text writes a ``mailto:`` target with spaces) and
+delimiter runs it could not pair (an empty ``<i>`` icon written ``__``) are cleaned from the
+text, so a literal ``[text](target)`` in the text reads as a link (its target dropped).
 """
 
 from __future__ import annotations
@@ -41,14 +44,20 @@ from .._dump.lines import wrap_glue
 from .._text import clean_text
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml.etree import _Element
 
 __all__ = ["MAX_CODE_REPARSE_DEPTH", "Link", "MarkdownLine", "parse_markdown"]
 
 # How deep a code block is parsed again as Markdown (see the module docstring).
 MAX_CODE_REPARSE_DEPTH = 3
-# GitHub's extensions to CommonMark that Markdown producers write.
-_EXTENSIONS = ("table", "autolink", "strikethrough")
+# Lists and block quotes nested deeper than this are read as if they were this deep: libxml2
+# stops building a tree (and drops the rest of the document) about 255 elements down.
+MAX_BLOCK_NESTING = 100
+# The block elements cmark nests (its HTML is well formed: every tag is closed in order).
+_NESTING_TAG_RE = re.compile(r"<(/?)(?:ul|ol|li|blockquote)(?=[\s>])[^<>]{0,200}>")
+# GitHub's extensions to CommonMark that Markdown producers write. Not "autolink": an address
+# written in the text stays text, as the page shows it.
+_EXTENSIONS = ("table", "strikethrough")
 # Runs of emphasis delimiters left unpaired in the text (two or more: a single "*" is text,
 # "日南市*").
 _DELIMITER_RUN_RE = re.compile(r"[*_]{2,}")
@@ -108,13 +117,38 @@ def _renderer() -> Callable[[str], str]:
     return render
 
 
-def _tree(text: str) -> HtmlElement:
-    import lxml.html
+def _flatten(html: str) -> str:
+    """``html`` without the list and quote tags nested deeper than MAX_BLOCK_NESTING (their
+    content kept). One pass over the tags."""
+    pieces: list[str] = []
+    kept: list[bool] = []  # per open tag: written out
+    depth = 0
+    position = 0
+    for match in _NESTING_TAG_RE.finditer(html):
+        if match.group(1):  # a closing tag
+            if kept and not kept.pop():
+                pieces.append(html[position : match.start()])
+                position = match.end()
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        kept.append(depth <= MAX_BLOCK_NESTING)
+        if not kept[-1]:
+            pieces.append(html[position : match.start()])
+            position = match.end()
+    if not pieces:
+        return html
+    pieces.append(html[position:])
+    return "".join(pieces)
 
-    html = _renderer()(text)
-    document = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
-    body = document.find("body")
-    return body if body is not None else document
+
+def _tree(text: str) -> _Element:
+    from lxml import etree
+
+    html = _flatten(_renderer()(text))
+    document = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser())
+    body = document.find("body") if document is not None else None
+    return body if body is not None else etree.Element("body")
 
 
 def _unparsed_link_text(match: re.Match[str]) -> str:
@@ -126,11 +160,16 @@ def _letters(text: str) -> int:
     return len(_WORD_RE.findall(text))
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Context:
+    """Where the text being read stands: its heading level, list and quote depths."""
+
     heading: int = 0
     list_depth: int = 0
     quote_depth: int = 0
+
+
+_TOP = _Context()
 
 
 class _LineBuilder:
@@ -189,6 +228,9 @@ class _LineBuilder:
         self.end_line(context, image=True)
 
     def end_line(self, context: _Context, *, image: bool = False) -> None:
+        if not (self.parts or image or self.links):
+            self.images.clear()
+            return
         raw = "".join(self.parts)
         if "](" in raw:
             raw = _UNPARSED_LINK_RE.sub(_unparsed_link_text, raw)
@@ -237,10 +279,10 @@ def _table_row(cells: Sequence[MarkdownLine]) -> MarkdownLine | None:
     )
 
 
-def _code_lines(element: HtmlElement, context: _Context, depth: int) -> list[MarkdownLine]:
+def _code_lines(element: _Element, context: _Context, depth: int) -> list[MarkdownLine]:
     """A code block: Markdown again when it names no language (see the module docstring)."""
     code = element.find("code")
-    content = (code if code is not None else element).text_content()
+    content = "".join((code if code is not None else element).itertext())
     if depth < MAX_CODE_REPARSE_DEPTH and not (code is not None and code.get("class")):
         found = parse_markdown(content, depth + 1)
     else:
@@ -261,15 +303,24 @@ def _in_context(line: MarkdownLine, context: _Context) -> MarkdownLine:
     return dataclasses.replace(line, list_item=list_item, quote=quote)
 
 
+def _entered(context: _Context, tag: str) -> _Context:
+    """The context inside a block element ``tag`` opened in ``context``."""
+    return _Context(
+        _HEADINGS.get(tag, context.heading),
+        context.list_depth + (tag == "li"),
+        context.quote_depth + (tag == "blockquote"),
+    )
+
+
 def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
     """The lines of a Markdown text, in order (module docstring). One walk over the parsed
     tree, iterative: the tree's depth costs no stack."""
     from lxml import etree
 
     builder = _LineBuilder()
-    context = _Context()
+    context = _TOP
     saved: list[_Context] = []
-    skipped: HtmlElement | None = None  # a code block, read whole at its start
+    skipped: _Element | None = None  # a code block, read whole at its start
     for event, element in etree.iterwalk(_tree(text), events=("start", "end")):
         tag = element.tag
         if skipped is not None:
@@ -284,22 +335,19 @@ def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
         if event == "start":
             if tag in _BLOCKS:
                 builder.end_line(context)
-                saved.append(dataclasses.replace(context))
-                context.heading = _HEADINGS.get(tag, context.heading)
-                context.list_depth += tag == "li"
-                context.quote_depth += tag == "blockquote"
-                if tag == "tr":
-                    builder.row = []
                 if tag == "pre":
                     builder.lines += _code_lines(element, context, depth)
                     skipped = element
-                    context = saved.pop()
                     continue
+                saved.append(context)
+                context = _entered(context, tag)
+                if tag == "tr":
+                    builder.row = []
             elif tag == "a":
                 builder.open_link(element.get("href", ""))
             elif tag == "img":
                 builder.add_image(clean_text(element.get("alt", "")), context)
-            elif tag == "br" or tag in ("td", "th"):
+            elif tag in ("br", "td", "th"):
                 builder.end_line(context)
             builder.add_text(element.text)
             continue
@@ -310,7 +358,7 @@ def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
                 builder.row = None
                 if row is not None:
                     builder.lines.append(row)
-            context = saved.pop() if saved else _Context()
+            context = saved.pop() if saved else _TOP
         elif tag == "a":
             builder.close_link()
         elif tag in ("td", "th"):
