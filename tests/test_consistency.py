@@ -29,7 +29,7 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
             "its h1 and states another wording in og:title, which the HTML confirms on a "
             "sticky-bar heading; a dump shows only the displayed wording near the body"
         )
-        for shape in ("dumps", "htmltext", "inscriptis", "w3m")
+        for shape in ("dumps", "htmltext", "inscriptis", "w3m", "markdown")
     },
     **{
         ("ru-kommersant-2025", shape, "title"): (
@@ -46,6 +46,7 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
     ("ja-asahi-2025", "htmltext", "day"): "the only stamp is Japanese (年月日)",
     ("ja-asahi-2025", "inscriptis", "day"): "the only stamp is Japanese (年月日)",
     ("ja-asahi-2025", "w3m", "day"): "the only stamp is Japanese (年月日)",
+    ("ja-asahi-2025", "markdown", "day"): "the only stamp is Japanese (年月日)",
     ("fr-lemonde-2023", "w3m", "title"): (
         "w3m wraps the standfirst into the headline's neighbourhood; the headline sits above "
         "fifteen lines of share and account buttons"

@@ -114,19 +114,22 @@ def _is_caption(line: Line, markup: Markup, below_image: int, alts: tuple[str, .
 def markdown_lines(
     parsed: Sequence[MarkdownLine], links: LinkNeighbourhood, options: Options
 ) -> list[Line]:
-    """The page's text lines with their features and markup."""
+    """The page's text lines with their features and markup. Lines known to be the site's
+    template (``Options.boilerplate``, learned by the batch command) are dropped, as from a
+    dump."""
     texts = [m for m in parsed if m.text]
     menus = _menu_items(texts)
     lines: list[Line] = []
     alts: tuple[str, ...] = ()
     below_image = CAPTION_WINDOW + 1
-    position = 0
+    position = -1
     for parsed_line in parsed:
         if not parsed_line.text:
             if parsed_line.image:
                 alts, below_image = parsed_line.images, 0
             continue
         below_image += 1
+        position += 1
         markup = Markup(
             heading=parsed_line.heading,
             list_item=parsed_line.list_item,
@@ -142,10 +145,11 @@ def markdown_lines(
             max_line_chars=options.max_line_chars,
             markup=markup,
         )
+        if line.key in options.boilerplate and not line.chrome:
+            continue
         if _is_caption(line, markup, below_image, alts):
             line = dataclasses.replace(line, markup=dataclasses.replace(markup, caption=True))
         lines.append(line)
-        position += 1
     return lines
 
 
