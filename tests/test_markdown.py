@@ -440,3 +440,14 @@ def test_import_does_not_load_the_markdown_parser() -> None:
     code = "import sys, article_extract; print('cmarkgfm' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_link_to_an_author_page_is_a_byline() -> None:
+    page = markdown_page().replace(
+        "كتب: سامي يوسف", "[سامي يوسف](/authors/sami-youssef) · الثلاثاء 14 مارس 2023"
+    )
+    page = page.replace("الثلاثاء 14 مارس 2023\n\n[", "[", 1)
+    article = extract(page)
+    assert article.authors == ("سامي يوسف",)
+    assert article.published == datetime(2023, 3, 14)
+    assert "سامي يوسف" not in article.body

@@ -1,6 +1,6 @@
 """What a short piece of text is, by its wording: a date stamp or an in-body subheading.
 
-Both input paths ask these questions of their lines and blocks, so the answers are defined
+The input paths ask these questions of their lines and blocks, so the answers are defined
 once here (captions and credit lines: :mod:`article_extract._byline`):
 
 * :func:`is_stamp_line` — a short line that is mostly a date ("تم نشره الجمعة 24 أبريل 2020

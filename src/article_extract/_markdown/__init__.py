@@ -22,6 +22,8 @@ The markup becomes evidence the shared stages read (:class:`.._dump.lines.Markup
 * the line under an image, when it reads as a label (short, not a sentence, not a heading, no
   date or byline), or a line just below an image that repeats the image's alt text, is a
   caption;
+* a link to one of the site's author pages (``/author/…``) on a line that is not a teaser or a
+  menu is a byline: its text names an author;
 * heading levels speak for the headline; in-body headings, quotes and list items become
   ``heading``, ``quote`` and ``list_item`` blocks;
 * a date in the page's own address (from its share links or linked headline) is evidence when
@@ -45,6 +47,7 @@ import dataclasses
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from .._byline import Attribution
 from .._dates import DateRole, parse_date
 from .._decide.dates import DateEvidence
 from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
@@ -58,7 +61,7 @@ from .._text import letters_key
 from .._urls import normalize_url
 from ..errors import NotAnArticle
 from .front_matter import FrontMatter, split_front_matter
-from .links import LinkNeighbourhood, read_links
+from .links import LinkNeighbourhood, is_author_page, read_links
 from .parse import MarkdownLine, parse_markdown
 
 __all__ = ["extract_from_markdown"]
@@ -72,6 +75,8 @@ MIN_TEASER_WORDS = 3
 CAPTION_WINDOW = 3
 # The line right under an image is its caption when it is a label this short (in words).
 MAX_CAPTION_UNITS = 30
+# An author's name in a link to their page is a few words; longer link text is a headline.
+MAX_AUTHOR_WORDS = 5
 
 
 def _menu_items(lines: Sequence[MarkdownLine]) -> set[int]:
@@ -149,8 +154,21 @@ def markdown_lines(
             continue
         if _is_caption(line, markup, below_image, alts):
             line = dataclasses.replace(line, markup=dataclasses.replace(markup, caption=True))
+        elif line.attribution is None and not markup.elsewhere:
+            authors = _linked_authors(parsed_line)
+            if authors:
+                line = dataclasses.replace(line, attribution=Attribution(authors))
         lines.append(line)
     return lines
+
+
+def _linked_authors(line: MarkdownLine) -> tuple[str, ...]:
+    """Names linked to the site's author pages on ``line`` (its byline, when it has them)."""
+    return tuple(
+        link.text
+        for link in line.links
+        if link.text and len(link.text.split()) <= MAX_AUTHOR_WORDS and is_author_page(link.target)
+    )
 
 
 def _document_kind(line: MarkdownLine) -> BlockKind:

@@ -17,6 +17,9 @@
   (first seen on a tie; compared without query and fragment, which share links fill with
   tracking parameters). It is evidence only (a date in its path), never reported as the
   Article's URL, and may be a relative reference when the site's host is unknown.
+* **Author pages**: a target whose path has a segment naming the site's author pages
+  (``/author/``, ``/autor/``, ``/yazar/``…; ``data/bylines.toml``) leads to an author's page: its
+  link text is a byline.
 """
 
 from __future__ import annotations
@@ -25,12 +28,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 from .._urls import normalize_url, url_date_text
+from ..data import load_table
 from .parse import Link, MarkdownLine
 
-__all__ = ["LinkNeighbourhood", "read_links"]
+__all__ = ["LinkNeighbourhood", "is_author_page", "read_links"]
 
 # An article's id in its path: a number this long ("825079", "7714852"); years are four digits
 # too, and a year in a path is an article's date as well.
@@ -98,6 +103,20 @@ def _article_path(target: str) -> bool:
 def _without_query(target: str) -> str:
     """The address without its query and fragment (share links add tracking parameters)."""
     return target.split("#", 1)[0].split("?", 1)[0]
+
+
+@cache
+def _author_segments() -> frozenset[str]:
+    segments = load_table("bylines")["author_pages"]["path_segments"]
+    return frozenset(segment.casefold() for segment in segments)
+
+
+def is_author_page(target: str) -> bool:
+    """Does ``target`` lead to one of the site's author pages (module docstring)?"""
+    if not target or target.startswith(_NOT_PAGES):
+        return False
+    segments = _author_segments()
+    return any(segment.casefold() in segments for segment in _path(target).split("/"))
 
 
 def _same_page(target: str, own_url: str) -> bool:
