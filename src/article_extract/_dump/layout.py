@@ -11,9 +11,8 @@ paragraphs, then end-of-article chrome (tags, share, related lists, comments, fo
 
 Lines read from Markdown carry their markup (:class:`.lines.Markup`): a teaser or menu line
 (other stories, navigation) and a level-1 heading (the headline) cost like a short line
-whatever their length, a mostly-linked line
-that is not a sentence never speaks for the body, and the line under an image that reads as
-its caption is one.
+whatever their length, a mostly-linked line that is not a sentence never speaks for the body,
+and the line under an image that reads as its caption is one.
 """
 
 from __future__ import annotations
