@@ -18,6 +18,8 @@ the settings that give it its best result on news pages:
   url=…, raw_html=…)``; goose3 still prefers the page's meta language when it states one.
 * ``readability``: ``Document(raw_bytes, url=…)``: ``short_title()`` and the text of
   ``summary()`` split on block elements; it extracts no date.
+* ``boilerpy3``: ``ArticleExtractor(raise_on_failure=False).get_doc(decoded)``: ``.title`` and
+  ``.content`` (boilerpipe's article extractor, ported); it extracts no date.
 
 Libraries are imported lazily: :func:`load_system` raises :class:`MissingLibraryError` when one
 is not installed, so the caller can skip it with a note.
@@ -85,6 +87,7 @@ _DISTRIBUTIONS = {
     "newspaper-lang": "newspaper4k",
     "goose3": "goose3",
     "readability": "readability-lxml",
+    "boilerpy3": "boilerpy3",
 }
 SYSTEM_NAMES: tuple[str, ...] = tuple(_DISTRIBUTIONS)
 
@@ -288,6 +291,24 @@ def _load_readability() -> System:
     return _guarded(run)
 
 
+def _load_boilerpy3() -> System:
+    try:
+        from boilerpy3 import extractors
+    except ImportError as exc:
+        raise MissingLibraryError("boilerpy3 is not installed") from exc
+    extractor = extractors.ArticleExtractor(raise_on_failure=False)
+
+    def run(page: Page) -> Output:
+        document = extractor.get_doc(_decode(page.raw))
+        return Output(
+            title=document.title or None,
+            published=None,
+            lines=text_to_lines(document.content),
+        )
+
+    return _guarded(run)
+
+
 _LOADERS: dict[str, Callable[[], System]] = {
     "ours": _load_ours,
     "trafilatura": _load_trafilatura,
@@ -295,6 +316,7 @@ _LOADERS: dict[str, Callable[[], System]] = {
     "newspaper-lang": lambda: _load_newspaper(with_language=True),
     "goose3": _load_goose3,
     "readability": _load_readability,
+    "boilerpy3": _load_boilerpy3,
 }
 
 

@@ -114,6 +114,27 @@ def chrome_leaks(lines: list[str], gold_body: str, absent: list[str] | None = No
     return leaked
 
 
+# What an extracted body must not hold (Markdown inputs): link and image syntax, emphasis
+# markers, heading hashes and list or quote markers opening a line, backslash escapes, HTML
+# entities — and addresses (a link's target, a bare URL).
+_MARKUP_RE = re.compile(
+    r"\]\(|!\[|\*\*|__|^#{1,6}\s|^[*+>]\s|\\[\\`*_\[\]#<>]"
+    r"|&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});"
+)
+_ADDRESS_RE = re.compile(r"https?://|\bwww\.\w|\b[\w-]+\.(?:com|net|org)/", re.IGNORECASE)
+
+
+def markup_leaks(lines: list[str], gold_body: str) -> list[str]:
+    """Output lines holding Markdown syntax, an entity or an address that the gold body does
+    not hold itself."""
+    leaked: list[str] = []
+    for line in lines:
+        found = [m.group() for r in (_MARKUP_RE, _ADDRESS_RE) for m in r.finditer(line)]
+        if any(found_text not in gold_body for found_text in found):
+            leaked.append(line)
+    return leaked
+
+
 def load_gold(page_id: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((corpus() / "pages" / f"{page_id}.json").read_text("utf-8"))
     return data
@@ -251,6 +272,8 @@ class Score:
     error: str | None
     error_detail: str | None
     ms: float
+    markup: list[str] = field(default_factory=list)  # lines with syntax or addresses (markup_leaks)
+    cpu_ms: float = math.nan  # CPU time (one core), when the benchmark measures it
 
 
 def score_output(
@@ -263,6 +286,7 @@ def score_output(
     error: str | None,
     ms: float,
     error_detail: str | None = None,
+    cpu_ms: float = math.nan,
 ) -> Score:
     """Score one output: ``lines`` is the body one block per line (split a blob on newlines)."""
     overlap = token_overlap("\n".join(lines), gold["body"])
@@ -279,6 +303,8 @@ def score_output(
         error=error,
         error_detail=error_detail,
         ms=ms,
+        markup=markup_leaks(lines, gold["body"]),
+        cpu_ms=cpu_ms,
     )
 
 
@@ -295,7 +321,9 @@ class Summary:
     recall: list[float] = field(default_factory=list)
     f1: list[float] = field(default_factory=list)
     leaking_pages: int = 0
+    markup_pages: int = 0
     ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
 
     @property
     def days_scored(self) -> int:
@@ -325,7 +353,10 @@ def summarise(scores: list[Score]) -> Summary:
         summary.recall.append(score.recall)
         summary.f1.append(score.f1)
         summary.leaking_pages += bool(score.leaks)
+        summary.markup_pages += bool(score.markup)
         summary.ms.append(score.ms)
+        if not math.isnan(score.cpu_ms):
+            summary.cpu_ms.append(score.cpu_ms)
     return summary
 
 

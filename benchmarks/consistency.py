@@ -31,14 +31,21 @@ for _path in (_ROOT / "src", _ROOT):
 
 from article_extract import Article, ExtractError, extract  # noqa: E402
 from article_extract._text import clean_text  # noqa: E402
-from benchmarks._scoring import CORPUS, day_of, load_gold, markdown_table  # noqa: E402
+from benchmarks._scoring import (  # noqa: E402
+    add_corpus_argument,
+    day_of,
+    load_gold,
+    markdown_table,
+    use_corpus,
+)
 
-SHAPES: dict[str, Path] = {
-    "dumps": CORPUS / "dumps",
-    "inscriptis": CORPUS / "dumps-alt" / "inscriptis",
-    "htmltext": CORPUS / "dumps-alt" / "htmltext",
-    "w3m": CORPUS / "dumps-alt" / "w3m",
-    "markdown": CORPUS / "dumps-alt" / "markdown",
+# Each shape's folder inside the corpus.
+SHAPES: dict[str, str] = {
+    "dumps": "dumps",
+    "inscriptis": "dumps-alt/inscriptis",
+    "htmltext": "dumps-alt/htmltext",
+    "w3m": "dumps-alt/w3m",
+    "markdown": "dumps-alt/markdown",
 }
 FIELDS = ("title", "day", "language", "authors")
 TARGETS = {"title": 0.90, "language": 1.0}
@@ -75,16 +82,13 @@ def _day_verdict(html: Reading, dump: Reading) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the shared corpus folder")
+    add_corpus_argument(parser)
     parser.add_argument("--per-page", action="store_true", help="list every disagreement")
     parser.add_argument("--no-url", action="store_true", help="call extract() on dumps without url")
     args = parser.parse_args(argv)
-    pages_dir = args.corpus / "pages"
-    html_pages = sorted(pages_dir.glob("*.html"))
-    if not html_pages:
-        print(f"consistency.py: no HTML pages under {pages_dir}", file=sys.stderr)
-        return 1
-    shapes = {name: args.corpus / path.relative_to(CORPUS) for name, path in SHAPES.items()}
+    corpus = use_corpus(args.corpus, "pages/*.html", "pages/*.json")
+    html_pages = sorted((corpus / "pages").glob("*.html"))
+    shapes = {name: corpus / folder for name, folder in SHAPES.items()}
     rows: list[list[str]] = []
     details: list[list[str]] = []
     totals: Counter[str] = Counter()

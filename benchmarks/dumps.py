@@ -1,26 +1,33 @@
-"""Accuracy and speed on plain-text dumps of pages, in every dump shape (issue 2).
+"""Accuracy and speed on text dumps of pages, in every dump shape (issues 2 and 11).
 
 Run from the repository root::
 
     python benchmarks/dumps.py                     # all shapes, summary tables
     python benchmarks/dumps.py --per-page          # plus a page × shape table
     python benchmarks/dumps.py --shape w3m,dumps   # some shapes only
-    python benchmarks/dumps.py --only ours         # skip the trafilatura reference row
+    python benchmarks/dumps.py --only ours         # skip the peer rows
 
 Shapes (same pages, same gold ``corpus/pages/<id>.json``):
 
 * ``dumps``: ``corpus/dumps/*.txt``, one block per line, blank lines between (includes the seed);
-* ``inscriptis``, ``htmltext``, ``w3m``: ``corpus/dumps-alt/<shape>/*.txt``.
+* ``inscriptis``, ``htmltext``, ``w3m``: ``corpus/dumps-alt/<shape>/*.txt``;
+* ``markdown``: ``corpus/dumps-alt/markdown/*.txt`` (html2text: links, images, headings kept).
 
 Ours is called as a user would call it on a saved dump: ``extract(path)`` (no URL unless
-``--with-url``). The reference row runs trafilatura's ``bare_extraction`` on the same text: it
-expects HTML, so it mostly returns nothing, which is the gap this path fills. Everything runs
-in this process: one warm-up pass, then ``--repeat`` timed passes (median per page).
+``--with-url``). The peers, trafilatura (``bare_extraction``) and boilerpy3 (boilerpipe's
+``ArticleExtractor``), read HTML only, so each gets the dump as the HTML a user would hand it:
+the Markdown rendered by CommonMark's reference renderer (cmark-gfm), a plain dump with each
+line as a paragraph. Everything runs in this process: one warm-up pass, then ``--repeat``
+timed passes (median per page; ``pages/s`` from the CPU time of one core).
+
+``URL/markup leaks`` counts pages whose body keeps an address or Markdown syntax the gold body
+does not hold (``_scoring.markup_leaks``).
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import logging
 import sys
@@ -28,6 +35,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -40,7 +48,9 @@ for _path in (_ROOT / "src", _ROOT):
 from benchmarks._peers import (  # noqa: E402
     MissingLibraryError,
     Output,
+    Page,
     error_output,
+    load_system,
     text_to_lines,
 )
 from benchmarks._scoring import (  # noqa: E402
@@ -51,6 +61,7 @@ from benchmarks._scoring import (  # noqa: E402
     add_corpus_argument,
     corpus,
     fmt_float,
+    fmt_rate,
     is_arabic,
     markdown_table,
     per_page_cell,
@@ -66,8 +77,9 @@ SHAPES: dict[str, str] = {
     "inscriptis": "dumps-alt/inscriptis",
     "htmltext": "dumps-alt/htmltext",
     "w3m": "dumps-alt/w3m",
+    "markdown": "dumps-alt/markdown",
 }
-SYSTEMS = ("ours", "trafilatura")
+SYSTEMS = ("ours", "trafilatura", "boilerpy3")
 DEFAULT_REPEAT = 3
 
 Runner = Callable[["DumpCase"], Output]
@@ -123,6 +135,25 @@ def _ours(with_url: bool) -> Runner:
     return run
 
 
+def as_html(case: DumpCase) -> str:
+    """The dump as the HTML a user would hand an HTML extractor: Markdown rendered by a
+    CommonMark renderer, a plain dump with each line as a paragraph."""
+    return _html_of(case.path, case.shape == "markdown")
+
+
+@cache
+def _html_of(path: Path, markdown: bool) -> str:
+    text = path.read_text("utf-8")
+    if markdown:
+        import cmarkgfm
+
+        body = cmarkgfm.github_flavored_markdown_to_html(text)
+    else:
+        lines = (line.strip() for line in text.splitlines())
+        body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines if line)
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{body}</body></html>"
+
+
 def _trafilatura(with_url: bool) -> Runner:
     try:
         import trafilatura
@@ -132,7 +163,7 @@ def _trafilatura(with_url: bool) -> Runner:
     def run(case: DumpCase) -> Output:
         try:
             document: Any = trafilatura.bare_extraction(
-                case.path.read_text("utf-8"),
+                as_html(case),
                 url=case.gold.get("url") if with_url else None,
                 with_metadata=True,
                 include_comments=False,
@@ -147,8 +178,21 @@ def _trafilatura(with_url: bool) -> Runner:
     return run
 
 
+def _boilerpy3(with_url: bool) -> Runner:
+    system = load_system("boilerpy3")
+
+    def run(case: DumpCase) -> Output:
+        url = case.gold.get("url") if with_url else None
+        page = Page(raw=as_html(case).encode("utf-8"), url=url, lang=str(case.gold.get("lang")))
+        return system(page)
+
+    return run
+
+
 def load_runner(name: str, with_url: bool) -> Runner:
-    return _ours(with_url) if name == "ours" else _trafilatura(with_url)
+    if name == "ours":
+        return _ours(with_url)
+    return _trafilatura(with_url) if name == "trafilatura" else _boilerpy3(with_url)
 
 
 def run_all(runner: Runner, cases: list[DumpCase], repeat: int) -> list[Score]:
@@ -156,10 +200,12 @@ def run_all(runner: Runner, cases: list[DumpCase], repeat: int) -> list[Score]:
         runner(case)
     outputs: list[Output] = []
     times: list[list[float]] = [[] for _ in cases]
+    cpu_times: list[list[float]] = [[] for _ in cases]
     for run in range(repeat):
         for index, case in enumerate(cases):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             output = runner(case)
+            cpu_times[index].append((time.process_time() - cpu_start) * 1000)
             times[index].append((time.perf_counter() - start) * 1000)
             if run == 0:
                 outputs.append(output)
@@ -173,8 +219,9 @@ def run_all(runner: Runner, cases: list[DumpCase], repeat: int) -> list[Score]:
             error=output.error,
             error_detail=output.detail,
             ms=median(spent),
+            cpu_ms=median(cpu),
         )
-        for case, output, spent in zip(cases, outputs, times, strict=True)
+        for case, output, spent, cpu in zip(cases, outputs, times, cpu_times, strict=True)
     ]
 
 
@@ -193,9 +240,19 @@ def summary_table(
                 if key.startswith(f"{shape}/") and (s.arabic or not arabic_only)
             ]
             summary = summarise(chosen)
-            speed = [fmt_float(summary.median_ms, 2), fmt_float(percentile(summary.ms, 90), 2)]
-            rows.append([shape, name, *accuracy_cells(summary), *speed])
-    headers = ["shape", "system", *ACCURACY_HEADERS, "median ms/page", "p90 ms/page"]
+            markup = fmt_rate(summary.markup_pages, summary.pages)
+            cpu = summary.cpu_ms
+            per_second = fmt_float(1000 * len(cpu) / sum(cpu), 0) if cpu and sum(cpu) else "-"
+            speed = [
+                fmt_float(summary.median_ms, 2),
+                fmt_float(percentile(summary.ms, 90), 2),
+                per_second,
+            ]
+            rows.append([shape, name, *accuracy_cells(summary), markup, *speed])
+    headers = [
+        "shape", "system", *ACCURACY_HEADERS, "URL/markup leaks",
+        "median ms/page", "p90 ms/page", "pages/s (CPU)",
+    ]  # fmt: skip
     return markdown_table(headers, rows)
 
 

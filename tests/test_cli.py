@@ -440,3 +440,37 @@ def test_non_utf8_file_names_give_valid_utf8_ids(
     record = json.loads(out.decode("utf-8"))  # strict UTF-8
     assert record["input"] == f"{tmp_path}/caf\\xe9-\\xc7\\xe1\\xce\\xc8\\xd1.txt"
     assert record["status"] == "ok"
+
+
+def test_markdown_and_text_formats_write_the_articles(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--format markdown/text only call Article.to_markdown()/to_text(): the documents read
+    back to the same articles, and pages that are not articles are one error line."""
+    from article_extract import extract
+
+    _, out, _ = run([str(tree), "-q"], capsys)
+    articles = [r for r in records(out) if r["status"] == "ok"]
+    status, markdown, _ = run([str(tree), "--format", "markdown", "-q"], capsys)
+    assert status == 1
+    errors = [line for line in markdown.splitlines() if line.startswith("<!-- error: ")]
+    assert len(errors) == 2
+    assert any("empty_input" in line for line in errors)
+    documents = ["---\ntitle: " + part for part in markdown.split("---\ntitle: ")[1:]]
+    assert len(documents) == len(articles) == 2
+    for document, record in zip(documents, articles, strict=True):
+        document = "\n".join(x for x in document.splitlines() if not x.startswith("<!-- "))
+        again = extract(document)
+        assert (again.title, again.body) == (record["title"], record["body"])
+    out_file = tree.parent / "articles.md"
+    run([str(tree), "--format", "markdown", "-o", str(out_file), "-q"], capsys)
+    assert out_file.read_text("utf-8") == markdown
+
+    status, text, _ = run([str(tree), "--format", "text", "-q"], capsys)
+    assert status == 1
+    assert text.startswith("error: ")
+    assert all(f"{r['title']}\n\n{r['body']}" in text for r in articles)
+    assert "---" not in text
+    status, _, err = run([str(tree), "--format", "text", "--fields", "title"], capsys)
+    assert status == 2
+    assert "--fields" in err

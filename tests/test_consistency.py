@@ -29,7 +29,7 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
             "its h1 and states another wording in og:title, which the HTML confirms on a "
             "sticky-bar heading; a dump shows only the displayed wording near the body"
         )
-        for shape in ("dumps", "htmltext", "inscriptis", "w3m")
+        for shape in ("dumps", "htmltext", "inscriptis", "w3m", "markdown")
     },
     **{
         ("ru-kommersant-2025", shape, "title"): (

@@ -1,4 +1,5 @@
-"""The pipeline: source → read/decode → evidence (HTML path | text-dump path) → decide → Article."""
+"""The pipeline: source → read/decode → evidence (HTML | text dump | Markdown path) → decide →
+Article."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from ._decide.evidence import PageEvidence
 from ._dump import extract_from_dump
 from ._html import extract_from_html
 from ._inputs import read_source
+from ._markdown import extract_from_markdown
 from ._model import Article, Options
 from .errors import ExtractError, InternalError
 
@@ -34,6 +36,8 @@ def extract(source: object, *, url: str | None = None, options: Options | None =
         evidence: PageEvidence
         if page.kind == "html":
             evidence = extract_from_html(page, options)
+        elif page.kind == "markdown":
+            evidence = extract_from_markdown(page, options)
         else:
             evidence = extract_from_dump(page, options)
         return decide(evidence, options)

@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from ._render import to_markdown, to_text
 from ._text import clean_text
 
 __all__ = [
@@ -42,7 +43,7 @@ __all__ = [
 BlockKind = Literal["paragraph", "heading", "quote", "list_item", "table_row"]
 DateOrigin = Literal["json-ld", "meta", "time", "microdata", "visible", "url"]
 DatePrecision = Literal["year", "month", "day", "hour", "minute", "second"]
-InputKind = Literal["html", "text"]
+InputKind = Literal["html", "text", "markdown"]
 Direction = Literal["rtl", "ltr"]
 
 # News on the web starts in the 1990s; anything earlier is a misread (a founding year, "© 1944").
@@ -211,6 +212,18 @@ class Article(_Frozen):
     def body(self) -> str:
         """The blocks' text joined by blank lines."""
         return "\n\n".join(block.text for block in self.blocks)
+
+    def to_markdown(self) -> str:
+        """The article as Markdown: a YAML front matter block (title, dates, authors, source,
+        site, language, URLs…), the headline as ``#``, then the body (``##`` headings, ``>``
+        quotes, ``-`` list items). ``extract()`` reads it back to the same title, date and body.
+        The format is documented in the README."""
+        return to_markdown(self)
+
+    def to_text(self) -> str:
+        """The article as plain text: the headline, then the body's blocks, separated by blank
+        lines (list items start with ``- ``)."""
+        return to_text(self)
 
     @field_validator(
         "title",

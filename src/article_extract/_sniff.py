@@ -9,7 +9,8 @@ of the text, and runs in one linear pass over it:
   character), robots.txt (its fields), a list of URLs, CSS (a stylesheet's rule/declaration
   grammar covers nearly all of it) and JavaScript (a script's first token, then code-shaped
   rather than prose lines). Rules as data: ``data/sniff.toml``;
-* :func:`detect_kind` — ``"html"`` or ``"text"`` for everything else.
+* :func:`detect_kind` — ``"html"`` or ``"text"`` for everything else, and ``"markdown"`` for
+  a text written in Markdown (:func:`is_markdown`).
 
 The recognisers ask for the whole window to have the form, so a real page that embeds CSS, JS
 or JSON-LD in ``<style>``/``<script>`` is still a page, and a text dump that quotes a bit of code
@@ -26,7 +27,7 @@ from functools import cache
 from ._model import InputKind
 from .data import load_table
 
-__all__ = ["NonPage", "archive_kind", "detect_kind", "sniff_non_page"]
+__all__ = ["NonPage", "archive_kind", "detect_kind", "is_markdown", "sniff_non_page"]
 
 # How much of the text the non-page recognisers read: a non-page shows its form long before.
 SNIFF_WINDOW = 16 * 1024
@@ -66,6 +67,20 @@ _JSON_MIN_TOKENS_WHEN_CUT = 8
 _ROBOTS_MIN_FIELD_SHARE = 0.8
 # The closing tag of an XML root is looked for in this many characters at the end of the text.
 _XML_TAIL_CHARS = 1024
+
+# Markdown is recognised in this much text from the start: crawlers' Markdown opens with the
+# site's menus, a list of links.
+MARKDOWN_WINDOW = 16 * 1024
+# A page saved as Markdown has links everywhere (menus, teasers, share buttons): this many lines
+# holding an inline link or image decide it alone…
+MARKDOWN_MIN_LINK_LINES = 3
+# …otherwise it takes this many marks of at least two kinds (links, ATX headings, emphasis).
+MARKDOWN_MIN_MARKS = 3
+MARKDOWN_MIN_KINDS = 2
+# A Markdown document may open with its title as an ATX heading, then a blank line.
+_MD_OPENING_HEADING_RE = re.compile(r"#{1,6}[ \t]+[^\s#][^\n]{0,500}\n[ \t]*\n")
+# A front matter block opening the text closes within this many lines.
+FRONT_MATTER_MAX_LINES = 60
 
 _ARCHIVES: tuple[tuple[str, str], ...] = (
     ("WARC/", "a WARC web archive"),
@@ -117,6 +132,17 @@ _JS_NAME_START_RE = re.compile(
     r"(?<![\w$.])[A-Za-z_$][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){0,20}"
     r"[ \t]{0,20}(?:=(?![=>])|\()"
 )
+
+
+# Markdown's marks, each bounded and over classes that cannot run into the next mark. An inline
+# link or image: "[text](" then a target without spaces.
+_MD_LINK_RE = re.compile(r"\[[^\[\]\n]{0,500}\]\([^()\s]{1,2000}[)\s]")
+# An ATX heading: up to three spaces, one to six "#", a space, then text ("#tag" is not one).
+_MD_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+[^\s#]", re.MULTILINE)
+# Strong emphasis: "**words**" or "__words__", not starting or ending with a space.
+_MD_STRONG_RE = re.compile(r"(\*\*|__)[^\s*_][^*_\n]{0,300}(?<=[^\s*_])\1")
+# YAML front matter: "---" on the first line, "key: value" lines, a closing "---" or "...".
+_FRONT_MATTER_KEY_RE = re.compile(r"[A-Za-z_][\w-]{0,40}:(?:\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,8 +476,61 @@ def _javascript(head: str) -> NonPage | None:
     return None
 
 
+def has_front_matter(text: str) -> bool:
+    """Does ``text`` open with a YAML front matter block ("---", ``key: value`` lines, "---")?"""
+    start = _start(text)
+    if not text.startswith("---", start):
+        return False
+    lines = text[start : start + MARKDOWN_WINDOW].split("\n", FRONT_MATTER_MAX_LINES + 1)
+    if lines[0].strip() != "---":
+        return False
+    keys = 0
+    for line in lines[1 : FRONT_MATTER_MAX_LINES + 1]:
+        stripped = line.strip()
+        if stripped in ("---", "..."):
+            return keys > 0
+        keys += bool(_FRONT_MATTER_KEY_RE.match(line))
+    return False
+
+
+def is_markdown(text: str) -> bool:
+    """Is this text (not HTML) written in Markdown?
+
+    A YAML front matter block decides it, and so does a first line that is an ATX heading set
+    apart by a blank line (``# Title``: no dump opens so); so do :data:`MARKDOWN_MIN_LINK_LINES`
+    lines holding an inline link or image (``[text](target)``, ``![alt](src)``). Otherwise it
+    takes
+    :data:`MARKDOWN_MIN_MARKS` marks of at least :data:`MARKDOWN_MIN_KINDS` kinds among links,
+    ATX headings (``# Title``) and strong emphasis (``**words**``). List bullets never count
+    (text browsers print them too), and one kind alone never decides, so a dump with a stray
+    ``#`` line, hashtags or a starred footnote stays a dump."""
+    if has_front_matter(text):
+        return True
+    start = _start(text)
+    window = text[start : start + MARKDOWN_WINDOW]
+    if _MD_OPENING_HEADING_RE.match(window):
+        return True
+    if "](" not in window and "#" not in window and "**" not in window and "__" not in window:
+        return False
+    links = 0
+    last_line_end = -1
+    for match in _MD_LINK_RE.finditer(window):
+        if match.start() > last_line_end:  # one per line
+            links += 1
+            if links >= MARKDOWN_MIN_LINK_LINES:
+                return True
+            newline = window.find("\n", match.end())
+            last_line_end = newline if newline >= 0 else len(window)
+    headings = len(_MD_HEADING_RE.findall(window))
+    strong = len(_MD_STRONG_RE.findall(window))
+    marks = (links, headings, strong)
+    kinds = sum(1 for count in marks if count)
+    return kinds >= MARKDOWN_MIN_KINDS and sum(marks) >= MARKDOWN_MIN_MARKS
+
+
 def detect_kind(text: str) -> InputKind:
-    """``"html"`` when the text is markup, ``"text"`` for a visible-text dump.
+    """``"html"`` when the text is markup, ``"markdown"`` when it is Markdown
+    (:func:`is_markdown`), ``"text"`` for a visible-text dump.
 
     Tags are counted from the start over a window of markup, skipping the contents of
     ``<script>`` and ``<style>`` (a page saved by a headless browser can open with hundreds of
@@ -488,6 +567,10 @@ def detect_kind(text: str) -> InputKind:
             limit += close.start() - pos  # raw text does not use up the window
             pos = close.start()
     if tags < _MIN_TAGS_FOR_HTML or starts_with_tag:
-        return "text"
+        return _text_kind(text)
     markup = min(limit, len(text)) - start - skipped
-    return "html" if tags * _CHARS_PER_TAG_IN_MARKUP >= markup else "text"
+    return "html" if tags * _CHARS_PER_TAG_IN_MARKUP >= markup else _text_kind(text)
+
+
+def _text_kind(text: str) -> InputKind:
+    return "markdown" if is_markdown(text) else "text"

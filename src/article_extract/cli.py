@@ -28,10 +28,12 @@ from ._batch.report import Tally
 from ._batch.run import Job, run_job
 from ._batch.writers import (
     APPENDABLE,
+    DOCUMENT_FORMATS,
     FORMATS,
     RecordWriter,
     check_fields,
     csv_header,
+    document_record,
     open_writer,
     record_fields,
     resume,
@@ -128,7 +130,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     add = parser.add_argument_group("output").add_argument
     add("-o", "--output", metavar="FILE", help="write records to FILE (default: stdout)")
-    add("--format", choices=FORMATS, default="jsonl", help="record format (default: jsonl)")
+    add(
+        "--format",
+        choices=FORMATS,
+        default="jsonl",
+        help="record format (default: jsonl), or markdown/text: each article as a document",
+    )
     add("--fields", metavar="NAME,...", help="article fields to write (input, status always)")
     add("--indent", type=int, default=None, help="pretty-print JSON records")
     add(
@@ -255,6 +262,8 @@ def _check_usage(args: argparse.Namespace) -> None:
         raise _UsageError("standard input (-) can be read only once")
     if args.format == "parquet" and not args.output:
         raise _UsageError("--format parquet needs an output file (-o)")
+    if args.format in DOCUMENT_FORMATS and (args.fields or args.indent is not None):
+        raise _UsageError(f"--format {args.format} writes whole articles: drop --fields/--indent")
     if args.resume:
         if not args.output:
             raise _UsageError("--resume needs the output file (-o) of the interrupted run")
@@ -325,7 +334,10 @@ def _run(
             if result.error is not None and args.verbose:
                 print(f"article-extract: {result.input}: {result.error.message}", file=sys.stderr)
             if result.error is None or args.on_error != "skip":
-                writer.write(result.to_record())
+                if args.format in DOCUMENT_FORMATS:
+                    writer.write(document_record(result, args.format))
+                else:
+                    writer.write(result.to_record())
             if result.error is not None and args.on_error == "fail":
                 return False
         return True

@@ -1,4 +1,10 @@
-"""Results → records on disk or stdout: JSON Lines, JSON, CSV or Parquet. Always UTF-8.
+"""Results → records on disk or stdout: JSON Lines, JSON, CSV or Parquet — or documents:
+Markdown (``Article.to_markdown()``) or plain text (``Article.to_text()``), one after the
+other. Always UTF-8.
+
+Documents are the articles as people read them: each one as its method renders it, separated
+by a blank line; a page that is not an article is one line instead, an HTML comment in
+Markdown (``<!-- error: INPUT: code: message -->``), ``error: INPUT: code: message`` in text.
 
 Crash safety. JSON Lines and CSV are appended record by record, each record one write ending
 in its terminator (``\\n``; ``\\r\\n`` for CSV, whose fields never hold a ``\\r``): after a
@@ -21,20 +27,24 @@ from collections.abc import Sequence
 from typing import IO, Any, Protocol, get_args, get_origin
 
 from .._model import Article
-from .items import ERROR_FIELDS, RECORD_HEAD
+from .items import ERROR_FIELDS, RECORD_HEAD, Result
 
 __all__ = [
     "APPENDABLE",
+    "DOCUMENT_FORMATS",
     "FORMATS",
     "RecordWriter",
     "article_fields",
     "check_fields",
+    "document_record",
     "open_writer",
     "record_fields",
     "resume",
 ]
 
-FORMATS = ("jsonl", "json", "csv", "parquet")
+FORMATS = ("jsonl", "json", "csv", "parquet", "markdown", "text")
+# Formats that write each article as a document rather than a record of fields.
+DOCUMENT_FORMATS = ("markdown", "text")
 APPENDABLE = ("jsonl", "csv")
 _TERMINATOR = {"jsonl": b"\n", "csv": b"\r\n"}
 # Records per Parquet row group: large enough for good compression, small enough to stream.
@@ -72,6 +82,42 @@ def record_fields(fmt: str, chosen: Sequence[str] | None) -> tuple[str, ...]:
     else:
         fields = article_fields()
     return RECORD_HEAD + fields + ERROR_FIELDS
+
+
+def document_record(result: Result, fmt: str) -> dict[str, Any]:
+    """A document format's record: ``input``, ``status``, the article rendered as ``fmt``
+    (``document``) or the error fields."""
+    record: dict[str, Any] = {"input": result.input, "status": result.status}
+    if result.article is not None:
+        article = result.article
+        record["document"] = article.to_markdown() if fmt == "markdown" else article.to_text()
+    else:
+        record.update({k: v for k, v in result.to_record().items() if k in ERROR_FIELDS})
+    return record
+
+
+class _Documents:
+    """Articles as documents, one after the other (module docstring)."""
+
+    def __init__(self, out: IO[bytes], fmt: str) -> None:
+        self.out, self.fmt = out, fmt
+        self.count = 0
+
+    def write(self, record: dict[str, Any]) -> None:
+        if record["status"] == "ok":
+            text = record["document"].rstrip("\n") + "\n"
+        else:
+            line = f"error: {record['input']}: {record['error']}: {record['message']}"
+            line = line.replace("\n", " ")
+            text = (
+                f"<!-- {line.replace('--', '- -')} -->\n" if self.fmt == "markdown" else line + "\n"
+            )
+        self.out.write((b"\n" if self.count else b"") + text.encode("utf-8"))
+        self.out.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.flush()
 
 
 def _select(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
@@ -282,6 +328,8 @@ def open_writer(
             return _JsonArray(stdout, fields, indent)
         if fmt == "csv":
             return _Csv(stdout, fields, header=True)
+        if fmt in DOCUMENT_FORMATS:
+            return _Documents(stdout, fmt)
         raise ValueError("Parquet needs an output file (-o)")
     if fmt in APPENDABLE:
         has_content = append and os.path.exists(path) and os.path.getsize(path) > 0
@@ -294,6 +342,8 @@ def open_writer(
         return _Appending(handle, inner)
     if fmt == "json":
         return _Replacing(path, lambda w: _JsonArray(w.open(), fields, indent))
+    if fmt in DOCUMENT_FORMATS:
+        return _Replacing(path, lambda w: _Documents(w.open(), fmt))
     return _Replacing(path, lambda w: _Parquet(w.temporary, fields))
 
 

@@ -1,9 +1,9 @@
 """The decision layer: one place where every rule that turns evidence into answers lives.
 
-Input paths (``_html``, ``_dump``) gather evidence — typed candidates with their origin and
-features — and hand it here as one :class:`.evidence.PageEvidence`. Each answer is decided by
-one module, whatever the input kind, so the same page read as HTML or as a dump gets the same
-answers:
+Input paths (``_html``, ``_dump``, ``_markdown``) gather evidence — typed candidates with their
+origin and features — and hand it here as one :class:`.evidence.PageEvidence`. Each answer is
+decided by one module, whatever the input kind, so the same page read as HTML, as a dump or as
+Markdown gets the same answers:
 
 =============  ==============================================================================
 ``titles``     the headline, its site-affix split, the site-name keys

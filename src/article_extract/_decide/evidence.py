@@ -1,8 +1,8 @@
 """What an input path hands the decision layer: typed evidence, not decisions.
 
-Both paths (``_html``, ``_dump``) end in one :class:`PageEvidence`; :func:`..decide` turns it
-into an :class:`~article_extract.Article`. Values are frozen dataclasses; text is cleaned by
-the stage that produced it.
+Every path (``_html``, ``_dump``, ``_markdown``) ends in one :class:`PageEvidence`;
+:func:`..decide` turns it into an :class:`~article_extract.Article`. Values are frozen
+dataclasses; text is cleaned by the stage that produced it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What a short piece of text is, by its wording: a date stamp or an in-body subheading.
 
-Both input paths ask these questions of their lines and blocks, so the answers are defined
+The input paths ask these questions of their lines and blocks, so the answers are defined
 once here (captions and credit lines: :mod:`article_extract._byline`):
 
 * :func:`is_stamp_line` — a short line that is mostly a date ("تم نشره الجمعة 24 أبريل 2020
@@ -9,7 +9,9 @@ once here (captions and credit lines: :mod:`article_extract._byline`):
 * :func:`is_subheading` — a short line set apart from the text (its own line, bold, or cut by
   ``<br>``) that does not end like a sentence and introduces a longer paragraph;
 * :func:`teaser_runs` — lists of other stories inside or after the text, whatever their
-  markup: a run of short headline lines each followed by its date or byline line.
+  markup: a run of short headline lines each followed by its date or byline line;
+* :data:`TEASER_LINK_SHARE` — a heading or line that is at least this much link text is a
+  linked teaser headline (HTML headings, Markdown lines).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .._text import ends_like_sentence
 __all__ = [
     "MAX_STAMP_WORDS",
     "MAX_SUBHEADING_WORDS",
+    "TEASER_LINK_SHARE",
     "is_stamp_line",
     "is_subheading",
     "stamp_coverage",
@@ -42,6 +45,8 @@ MAX_TEASER_HEADLINE_WORDS = 20
 MIN_TEASER_RUN = 3
 # A teaser's date and byline lines: at most this many under each headline.
 MAX_TEASER_META_LINES = 2
+# A heading or line whose text is at least this share link text is a linked teaser headline.
+TEASER_LINK_SHARE = 0.7
 # A subheading ending in one of these is a clause or a list lead-in, not a heading.
 _CLAUSE_ENDS = frozenset(",،;؛")
 

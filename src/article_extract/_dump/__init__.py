@@ -6,11 +6,18 @@ features), ``layout`` (find the body span), ``header`` (rank the headline candid
 and bylines above the body), then the shared title decision, the lines around the chosen
 headline (standfirst, credits, section, site name), and this module's blocks: paragraphs and
 in-body subheadings, nothing else.
+
+Everything after ``lines`` is :func:`evidence_from_lines`, which the Markdown path
+(:mod:`article_extract._markdown`) shares: its lines come from a CommonMark parser and carry
+what the markup says (:class:`.lines.Markup`: headings, list items, quotes, links, captions),
+and the stages below read that wherever a plain dump leaves them to guess. A plain dump's lines
+carry no markup, so its results do not depend on those rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .._byline import leading_credit, split_trailing_credit
@@ -20,7 +27,7 @@ from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
 from .._decide.text_roles import is_subheading, teaser_runs
 from .._decide.titles import choose_title, site_keys
 from .._inputs import PageInput
-from .._model import Options
+from .._model import BlockKind, InputKind, Options
 from .._text import letters_key
 from .._urls import url_date_text
 from ..errors import NotAnArticle
@@ -28,13 +35,25 @@ from .header import Header, HeaderLines, header_lines, labelled_source, read_hea
 from .layout import MIN_PARAGRAPH_UNITS, BodySpan, find_body_span, is_caption
 from .lines import Line, prepare_lines
 
-__all__ = ["extract_from_dump"]
+__all__ = ["PageContext", "evidence_from_lines", "extract_from_dump"]
 
 # Lines after the body span still joined to it when they read as sentences at least this long
 # (a short closing sentence scores too little to extend the span by itself).
 MIN_TRAILING_SENTENCE_UNITS = 3
 # Credit lines ("--(بترا)", "المصدر: …") may follow the last paragraph, just outside the span.
 TRAILING_CREDIT_LINES = 3
+# A heading the markup marks is a heading block at most this long (in words); longer, it is a
+# standfirst or paragraph set in large type, read as text.
+MAX_HEADING_UNITS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What a path knows about the page beyond its lines."""
+
+    input_kind: InputKind = "text"
+    host: str | None = None  # the site's host when the caller gave no URL (Markdown: its links)
+    own_url: str | None = None  # the page's own address as its links give it: its date is evidence
 
 
 def _extend_end(lines: Sequence[Line], span: BodySpan) -> BodySpan:
@@ -74,6 +93,13 @@ def _is_paragraph(line: Line) -> bool:
     return line.sentence_like or line.units >= MIN_PARAGRAPH_UNITS * 3
 
 
+def _block_kind(line: Line) -> BlockKind:
+    """A body line's block kind: what the markup says, else a paragraph."""
+    if line.markup.quote:
+        return "quote"
+    return "list_item" if line.markup.list_item else "paragraph"
+
+
 def _body_blocks(
     lines: Sequence[Line], span: BodySpan, around: HeaderLines, title: str
 ) -> tuple[list[BlockDraft], list[Credit]]:
@@ -104,7 +130,7 @@ def _body_blocks(
         if line.chrome:
             in_related_list = True
             continue
-        if line.widget:
+        if line.widget or line.markup.elsewhere:
             continue
         if line.attribution is not None:
             if line.attribution.source:
@@ -121,16 +147,18 @@ def _body_blocks(
         key = line.key
         if key in seen or letters_key(line.text) == title_key:
             continue
-        if _is_paragraph(line):
+        if _is_paragraph(line) and not _marked_heading(line):
             in_related_list = False
             seen.add(key)
-            blocks.append(BlockDraft("paragraph", line.text))
+            blocks.append(BlockDraft(_block_kind(line), line.text))
             continue
         if in_related_list or not blocks:
             continue
         following = following_line[position]
         before = following.text if following is not None and _is_paragraph(following) else None
-        if is_subheading(line.text, before, set_apart=True):
+        if is_subheading(line.text, before, set_apart=True) or (
+            _marked_heading(line) and before is not None
+        ):
             seen.add(key)
             blocks.append(BlockDraft("heading", line.text))
     if blocks and blocks[-1].kind == "paragraph":
@@ -143,6 +171,11 @@ def _body_blocks(
         if credit is not None:
             credits.append(Credit("body", source=credit))
     return [b for b in blocks if b.text], credits
+
+
+def _marked_heading(line: Line) -> bool:
+    """A heading the markup marks, short enough to be one."""
+    return bool(line.markup.heading) and line.units <= MAX_HEADING_UNITS
 
 
 def _url_date(url: str | None, options: Options) -> DateEvidence | None:
@@ -163,6 +196,17 @@ def extract_from_dump(page: PageInput, options: Options) -> PageEvidence:
         max_line_chars=options.max_line_chars,
         boilerplate=options.boilerplate,
     )
+    return evidence_from_lines(lines, page, options)
+
+
+def evidence_from_lines(
+    lines: Sequence[Line],
+    page: PageInput,
+    options: Options,
+    context: PageContext = PageContext(),
+) -> PageEvidence:
+    """The evidence of a page read as lines (a dump's, or Markdown's with their markup).
+    Raises NotAnArticle when they hold no body."""
     span = find_body_span(lines)
     if span is None:
         raise NotAnArticle(
@@ -172,7 +216,7 @@ def extract_from_dump(page: PageInput, options: Options) -> PageEvidence:
     span = _extend_end(lines, span)
     header = read_header(lines, span)
     names = [header.document_site] if header.document_site else []
-    keys = site_keys(names, urlsplit(page.url or "").hostname)
+    keys = site_keys(names, urlsplit(page.url or "").hostname or context.host)
     metadata = (header.document_title,) if header.document_title is not None else ()
     title = choose_title(header.shown(), metadata, keys)
     around = header_lines(header, _title_line(header, title.shown if title else None))
@@ -180,10 +224,10 @@ def extract_from_dump(page: PageInput, options: Options) -> PageEvidence:
     body_credits += _trailing_credits(lines, span)
     if not blocks:
         raise NotAnArticle("the body holds no paragraphs", reason="no_body")
-    url_date = _url_date(page.url, options)
+    url_date = _url_date(page.url or context.own_url, options)
     dates = (*header.dates, url_date) if url_date is not None else header.dates
     return PageEvidence(
-        input_kind="text",
+        input_kind=context.input_kind,
         blocks=tuple(blocks),
         title=title,
         site_keys=keys,

@@ -6,7 +6,9 @@ ranked on layout evidence that holds across sites (the title sits next to the da
 the document ``<title>``, is longer than a label; a section name also appears in the menus; a
 byline follows the title), never by a site's wording. The choices themselves are the decision
 layer's (:mod:`article_extract._decide`): :func:`read_header` ranks, :func:`header_lines` reads
-the lines around the chosen headline.
+the lines around the chosen headline. Markdown lines add what their markup says: a heading's
+level speaks for a headline (:data:`HEADING_LEVEL_BONUS`), and a teaser or menu line (a link
+to another page) is never one.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ MAX_LABELLED_STAMP_UNITS = 24
 MAX_SOURCE_UNITS = 6
 # Meta lines (author name, section, site name) are short.
 MAX_META_UNITS = 6
+# What a heading's level adds to a headline candidate's score: the page's <h1> is its headline
+# far more often than not; some sites set the headline in an <h2>.
+HEADING_LEVEL_BONUS = {1: 2.0, 2: 1.0}
 
 # A line that is only a URL (text browsers print link targets).
 _URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -88,6 +93,7 @@ def _is_title_candidate(line: Line) -> bool:
         and not line.is_date_line
         and line.attribution is None
         and not is_caption(line)
+        and not line.markup.elsewhere
         and MIN_TITLE_UNITS <= line.units <= MAX_TITLE_UNITS
     )
 
@@ -112,10 +118,15 @@ def _nearest_above(
 
 def _media_titles(lines: Sequence[Line], candidates: Sequence[Line]) -> frozenset[int]:
     """Candidates right after a widget line ("01:53", "Artikel zum Hören"): the title of a
-    video or audio box, not the article's headline."""
+    video or audio box, not the article's headline. A date stamp ("14.05.2025, 20:28") reads
+    as a count line too, but the headline under it is the article's."""
     lexicon = chrome_lexicon()
     return frozenset(
-        c.index for c in candidates if c.index > 0 and lexicon.is_widget(lines[c.index - 1].text)
+        c.index
+        for c in candidates
+        if c.index > 0
+        and lexicon.is_widget(lines[c.index - 1].text)
+        and not lines[c.index - 1].is_date_line
     )
 
 
@@ -130,7 +141,7 @@ def _title_score(
     plain_of_decorated: bool,
     media_title: bool,
 ) -> float:
-    score = min(line.units, 12) / 12
+    score = min(line.units, 12) / 12 + HEADING_LEVEL_BONUS.get(line.markup.heading, 0.0)
     title_key = letters_key(line.text)
     if doc_title and title_key and doc_title.startswith(title_key):
         score += 2.0
@@ -144,8 +155,8 @@ def _title_score(
         score -= 2.0  # a video or audio box's title
     if looks_like_name(line.text):
         score -= 1.0  # a byline name, not a headline
-    if line.units < MIN_HEADLINE_UNITS:
-        score -= 1.0  # a section label
+    if line.units < MIN_HEADLINE_UNITS and line.markup.heading != 1:
+        score -= 1.0  # a section label (a page's <h1> is its headline, however short)
     if line.text.endswith(".") and not line.text.endswith(".."):
         score -= 1.0  # headlines rarely end with a full stop; captions and leads do
     if line.sentence_like and line.inner_punct >= 2 and line.units >= 25:
@@ -209,7 +220,13 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         document_title = MetadataTitle("title", first.text)
         doc_key = letters_key(split_document_title(first.text)[0])
     date_line = _date_line(window)
-    candidates = [line for line in window if _is_title_candidate(line) and line.index > 0]
+    # A dump's first line is its document <title>, not the displayed headline; a level-1
+    # heading never is.
+    candidates = [
+        line
+        for line in window
+        if _is_title_candidate(line) and (line.index > 0 or line.markup.heading == 1)
+    ]
     media = _media_titles(lines, candidates)
     next_to_date = _nearest_above(candidates, date_line.index if date_line else None, media)
     standfirst = _standfirst_below_headline(next_to_date, candidates)

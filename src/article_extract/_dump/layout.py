@@ -8,10 +8,16 @@ paragraphs, then end-of-article chrome (tags, share, related lists, comments, fo
   length and everything else (menu items, headlines, dates, chrome) costs a little — the
   maximum-sum segment, cut at end-of-article markers ("مقالات ذات صلة", "التعليقات"…).
 * The header is read backwards from the body's first line, within a small window.
+
+Lines read from Markdown carry their markup (:class:`.lines.Markup`): a teaser or menu line
+(other stories, navigation) and a level-1 heading (the headline) cost like a short line
+whatever their length, a mostly-linked line that is not a sentence never speaks for the body,
+and the line under an image that reads as its caption is one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lines import Line
@@ -59,8 +65,9 @@ class BodySpan:
 
 
 def is_caption(line: Line) -> bool:
-    """An image caption: a line that carries a photo credit (see ``_byline.is_caption_text``)."""
-    return line.caption
+    """An image caption: a line that carries a photo credit (see ``_byline.is_caption_text``),
+    or one the markup places under an image as its caption."""
+    return line.caption or line.markup.caption
 
 
 def line_weight(line: Line) -> float:
@@ -69,8 +76,15 @@ def line_weight(line: Line) -> float:
         return -CHROME_COST
     if line.is_date_line or line.attribution is not None or line.source_label:
         return -META_LINE_COST
-    if is_caption(line):
-        return -SHORT_LINE_COST
+    if is_caption(line) or line.markup.elsewhere or line.markup.heading == 1:
+        return -SHORT_LINE_COST  # a caption, a link elsewhere, the page's headline
+    weight = _text_weight(line)
+    # A long run of links that is not a sentence is a menu, never body; a linked enumeration
+    # ("宮崎県：高鍋町、新富町、宮崎市", every name a link) reads as text.
+    return min(weight, 0.0) if line.markup.nav and not line.sentence_like else weight
+
+
+def _text_weight(line: Line) -> float:
     if line.text.endswith(("?", "؟", "!")) and line.units <= MAX_HEADLINE_QUESTION_UNITS:
         return -SHORT_LINE_COST / 3
     if line.sentence_like and line.units >= MIN_PARAGRAPH_UNITS:
@@ -80,7 +94,7 @@ def line_weight(line: Line) -> float:
     return -SHORT_LINE_COST
 
 
-def _related_box_lines(lines: list[Line]) -> set[int]:
+def _related_box_lines(lines: Sequence[Line]) -> set[int]:
     """Indices of the headline/date lines inside in-article "اقرأ أيضا" boxes."""
     boxed: set[int] = set()
     for line in lines:
@@ -93,7 +107,7 @@ def _related_box_lines(lines: list[Line]) -> set[int]:
     return boxed
 
 
-def find_body_span(lines: list[Line]) -> BodySpan | None:
+def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     """The maximum-score span of lines, never crossing an end-of-article marker."""
     best: BodySpan | None = None
     best_value = 0.0
@@ -124,7 +138,7 @@ def find_body_span(lines: list[Line]) -> BodySpan | None:
     return _trim(lines, best)
 
 
-def _trim(lines: list[Line], span: BodySpan) -> BodySpan:
+def _trim(lines: Sequence[Line], span: BodySpan) -> BodySpan:
     """Drop non-paragraph lines at both ends of the span (they only reduced its score)."""
     start, end = span.start, span.end
     while start < end and line_weight(lines[start]) <= 0:

@@ -4,7 +4,8 @@ Dumps come in several shapes (see the corpus): one block per line with blank lin
 indented layout text (inscriptis), bulleted lists, and text browsers' hard-wrapped output
 (``w3m -dump``) where one paragraph spans several physical lines. This stage undoes the shape:
 strips indentation, bullets and image placeholders, re-joins hard-wrapped paragraphs, and
-computes per-line features once.
+computes per-line features once (:func:`line_features`, shared with the Markdown path, whose
+lines also carry what the markup says: :class:`Markup`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,16 @@ from .._lexicon import chrome_lexicon, key_of_folded
 from .._model import DEFAULT_MAX_LINE_CHARS
 from .._text import clean_text, ends_like_sentence, fold
 
-__all__ = ["Line", "display_width", "prepare_lines", "split_physical_lines"]
+__all__ = [
+    "NO_MARKUP",
+    "Line",
+    "Markup",
+    "display_width",
+    "line_features",
+    "prepare_lines",
+    "split_physical_lines",
+    "wrap_glue",
+]
 
 # Bullets and list markers text renderers put before items ("• ", "* ", "● ", "o ").
 _BULLET_RE = re.compile(r"^(?:[•●▪◦‣∙·*■□➢►▶→]+|[-–—](?=\s)|o(?=\s{1,3}\S))\s*")
@@ -69,6 +79,40 @@ MAX_LABEL_UNITS = 3
 MAX_DATE_LINE_UNITS = 30
 # A line is a "date line" when the date expression covers this share of its characters.
 DATE_LINE_COVERAGE = 0.45
+# A line with at least this share of its letters inside links is navigation (Markdown).
+NAV_LINK_SHARE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """What a structured source (Markdown) says about a line; a plain dump says nothing.
+
+    ``heading`` is the heading level (1-6, 0: not a heading); ``linked`` the share of the
+    line's letters inside links; ``teaser`` a line that is mostly a link to another article of
+    the site; ``menu`` a link-only list item in a run of them; ``caption`` the line under an
+    image that repeats its alt text or reads as a label (see ``_markdown``).
+    """
+
+    heading: int = 0
+    list_item: bool = False
+    quote: bool = False
+    linked: float = 0.0
+    teaser: bool = False
+    menu: bool = False
+    caption: bool = False
+
+    @property
+    def nav(self) -> bool:
+        """Mostly links: navigation, whatever its length."""
+        return self.linked >= NAV_LINK_SHARE
+
+    @property
+    def elsewhere(self) -> bool:
+        """Points the reader to other pages (a teaser or a menu item): never the article."""
+        return self.teaser or self.menu
+
+
+NO_MARKUP = Markup()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +134,7 @@ class Line:
     attribution: Attribution | None
     source_label: bool  # a source label alone ("المصدر:", "Kaynak"): the next line names it
     caption: bool  # an image caption or photo credit (see ``_byline.is_caption_text``)
+    markup: Markup = NO_MARKUP
 
     @property
     def is_date_line(self) -> bool:
@@ -162,6 +207,11 @@ def _stands_alone(line: str) -> bool:
     return bool(dates) and coverage >= DATE_LINE_COVERAGE
 
 
+def wrap_glue(before: str) -> str:
+    """What joins a wrapped line to the text before it: nothing after CJK text, else a space."""
+    return "" if _cjk_re().search(before[-1:]) else " "
+
+
 def _unwrap(lines: list[str]) -> list[str]:
     width = _wrap_width(lines)
     if width is None:
@@ -175,8 +225,7 @@ def _unwrap(lines: list[str]) -> list[str]:
             and _continues(out[-1], line, width)
             and not _stands_alone(line)
         ):
-            glue = "" if _cjk_re().search(out[-1][-1:]) else " "
-            out[-1] = out[-1] + glue + line
+            out[-1] = out[-1] + wrap_glue(out[-1]) + line
         else:
             out.append(line)
     return out
@@ -190,6 +239,46 @@ def _line_dates(
     dates = tuple(find_dates(text, reference=reference))
     covered = sum(d.span[1] - d.span[0] for d in dates)
     return dates, min(1.0, covered / len(text))
+
+
+def line_features(
+    index: int,
+    text: str,
+    *,
+    reference: datetime | None = None,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+    markup: Markup = NO_MARKUP,
+) -> Line:
+    """One cleaned, non-empty line with its features (see :func:`prepare_lines`).
+
+    A line whose markup says it points elsewhere (a teaser, a menu item) states other pages'
+    dates and bylines: they are not read."""
+    lexicon = chrome_lexicon()
+    folded = fold(text)  # once per line: every lexicon test reads this form
+    key = key_of_folded(folded)
+    short = len(text) <= max_line_chars
+    own = short and not markup.elsewhere
+    units = _units(text)
+    dates, coverage = _line_dates(text, units, reference) if own else ((), 0.0)
+    credit = own and may_be_credit(text, key)
+    return Line(
+        index=index,
+        text=text,
+        key=key,
+        units=units,
+        terminal=ends_like_sentence(text),
+        inner_punct=len(_INNER_PUNCT_RE.findall(text)),
+        chrome=short and lexicon.is_chrome_key(key),
+        widget=own and lexicon.is_widget_key(key, text),
+        tail=short and lexicon.is_tail_marker_key(key),
+        related=key in lexicon.inline_related,
+        dates=dates,
+        date_coverage=coverage,
+        attribution=parse_byline(text) if credit and units <= MAX_BYLINE_UNITS else None,
+        source_label=credit and units <= MAX_LABEL_UNITS and is_source_label(text),
+        caption=short and is_caption_folded(folded, len(text.split())),
+        markup=markup,
+    )
 
 
 def prepare_lines(
@@ -206,43 +295,17 @@ def prepare_lines(
     ``boilerplate`` holds ``match_key`` forms of lines known to be this site's chrome: they
     are dropped.
     """
-    lexicon = chrome_lexicon()
-    physical = _unwrap(split_physical_lines(text))
     lines: list[Line] = []
-    for line_text in physical:
+    for line_text in _unwrap(split_physical_lines(text)):
         if not line_text:
             continue
-        folded = fold(line_text)  # once per line: every lexicon test reads this form
-        key = key_of_folded(folded)
-        short = len(line_text) <= max_line_chars
-        chrome = short and lexicon.is_chrome_key(key)
-        if key in boilerplate and not chrome:
+        line = line_features(
+            len(lines), line_text, reference=reference, max_line_chars=max_line_chars
+        )
+        if line.key in boilerplate and not line.chrome:
             # The site's template, unknown to the lexicon: dropped before the layout is read, so
             # that a learned banner inside the article neither splits the body nor costs it as
             # a chrome line would. Lexicon chrome stays: the layout reads the page around it.
             continue
-        units = _units(line_text)
-        dates, coverage = _line_dates(line_text, units, reference) if short else ((), 0.0)
-        credit = short and may_be_credit(line_text, key)
-        lines.append(
-            Line(
-                index=len(lines),
-                text=line_text,
-                key=key,
-                units=units,
-                terminal=ends_like_sentence(line_text),
-                inner_punct=len(_INNER_PUNCT_RE.findall(line_text)),
-                chrome=chrome,
-                widget=short and lexicon.is_widget_key(key, line_text),
-                tail=short and lexicon.is_tail_marker_key(key),
-                related=key in lexicon.inline_related,
-                dates=dates,
-                date_coverage=coverage,
-                attribution=parse_byline(line_text)
-                if credit and units <= MAX_BYLINE_UNITS
-                else None,
-                source_label=credit and units <= MAX_LABEL_UNITS and is_source_label(line_text),
-                caption=short and is_caption_folded(folded, len(line_text.split())),
-            )
-        )
+        lines.append(line)
     return lines

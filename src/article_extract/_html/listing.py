@@ -12,14 +12,13 @@ from collections.abc import Iterable
 from lxml.etree import _Element
 
 from .._decide.evidence import PageSignals
+from .._decide.text_roles import TEASER_LINK_SHARE
 from .._text import clean_text
 from .metadata import PageMeta
 from .parse import text_content
 
 __all__ = ["page_signals", "teaser_count", "with_body_teasers"]
 
-# A heading whose text is at least this share link text is a teaser headline.
-TEASER_LINK_SHARE = 0.7
 _TEASER_EXCLUDED_ANCESTORS = frozenset({"nav", "footer", "header"})
 
 

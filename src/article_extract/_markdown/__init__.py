@@ -1,0 +1,253 @@
+"""The Markdown path: a page as LLM-oriented crawlers save it (html2text, markdownify, crawl4ai,
+Firecrawl…), or an article kept as a Markdown document → evidence for the decision layer.
+
+Stages, one module each::
+
+    front_matter.split_front_matter  the YAML front matter block, when the text opens with one
+    parse.parse_markdown   CommonMark tokens → lines of text, with headings, list items,
+                           quotes, tables, links (text and target) and images (alt text)
+    links.read_links       the page's link neighbourhood: the site's host, which targets are
+                           other articles, the page's own address
+    (this module)          lines → the text-dump path's Line values with their Markup
+    _dump.evidence_from_lines  the text-dump path's layout, header and blocks stages, shared
+
+The markup becomes evidence the shared stages read (:class:`.._dump.lines.Markup`):
+
+* a line mostly made of links (:data:`NAV_LINK_SHARE` of its letters) is navigation;
+* a link-only list item in a run of at least :data:`MIN_MENU_RUN` is a menu item (a site menu,
+  or a list of teasers);
+* a mostly-linked line of at least :data:`MIN_TEASER_WORDS` words whose link leads to another
+  article of the site is a teaser (a level-1 heading never is: it is the headline, which may
+  link to its own page);
+* the line under an image, when it reads as a label (short, not a sentence, not a heading, no
+  date or byline), or a line just below an image that repeats the image's alt text, is a
+  caption;
+* a link to one of the site's author pages (``/author/…``) on a line that is not a teaser or a
+  menu is a byline: its text names an author;
+* heading levels speak for the headline; in-body headings, quotes and list items become
+  ``heading``, ``quote`` and ``list_item`` blocks;
+* a date in the page's own address (from its share links or linked headline) is evidence when
+  the caller passed no URL.
+
+A **Markdown document** — front matter that states a title, as ``Article.to_markdown()`` and
+static site generators write — is an article and nothing else: no menus, no teasers. Its
+evidence is its front matter (read as metadata: the title, dates, authors, source, site,
+section, tags, language, URLs, image, description; a ``published_text`` is the printed stamp)
+and its level-1 headings (shown headlines); its body is every block after the headline, kinds
+as the markup gives them. The decision layer decides as for any page.
+
+Linked headlines are not counted for the verdict's teaser-wall rule: that rule expects article
+metadata to clear a short article on a page full of teasers, and Markdown has none (as for
+text dumps).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from .._byline import Attribution
+from .._dates import DateRole, parse_date
+from .._decide.dates import DateEvidence
+from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
+from .._decide.text_roles import TEASER_LINK_SHARE
+from .._decide.titles import MetadataTitle, ShownTitle, choose_title, site_keys, titles_match
+from .._dump import PageContext, evidence_from_lines
+from .._dump.lines import NAV_LINK_SHARE, Line, Markup, line_features
+from .._inputs import PageInput
+from .._model import BlockKind, DateOrigin, Options
+from .._text import letters_key
+from .._urls import normalize_url
+from ..errors import NotAnArticle
+from .front_matter import FrontMatter, split_front_matter
+from .links import LinkNeighbourhood, is_author_page, read_links
+from .parse import MarkdownLine, parse_markdown
+
+__all__ = ["extract_from_markdown"]
+
+# A run of at least this many link-only list items is a menu (or a list of teasers).
+MIN_MENU_RUN = 2
+# A teaser headline has at least this many words.
+MIN_TEASER_WORDS = 3
+# Lines below an image that may repeat its alt text as a caption (a player's duration, a
+# "view in fullscreen" button may come between).
+CAPTION_WINDOW = 3
+# The line right under an image is its caption when it is a label this short (in words).
+MAX_CAPTION_UNITS = 30
+# An author's name in a link to their page is a few words; longer link text is a headline.
+MAX_AUTHOR_WORDS = 5
+
+
+def _menu_items(lines: Sequence[MarkdownLine]) -> set[int]:
+    """Positions of link-only list items in runs of at least MIN_MENU_RUN."""
+    flags = [m.list_item and m.linked >= NAV_LINK_SHARE for m in lines]
+    found: set[int] = set()
+    start = 0
+    while start < len(flags):
+        if not flags[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(flags) and flags[end]:
+            end += 1
+        if end - start >= MIN_MENU_RUN:
+            found.update(range(start, end))
+        start = end
+    return found
+
+
+def _is_teaser(line: MarkdownLine, links: LinkNeighbourhood) -> bool:
+    if line.heading == 1 or line.linked < TEASER_LINK_SHARE:
+        return False
+    if len(line.text.split()) < MIN_TEASER_WORDS:
+        return False
+    return any(link.text and links.is_other_article(link.target) for link in line.links)
+
+
+def _is_caption(line: Line, markup: Markup, below_image: int, alts: tuple[str, ...]) -> bool:
+    if markup.heading or markup.nav or below_image > CAPTION_WINDOW:
+        return False
+    if line.dates or line.attribution is not None:
+        return False  # a byline or stamp under the author's photo
+    if below_image == 1 and not line.sentence_like and line.units <= MAX_CAPTION_UNITS:
+        return True
+    keys = [letters_key(alt) for alt in alts]
+    return titles_match(letters_key(line.text), keys)
+
+
+def markdown_lines(
+    parsed: Sequence[MarkdownLine], links: LinkNeighbourhood, options: Options
+) -> list[Line]:
+    """The page's text lines with their features and markup. Lines known to be the site's
+    template (``Options.boilerplate``, learned by the batch command) are dropped, as from a
+    dump."""
+    texts = [m for m in parsed if m.text]
+    menus = _menu_items(texts)
+    lines: list[Line] = []
+    alts: tuple[str, ...] = ()
+    below_image = CAPTION_WINDOW + 1
+    position = -1
+    for parsed_line in parsed:
+        if not parsed_line.text:
+            if parsed_line.image:
+                alts, below_image = parsed_line.images, 0
+            continue
+        below_image += 1
+        position += 1
+        markup = Markup(
+            heading=parsed_line.heading,
+            list_item=parsed_line.list_item,
+            quote=parsed_line.quote,
+            linked=parsed_line.linked,
+            teaser=_is_teaser(parsed_line, links),
+            menu=position in menus,
+        )
+        line = line_features(
+            len(lines),
+            parsed_line.text,
+            reference=options.reference,
+            max_line_chars=options.max_line_chars,
+            markup=markup,
+        )
+        if line.key in options.boilerplate and not line.chrome:
+            continue
+        if _is_caption(line, markup, below_image, alts):
+            line = dataclasses.replace(line, markup=dataclasses.replace(markup, caption=True))
+        elif line.attribution is None and not markup.elsewhere:
+            authors = _linked_authors(parsed_line)
+            if authors:
+                line = dataclasses.replace(line, attribution=Attribution(authors))
+        lines.append(line)
+    return lines
+
+
+def _linked_authors(line: MarkdownLine) -> tuple[str, ...]:
+    """Names linked to the site's author pages on ``line`` (its byline, when it has them)."""
+    return tuple(
+        link.text
+        for link in line.links
+        if link.text and len(link.text.split()) <= MAX_AUTHOR_WORDS and is_author_page(link.target)
+    )
+
+
+def _document_kind(line: MarkdownLine) -> BlockKind:
+    if line.table_row:
+        return "table_row"
+    if line.heading:
+        return "heading"
+    if line.quote:
+        return "quote"
+    return "list_item" if line.list_item else "paragraph"
+
+
+def _front_dates(front: FrontMatter, options: Options) -> list[DateEvidence]:
+    """The front matter's dates as metadata, and its printed date as the visible stamp."""
+    found: list[DateEvidence] = []
+    roles: tuple[tuple[str, DateRole, DateOrigin], ...] = (
+        ("published", "published", "meta"),
+        ("modified", "modified", "meta"),
+        ("published_text", "published", "visible"),
+    )
+    for name, role, origin in roles:
+        value = front.first(name)
+        parsed = parse_date(value, reference=options.reference) if value else None
+        if value and parsed is not None:
+            printed = value if origin == "visible" else None
+            found.append(DateEvidence(dataclasses.replace(parsed, role=role), origin, printed))
+    return found
+
+
+def document_evidence(
+    front: FrontMatter, parsed: Sequence[MarkdownLine], page: PageInput, options: Options
+) -> PageEvidence:
+    """The evidence of a Markdown document (module docstring). Raises NotAnArticle when it
+    holds no text besides its headline."""
+    url = page.url or normalize_url(front.first("url"))
+    site_names = front.all("site_name")
+    keys = site_keys(site_names, urlsplit(url or "").hostname)
+    texts = [line for line in parsed if line.text]
+    headlines = [line for line in texts if line.heading == 1]
+    stated = front.first("title")
+    metadata = (MetadataTitle("meta", stated),) if stated else ()
+    shown = tuple(ShownTitle(line.text, "h1", True) for line in headlines)
+    title = choose_title(shown, metadata, keys)
+    headline = headlines[title.shown] if title is not None and title.shown is not None else None
+    blocks = tuple(
+        BlockDraft(_document_kind(line), line.text) for line in texts if line is not headline
+    )
+    if not blocks:
+        raise NotAnArticle("the document holds no text besides its headline", reason="no_body")
+    authors, source = front.all("authors"), front.first("source")
+    credits = (Credit("meta", authors, source),) if authors or source else ()
+    return PageEvidence(
+        input_kind="markdown",
+        blocks=blocks,
+        title=title,
+        site_keys=keys,
+        dates=tuple(_front_dates(front, options)),
+        credits=credits,
+        site_names=site_names,
+        sections=front.all("section"),
+        tags=front.all("tags"),
+        description=front.first("description"),
+        image=normalize_url(front.first("image"), url),
+        url=url,
+        canonical_url=normalize_url(front.first("canonical_url")),
+        declared_language=front.first("language"),
+        encoding=page.encoding,
+        signals=PageSignals(has_article_metadata=front.first("published") is not None),
+    )
+
+
+def extract_from_markdown(page: PageInput, options: Options) -> PageEvidence:
+    """Gather the evidence of a Markdown page or document. Raises NotAnArticle when it holds
+    no body."""
+    front, text = split_front_matter(page.text)
+    parsed = parse_markdown(text)
+    if front is not None and front.first("title"):
+        return document_evidence(front, parsed, page, options)
+    links = read_links(parsed, page.url)
+    lines = markdown_lines(parsed, links, options)
+    context = PageContext(input_kind="markdown", host=links.site_host, own_url=links.own_url)
+    return evidence_from_lines(lines, page, options, context)

@@ -1,0 +1,194 @@
+"""The page's link neighbourhood: where its links point, read from their targets alone.
+
+* **The site's host**: the caller's URL's host; else the host of the addresses its share links
+  carry; else the host its absolute links name most often, when they name it more often than
+  there are relative links (a page that links its own articles relatively links other sites
+  absolutely: social networks, ad servers). Relative links stay on the site by definition. A
+  leading ``www.`` is ignored.
+* **Same-site article links vs section links**: a target on the site whose path carries a
+  date, a number of at least :data:`MIN_ID_DIGITS` digits, or a slug of at least
+  :data:`MIN_SLUG_WORDS` words is another article (``/article/825079-…``,
+  ``/2014/world/1/9/…``, ``/news/1353513/…``); anything else on the site is a section, tag,
+  topic or service page (``/sport``, ``/topics/word/気象庁.html``, ``/category/عربي-ودولي``).
+* **The page's own URL**, when the caller gave none: the addresses that share links carry in
+  their query (``facebook.com/sharer?u=…``, ``x.com/intent/tweet?url=…``,
+  ``mailto:?body=…``) and the target of a linked level-1 heading (a headline that links to its
+  own page), on the site and shaped like an article's address; the one named most often
+  (first seen on a tie; compared without query and fragment, which share links fill with
+  tracking parameters). It is evidence only (a date in its path), never reported as the
+  Article's URL, and may be a relative reference when the site's host is unknown.
+* **Author pages**: a target whose path has a segment naming the site's author pages
+  (``/author/``, ``/autor/``, ``/yazar/``…; ``data/bylines.toml``) leads to an author's page: its
+  link text is a byline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
+
+from .._urls import normalize_url, url_date_text
+from ..data import load_table
+from .parse import Link, MarkdownLine
+
+__all__ = ["LinkNeighbourhood", "is_author_page", "read_links"]
+
+# An article's id in its path: a number this long ("825079", "7714852"); years are four digits
+# too, and a year in a path is an article's date as well.
+MIN_ID_DIGITS = 4
+# An article's slug: this many words joined by "-" or "_" ("death-toll-in-valencia-…").
+MIN_SLUG_WORDS = 4
+# Query keys under which share links carry the shared page's address.
+_SHARE_KEYS = frozenset({"u", "url", "href", "link", "body", "text", "source"})
+_DIGITS_RE = re.compile(rf"\d{{{MIN_ID_DIGITS}}}")
+_SLUG_SEPARATORS_RE = re.compile(r"[-_]")
+# An absolute address inside a query value ("mailto:?body=https://…").
+_EMBEDDED_URL_RE = re.compile(r"https?://\S+")
+_NOT_PAGES = ("mailto:", "javascript:", "tel:", "#", "data:")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkNeighbourhood:
+    """What the page's links say about the page."""
+
+    site_host: str | None  # without "www."
+    own_url: str | None  # the page's own address, as its share links and headline give it
+
+    def is_other_article(self, target: str) -> bool:
+        """Does ``target`` lead to another article of the site (not a section page, not an
+        outside site, not this page)?"""
+        if not target or target.startswith(_NOT_PAGES):
+            return False
+        host = _host(target)
+        if host is not None and host != self.site_host:
+            return False
+        if self.own_url is not None and _same_page(target, self.own_url):
+            return False
+        return _article_path(target)
+
+
+def _host(target: str) -> str | None:
+    """The host a target names (``None``: a relative target, on the page's own site)."""
+    if not target.startswith(("http://", "https://", "//")):
+        return None
+    try:
+        host = urlsplit(target).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _path(target: str) -> str:
+    try:
+        return unquote(urlsplit(target).path)
+    except ValueError:
+        return ""
+
+
+def _article_path(target: str) -> bool:
+    path = _path(target)
+    if not path.strip("/"):
+        return False
+    if _DIGITS_RE.search(path) or url_date_text("http://x" + path) is not None:
+        return True
+    return any(
+        len(_SLUG_SEPARATORS_RE.split(segment)) >= MIN_SLUG_WORDS for segment in path.split("/")
+    )
+
+
+def _without_query(target: str) -> str:
+    """The address without its query and fragment (share links add tracking parameters)."""
+    return target.split("#", 1)[0].split("?", 1)[0]
+
+
+@cache
+def _author_segments() -> frozenset[str]:
+    segments = load_table("bylines")["author_pages"]["path_segments"]
+    return frozenset(segment.casefold() for segment in segments)
+
+
+def is_author_page(target: str) -> bool:
+    """Does ``target`` lead to one of the site's author pages (module docstring)?"""
+    if not target or target.startswith(_NOT_PAGES):
+        return False
+    segments = _author_segments()
+    return any(segment.casefold() in segments for segment in _path(target).split("/"))
+
+
+def _same_page(target: str, own_url: str) -> bool:
+    return _path(target).rstrip("/") == _path(own_url).rstrip("/")
+
+
+def _site_host(links: Sequence[Link], caller_url: str | None) -> str | None:
+    if caller_url is not None:
+        return _host(caller_url)
+    shared = Counter(
+        h
+        for link in links
+        for address in _shared_addresses(link.target)
+        if _article_path(address) and (h := _host(address))
+    )
+    if shared:
+        return shared.most_common(1)[0][0]
+    hosts: Counter[str] = Counter()
+    relative = 0
+    for link in links:
+        host = _host(link.target)
+        if host:
+            hosts[host] += 1
+        elif host is None and not link.target.startswith(_NOT_PAGES):
+            relative += 1
+    if not hosts:
+        return None
+    host, count = hosts.most_common(1)[0]
+    return host if count > relative else None
+
+
+def _shared_addresses(target: str) -> list[str]:
+    """Absolute addresses a share link carries in its query."""
+    if "?" not in target:
+        return []
+    try:
+        query = urlsplit(target).query
+    except ValueError:
+        return []
+    found: list[str] = []
+    for key, value in parse_qsl(query):
+        if key.lower() not in _SHARE_KEYS:
+            continue
+        if value.startswith(("http://", "https://")):
+            found.append(value.split()[0])
+        else:
+            found += _EMBEDDED_URL_RE.findall(value)
+    return found
+
+
+def _own_url(lines: Sequence[MarkdownLine], site_host: str | None) -> str | None:
+    candidates: list[str] = []
+    for line in lines:
+        for link in line.links:
+            candidates += _shared_addresses(link.target)
+            if line.heading == 1 and not link.target.startswith(_NOT_PAGES):
+                candidates.append(link.target)
+    on_site = [
+        _without_query(c) for c in candidates if _host(c) in (site_host, None) and _article_path(c)
+    ]
+    if not on_site:
+        return None
+    counts = Counter(on_site)
+    best = max(counts.values())
+    found = next(c for c in on_site if counts[c] == best)
+    if site_host is not None:
+        found = urljoin(f"https://{site_host}/", found)
+    return normalize_url(found) or found
+
+
+def read_links(lines: Sequence[MarkdownLine], caller_url: str | None) -> LinkNeighbourhood:
+    """The neighbourhood of a page from its lines' links (rules in the module docstring)."""
+    links = [link for line in lines for link in line.links]
+    site_host = _site_host(links, caller_url)
+    return LinkNeighbourhood(site_host, caller_url or _own_url(lines, site_host))

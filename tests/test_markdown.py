@@ -1,0 +1,453 @@
+"""The Markdown path (issue 11): detection, the CommonMark reading, link neighbourhood, markup
+as evidence, front matter, and Article.to_markdown()/to_text() with the round trip.
+
+Pages here are constructed, in the shapes Markdown crawlers save (html2text, markdownify);
+real pages are golden fixtures (``tests/fixtures/markdown-*``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from article_extract import Article, Options, extract
+from article_extract._markdown import markdown_lines
+from article_extract._markdown.front_matter import split_front_matter
+from article_extract._markdown.links import read_links
+from article_extract._markdown.parse import parse_markdown
+from article_extract._render import escape_markdown
+from article_extract._sniff import detect_kind, is_markdown
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+TITLE = "وزارة الصحة تعلن خطة جديدة لتطوير المستشفيات الحكومية في المحافظات"
+PARAGRAPHS = [
+    "أعلنت **وزارة الصحة**، اليوم الثلاثاء، عن خطة شاملة لتطوير المستشفيات الحكومية في مختلف "
+    "المحافظات، تشمل تحديث الأجهزة الطبية وزيادة عدد الأسرة وتدريب الكوادر.",
+    "وقال المتحدث باسم الوزارة في [مؤتمر صحفي](https://news.example.com/tag/press) إن الخطة "
+    "تمتد على ثلاث سنوات، وإن المرحلة الأولى ستبدأ في المحافظات الأكثر احتياجاً خلال الأشهر "
+    "المقبلة.",
+    "وأضاف أن الوزارة خصصت ميزانية كبيرة للمشروع، بالتعاون مع عدد من الجهات الدولية المانحة "
+    "التي أبدت استعدادها لدعم القطاع الصحي &amp; الاجتماعي.",
+    "وتشمل المرحلة الثانية إنشاء مراكز متخصصة لعلاج الأمراض المزمنة، وربط المستشفيات بشبكة "
+    "إلكترونية موحدة لتسهيل نقل الملفات الطبية للمرضى.",
+]
+TEASERS = [
+    (
+        "افتتاح مستشفى جديد في العاصمة بتكلفة كبيرة",
+        "/news/2023/03/08/new-hospital-opens-in-the-capital",
+    ),
+    ("حملة تطعيم واسعة في المدارس الحكومية", "/news/2023/03/07/school-vaccination-campaign-starts"),
+    ("وزير الصحة يتفقد مستشفى الجامعة", "/news/2023/03/06/minister-visits-university-hospital"),
+]
+OWN = "https://news.example.com/health/2023/03/14/ministry-hospital-plan-for-the-provinces"
+MENU = ["الرئيسية", "أخبار محلية", "اقتصاد", "رياضة", "ثقافة", "منوعات", "اتصل بنا"]
+
+
+def markdown_page() -> str:
+    """A news page as html2text saves it: menu, teaser list above the body, headline, date,
+    byline, share links, photo with caption, body with a subheading, a quote and a list,
+    related teasers, footer."""
+    menu = "\n".join(f"  * [{item}](/section/{n})" for n, item in enumerate(MENU))
+    teasers = "\n".join(f"  * [{text}]({target})" for text, target in TEASERS)
+    share = f"https://www.facebook.com/sharer/sharer.php?u={OWN}"
+    return f"""[![الموقع](/logo.png)](/)
+
+{menu}
+
+#### آخر الأخبار
+
+{teasers}
+
+# {TITLE}
+
+الثلاثاء 14 مارس 2023
+
+كتب: سامي يوسف
+
+  * [__](https://twitter.com/intent/tweet?url={OWN})
+  * [__]({share})
+
+![مستشفى حكومي في العاصمة](https://cdn.example.com/photo.jpg)
+
+مستشفى حكومي في العاصمة
+
+{PARAGRAPHS[0]}
+
+{PARAGRAPHS[1]}
+
+## مراكز متخصصة
+
+{PARAGRAPHS[2]}
+
+> {PARAGRAPHS[3]}
+
+  * أسرة جديدة في كل مستشفى من مستشفيات المحافظات الأكثر احتياجاً خلال العام الحالي.
+  * تدريب الكوادر الطبية على الأجهزة الحديثة في مراكز التدريب التابعة للوزارة.
+
+### مقالات ذات صلة
+
+{teasers}
+
+جميع الحقوق محفوظة © 2023
+"""
+
+
+# --- detection ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        markdown_page(),
+        '---\ntitle: "A headline"\n---\n\nSome text.\n',
+        "# A headline\n\nA paragraph of text that follows it.\n",
+        "Intro line.\n\n## A heading\n\nText with **strong words** and more **strong** text.\n",
+        "See [one](https://a.example/1), then\n[two](/2) and\n![three](/3.png) here.\n",
+    ],
+    ids=["page", "front-matter", "opening-heading", "headings-and-strong", "links"],
+)
+def test_markdown_is_detected(text: str) -> None:
+    assert is_markdown(text)
+    assert detect_kind(text) == "markdown"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bullets, as text browsers print them
+        "Headline of the story\n\n* Home\n* World\n* Sport\n\nA paragraph of text.\n",
+        # hashtags and a stray heading-like line inside a dump
+        "#مصر #عاجل\n\nالخبر الأول\n\n# 1 في القائمة\n\nنص الخبر هنا.\n",
+        # a footnote asterisk and a required-field star
+        "الحقول الإلزامية مشار إليها بـ *\n\nنص * بنجمة واحدة و ** بنجمتين.\n",
+        # one kind alone, however often: headings inside a dump
+        "Title line\n\n# First\n\ntext\n\n# Second\n\ntext\n\n# Third\n",
+        # a single link-like quote in prose
+        "He wrote [sic](note) in the margin.\n\nAnother line of the dump.\n",
+    ],
+    ids=["bullets", "hashes", "asterisks", "headings-only", "one-link"],
+)
+def test_plain_text_with_stray_marks_stays_a_dump(text: str) -> None:
+    assert not is_markdown(text)
+    assert detect_kind(text) == "text"
+
+
+def test_every_plain_dump_shape_of_the_corpus_stays_a_dump() -> None:
+    dumps = sorted(
+        p for p in (FIXTURES / "corpus-dumps").glob("*/*.txt") if p.parent.name != "markdown"
+    )
+    assert len(dumps) >= 60
+    misread = [p.name for p in dumps if detect_kind(p.read_text("utf-8")) != "text"]
+    assert misread == []
+
+
+def test_markdown_fixtures_are_detected() -> None:
+    inputs = sorted(FIXTURES.glob("markdown-*/input.md"))
+    inputs += sorted((FIXTURES / "corpus-dumps" / "markdown").glob("*.txt"))
+    assert len(inputs) >= 20
+    assert all(detect_kind(p.read_text("utf-8")) == "markdown" for p in inputs)
+
+
+# --- the CommonMark reading ---------------------------------------------------------------------
+
+
+def test_parse_keeps_text_and_records_structure() -> None:
+    lines = parse_markdown(
+        "# Head *line*\n\n"
+        'A [link text](https://example.com/a "title") and ![alt](i.png) more &amp; \\*stars\\*.\n\n'
+        "  * item [one](/1)\n  * item two\n\n"
+        "> quoted words\n\n"
+        "| a | b |\n|---|---|\n| c | [d](/d) |\n"
+    )
+    texts = [(line.text, line.heading, line.list_item, line.quote) for line in lines]
+    assert ("Head line", 1, False, False) in texts
+    assert ("A link text and", 0, False, False) in texts
+    assert ("more & *stars*.", 0, False, False) in texts  # the line under the image
+    assert ("item one", 0, True, False) in texts
+    assert ("quoted words", 0, False, True) in texts
+    link_line = next(line for line in lines if line.text == "A link text and")
+    assert [(link.text, link.target) for link in link_line.links] == [
+        ("link text", "https://example.com/a")
+    ]
+    image = next(line for line in lines if line.image)
+    assert image.images == ("alt",)
+    assert image.text == ""
+    rows = [line.text for line in lines if line.table_row]
+    assert rows == ["a | b", "c | d"]
+
+
+def test_parse_leaves_no_markup_or_addresses() -> None:
+    lines = parse_markdown(
+        "[Email link](mailto:?subject=A headline with spaces&body=https://example.com/x)\n\n"
+        "__ [ __](https://twitter.com/share) icons\n\n"
+        "Visit <https://example.com/page> today\n\nhttps://example.com/alone\n\n"
+        "__##### [Jane Writer](/authors/jane)\n"
+    )
+    text = " ".join(line.text for line in lines)
+    for mark in ("](", "[", "__", "http", "www.", "#"):
+        assert mark not in text, mark
+    assert "Email link" in text
+    assert "Jane Writer" in text
+
+
+def test_soft_breaks_join_and_hard_breaks_split() -> None:
+    lines = parse_markdown("one line\nwrapped here\n\nfirst  \nsecond\n\n日本語の\n文章\n")
+    assert [line.text for line in lines] == [
+        "one line wrapped here",
+        "first",
+        "second",
+        "日本語の文章",
+    ]
+
+
+def test_indented_lists_read_as_code_are_markdown_again() -> None:
+    lines = parse_markdown(
+        "Search\n\n    * [Support us](https://a.example)\n    * [Print](/print)\n"
+    )
+    assert [(line.text, line.list_item, line.linked) for line in lines[1:]] == [
+        ("Support us", True, 1.0),
+        ("Print", True, 1.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "nesting",
+    [
+        "> " * 3000 + "quoted\n",
+        "- " * 500 + "item\n",
+        "".join("  " * depth + "- item\n" for depth in range(600)),
+    ],
+    ids=["quotes", "bullets", "indented-lists"],
+)
+def test_deep_nesting_loses_no_text(nesting: str) -> None:
+    """libxml2 stops building a tree ~255 elements down; nothing after the nesting is lost."""
+    lines = parse_markdown(nesting + "\nafter the nesting\n\n" + "word " * 50_000)
+    assert lines[-2].text == "after the nesting"
+    assert lines[-1].text.startswith("word word")
+
+
+# --- links and markup ---------------------------------------------------------------------------
+
+
+def test_link_neighbourhood() -> None:
+    parsed = parse_markdown(markdown_page())
+    links = read_links(parsed, None)
+    assert links.site_host == "news.example.com"
+    assert links.own_url == OWN
+    assert links.is_other_article(TEASERS[0][1])
+    assert not links.is_other_article("/section/3")  # a section page
+    assert not links.is_other_article("https://twitter.com/intent/tweet?url=x")  # another site
+    assert not links.is_other_article(OWN)  # this page
+
+
+def test_caller_url_is_the_page_and_its_host() -> None:
+    parsed = parse_markdown(markdown_page())
+    links = read_links(parsed, "https://www.other.example/a/2020/01/02/story-of-the-day")
+    assert links.site_host == "other.example"
+    assert links.own_url == "https://www.other.example/a/2020/01/02/story-of-the-day"
+
+
+def test_markup_marks_menus_teasers_headings_and_captions() -> None:
+    parsed = parse_markdown(markdown_page())
+    lines = markdown_lines(parsed, read_links(parsed, None), Options())
+    by_text = {line.text: line.markup for line in lines}
+    assert all(by_text[item].menu for item in MENU)
+    assert by_text[TEASERS[0][0]].teaser
+    assert by_text[TITLE].heading == 1
+    assert not by_text[TITLE].teaser
+    assert by_text["مستشفى حكومي في العاصمة"].caption
+    assert by_text["مراكز متخصصة"].heading == 2
+    assert not any(m.teaser or m.menu or m.caption for t, m in by_text.items() if t in PARAGRAPHS)
+
+
+# --- a page ---------------------------------------------------------------------------------------
+
+
+def test_markdown_page_gives_a_clean_article() -> None:
+    article = extract(markdown_page())
+    assert article.input_kind == "markdown"
+    assert article.title == TITLE
+    assert article.published == datetime(2023, 3, 14)
+    assert article.authors == ("سامي يوسف",)
+    kinds = [(b.kind, b.text[:12]) for b in article.blocks]
+    assert kinds[0] == ("paragraph", "أعلنت وزارة ")
+    assert ("heading", "مراكز متخصصة") in kinds
+    assert ("quote", "وتشمل المرحل") in kinds
+    assert sum(1 for kind, _ in kinds if kind == "list_item") == 2
+    body = article.body
+    assert "الصحي & الاجتماعي" in body
+    assert "مؤتمر صحفي" in body
+    for leftover in ("**", "](", "http", "#", "&amp;", "مستشفى حكومي في العاصمة\n"):
+        assert leftover not in body, leftover
+    for chrome in (*MENU[1:], TEASERS[0][0], "مقالات ذات صلة", "جميع الحقوق محفوظة"):
+        assert chrome not in body, chrome
+
+
+def test_the_page_url_from_share_links_dates_an_undated_page() -> None:
+    page = markdown_page().replace("الثلاثاء 14 مارس 2023\n", "")
+    article = extract(page)
+    assert article.published == datetime(2023, 3, 14)
+    assert article.date_origin == "url"
+    assert article.url is None  # evidence only, never reported as the Article's URL
+
+
+def test_a_menu_only_markdown_page_is_not_an_article() -> None:
+    menu = "\n".join(f"  * [{text}]({target})" for text, target in TEASERS * 5)
+    with pytest.raises(Exception, match="body") as caught:
+        extract(f"# الموقع\n\n{menu}\n")
+    assert caught.value.code == "not_an_article"  # type: ignore[attr-defined]
+
+
+# --- front matter and writing Markdown -------------------------------------------------------
+
+
+def test_front_matter_fields_and_aliases() -> None:
+    front, rest = split_front_matter(
+        "---\n"
+        'title: "Un titre: avec deux-points"\n'
+        "date: 2021-05-06T10:00:00+02:00\n"
+        "author: 'Jeanne d''Arc'\n"
+        "tags:\n  - one\n  - two\n"
+        'categories: ["Monde", "Europe"]\n'
+        "nested:\n  key: value\n"
+        "---\n\n# Un titre\n"
+    )
+    assert front is not None
+    assert front.first("title") == "Un titre: avec deux-points"
+    assert front.first("published") == "2021-05-06T10:00:00+02:00"
+    assert front.all("authors") == ("Jeanne d'Arc",)
+    assert front.all("tags") == ("one", "two")
+    assert front.all("section") == ("Monde",)
+    assert rest.strip() == "# Un titre"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*not emphasis* and _not_ either",
+        "[not a link] [ref]: and ![no image] or https://example.com in a sentence",
+        "# not a heading",
+        "> not a quote",
+        "- not a list item",
+        "1. not a numbered item",
+        "2020) a year, not a list",
+        "&amp; stays an ampersand entity &#1575;",
+        "<b>not html</b> and a \\ backslash",
+        "`not code`",
+    ],
+)
+def test_escaped_text_reads_back_as_itself(text: str) -> None:
+    lines = parse_markdown(escape_markdown(text))
+    assert [(line.text, line.heading, line.list_item, line.quote) for line in lines] == [
+        (text, 0, False, False)
+    ]
+
+
+def _article() -> Article:
+    return Article.model_validate(
+        {
+            "title": "عنوان *الخبر* [مهم]",
+            "blocks": [
+                {"kind": "paragraph", "text": "الفقرة الأولى من الخبر، وفيها نص كاف للقراءة."},
+                {"kind": "heading", "text": "# عنوان فرعي"},
+                {"kind": "quote", "text": "اقتباس من المتحدث."},
+                {"kind": "list_item", "text": "- بند أول"},
+                {"kind": "table_row", "text": "المدينة | العدد"},
+                {"kind": "table_row", "text": "القاهرة | 12"},
+                {"kind": "paragraph", "text": "1. فقرة تبدأ برقم."},
+            ],
+            "published": datetime(2022, 1, 6, 9, 30),
+            "published_text": "الخميس 06 يناير 2022",
+            "authors": ["سامي يوسف"],
+            "source": "رويترز",
+            "url": "https://example.com/news/1",
+            "language": "ar",
+            "input_kind": "html",
+        }
+    )
+
+
+def test_to_markdown_writes_front_matter_then_the_body() -> None:
+    markdown = _article().to_markdown()
+    head, _, body = markdown.partition("\n---\n\n")
+    fields = dict(line.split(": ", 1) for line in head.splitlines()[1:])
+    assert list(fields) == [
+        "title", "published", "published_text", "authors", "source", "language", "url",
+    ]  # fmt: skip
+    assert json.loads(fields["authors"]) == ["سامي يوسف"]
+    assert json.loads(fields["published"]) == "2022-01-06T09:30:00"
+    assert body.splitlines()[0] == "# عنوان \\*الخبر\\* \\[مهم\\]"
+    assert "## \\# عنوان فرعي" in body
+    assert "> اقتباس من المتحدث." in body
+    assert "- \\- بند أول" in body
+    assert "| المدينة | العدد |\n| --- | --- |\n| القاهرة | 12 |" in body
+
+
+def test_to_markdown_reads_back_to_the_same_article() -> None:
+    article = _article()
+    again = extract(article.to_markdown())
+    assert again.input_kind == "markdown"
+    assert again.title == article.title
+    assert again.body == article.body
+    assert [b.kind for b in again.blocks] == [b.kind for b in article.blocks]
+    assert again.published == article.published
+    assert again.published_text == article.published_text
+    assert (again.authors, again.source, again.url, again.language) == (
+        article.authors, article.source, article.url, article.language,
+    )  # fmt: skip
+
+
+def test_to_text_is_the_headline_then_the_blocks() -> None:
+    text = _article().to_text()
+    assert text.startswith("عنوان *الخبر* [مهم]\n\nالفقرة الأولى")
+    assert "\n\n- - بند أول\n\n" in text
+    assert "---" not in text
+
+
+def _golden_articles() -> list[Path]:
+    folders = sorted(p for p in FIXTURES.iterdir() if (p / "expected.json").exists())
+    keep = []
+    for folder in folders:
+        expected = json.loads((folder / "expected.json").read_text("utf-8"))
+        if "error" not in expected and not folder.name.startswith("corpus"):
+            keep.append(folder)
+    return keep
+
+
+@pytest.mark.parametrize("folder", _golden_articles(), ids=lambda p: p.name)
+def test_round_trip_of_every_golden_article(folder: Path) -> None:
+    """extract(article.to_markdown()) gives back the same title, day and body, for every
+    golden page (HTML, dumps, Markdown)."""
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    reference = expected.get("reference")
+    options = Options(reference=datetime.fromisoformat(reference) if reference else None)
+    (source,) = [p for p in folder.iterdir() if p.name.startswith("input.")]
+    article = extract(source, url=expected.get("url"), options=options)
+    again = extract(article.to_markdown(), options=options)
+    assert again.title == article.title
+    assert again.body == article.body
+    day = article.published.date() if article.published else None
+    assert (again.published.date() if again.published else None) == day
+
+
+def test_import_does_not_load_the_markdown_parser() -> None:
+    code = "import sys, article_extract; print('cmarkgfm' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_a_link_to_an_author_page_is_a_byline() -> None:
+    page = markdown_page().replace(
+        "كتب: سامي يوسف", "[سامي يوسف](/authors/sami-youssef) · الثلاثاء 14 مارس 2023"
+    )
+    page = page.replace("الثلاثاء 14 مارس 2023\n\n[", "[", 1)
+    article = extract(page)
+    assert article.authors == ("سامي يوسف",)
+    assert article.published == datetime(2023, 3, 14)
+    assert "سامي يوسف" not in article.body
