@@ -66,7 +66,7 @@ def test_tree_index_matching_is_in_document_order_and_groups_repeats() -> None:
         "<div class='share' id='c'></div>"
         "</body></html>"
     )
-    index, _ = index_tree(root)
+    index = index_tree(root)
     hits = index.matching(RULES)
     assert [e.get("id") for e in hits] == ["a", "b", "c"]
     assert index.tokens_of(hits[0]) == ("share", "|", "a")

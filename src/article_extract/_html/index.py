@@ -14,7 +14,7 @@ saw is tokenised on demand.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -25,7 +25,9 @@ from .tokens import TokenRules, attribute_tokens, element_tokens, split_tokens
 __all__ = ["TreeIndex", "index_tree"]
 
 _ATTRIBUTE_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
-_NO_ATTRIBUTES = ("", "")  # (class, id) of an element with neither
+_NO_ATTRIBUTES = ("", "")  # (class, id) of an element with empty ones
+# Compiled once: an lxml XPath object serialises its own evaluations, so threads may share it.
+_WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +73,11 @@ class TreeIndex:
         return [element for element in found if element in self.position]
 
 
-def index_tree(
-    root: _Element, leave_out: Callable[[_Element], bool] = lambda _: False
-) -> tuple[TreeIndex, list[_Element]]:
-    """Index ``root``'s elements in one walk, leaving out (with their subtrees) the elements
-    ``leave_out`` names; returns the index and those elements."""
-    elements: list[_Element] = []
-    left_out: list[_Element] = []
-    position: dict[_Element, int] = {}
+def index_tree(root: _Element) -> TreeIndex:
+    """Index ``root``'s elements: positions from one C-level iteration, tokens for the elements
+    that have a class or an id (libxml2 finds them; most elements have neither)."""
+    elements = tuple(root.iter(etree.Element))
+    position = dict(zip(elements, range(len(elements)), strict=True))
     tokens: dict[_Element, tuple[str, ...]] = {}
     groups: dict[tuple[str, ...], list[_Element]] = {}
     # Pages repeat class names a lot: tokens per distinct (class, id) pair, and each distinct
@@ -92,16 +91,7 @@ def index_tree(
             found = splits[value] = split_tokens(value)
         return found
 
-    walk = etree.iterwalk(root, events=("start",))
-    for order, (_, node) in enumerate(walk):
-        if not isinstance(node.tag, str):
-            continue
-        if node is not root and leave_out(node):
-            left_out.append(node)
-            walk.skip_subtree()
-            continue
-        elements.append(node)
-        position[node] = order
+    for node in _WITH_CLASS_OR_ID(root):
         key = (node.get("class") or "", node.get("id") or "")
         if key == _NO_ATTRIBUTES:
             continue
@@ -111,4 +101,4 @@ def index_tree(
         tokens[node] = found
         groups.setdefault(found, []).append(node)
     frozen_groups = {key: tuple(group) for key, group in groups.items()}
-    return TreeIndex(root, tuple(elements), position, tokens, frozen_groups), left_out
+    return TreeIndex(root, elements, position, tokens, frozen_groups)

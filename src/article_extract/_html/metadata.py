@@ -135,7 +135,9 @@ def read_metadata(root: _Element, url: str | None, options: Options) -> PageMeta
                 canonical = element.get("href")
         elif tag == "base" and element.get("href"):
             base_url = normalize_url(element.get("href"), url) or base_url
-    for element in root.xpath("//body//*[@itemprop]"):
+    # Explicit axes: libxml2 evaluates "//body//*" by merging a node set per step, which grows
+    # faster than the page on pages of many thousand elements.
+    for element in root.xpath("descendant::body/descendant::*[@itemprop]"):
         if element.tag == "meta":
             continue
         prop = element.get("itemprop") or ""

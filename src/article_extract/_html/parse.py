@@ -40,11 +40,16 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
 # of text that holds one raises; they are never visible text, so they go before parsing. Lone
 # surrogates (a str may hold them) too: the parser silently drops the rest of the page at one.
 _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_INVALID_CHARS = tuple(
+    chr(code) for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)
+)
 # An element the page hides that holds more than this share of the page's text is probably the
 # article revealed by script ("show more"), not junk: keep it.
 HIDDEN_MAX_SHARE = 0.3
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Attributes that can hide an element; one without any of them is not looked at further.
+# Elements that may be hidden by the page; compiled once (an lxml XPath object serialises its
+# own evaluations, so threads may share it).
+_MAY_HIDE = etree.XPath("//*[@class or @hidden or @aria-hidden or @style]")
 
 
 # Tags that only lay a page out, unwrapped to flatten a page nested too deeply: block ones give
@@ -74,7 +79,7 @@ def parse_page(page: PageInput, options: Options) -> _Element:
         if _deeper_than(root, options.max_tree_depth):
             root = _parse(_flatten(etree.tostring(root, encoding="unicode", method="html")))[0]
     else:
-        text = _XML_INVALID_RE.sub("", _XML_DECL_RE.sub("", page.text, count=1))
+        text = _xml_safe(_XML_DECL_RE.sub("", page.text, count=1))
         root, at_ceiling = _parse(text)
         if at_ceiling or _deeper_than(root, options.max_tree_depth):
             logger.debug("the page nests too deeply; flattening layout tags and parsing again")
@@ -88,6 +93,19 @@ def parse_page(page: PageInput, options: Options) -> _Element:
             f"the page has {elements:,} elements", "max_tree_elements", options.max_tree_elements
         )
     return root
+
+
+def _xml_safe(text: str) -> str:
+    """``text`` without the characters XML refuses. A whole page is first checked by C-level
+    scans (one per character, and UTF-8 encoding for lone surrogates), twice as fast as the
+    pattern's, which then only runs on the rare page that holds one."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _XML_INVALID_RE.sub("", text)
+    if any(char in text for char in _XML_INVALID_CHARS):
+        return _XML_INVALID_RE.sub("", text)
+    return text
 
 
 def _too_deep(limit: int) -> InputTooComplex:
@@ -139,16 +157,6 @@ def text_length(element: _Element) -> int:
     return len(" ".join(text_content(element).split()))
 
 
-def _hiding_class(classes: str, hidden_classes: frozenset[str], seen: dict[str, bool]) -> bool:
-    """Does a ``class`` value name a hiding class? ``seen`` memoises each distinct value (pages
-    repeat them a lot)."""
-    hides = seen.get(classes)
-    if hides is None:
-        # Lower-casing the whole value splits the same as lower-casing each name.
-        hides = seen[classes] = not hidden_classes.isdisjoint(classes.lower().split())
-    return hides
-
-
 def _hidden_by_attribute(element: _Element) -> bool:
     """``hidden``, ``aria-hidden="true"``, or an inline ``display:none``/``visibility:hidden``."""
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
@@ -156,13 +164,35 @@ def _hidden_by_attribute(element: _Element) -> bool:
     return _HIDDEN_STYLE_RE.search(element.get("style") or "") is not None
 
 
+def _hidden_elements(root: _Element, hidden_classes: frozenset[str]) -> list[_Element]:
+    """Elements under ``root`` that name a hiding class (a whole class name) or carry a hiding
+    attribute, in document order. libxml2 finds the elements with any of those attributes;
+    each distinct ``class`` value (pages repeat them a lot) is split once."""
+    seen: dict[str, bool] = {}
+    found = []
+    for element in _MAY_HIDE(root):
+        classes = element.get("class")
+        by_class = bool(classes) and _hiding_class(classes or "", hidden_classes, seen)
+        if (by_class or _hidden_by_attribute(element)) and element is not root:
+            found.append(element)
+    return found
+
+
+def _hiding_class(classes: str, hidden_classes: frozenset[str], seen: dict[str, bool]) -> bool:
+    """Does a ``class`` value name a hiding class? ``seen`` memoises each distinct value."""
+    hides = seen.get(classes)
+    if hides is None:
+        # Lower-casing the whole value splits the same as lower-casing each name.
+        hides = seen[classes] = not hidden_classes.isdisjoint(classes.lower().split())
+    return hides
+
+
 def strip_junk(root: _Element) -> TreeIndex:
     """Remove scripts, styles, form controls, comments and elements the page itself hides;
     return the index of the cleaned tree, which the later stages only read (and prune).
 
-    One walk: an element the page hides is left out of the index with its subtree, and
-    removed after the walk — unless it holds more than :data:`HIDDEN_MAX_SHARE` of the page's
-    text (then it is probably the article, revealed by script)."""
+    An element the page hides is removed unless it holds more than :data:`HIDDEN_MAX_SHARE`
+    of the page's text (then it is probably the article, revealed by script)."""
     rules = chrome_rules()
     for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         if node.getparent() is not None:
@@ -170,24 +200,18 @@ def strip_junk(root: _Element) -> TreeIndex:
     for element in list(root.iter(*rules.junk_tags)):
         if element is not root and element.getparent() is not None:
             drop_keep_tail(element)
-    # The few elements with a hiding attribute, found by libxml2.
-    flagged = set(root.xpath("//*[@hidden or @aria-hidden or @style]"))
-    seen: dict[str, bool] = {}
-    total: list[int] = []  # the page's text length, measured once, when first needed
-
-    def hidden(element: _Element) -> bool:
-        classes = element.get("class")
-        hides = bool(classes) and _hiding_class(classes or "", rules.hidden_classes, seen)
-        if not hides and (element not in flagged or not _hidden_by_attribute(element)):
-            return False
-        if not total:
-            total.append(max(text_length(root), 1))
-        return text_length(element) <= HIDDEN_MAX_SHARE * total[0]
-
-    index, dropped = index_tree(root, hidden)
-    for element in dropped:
-        drop_keep_tail(element)
-    return index
+    hidden = _hidden_elements(root, rules.hidden_classes)
+    if hidden:
+        page_length = max(text_length(root), 1)
+        dropped: set[_Element] = set()
+        for element in hidden:
+            # An element inside one already dropped went with it.
+            if dropped.isdisjoint(element.iterancestors()) and (
+                text_length(element) <= HIDDEN_MAX_SHARE * page_length
+            ):
+                dropped.add(element)
+                drop_keep_tail(element)
+    return index_tree(root)
 
 
 def drop_keep_tail(element: etree._Element) -> None:
