@@ -31,13 +31,6 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
         )
         for shape in ("dumps", "htmltext", "inscriptis", "w3m", "markdown")
     },
-    **{
-        ("ru-kommersant-2025", shape, "title"): (
-            "a two-word headline ('Легкий троннинг') above an eight-word subtitle, after the "
-            "date: without the page's metadata the two read alike"
-        )
-        for shape in ("dumps", "htmltext", "inscriptis", "w3m")
-    },
     ("fr-lemonde-2023", "w3m", "title"): (
         "w3m wraps the standfirst into the headline's neighbourhood; the headline sits above "
         "fifteen lines of share and account buttons"

@@ -272,3 +272,20 @@ def test_a_trailing_list_of_other_stories_is_not_body() -> None:
     article = extract(dump)
     assert "عنوان خبر آخر" not in article.body
     assert len(article.blocks) == 3
+
+
+def test_a_short_headline_under_the_date_stamp_beats_its_longer_standfirst() -> None:
+    # Section, date, then a three-word headline and its standfirst (no headline above the date).
+    standfirst = "كيف أنهت الحكومة أزمة المستشفيات في المحافظات الجنوبية"
+    text = "\n\n".join(
+        [
+            *MENU,
+            "محليات",
+            DATE_LINE,
+            "ثورة في المستشفيات",
+            standfirst,
+            *PARAGRAPHS,
+            "جميع الحقوق محفوظة",
+        ]
+    )
+    assert extract(text).title == "ثورة في المستشفيات"

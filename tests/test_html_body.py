@@ -62,6 +62,9 @@ def test_headings_lists_and_quotes_are_blocks() -> None:
         "<p class='wp-caption-text'>الصورة: أرشيف</p></div>",
         "<div class='newsletter'><p>اشترك في النشرة البريدية</p></div>",
         "<div class='ads'><p>إعلان</p></div>",
+        # An embedded player's card: the clip's title, its age and its duration.
+        "<div class='video-card'><h3 class='video-item-title'>مؤتمر صحفي لوزير الصحة</h3>"
+        "<span>منذ يوم</span><span>12:38</span></div>",
     ],
 )
 def test_chrome_inside_the_container_is_removed(chrome: str) -> None:
@@ -161,3 +164,16 @@ def test_a_layout_table_is_read_like_any_container() -> None:
     blocks = extract(page).blocks
     assert all(b.kind != "table_row" for b in blocks)
     assert "الجدول التالي" in blocks[0].text
+
+
+def test_an_unlabelled_byline_with_its_place_is_an_author_not_a_paragraph() -> None:
+    article = extract(page(f"<p>الدمام - فهد القحطاني</p><p>{S1}</p><p>{S2}</p><p>{S3}</p>"))
+    assert article.authors == ("فهد القحطاني",)
+    assert article.body == "\n\n".join([S1, S2, S3])
+
+
+def test_a_short_phrase_with_a_dash_is_not_read_as_a_byline() -> None:
+    # A place and a name-like phrase need the name's shape: "مصر - تونس" names no one.
+    article = extract(page(f"<p>مصر - تونس</p><p>{S1}</p><p>{S2}</p><p>{S3}</p>"))
+    assert article.authors == ()
+    assert article.blocks[0].text == "مصر - تونس"

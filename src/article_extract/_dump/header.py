@@ -116,6 +116,15 @@ def _nearest_above(
     return max(above, key=lambda c: c.index, default=None)
 
 
+def _first_below(
+    candidates: Sequence[Line], index: int, body_start: int, media: frozenset[int]
+) -> Line | None:
+    """The first candidate between line ``index`` and the body (media titles skipped)."""
+    return next(
+        (c for c in candidates if index < c.index < body_start and c.index not in media), None
+    )
+
+
 def _media_titles(lines: Sequence[Line], candidates: Sequence[Line]) -> frozenset[int]:
     """Candidates right after a widget line ("01:53", "Artikel zum Hören"): the title of a
     video or audio box, not the article's headline. A date stamp ("14.05.2025, 20:28") reads
@@ -155,8 +164,9 @@ def _title_score(
         score -= 2.0  # a video or audio box's title
     if looks_like_name(line.text):
         score -= 1.0  # a byline name, not a headline
-    if line.units < MIN_HEADLINE_UNITS and line.markup.heading != 1:
-        score -= 1.0  # a section label (a page's <h1> is its headline, however short)
+    if line.units < MIN_HEADLINE_UNITS and line.markup.heading != 1 and line is not next_to_date:
+        # A section label; a page's <h1> or the date's neighbour is its headline, however short.
+        score -= 1.0
     if line.text.endswith(".") and not line.text.endswith(".."):
         score -= 1.0  # headlines rarely end with a full stop; captions and leads do
     if line.sentence_like and line.inner_punct >= 2 and line.units >= 25:
@@ -230,6 +240,9 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     media = _media_titles(lines, candidates)
     next_to_date = _nearest_above(candidates, date_line.index if date_line else None, media)
     standfirst = _standfirst_below_headline(next_to_date, candidates)
+    if next_to_date is None and date_line is not None:
+        # No headline above the stamp: the page prints it above the headline block.
+        next_to_date = _first_below(candidates, date_line.index, span.start, media)
     if standfirst is not None:
         # headline, standfirst, byline/date: the date's neighbour is the standfirst.
         next_to_date = next(c for c in candidates if c.index == standfirst.index - 1)

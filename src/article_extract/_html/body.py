@@ -32,6 +32,7 @@ from .._byline import (
     split_trailing_credit,
 )
 from .._decide.evidence import BlockDraft, Credit
+from .._decide.names import looks_like_name, split_name_place
 from .._decide.text_roles import is_stamp_line, is_subheading, teaser_runs
 from .._lexicon import chrome_lexicon, key_of_folded, match_key
 from .._model import DEFAULT_MAX_LINE_CHARS
@@ -354,6 +355,10 @@ def filter_blocks(
         if short and at_edge and attribution is not None:
             state.credits.append(Credit("body", attribution.authors, attribution.source))
             continue
+        if short and at_edge and _is_place_byline(text):
+            # An unlabelled byline with its place: "الدمام - فهد القحطاني".
+            state.credits.append(Credit("body", (split_name_place(text),)))
+            continue
         if index >= count - EDGE_BLOCKS:
             text, agency = split_trailing_credit(text)
             if agency:
@@ -379,6 +384,12 @@ def filter_blocks(
         if opening is not None:
             state.credits.append(Credit("body", source=opening))
     return Body(tuple(state.kept), tuple(state.credits))
+
+
+def _is_place_byline(text: str) -> bool:
+    """A place and a name ("الدمام - فهد القحطاني"); a bare name-like line is not enough (an
+    unlabelled short Arabic phrase reads as one)."""
+    return split_name_place(text) != text and looks_like_name(text)
 
 
 def extract_body(
