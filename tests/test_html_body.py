@@ -177,3 +177,15 @@ def test_a_short_phrase_with_a_dash_is_not_read_as_a_byline() -> None:
     article = extract(page(f"<p>مصر - تونس</p><p>{S1}</p><p>{S2}</p><p>{S3}</p>"))
     assert article.authors == ()
     assert article.blocks[0].text == "مصر - تونس"
+
+
+def test_a_short_line_around_a_time_element_at_the_edge_is_a_stamp() -> None:
+    status = "مباشر آخر تحديث: <time datetime='2024-02-12T16:40'>16:40</time>"
+    article = extract(page(f"<div>{status}</div><p>{S1}</p><p>{S2}</p><p>{S3}</p>"))
+    assert article.body == "\n\n".join([S1, S2, S3])
+
+
+def test_a_time_element_inside_prose_keeps_the_paragraph() -> None:
+    dated = f"{S1[:-1]} <time datetime='2020-03-05'>الخميس</time>."
+    article = extract(page(f"<p>{dated}</p><p>{S2}</p><p>{S3}</p>"))
+    assert article.blocks[0].text.startswith(S1[:-1])

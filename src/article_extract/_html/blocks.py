@@ -27,6 +27,7 @@ class RawBlock:
     link_chars: int
     after_br: bool  # the block was cut by a <br>, not by an element boundary
     bold: bool  # all its text is inside <b>/<strong>
+    timed: bool = False  # it holds a <time> element: a stamp when it is short
 
     @property
     def link_density(self) -> float:
@@ -49,6 +50,7 @@ class _Collector:
         self.parts: list[str] = []
         self.link_chars = 0
         self.plain_chars = 0  # characters outside any <b>/<strong>
+        self.timed = False  # a <time> element opened since the last cut
         self.kinds: list[BlockKind] = []
 
     def add(self, text: str | None, *, in_link: bool, in_bold: bool) -> None:
@@ -72,12 +74,18 @@ class _Collector:
                 kind = self.kinds[-1] if self.kinds else "paragraph"
                 self.blocks.append(
                     RawBlock(
-                        kind, text, min(self.link_chars, len(text)), by_br, self.plain_chars == 0
+                        kind,
+                        text,
+                        min(self.link_chars, len(text)),
+                        by_br,
+                        self.plain_chars == 0,
+                        self.timed,
                     )
                 )
         self.parts.clear()
         self.link_chars = 0
         self.plain_chars = 0
+        self.timed = False
 
 
 def _kind_of(tag: str, rules: BodyRules) -> BlockKind | None:
@@ -136,6 +144,8 @@ def walk_blocks(container: _Element, rules: BodyRules) -> list[RawBlock]:
                     out.kinds.append(kind)
             if tag == "a":
                 link_depth += 1
+            elif tag == "time":
+                out.timed = True
             if tag in _BOLD_TAGS:
                 bold_depth += 1
             out.add(element.text, in_link=link_depth > 0, in_bold=bold_depth > 0)

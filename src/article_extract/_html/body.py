@@ -355,6 +355,10 @@ def filter_blocks(
         if short and at_edge and attribution is not None:
             state.credits.append(Credit("body", attribution.authors, attribution.source))
             continue
+        if short and at_edge and block.timed and words[index] <= MAX_CREDIT_WORDS:
+            # A short line around a <time> element at the body's edge is the page's stamp
+            # ("آخر تحديث: 16:40", "بدأت التغطية: …"), whatever its label says.
+            continue
         if short and at_edge and _is_place_byline(text):
             # An unlabelled byline with its place: "الدمام - فهد القحطاني".
             state.credits.append(Credit("body", (split_name_place(text),)))
