@@ -147,15 +147,18 @@ class ColdStart:
     dump_first_extra: float
     page_first: float
     dump_first: float
+    page_first_extra_no_cache: float  # the first process on a machine: built-table cache empty
 
 
-def _fresh_env(scratch: Path) -> dict[str, str]:
+def _fresh_env(scratch: Path, cache: str = "cache") -> dict[str, str]:
     """A fresh interpreter as an installed package runs: bytecode compiled once and then read
     (pip compiles on install; with PYTHONDONTWRITEBYTECODE set, as in some shells, every import
-    would compile its source again: twice the import time)."""
+    would compile its source again: twice the import time), and the built-table cache in the
+    scratch folder's ``cache`` subfolder."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(scratch / "bytecode")
+    env["ARTICLE_EXTRACT_CACHE"] = str(scratch / cache)
     return env
 
 
@@ -168,7 +171,8 @@ def _run_fresh(code: str, env: dict[str, str]) -> list[float]:
 
 def _cold_start(runs: int) -> ColdStart:
     """Import and first-call costs, each the median of ``runs`` fresh interpreters, after one
-    unmeasured interpreter has written the bytecode."""
+    unmeasured interpreter has written the bytecode and the built-table cache; and the first
+    call with an empty cache folder each time."""
     src = str(_ROOT / "src")
     page_code = COLD_CODE.format(src=src, path=str(corpus() / COLD_PAGE))
     dump_code = COLD_CODE.format(src=src, path=str(corpus() / COLD_DUMP))
@@ -176,11 +180,12 @@ def _cold_start(runs: int) -> ColdStart:
         env = _fresh_env(Path(scratch))
         for code in (page_code, dump_code, DEPENDENCIES_CODE):
             _run_fresh(code, env)
-        pages, dumps, dependencies = [], [], []
-        for _ in range(runs):  # interleaved, so a burst of load elsewhere hits all three
+        pages, dumps, dependencies, no_cache = [], [], [], []
+        for run in range(runs):  # interleaved, so a burst of load elsewhere hits them all
             pages.append(_run_fresh(page_code, env))
             dumps.append(_run_fresh(dump_code, env))
             dependencies.append(_run_fresh(DEPENDENCIES_CODE, env)[0])
+            no_cache.append(_run_fresh(page_code, _fresh_env(Path(scratch), f"empty-{run}")))
     return ColdStart(
         import_ms=median(run[0] for run in pages + dumps),
         dependencies_ms=median(dependencies),
@@ -188,6 +193,7 @@ def _cold_start(runs: int) -> ColdStart:
         dump_first_extra=median(first - again for _, first, again in dumps),
         page_first=median(first for _, first, _ in pages),
         dump_first=median(first for _, first, _ in dumps),
+        page_first_extra_no_cache=median(first - again for _, first, again in no_cache),
     )
 
 
@@ -235,6 +241,10 @@ def _cold_rows(cold: ColdStart) -> list[list[str]]:
         ["  its floor: lxml.etree + pydantic.BaseModel alone", f"{cold.dependencies_ms:.0f}"],
         ["first extract() on a page, ms more than a warm call", f"{cold.page_first_extra:.0f}"],
         ["first extract() on a dump, ms more than a warm call", f"{cold.dump_first_extra:.0f}"],
+        [
+            "  the same on the page, table cache empty (a machine's first process)",
+            f"{cold.page_first_extra_no_cache:.0f}",
+        ],
         [
             "first extract() call, ms (page / dump)",
             f"{cold.page_first:.0f} / {cold.dump_first:.0f}",
