@@ -7,11 +7,21 @@ HYPOTHESIS_PROFILE=long for a long hunt (the hostile-input property tests of tes
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import shutil
+import tempfile
 
 import pytest
 from hypothesis import settings
+
+# The suite keeps the built-table cache (article_extract._cache) in a folder of its own, not in
+# the user's cache folder; subprocesses inherit it. A value set by the caller ("off") wins.
+if "ARTICLE_EXTRACT_CACHE" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="article-extract-cache-")
+    os.environ["ARTICLE_EXTRACT_CACHE"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 settings.register_profile("deterministic", max_examples=150, derandomize=True, database=None)
 settings.register_profile("explore", max_examples=2000, derandomize=False)

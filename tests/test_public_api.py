@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import article_extract
 from article_extract import errors
 
@@ -59,9 +61,40 @@ def test_error_codes_are_unique() -> None:
     assert len(codes) == len(set(codes))
 
 
-def test_import_does_not_load_dateparser() -> None:
-    code = "import sys, article_extract; print('dateparser' in sys.modules)"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+def _modules_after(code: str) -> set[str]:
+    """Every module name in ``sys.modules`` after ``code`` runs in a fresh interpreter."""
+    script = f"{code}\nimport sys; print('\\n'.join(sys.modules))"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "False"
+    return set(done.stdout.split())
+
+
+# What `import article_extract` must not load: the dateparser fallback, the Markdown reader and
+# its CommonMark parser, the batch machinery and its process pool, the TOML parser (tables load
+# on first use).
+NOT_AT_IMPORT = (
+    "dateparser",
+    "cmarkgfm",
+    "article_extract._markdown",
+    "article_extract._batch",
+    "article_extract._batch.run",
+    "concurrent.futures",
+    "multiprocessing",
+    "tomllib",
+)
+
+
+def test_import_loads_only_what_extract_needs() -> None:
+    loaded = _modules_after("import article_extract")
+    assert "article_extract._extract" in loaded  # the check itself sees our modules
+    assert [name for name in NOT_AT_IMPORT if name in loaded] == []
+
+
+def test_the_batch_api_loads_on_first_use() -> None:
+    loaded = _modules_after("from article_extract import Input, Result, extract_many")
+    assert {"article_extract._batch.items", "article_extract._batch.run"} <= loaded
+    assert article_extract.extract_many.__module__ == "article_extract._batch.run"
+    assert "extract_many" in dir(article_extract)
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = article_extract.no_such_name  # type: ignore[attr-defined]

@@ -10,7 +10,6 @@ from ._decide.evidence import PageEvidence
 from ._dump import extract_from_dump
 from ._html import extract_from_html
 from ._inputs import read_source
-from ._markdown import extract_from_markdown
 from ._model import Article, Options
 from .errors import ExtractError, InternalError
 
@@ -37,6 +36,10 @@ def extract(source: object, *, url: str | None = None, options: Options | None =
         if page.kind == "html":
             evidence = extract_from_html(page, options)
         elif page.kind == "markdown":
+            # Here, not at import: most callers never read Markdown, and its reader (with the
+            # CommonMark parser behind it) is a module tree of its own.
+            from ._markdown import extract_from_markdown
+
             evidence = extract_from_markdown(page, options)
         else:
             evidence = extract_from_dump(page, options)

@@ -7,7 +7,8 @@ word alone ("أمس"). Anything else, or anything unusual inside these shapes (h
 bracket, a dotted time), fails the match and goes to the token grammar.
 
 Generated, not hand-kept: every word class in the regex is the trie of a lexicon field
-(``spelling_regex`` over the ``data/dates_*.toml`` tables) and every value is built by the
+(``spelling_regex`` over the ``data/dates_*.toml`` tables) or a plain word that the lexicon
+looks up after the match (months, deictic words), and every value is built by the
 grammar's own constructors (``numeric_core``/``named_core``, ``clock_time``, ``named_zone``,
 ``utc_offset``, ``absolute_value``, ``label_role``, ``step_count``, ``resolve_step``). The regex
 only says where the parts are; where the grammar would read a part another way, this path
@@ -43,10 +44,15 @@ def _words(*fields: str) -> str:
 @cache
 def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     d = _DIGIT
-    # The second name of a double form and the month of the US order are matched as plain
-    # words and looked up afterwards (a miss sends the string to the grammar): three copies of
-    # the month trie made the regex slow to compile.
-    word = r"[^\W\d_]+"
+    # Months and deictic words are matched as plain words and looked up afterwards (a miss
+    # sends the string to the grammar): as tries they made the regex take ~25 ms more to
+    # compile, paid by the first extract() of every process. No other word list is tried in
+    # their place, so a failed lookup hides no reading the grammar would take. The lists that
+    # decide where a word or phrase belongs stay tries: labels, weekdays (else "كانون الثاني
+    # 6, 2022" reads as weekday "كانون", month "الثاني"), "يوم", "من", era, meridiem, and the
+    # zone after an optional prefix ("التوقيت العالمي" is a UTC name, "التوقيت" a prefix).
+    # A word is a whole token (possessive: never a part of one) and keeps its harakat ("غداً").
+    word = r"[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670])*+"
     # A digit group ends where the grammar's number token ends: "144303:30" is no year.
     n = f"(?!{d})"
     any_month = rf"{word}(?:[ ]*[0-9]|[ ]+{word})?"
@@ -55,7 +61,7 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?P<label>{_words('label')})[ ]*(?:[:\-][ ]*)?)?"
         rf"(?P<body>(?:(?:{_words('before_weekday')}[ ]+)?"
         rf"(?P<wd>{_words('weekday')})[ ]*(?:[,،\-][ ]*)?)?"
-        rf"(?:(?P<d>{d}{{1,2}})[ ]+(?:{_words('day_month_joiner')}[ ]+)?(?P<m>{_words('month')})"
+        rf"(?:(?P<d>{d}{{1,2}})[ ]+(?:{_words('day_month_joiner')}[ ]+)?(?P<m>{any_month})"
         rf"(?:[ ]*(?P<msep>[/\-(])[ ]*(?P<mx>{any_month})(?:[ ]*(?P<mclose>\)))?)?"
         rf"[ ]*(?:[,،][ ]*)?(?P<y>{d}{{4}}){n}"
         rf"|(?P<m2>{any_month})[ ]+(?P<d2>{d}{{1,2}})(?:[ ]*[,،])?[ ]+(?P<y2>{d}{{4}}){n}"
@@ -73,7 +79,7 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     relative = (
         rf"(?P<body>{_words('rel_prep')}[ ]+(?:(?P<n>{d}{{1,3}})[ ]+)?(?P<unit>{_words('unit')})"
         rf"(?:[ ]+(?P<one>{spelling_regex(spellings('number', 1))}))?"
-        rf"|(?P<deictic>{_words('deictic')}))"
+        rf"|(?P<deictic>{word}(?:[ ]+{word})*))"
     )
     return _checked(absolute, _GROUPS), _checked(relative, _RELATIVE_GROUPS)
 
@@ -116,8 +122,9 @@ _CALENDARS: dict[str | None, Calendar] = {c: c for c in ("gregorian", "hijri", "
 
 
 def _meaning(text: str) -> Meaning:
-    """The meaning of a matched word as written, else of its folded spelling ("ابريل"); every
-    word the regex matches is a table spelling, so a miss (an empty Meaning) means no date."""
+    """The meaning of a matched word as written, else of its folded spelling ("ابريل"). A word
+    is a table spelling of its slot's field, or any word in a slot the lookup decides (months,
+    deictic words): a miss (an empty Meaning) means no date."""
     names = _names()
     found = names.get(text)
     return found if found is not None else names.get(fold_plain(text), _NOTHING)
