@@ -23,6 +23,14 @@ from article_extract._text import fold
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
+# The same pages as text dumps, per shape: each shape's folder inside the corpus.
+DUMP_SHAPES: dict[str, str] = {
+    "dumps": "dumps",
+    "inscriptis": "dumps-alt/inscriptis",
+    "htmltext": "dumps-alt/htmltext",
+    "w3m": "dumps-alt/w3m",
+    "markdown": "dumps-alt/markdown",
+}
 _corpus = DEFAULT_CORPUS
 
 

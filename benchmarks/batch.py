@@ -46,8 +46,8 @@ DEFAULT_SMALL = 2_000
 WARC_RECORDS = 300
 # Share of broken files among the inputs.
 BROKEN_SHARE = 0.01
-# The dump shapes of the corpus, as folders inside it.
-DUMP_SHAPES = ("dumps", "dumps-alt/inscriptis", "dumps-alt/htmltext", "dumps-alt/w3m")
+# The plain-text dump shapes of the corpus, as folders inside it.
+TEXT_DUMP_FOLDERS = ("dumps", "dumps-alt/inscriptis", "dumps-alt/htmltext", "dumps-alt/w3m")
 # Over the library's 20 MiB default limit: InputTooLarge.
 HUGE_BYTES = 21 * 1024 * 1024
 # How many huge files (each is written once and hard-linked).
@@ -72,7 +72,7 @@ def _sources(corpus: Path) -> tuple[list[Path], list[Path]]:
     html = sorted((corpus / "pages").glob("*.html")) + sorted(
         (corpus / "nonarticles").glob("*.html")
     )
-    dumps = [p for shape in DUMP_SHAPES for p in sorted((corpus / shape).glob("*.txt"))]
+    dumps = [p for shape in TEXT_DUMP_FOLDERS for p in sorted((corpus / shape).glob("*.txt"))]
     if not html or not dumps:
         raise SystemExit(f"benchmark data missing in {corpus}: pages/*.html and dumps (--corpus)")
     return html, dumps

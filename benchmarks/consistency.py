@@ -32,6 +32,7 @@ for _path in (_ROOT / "src", _ROOT):
 from article_extract import Article, ExtractError, extract  # noqa: E402
 from article_extract._text import clean_text  # noqa: E402
 from benchmarks._scoring import (  # noqa: E402
+    DUMP_SHAPES,
     add_corpus_argument,
     day_of,
     load_gold,
@@ -39,14 +40,6 @@ from benchmarks._scoring import (  # noqa: E402
     use_corpus,
 )
 
-# Each shape's folder inside the corpus.
-SHAPES: dict[str, str] = {
-    "dumps": "dumps",
-    "inscriptis": "dumps-alt/inscriptis",
-    "htmltext": "dumps-alt/htmltext",
-    "w3m": "dumps-alt/w3m",
-    "markdown": "dumps-alt/markdown",
-}
 FIELDS = ("title", "day", "language", "authors")
 TARGETS = {"title": 0.90, "language": 1.0}
 
@@ -88,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     corpus = use_corpus(args.corpus, "pages/*.html", "pages/*.json")
     html_pages = sorted((corpus / "pages").glob("*.html"))
-    shapes = {name: corpus / folder for name, folder in SHAPES.items()}
+    shapes = {name: corpus / folder for name, folder in DUMP_SHAPES.items()}
     rows: list[list[str]] = []
     details: list[list[str]] = []
     totals: Counter[str] = Counter()

@@ -55,6 +55,7 @@ from benchmarks._peers import (  # noqa: E402
 )
 from benchmarks._scoring import (  # noqa: E402
     ACCURACY_HEADERS,
+    DUMP_SHAPES,
     PER_PAGE_LEGEND,
     Score,
     accuracy_cells,
@@ -71,14 +72,6 @@ from benchmarks._scoring import (  # noqa: E402
     use_corpus,
 )
 
-# Each shape's folder inside the corpus.
-SHAPES: dict[str, str] = {
-    "dumps": "dumps",
-    "inscriptis": "dumps-alt/inscriptis",
-    "htmltext": "dumps-alt/htmltext",
-    "w3m": "dumps-alt/w3m",
-    "markdown": "dumps-alt/markdown",
-}
 SYSTEMS = ("ours", "trafilatura", "boilerpy3")
 DEFAULT_REPEAT = 3
 
@@ -106,7 +99,7 @@ class DumpCase:
 def collect_cases(shapes: list[str]) -> list[DumpCase]:
     cases = []
     for shape in shapes:
-        for path in sorted((corpus() / SHAPES[shape]).glob("*.txt")):
+        for path in sorted((corpus() / DUMP_SHAPES[shape]).glob("*.txt")):
             gold_path = corpus() / "pages" / f"{path.stem}.json"
             if gold_path.exists():
                 gold = json.loads(gold_path.read_text("utf-8"))
@@ -284,7 +277,7 @@ def _pick(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--shape", help=f"comma-separated, from: {', '.join(SHAPES)}")
+    parser.add_argument("--shape", help=f"comma-separated, from: {', '.join(DUMP_SHAPES)}")
     parser.add_argument("--systems", help=f"comma-separated, from: {', '.join(SYSTEMS)}")
     parser.add_argument("--only", help="same as --systems (e.g. --only ours)")
     parser.add_argument("--per-page", action="store_true", help="also print page × shape")
@@ -297,8 +290,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    shapes = _pick(args.shape, tuple(SHAPES), "shape")
-    use_corpus(args.corpus, "pages/*.json", *(f"{SHAPES[shape]}/*.txt" for shape in shapes))
+    shapes = _pick(args.shape, tuple(DUMP_SHAPES), "shape")
+    use_corpus(args.corpus, "pages/*.json", *(f"{DUMP_SHAPES[shape]}/*.txt" for shape in shapes))
     systems = _pick(args.only or args.systems, SYSTEMS, "system")
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
