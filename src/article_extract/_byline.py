@@ -58,6 +58,9 @@ _CREDIT_LEAD_IN = " -–—ـ"
 _DATELINE_CREDIT_RE = re.compile(r"^\(\s?[^()\-–—]{1,30}\s[-–—]+\s([^()\-–—]{1,30}?)\s?\)$")
 # "عمان (بترا) -", "دمشق، سوريا (CNN) --": a credit in the first 80 characters.
 _LEADING_CREDIT_RE = re.compile(r"^[^()]{0,60}\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]")
+# The caption pattern cannot match a text without one of these (a caption word's colon, a
+# credit after "/" or in the final parentheses): such a text skips the search.
+_CAPTION_PATTERN_MARKS = (":", "：", "/", ")")
 # Where a label glued to a name ends: "كتب:محمد", "المصدر-رويترز".
 _GLUED_SPLIT_RE = re.compile(r"[:：\-–—]")
 # A first word glued to what follows by punctuation: "كتب:محمد", "المصدر-رويترز".
@@ -191,8 +194,9 @@ def is_caption_folded(folded: str, words: int) -> bool:
     if words > MAX_CAPTION_WORDS:
         return False
     tables = _tables()
-    if words <= MAX_CAPTION_OPENER_WORDS:
-        opened = folded.lstrip(" -–—(")
+    opened = folded.lstrip(" -–—(")
+    # One startswith over all the openers rules out most lines before the loop.
+    if words <= MAX_CAPTION_OPENER_WORDS and opened.startswith(tables.caption_openers):
         for opener in tables.caption_openers:
             if opened.startswith(opener):
                 rest = opened[len(opener) :]
@@ -200,6 +204,8 @@ def is_caption_folded(folded: str, words: int) -> bool:
                     return True
                 if rest[0] == " " and words <= MAX_CAPTION_LABEL_WORDS:
                     return True
+    if not any(mark in folded for mark in _CAPTION_PATTERN_MARKS):
+        return False
     return tables.caption_re.search(folded) is not None
 
 

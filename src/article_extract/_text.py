@@ -73,16 +73,22 @@ LETTER_VARIANTS = {
 # Apostrophes and their typographic variants ("s’inscrire", "l‘article") match as one; Turkish
 # dotted capital I folds to "i" (casefold would leave a combining dot behind it).
 _APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "İ": "i"}
-# Folding for matching: harakat (U+064B..U+065F, U+0670) and tatweel vanish; letters unify.
-_FOLD_TABLE = str.maketrans(
-    {
-        **{chr(c): None for c in range(0x064B, 0x0660)},
-        "\u0670": None,
-        "\u0640": None,
-        **LETTER_VARIANTS,
-        **_APOSTROPHES,
-    }
+# Folding for matching: harakat (U+064B..U+065F, U+0670) and tatweel vanish; letters unify;
+# digits become ASCII. One table, so the text is walked once.
+_FOLD_TABLE = (
+    str.maketrans(
+        {
+            **{chr(c): None for c in range(0x064B, 0x0660)},
+            "\u0670": None,
+            "\u0640": None,
+            **LETTER_VARIANTS,
+            **_APOSTROPHES,
+        }
+    )
+    | _DIGIT_TABLE
 )
+# Any character the table maps.
+_FOLD_CHARS_RE = re.compile(f"[{re.escape(''.join(map(chr, _FOLD_TABLE)))}]")
 
 ARABIC_PUNCTUATION = "،؛؟"
 
@@ -122,7 +128,9 @@ def fold(text: str) -> str:
     NFKC (not NFC) so presentation forms such as the lam-alef ligature "ﻷ" match their letters.
     """
     text = unicodedata.normalize("NFKC", clean_text(text))
-    return text.translate(_FOLD_TABLE).translate(_DIGIT_TABLE).casefold()
+    if _FOLD_CHARS_RE.search(text):  # translate() with a dict is slow: skip it when idle
+        text = text.translate(_FOLD_TABLE)
+    return text.casefold()
 
 
 def letters_key(text: str) -> str:

@@ -158,6 +158,8 @@ def display_width(text: str) -> int:
 
 def _units(text: str) -> float:
     cjk = len(_cjk_re().findall(text))
+    if not cjk:
+        return len(_WORD_RE.findall(text))
     words = len(_WORD_RE.findall(_cjk_re().sub(" ", text)))
     return words + cjk / 2
 
