@@ -25,6 +25,7 @@ __all__ = [
     "may_be_credit",
     "parse_byline",
     "parse_names",
+    "read_credit_line",
     "split_trailing_credit",
 ]
 
@@ -157,7 +158,9 @@ def _after_label(words: list[str], folded: list[str], labels: LabelIndex) -> str
 def _words(line: str) -> tuple[list[str], list[str]]:
     """The line's words and their folded forms (punctuation stripped), aligned."""
     # "كتب:فلان" — a label glued to the name by a colon or dash: split it off first.
-    line = _GLUED_LABEL_RE.sub(r"\1 ", line, count=1)
+    glued = _GLUED_LABEL_RE.match(line)
+    if glued is not None:
+        line = f"{line[: glued.end()]} {line[glued.end() :]}"
     words = line.split()
     folded = [strip_non_word_edges(w) for w in fold(line).split()]
     if len(folded) != len(words):  # folding changed the word count (rare NFKC cases)
@@ -257,7 +260,10 @@ def may_be_credit(text: str, key: str) -> bool:
 def is_source_label(text: str) -> bool:
     """A source label on a line of its own ("المصدر:", "Kaynak"): the next line names the
     source."""
-    words, folded = _words(clean_text(text))
+    return _is_source_label(*_words(clean_text(text)))
+
+
+def _is_source_label(words: list[str], folded: list[str]) -> bool:
     return _after_label(words, folded, _tables().source_labels) == ""
 
 
@@ -269,14 +275,31 @@ def parse_byline(text: str) -> Attribution | None:
     "(أبوظبي - البيان)" → source "البيان".
     """
     line = clean_text(text)
-    if not line or len(line.split()) > MAX_BYLINE_WORDS + 2:
+    if not _may_be_byline(line):
         return None
+    return _byline_of(line, *_words(line))
+
+
+def read_credit_line(text: str, *, label_alone: bool) -> tuple[Attribution | None, bool]:
+    """:func:`parse_byline` of a line and, when ``label_alone`` (the line is short enough to be
+    a label on its own), :func:`is_source_label`: the line's words are split and folded once."""
+    line = clean_text(text)
+    words, folded = _words(line)
+    byline = _byline_of(line, words, folded) if _may_be_byline(line) else None
+    return byline, label_alone and _is_source_label(words, folded)
+
+
+def _may_be_byline(line: str) -> bool:
+    return bool(line) and len(line.split()) <= MAX_BYLINE_WORDS + 2
+
+
+def _byline_of(line: str, words: list[str], folded: list[str]) -> Attribution | None:
+    """:func:`parse_byline` of a cleaned ``line`` whose words are ``words`` and ``folded``."""
     dateline = _DATELINE_CREDIT_RE.match(line)
     if dateline is not None:
         outlet = dateline.group(1)
         return Attribution(source=agency_name(outlet) or outlet)
     tables = _tables()
-    words, folded = _words(line)
     rest = _after_label(words, folded, tables.source_labels)
     if rest is not None:
         if not rest or len(rest.split()) > MAX_SOURCE_WORDS:

@@ -20,6 +20,7 @@ __all__ = [
     "ends_like_sentence",
     "fold",
     "letters_key",
+    "letters_of_folded",
     "strip_non_word_edges",
     "to_ascii_digits",
 ]
@@ -135,7 +136,13 @@ def fold(text: str) -> str:
 
 def letters_key(text: str) -> str:
     """Letters and digits only, folded: what two spellings of one headline or name share."""
-    return "".join(filter(str.isalnum, fold(text)))
+    return letters_of_folded(fold(text))
+
+
+def letters_of_folded(folded: str) -> str:
+    """:func:`letters_key` of a text whose :func:`fold` is ``folded`` (or that fold with
+    punctuation stripped from its ends, such as a lexicon key)."""
+    return "".join(filter(str.isalnum, folded))
 
 
 def strip_non_word_edges(token: str) -> str:

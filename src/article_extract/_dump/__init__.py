@@ -28,7 +28,7 @@ from .._decide.text_roles import is_subheading, teaser_runs
 from .._decide.titles import choose_title, site_keys
 from .._inputs import PageInput
 from .._model import BlockKind, InputKind, Options
-from .._text import letters_key
+from .._text import letters_key, letters_of_folded
 from .._urls import url_date_text
 from ..errors import NotAnArticle
 from .header import Header, HeaderLines, header_lines, labelled_source, read_header
@@ -145,7 +145,7 @@ def _body_blocks(
         if line.index == skip:
             continue
         key = line.key
-        if key in seen or letters_key(line.text) == title_key:
+        if key in seen or letters_of_folded(key) == title_key:
             continue
         if _is_paragraph(line) and not _marked_heading(line):
             in_related_list = False

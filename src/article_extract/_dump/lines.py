@@ -10,6 +10,7 @@ lines also carry what the markup says: :class:`Markup`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,9 +19,9 @@ from functools import cache
 from .._byline import (
     Attribution,
     is_caption_folded,
-    is_source_label,
     may_be_credit,
     parse_byline,
+    read_credit_line,
 )
 from .._dates import ParsedDate, find_dates
 from .._lexicon import chrome_lexicon, key_of_folded
@@ -126,7 +127,7 @@ class Line:
     terminal: bool  # ends like a sentence
     inner_punct: int  # commas and semicolons inside
     chrome: bool  # the chrome lexicon flags it
-    widget: bool  # a page widget's label ("Duration 12:38", "Artikel zum Hören")
+    short: bool  # within ``max_line_chars``: the line heuristics read it
     tail: bool  # it opens end-of-article chrome (related, comments…)
     related: bool  # it opens an in-article "اقرأ أيضا" box
     dates: tuple[ParsedDate, ...]
@@ -139,6 +140,16 @@ class Line:
     @property
     def is_date_line(self) -> bool:
         return bool(self.dates) and self.date_coverage >= DATE_LINE_COVERAGE
+
+    @property
+    def widget(self) -> bool:
+        """A page widget's label ("Duration 12:38", "Artikel zum Hören"). Only body lines are
+        asked, so it is read then rather than for every line."""
+        return (
+            self.short
+            and not self.markup.elsewhere
+            and chrome_lexicon().is_widget_key(self.key, self.text)
+        )
 
     @property
     def sentence_like(self) -> bool:
@@ -262,7 +273,11 @@ def line_features(
     own = short and not markup.elsewhere
     units = _units(text)
     dates, coverage = _line_dates(text, units, reference) if own else ((), 0.0)
-    credit = own and may_be_credit(text, key)
+    attribution, source_label = (
+        read_credit_line(text, label_alone=units <= MAX_LABEL_UNITS)
+        if own and units <= MAX_BYLINE_UNITS and may_be_credit(text, key)
+        else (None, False)
+    )
     return Line(
         index=index,
         text=text,
@@ -271,13 +286,13 @@ def line_features(
         terminal=ends_like_sentence(text),
         inner_punct=len(_INNER_PUNCT_RE.findall(text)),
         chrome=short and lexicon.is_chrome_key(key),
-        widget=own and lexicon.is_widget_key(key, text),
+        short=short,
         tail=short and lexicon.is_tail_marker_key(key),
         related=key in lexicon.inline_related,
         dates=dates,
         date_coverage=coverage,
-        attribution=parse_byline(text) if credit and units <= MAX_BYLINE_UNITS else None,
-        source_label=credit and units <= MAX_LABEL_UNITS and is_source_label(text),
+        attribution=attribution,
+        source_label=source_label,
         caption=short and is_caption_folded(folded, len(text.split())),
         markup=markup,
     )
@@ -298,12 +313,18 @@ def prepare_lines(
     are dropped.
     """
     lines: list[Line] = []
+    read: dict[str, Line] = {}  # a dump repeats its menus: each distinct text is read once
     for line_text in _unwrap(split_physical_lines(text)):
         if not line_text:
             continue
-        line = line_features(
-            len(lines), line_text, reference=reference, max_line_chars=max_line_chars
-        )
+        known = read.get(line_text)
+        if known is not None:
+            line = dataclasses.replace(known, index=len(lines))
+        else:
+            line = line_features(
+                len(lines), line_text, reference=reference, max_line_chars=max_line_chars
+            )
+            read[line_text] = line
         if line.key in boilerplate and not line.chrome:
             # The site's template, unknown to the lexicon: dropped before the layout is read, so
             # that a learned banner inside the article neither splits the body nor costs it as
