@@ -704,6 +704,10 @@ SHAPES: tuple[Shape, ...] = (
     Shape("<p> paragraphs", lambda n: _article(f"<p>{PARAGRAPH}</p>" * n), "html", 200),
     Shape("dump lines", lambda n: f"{HEADLINE}\n\n" + f"{PARAGRAPH}\n\n" * n, "text", 150),
     Shape("short dump lines", lambda n: f"{HEADLINE}\n" + "سطر قصير\n" * n, "text", 600),
+    # Distinct lines, each read in full (a dump's repeated lines are read once), at sizes where
+    # work that grows with lines × lines would show: 2,500 against 10,000 lines.
+    Shape("many distinct dump lines", lambda n: _dump_lines(n), "text", 2_500),
+    Shape("many distinct short dump lines", lambda n: _short_lines(n), "text", 1_000),
     Shape(
         "nested <div>", lambda n: _article("<div>" * n + PARAGRAPH + "</div>" * n), "html", 3_000
     ),
