@@ -155,14 +155,16 @@ def _after_label(words: list[str], folded: list[str], labels: LabelIndex) -> str
     return None
 
 
-def _words(line: str) -> tuple[list[str], list[str]]:
-    """The line's words and their folded forms (punctuation stripped), aligned."""
+def _words(line: str, line_folded: str | None = None) -> tuple[list[str], list[str]]:
+    """The line's words and their folded forms (punctuation stripped), aligned.
+    ``line_folded`` is ``fold(line)`` when the caller has it."""
     # "كتب:فلان" — a label glued to the name by a colon or dash: split it off first.
     glued = _GLUED_LABEL_RE.match(line)
     if glued is not None:
         line = f"{line[: glued.end()]} {line[glued.end() :]}"
+        line_folded = None
     words = line.split()
-    folded = [strip_non_word_edges(w) for w in fold(line).split()]
+    folded = [strip_non_word_edges(w) for w in (line_folded or fold(line)).split()]
     if len(folded) != len(words):  # folding changed the word count (rare NFKC cases)
         folded = [_fold_token(w) for w in words]
     return words, folded
@@ -280,13 +282,15 @@ def parse_byline(text: str) -> Attribution | None:
     return _byline_of(line, *_words(line))
 
 
-def read_credit_line(text: str, *, label_alone: bool) -> tuple[Attribution | None, bool]:
-    """:func:`parse_byline` of a line and, when ``label_alone`` (the line is short enough to be
-    a label on its own), :func:`is_source_label`: the line's words are split and folded once."""
-    line = clean_text(text)
-    words, folded = _words(line)
-    byline = _byline_of(line, words, folded) if _may_be_byline(line) else None
-    return byline, label_alone and _is_source_label(words, folded)
+def read_credit_line(
+    line: str, folded: str, *, label_alone: bool
+) -> tuple[Attribution | None, bool]:
+    """:func:`parse_byline` of a line ``clean_text`` returned, whose fold is ``folded``, and
+    when ``label_alone`` (it is short enough to be a label on its own) :func:`is_source_label`:
+    the line's words are split and folded once."""
+    words, folded_words = _words(line, folded)
+    byline = _byline_of(line, words, folded_words) if _may_be_byline(line) else None
+    return byline, label_alone and _is_source_label(words, folded_words)
 
 
 def _may_be_byline(line: str) -> bool:

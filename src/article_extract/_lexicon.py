@@ -70,9 +70,9 @@ class PhraseIndex:
 
     def starts(self, key: str) -> bool:
         """Does ``key`` start with a phrase, on a word boundary ("home" ≠ "homeland")?"""
-        return any(
-            key.startswith(p) and (len(key) == len(p) or not key[len(p)].isalnum())
-            for p in self.by_first_word.get(_first_word(key), ())
+        phrases = self.by_first_word.get(_first_word(key))
+        return phrases is not None and any(
+            key.startswith(p) and (len(key) == len(p) or not key[len(p)].isalnum()) for p in phrases
         )
 
 

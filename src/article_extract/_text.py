@@ -19,6 +19,7 @@ __all__ = [
     "clean_text",
     "ends_like_sentence",
     "fold",
+    "fold_cleaned",
     "letters_key",
     "letters_of_folded",
     "strip_non_word_edges",
@@ -97,6 +98,8 @@ ARABIC_PUNCTUATION = "،؛؟"
 # end with ``search`` (never ``^[\W_]+|[\W_]+$``, whose second branch is retried at every
 # position of a long run of punctuation: quadratic).
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
+# What letters_key drops: anything str.isalnum rejects (\w is isalnum() or "_").
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")
 # Characters that end a sentence in the scripts we see (Latin, Arabic, CJK), and the closing
 # quotes/brackets that may follow them.
 _SENTENCE_END_CHARS = frozenset(".!?؟…。！？:")
@@ -128,7 +131,12 @@ def fold(text: str) -> str:
 
     NFKC (not NFC) so presentation forms such as the lam-alef ligature "ﻷ" match their letters.
     """
-    text = unicodedata.normalize("NFKC", clean_text(text))
+    return fold_cleaned(clean_text(text))
+
+
+def fold_cleaned(text: str) -> str:
+    """:func:`fold` of a text :func:`clean_text` returned (a dump's lines, cleaned once)."""
+    text = unicodedata.normalize("NFKC", text)
     if _FOLD_CHARS_RE.search(text):  # translate() with a dict is slow: skip it when idle
         text = text.translate(_FOLD_TABLE)
     return text.casefold()
@@ -142,7 +150,7 @@ def letters_key(text: str) -> str:
 def letters_of_folded(folded: str) -> str:
     """:func:`letters_key` of a text whose :func:`fold` is ``folded`` (or that fold with
     punctuation stripped from its ends, such as a lexicon key)."""
-    return "".join(filter(str.isalnum, folded))
+    return _NOT_ALNUM_RE.sub("", folded)
 
 
 def strip_non_word_edges(token: str) -> str:

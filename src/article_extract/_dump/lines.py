@@ -26,7 +26,7 @@ from .._byline import (
 from .._dates import ParsedDate, find_dates
 from .._lexicon import chrome_lexicon, key_of_folded
 from .._model import DEFAULT_MAX_LINE_CHARS
-from .._text import clean_text, ends_like_sentence, fold
+from .._text import clean_text, ends_like_sentence, fold_cleaned
 
 __all__ = [
     "NO_MARKUP",
@@ -267,14 +267,14 @@ def line_features(
     A line whose markup says it points elsewhere (a teaser, a menu item) states other pages'
     dates and bylines: they are not read."""
     lexicon = chrome_lexicon()
-    folded = fold(text)  # once per line: every lexicon test reads this form
+    folded = fold_cleaned(text)  # once per line: every lexicon test reads this form
     key = key_of_folded(folded)
     short = len(text) <= max_line_chars
     own = short and not markup.elsewhere
     units = _units(text)
     dates, coverage = _line_dates(text, units, reference) if own else ((), 0.0)
     attribution, source_label = (
-        read_credit_line(text, label_alone=units <= MAX_LABEL_UNITS)
+        read_credit_line(text, folded, label_alone=units <= MAX_LABEL_UNITS)
         if own and units <= MAX_BYLINE_UNITS and may_be_credit(text, key)
         else (None, False)
     )
