@@ -20,6 +20,7 @@ Markdown gets the same answers:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .._build import build_article
@@ -27,9 +28,9 @@ from .._model import Article, Options
 from .._text import letters_key
 from ..errors import NotAnArticle
 from .dates import choose_dates
-from .evidence import PageEvidence
+from .evidence import BlockDraft, PageEvidence
 from .labels import choose_authors, choose_section, choose_site_name
-from .language import decide_language, direction_of
+from .language import SCAN_CHARS, decide_language, direction_of
 from .verdict import check_is_article
 
 __all__ = ["decide"]
@@ -50,11 +51,13 @@ def decide(evidence: PageEvidence, options: Options) -> Article:
     labels = frozenset(k for k in (letters_key(v) for v in named) if k)
     keys = evidence.site_keys | title.affix_keys
     authors, source = choose_authors(evidence.credits, keys, labels)
-    text = "\n".join(b.text for b in evidence.blocks)
+    text = _text_head(evidence.blocks)
     language = decide_language(evidence.declared_language, text)
     fields: dict[str, Any] = {
         "title": title.text,
-        "blocks": [{"kind": b.kind, "text": b.text} for b in evidence.blocks if b.text.strip()],
+        # A generator: pydantic reads it one block at a time, so that a body of many blocks
+        # never exists as dicts too.
+        "blocks": ({"kind": b.kind, "text": b.text} for b in evidence.blocks if b.text.strip()),
         "published": dates.published,
         "published_text": dates.published_text,
         "modified": dates.modified,
@@ -80,3 +83,16 @@ def decide(evidence: PageEvidence, options: Options) -> Article:
         "encoding": evidence.encoding,
     }
     return build_article(fields, options)
+
+
+def _text_head(blocks: Sequence[BlockDraft]) -> str:
+    """The body's text, as far as language and direction read it (``SCAN_CHARS``): a long
+    body is not copied whole."""
+    head: list[str] = []
+    size = 0
+    for block in blocks:
+        if size > SCAN_CHARS:
+            break
+        head.append(block.text)
+        size += len(block.text) + 1
+    return "\n".join(head)

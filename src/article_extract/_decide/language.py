@@ -78,7 +78,13 @@ from .._model import LANG_RE
 from .._text import LETTER_VARIANTS
 from ..data import load_table
 
-__all__ = ["decide_language", "detect_language", "direction_of", "normalize_language_tag"]
+__all__ = [
+    "SCAN_CHARS",
+    "decide_language",
+    "detect_language",
+    "direction_of",
+    "normalize_language_tag",
+]
 
 # Characters of the text ever looked at, by C code only (normalisation, URL removal): a
 # Markdown dump can spend 40 KB on menus and link targets before its first paragraph.

@@ -69,7 +69,7 @@ class Header:
     dates: tuple[DateEvidence, ...]  # the stamps, nearest the body first
     stamp_lines: frozenset[int]
     standfirst_after: int | None  # a headline candidate right above a standfirst
-    counts: Counter[str]  # how often each line's key occurs in the dump (menus repeat)
+    counts: Counter[str]  # how often each window line's key occurs in the dump (menus repeat)
 
     def shown(self) -> tuple[ShownTitle, ...]:
         return tuple(ShownTitle(line.text, "line", True) for line in self.candidates)
@@ -220,7 +220,10 @@ def _date_evidence(window: Sequence[Line]) -> list[DateEvidence]:
 def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     """Rank the header cluster above ``span``."""
     window = _header_window(lines, span)
-    counts = Counter(line.key for line in lines)
+    # Only the window's lines are asked about: counting just their keys keeps a dump of many
+    # distinct lines from holding a second index of all its text.
+    window_keys = {line.key for line in window}
+    counts = Counter(line.key for line in lines if line.key in window_keys)
     # Only a first line that names a site ("headline - Site") counts as the page's <title>.
     first = lines[0] if lines and lines[0].index < span.start else None
     document_site = split_document_title(first.text)[1] if first is not None else None
