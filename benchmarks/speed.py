@@ -6,6 +6,7 @@ Run from the repository root::
     python benchmarks/speed.py --per-page      # + one row per HTML page
     python benchmarks/speed.py --profile       # + cProfile's top entries over the corpus
     python benchmarks/speed.py --calls 10000   # memory over more calls (default 10,000)
+    python benchmarks/speed.py --dumps-only    # the dump path alone (+ --profile: its profile)
 
 Per HTML page (corpus pages and the HTML golden fixtures), in this process: our
 ``extract(bytes, url=…)`` and lxml's own ``document_fromstring`` of the same bytes, each the
@@ -260,6 +261,28 @@ def _cold_targets(cold: ColdStart) -> list[tuple[str, bool]]:
     ]
 
 
+def _dump_rate(dumps: list[bytes]) -> float:
+    """Pages per second over the dumps: each the best of 3 runs, after a warm-up run."""
+    calls = [_ours(d, None) for d in dumps]
+    for call in calls:
+        call()
+    dump_ms = [_best(call, 3) for call in calls]
+    return 1000 / (sum(dump_ms) / len(dump_ms))
+
+
+def _dumps_only(profile: bool) -> int:
+    dumps = _dumps()
+    rate = _dump_rate(dumps)
+    print(f"# Speed: {len(dumps)} dumps (plain text and Markdown, every shape)\n")
+    print(markdown_table(["measure", "value"], [["dumps, pages/s (one core)", f"{rate:.0f}"]]))
+    verdict = "PASS" if rate >= TARGET_DUMP_PAGES_PER_S else "FAIL"
+    target = f"dumps ≥ {TARGET_DUMP_PAGES_PER_S:g} pages/s"
+    print("\n" + markdown_table(["target", "verdict"], [[target, verdict]]))
+    if profile:
+        print("\n```\n" + _profile([("dump", d, None) for d in dumps], 25) + "```")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     add_corpus_argument(parser)
@@ -271,8 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cold", action="store_true", help="only the fresh-process figures (import, first call)"
     )
+    parser.add_argument("--dumps-only", action="store_true", help="the dump path alone")
     args = parser.parse_args(argv)
     use_corpus(args.corpus, "pages/*.html", "dumps/*.txt", COLD_PAGE, COLD_DUMP)
+    if args.dumps_only:
+        return _dumps_only(args.profile)
     if args.cold:
         cold = _cold_start(args.fresh)
         print(f"# Cold start: median of {args.fresh} fresh processes\n")
@@ -310,11 +336,7 @@ def main(argv: list[str] | None = None) -> int:
             ]
         )
     dumps = _dumps()
-    dump_calls = [_ours(d, None) for d in dumps]
-    for call in dump_calls:
-        call()
-    dump_ms = [_best(call, 3) for call in dump_calls]
-    dump_rate = 1000 / (sum(dump_ms) / len(dump_ms))
+    dump_rate = _dump_rate(dumps)
     cold = _cold_start(args.fresh)
     after_warmup, after_all = _memory(args.calls)
     growth = after_all - after_warmup
