@@ -1,0 +1,202 @@
+"""The dump stages called one by one on small dumps: layout (line weights, body span) and
+header (ranking, the lines around the headline). Lines come from the path's own
+``prepare_lines``, so they carry the features the stages read."""
+
+from __future__ import annotations
+
+import pytest
+
+from article_extract._decide.evidence import Credit
+from article_extract._dump.header import header_lines, read_header
+from article_extract._dump.layout import (
+    CHROME_COST,
+    META_LINE_COST,
+    PARAGRAPH_OFFSET,
+    SHORT_LINE_COST,
+    UNPUNCTUATED_COST,
+    UNPUNCTUATED_SHARE,
+    find_body_span,
+    line_weight,
+)
+from article_extract._dump.lines import prepare_lines
+
+S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
+S2 = "وقالت الوزارة في بيان، إن الفرق الطبية تتابع الحالات عن كثب، وتقدم الرعاية اللازمة للمصابين."
+S3 = "وأضاف البيان أن المستشفيات مستعدة لاستقبال الحالات، وأن المخزون الطبي يكفي لعدة أشهر قادمة."
+E1 = "The health ministry said on Thursday that new cases had been recorded in several provinces."
+E2 = "Hospitals were ready to receive patients, officials said, and stocks would last for months."
+E3 = "The ministry urged residents to follow the guidance and to report symptoms without delay."
+HEADLINE = "الصحة تعلن إصابات جديدة"
+STAMP = "الثلاثاء 14 مارس 2023"
+STANDFIRST = "وزير الصحة يؤكد أن المستشفيات مستعدة لاستقبال جميع الحالات"
+BODY = [S1, S2, S3]
+BODY_EN = [E1, E2, E3]
+
+
+def dump(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+# --- layout --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(S1, 15 - PARAGRAPH_OFFSET, id="paragraph"),
+        pytest.param(E1, 15 - PARAGRAPH_OFFSET, id="english-paragraph"),
+        pytest.param("الرئيسية", -CHROME_COST, id="menu-item"),
+        pytest.param("اقرأ أيضا", -CHROME_COST, id="read-also"),
+        pytest.param(f"{STAMP} - 10:30", -META_LINE_COST, id="date-line"),
+        pytest.param("بقلم: محمد أحمد", -META_LINE_COST, id="byline"),
+        pytest.param("هل ينجح الفريق في الفوز؟", -SHORT_LINE_COST / 3, id="teaser-question"),
+        pytest.param(HEADLINE, -SHORT_LINE_COST, id="headline"),
+        pytest.param(
+            " ".join(["كلمة"] * 24), 24 * UNPUNCTUATED_SHARE - UNPUNCTUATED_COST, id="unpunctuated"
+        ),
+    ],
+)
+def test_line_weight(text: str, expected: float) -> None:
+    (line,) = prepare_lines(text)
+    assert line_weight(line) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param(
+            ["الرئيسية", "أخبار", HEADLINE, STAMP, S1, S2, S3, "مقالات ذات صلة", S1, S2],
+            (4, 6),
+            id="stops-at-related-tail",
+        ),
+        pytest.param(
+            [S1, "الرئيسية", "رياضة", "سياسة", "اقتصاد", "اتصل بنا", S2],
+            None,
+            id="chrome-run-splits-short-paragraphs",
+        ),
+        pytest.param(
+            ["Home", "Health ministry reports new cases", "By Jane Doe", E1, E2, E3, "Share"],
+            (3, 5),
+            id="english-trimmed",
+        ),
+        pytest.param([S1, S2, "تفاصيل الخطة", S3, S1], (0, 4), id="subheading-inside"),
+        pytest.param(["الرئيسية", "رياضة", "سياسة", "اتصل بنا"], None, id="menu-only"),
+    ],
+)
+def test_find_body_span(lines: list[str], expected: tuple[int, int] | None) -> None:
+    span = find_body_span(prepare_lines(dump(*lines)))
+    assert ((span.start, span.end) if span is not None else None) == expected
+
+
+# --- header --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "best", "site", "stamp"),
+    [
+        pytest.param(
+            [f"{HEADLINE} - الجزيرة نت", "الرئيسية", "أخبار", HEADLINE, STAMP, *BODY],
+            HEADLINE,
+            "الجزيرة نت",
+            STAMP,
+            id="document-title-site",
+        ),
+        pytest.param(
+            [
+                "الرئيسية",
+                HEADLINE,
+                STAMP,
+                "صورة من داخل أحد المستشفيات الحكومية في العاصمة اليوم",
+                *BODY,
+            ],
+            HEADLINE,
+            None,
+            STAMP,
+            id="headline-next-to-date-over-longer-line",
+        ),
+        pytest.param(
+            ["Home", "World", "Health ministry reports new cases", "Aug 8, 2024", *BODY_EN],
+            "Health ministry reports new cases",
+            None,
+            "Aug 8, 2024",
+            id="english",
+        ),
+        pytest.param(
+            ["سياسة", "الحكومة تقر الموازنة الجديدة", *BODY],
+            "الحكومة تقر الموازنة الجديدة",
+            None,
+            None,
+            id="no-stamp",
+        ),
+    ],
+)
+def test_read_header(lines: list[str], best: str, site: str | None, stamp: str | None) -> None:
+    prepared = prepare_lines(dump(*lines))
+    span = find_body_span(prepared)
+    assert span is not None
+    header = read_header(prepared, span)
+    assert header.candidates[0].text == best
+    assert header.document_site == site
+    assert (header.dates[0].text if header.dates else None) == stamp
+    assert all(c.text != lines[0] for c in header.candidates)  # the first line is <title>
+
+
+@pytest.mark.parametrize(
+    ("lines", "section", "standfirst", "credits", "site_names"),
+    [
+        pytest.param(
+            [
+                f"{HEADLINE} - الجزيرة نت",
+                "أخبار",
+                "أخبار",
+                HEADLINE,
+                STAMP,
+                "بقلم: محمد أحمد",
+                *BODY,
+            ],
+            "أخبار",
+            None,
+            (Credit("byline", ("محمد أحمد",)),),
+            ("الجزيرة نت",),
+            id="section-byline-site-from-title",
+        ),
+        pytest.param(
+            ["أخبار", HEADLINE, STANDFIRST, STAMP, *BODY],
+            "أخبار",
+            STANDFIRST,
+            (),
+            (),
+            id="standfirst-below-headline",
+        ),
+        pytest.param(
+            [
+                "Home",
+                "World",
+                "Health ministry reports new cases",
+                "By Jane Doe",
+                "Aug 8, 2024",
+                *BODY_EN,
+            ],
+            "World",
+            None,
+            (Credit("byline", ("Jane Doe",)),),
+            (),
+            id="english-byline",
+        ),
+    ],
+)
+def test_header_lines(
+    lines: list[str],
+    section: str | None,
+    standfirst: str | None,
+    credits: tuple[Credit, ...],
+    site_names: tuple[str, ...],
+) -> None:
+    prepared = prepare_lines(dump(*lines))
+    span = find_body_span(prepared)
+    assert span is not None
+    header = read_header(prepared, span)
+    around = header_lines(header, header.candidates[0])
+    assert (around.section, around.standfirst) == (section, standfirst)
+    assert (around.credits, around.site_names) == (credits, site_names)
+    assert header.candidates[0].index in around.used
