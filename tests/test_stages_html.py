@@ -370,3 +370,18 @@ def test_nearby_elements_without_anchor_keeps_document_order() -> None:
     rules = meta_rules()
     found = nearby_elements(index, None, rules.date_tokens, rules.teaser_tokens)
     assert [n.text for n in found] == ["10:00", "15 مارس 2023"]
+
+
+def test_a_related_box_right_after_the_headline_gives_no_date() -> None:
+    from article_extract import extract
+
+    body = "".join(
+        f"<p>وقال المتحدث إن الوزارة ستواصل العمل على الخطة خلال الأشهر المقبلة رقم {n}.</p>"
+        for n in range(4)
+    )
+    html = (
+        "<html lang='ar'><body><article><h1>الصحة تعلن خطة جديدة للمستشفيات</h1>"
+        "<div class='related'><a href='/x'>خبر آخر</a> 1 يناير 2020</div>"
+        f"<div class='entry-content'>{body}</div></article></body></html>"
+    )
+    assert extract(html).published is None

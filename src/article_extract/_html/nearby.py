@@ -120,6 +120,8 @@ def nearby_elements(
             continue
         if _in_teaser(element, teaser, index):
             continue
+        if element not in vocabulary and teaser.match(index.tokens_of(element)) is not None:
+            continue  # a sibling picked by position that is itself a teaser box ("related")
         ranked.append(Nearby(element, text, distance, element in vocabulary))
     ranked.sort(key=lambda n: (not n.by_vocabulary, n.distance))
     yield from ranked
