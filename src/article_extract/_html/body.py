@@ -25,10 +25,9 @@ from lxml.etree import _Element
 from .._byline import (
     agency_name,
     is_caption_folded,
-    is_source_label,
     leading_credit,
     may_be_credit,
-    parse_byline,
+    read_credit_line,
     split_trailing_credit,
 )
 from .._decide.evidence import BlockDraft, Credit
@@ -311,12 +310,18 @@ def filter_blocks(
     keys = [key_of_folded(f) for f in folds]
     words = [len(b.text.split()) for b in raw]
     stamps = [b.kind != "table_row" and is_stamp_line(b.text) for b in raw]
-    bylines = [
-        parse_byline(b.text)
-        if n <= MAX_CREDIT_WORDS and b.kind != "table_row" and may_be_credit(b.text, key)
-        else None
+    # Byline and source-label readings from one split of each block's words.
+    may_credit = [
+        b.kind != "table_row" and n <= MAX_CREDIT_WORDS and may_be_credit(b.text, key)
         for b, key, n in zip(raw, keys, words, strict=True)
     ]
+    reads = [
+        read_credit_line(b.text, folded, label_alone=n <= MAX_SOURCE_LABEL_WORDS)
+        if credit or (b.kind != "table_row" and n <= MAX_SOURCE_LABEL_WORDS)
+        else (None, False)
+        for b, folded, n, credit in zip(raw, folds, words, may_credit, strict=True)
+    ]
+    bylines = [read[0] if credit else None for read, credit in zip(reads, may_credit, strict=True)]
     meta = [s or a is not None for s, a in zip(stamps, bylines, strict=True)]
     teasers = teaser_runs([b.text for b in raw], meta)
     for index, block in enumerate(raw):
@@ -344,7 +349,7 @@ def filter_blocks(
             continue
         if index == state.named_by_label:
             continue
-        if short and words[index] <= MAX_SOURCE_LABEL_WORDS and is_source_label(text):
+        if short and reads[index][1]:  # a source label alone: the next block names the source
             named = raw[index + 1].text if index + 1 < count else ""
             if named and len(named.split()) <= MAX_SOURCE_NAME_WORDS:
                 state.credits.append(Credit("body", source=agency_name(named) or named))
