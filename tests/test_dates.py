@@ -1,7 +1,7 @@
 """The Arabic date engine: absolute dates by region, numerics, times, zones, labels, calendars.
 
 Every case is written here (no corpus file is read): the expected value is what a reader of the
-page would say, in the notation of ``expected`` below (ISO, date-only when no clock time,
+page would say, in the notation of ``date_checks.expected`` (ISO, date-only when no clock time,
 seconds only when written, an offset only when the text states a zone).
 """
 
@@ -11,19 +11,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from article_extract import ParsedDate, find_dates, parse_date
-
-
-def expected(parsed: ParsedDate | None) -> str | None:
-    """The value in the notation of the test tables (ParsedDate.isoformat)."""
-    return parsed.isoformat() if parsed is not None else None
-
-
-def check(text: str, want: str | None, reference: datetime | None = None) -> ParsedDate | None:
-    parsed = parse_date(text, reference=reference)
-    assert expected(parsed) == want, (text, parsed)
-    return parsed
-
+from article_extract import find_dates, parse_date
+from date_checks import check, expected
 
 EGYPT_GULF = [
     ("الخميس 06 يناير 2022", "2022-01-06"),

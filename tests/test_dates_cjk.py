@@ -12,20 +12,11 @@ from datetime import datetime
 
 import pytest
 
-from article_extract import ParsedDate, find_dates, parse_date
+from article_extract import find_dates, parse_date
+from date_checks import check
 
 # A reference the day after most stamps below, in the morning.
 REF = datetime(2025, 1, 14, 9, 0)
-
-
-def expected(parsed: ParsedDate | None) -> str | None:
-    return parsed.isoformat() if parsed is not None else None
-
-
-def check(text: str, want: str | None, reference: datetime | None = None) -> ParsedDate | None:
-    parsed = parse_date(text, reference=reference)
-    assert expected(parsed) == want, (text, parsed)
-    return parsed
 
 
 JAPANESE = [

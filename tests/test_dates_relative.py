@@ -10,12 +10,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from article_extract import ParsedDate, find_dates, parse_date
-
-
-def expected(parsed: ParsedDate | None) -> str | None:
-    return parsed.isoformat() if parsed is not None else None
-
+from article_extract import find_dates, parse_date
+from date_checks import expected
 
 REF = datetime(2022, 1, 6, 9, 30, 0)
 REF_SECONDS = datetime(2021, 9, 1, 10, 38, 4)
