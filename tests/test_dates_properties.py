@@ -23,7 +23,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from article_extract import ParsedDate, find_dates, parse_date
-from article_extract._dates._engine import DIGIT_FREE_STARTS, _best, _dates, may_hold_date
+from article_extract._dates._engine import (
+    DIGIT_ANCHORS,
+    DIGIT_FREE_STARTS,
+    _best,
+    _dates,
+    may_hold_date,
+)
 from article_extract._dates._fast import fast_parse
 from article_extract._dates._lexicon import Meaning, spellings, table_entries
 from article_extract._dates._normalize import fold_plain
@@ -385,7 +391,17 @@ def test_digit_free_start_fields_are_lexicon_fields() -> None:
 def test_pre_filter_rejects_prose() -> None:
     assert not may_hold_date("نص عادي بلا أرقام ولا كلمات تاريخ")
     assert not may_hold_date("ومنذ")  # not a token the grammar looks up
-    assert may_hold_date("٣")
+    assert not may_hold_date("سطر رقم ٣ من 20")  # two numbers and no date word: no date
+    assert may_hold_date("٣/٤/٢٠٢٢")  # three numbers: maybe d/m/Y
+    assert may_hold_date("3 يناير")  # a number and a month name
+
+
+@pytest.mark.parametrize("field", DIGIT_ANCHORS)
+def test_pre_filter_passes_every_word_a_date_with_digits_needs(field: str) -> None:
+    assert spellings(field)
+    for name in spellings(field):
+        assert may_hold_date(f"5 {name} 2022"), name
+        assert may_hold_date(f"5{name}"), name
 
 
 _DIGIT_FREE_SPELLINGS = [s for s in EVERY_SPELLING if not any(c.isdigit() for c in s)]
@@ -401,10 +417,35 @@ _DIGIT_FREE_SPELLINGS = [s for s in EVERY_SPELLING if not any(c.isdigit() for c 
         max_size=8,
     ).map(" ".join)
 )
-def test_pre_filter_never_hides_a_date(text: str) -> None:
+def test_pre_filter_never_hides_a_digit_free_date(text: str) -> None:
     """Digit-free text made of any lexicon words: where the pre-filter says no, the grammar
     (run without it) finds nothing either, with or without a reference."""
     if may_hold_date(text):
         return
     assert _dates(text, REF) == []
     assert _dates(text, None) == []
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(EVERY_SPELLING),
+            st.sampled_from(["5", "12", "2022", "١٤٤٣", "٠٦", "30", "7"]),
+            st.sampled_from([" ", "/", "-", ".", ":", "، ", " - ", "\n", "نص", "كتب", "T"]),
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_pre_filter_never_hides_a_date(text: str) -> None:
+    """Any mix of lexicon words, numbers and separators: where the pre-filter says no, the
+    grammar (run without it) finds nothing either, with or without a reference."""
+    if may_hold_date(text):
+        return
+    assert _dates(text, REF) == []
+    assert _dates(text, None) == []
+
+
+def test_pre_filter_passes_every_table_row() -> None:
+    for row in ROWS:
+        assert may_hold_date(row["text"]), row["text"]

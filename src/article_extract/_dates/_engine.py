@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from datetime import datetime, tzinfo
 from functools import cache
+from itertools import islice
 from typing import NamedTuple
 
 from ._clock import ClockTime, Zone, named_zone, read_time, read_zone
@@ -52,12 +53,23 @@ _CALENDAR_GAP = frozenset(["-", "(", ")", "/", "،", ",", "|", "="])
 # numerals). A month name always needs a number after it (a day or a year); labels, zones and
 # markers only extend a date.
 DIGIT_FREE_STARTS = ("rel_prep", "deictic", "weekday", "ordinal", "day_word", "numeral")
+# The fields of which a date written with digits needs one word: a month name ("6 يناير"),
+# a counted unit ("2025年", "令和7年") and the "ago" that closes "3時間前". Without such a word,
+# digits make a date only as d/m/Y or Y/m/d: three numbers (``_grammar._numeric``).
+DIGIT_ANCHORS = ("month", "suffix_unit", "era_start", "rel_post")
+NUMBERS_OF_A_NUMERIC_DATE = 3
 
 
 @cache
-def _digit_or_start() -> re.Pattern[str]:
-    firsts = {name.split()[0] for field in DIGIT_FREE_STARTS for name in spellings(field)}
-    return re.compile(f"[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]|{spelling_regex(firsts)}")
+def _date_word() -> re.Pattern[str]:
+    firsts = {
+        name.split()[0] for field in DIGIT_FREE_STARTS + DIGIT_ANCHORS for name in spellings(field)
+    }
+    return re.compile(spelling_regex(firsts))
+
+
+# A run of digits of any script (folding maps them all to ASCII digits).
+_NUMBER = re.compile(r"\d+")
 
 
 # Characters folding removes (harakat, tatweel, bidi marks): "مُنذ" is "منذ" to the grammar.
@@ -65,13 +77,19 @@ _MARKS = re.compile("[" + "".join(VANISHING) + "]")
 
 
 def may_hold_date(text: str) -> bool:
-    """The pre-filter: a digit, or a whole word that is the first word of a lexicon entry of a
-    DIGIT_FREE_STARTS field. Text it rejects cannot hold a date; it is a regex search, where
-    the grammar would fold and tokenize."""
-    pattern = _digit_or_start()
-    if pattern.search(text) is not None:
+    """The pre-filter: a whole word that is the first word of a lexicon entry of a
+    DIGIT_FREE_STARTS or DIGIT_ANCHORS field, or three numbers. Text it rejects cannot hold a
+    date; it is two regex searches, where the grammar would fold and tokenize ("سطر رقم 5", a
+    line with one number and no date word, is rejected)."""
+    if (
+        len(list(islice(_NUMBER.finditer(text), NUMBERS_OF_A_NUMERIC_DATE)))
+        == NUMBERS_OF_A_NUMERIC_DATE
+    ):
         return True
-    return _MARKS.search(text) is not None and pattern.search(_MARKS.sub("", text)) is not None
+    words = _date_word()
+    if words.search(text) is not None:
+        return True
+    return _MARKS.search(text) is not None and words.search(_MARKS.sub("", text)) is not None
 
 
 class _Match(NamedTuple):
