@@ -19,10 +19,10 @@ from typing import NamedTuple
 from ._clock import ClockTime, Zone, named_zone, read_time, read_zone
 from ._fast import fast_parse
 from ._grammar import DateCore, read_core, suffix_unit
-from ._lexicon import spelling_regex, spellings
-from ._normalize import VANISHING, Folded, fold_with_map
+from ._lexicon import fold_key, spellings
+from ._normalize import Folded, fold_with_map
 from ._relative import Relative, read_deictic, read_relative, read_relative_after, resolve
-from ._tokens import NL, NUM, PUNCT, WORD, Token, tokenize
+from ._tokens import NL, NUM, PUNCT, WORD, Token, split, tokenize
 from ._types import DateRole, ParsedDate
 from ._values import absolute_value, label_role, with_clock
 
@@ -61,35 +61,25 @@ NUMBERS_OF_A_NUMERIC_DATE = 3
 
 
 @cache
-def _date_word() -> re.Pattern[str]:
-    firsts = {
-        name.split()[0] for field in DIGIT_FREE_STARTS + DIGIT_ANCHORS for name in spellings(field)
-    }
-    return re.compile(spelling_regex(firsts))
+def _date_word_tokens() -> frozenset[str]:
+    """The first tokens of the lexicon entries of those fields, folded as page text is."""
+    fields = DIGIT_FREE_STARTS + DIGIT_ANCHORS
+    return frozenset(fold_key(name)[0] for field in fields for name in spellings(field))
 
 
-# A run of digits of any script (folding maps them all to ASCII digits).
+# A run of digits of any script (folding maps them all to ASCII digits, and never splits one).
 _NUMBER = re.compile(r"\d+")
 
 
-# Characters folding removes (harakat, tatweel, bidi marks): "مُنذ" is "منذ" to the grammar.
-_MARKS = re.compile("[" + "".join(VANISHING) + "]")
-
-
 def may_hold_date(text: str) -> bool:
-    """The pre-filter: a whole word that is the first word of a lexicon entry of a
-    DIGIT_FREE_STARTS or DIGIT_ANCHORS field, or three numbers. Text it rejects cannot hold a
-    date; it is two regex searches, where the grammar would fold and tokenize ("سطر رقم 5", a
-    line with one number and no date word, is rejected)."""
-    if (
-        len(list(islice(_NUMBER.finditer(text), NUMBERS_OF_A_NUMERIC_DATE)))
-        == NUMBERS_OF_A_NUMERIC_DATE
-    ):
+    """The pre-filter: three numbers, or a token that is the first token of a lexicon entry of
+    a DIGIT_FREE_STARTS or DIGIT_ANCHORS field. Text it rejects cannot hold a date ("سطر رقم
+    5": one number and no date word). It folds and splits the text in C (``str.translate``,
+    one ``findall``) and asks a set, where the grammar would build tokens and scan them."""
+    numbers = islice(_NUMBER.finditer(text), NUMBERS_OF_A_NUMERIC_DATE)
+    if len(list(numbers)) == NUMBERS_OF_A_NUMERIC_DATE:
         return True
-    words = _date_word()
-    if words.search(text) is not None:
-        return True
-    return _MARKS.search(text) is not None and words.search(_MARKS.sub("", text)) is not None
+    return not _date_word_tokens().isdisjoint(split(fold_with_map(text).text))
 
 
 class _Match(NamedTuple):
