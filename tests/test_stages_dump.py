@@ -4,6 +4,8 @@ header (ranking, the lines around the headline). Lines come from the path's own
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from article_extract._decide.evidence import Credit
@@ -200,3 +202,11 @@ def test_header_lines(
     assert (around.section, around.standfirst) == (section, standfirst)
     assert (around.credits, around.site_names) == (credits, site_names)
     assert header.candidates[0].index in around.used
+
+
+def test_a_repeated_line_is_read_once_and_keeps_its_own_position() -> None:
+    lines = prepare_lines(dump("الرئيسية", "أخبار", "الرئيسية", "نص فقرة من المقال.", "الرئيسية"))
+    assert [line.index for line in lines] == [0, 1, 2, 3, 4]
+    first, _, again, _, last = lines
+    assert again == dataclasses.replace(first, index=2)
+    assert last == dataclasses.replace(first, index=4)
