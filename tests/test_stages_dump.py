@@ -1,10 +1,11 @@
-"""The dump stages called one by one on small dumps: layout (line weights, body span) and
-header (ranking, the lines around the headline). Lines come from the path's own
-``prepare_lines``, so they carry the features the stages read."""
+"""The dump stages called one by one on small dumps: lines (undoing a text browser's hard
+wrap), layout (line weights, body span) and header (ranking, the lines around the headline).
+Lines come from the path's own ``prepare_lines``, so they carry the features the stages read."""
 
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 
 import pytest
 
@@ -37,6 +38,52 @@ BODY_EN = [E1, E2, E3]
 
 def dump(*lines: str) -> str:
     return "\n".join(lines)
+
+
+# --- lines ---------------------------------------------------------------------------------
+
+# The English body as a text browser prints it: one paragraph hard-wrapped at 50 columns, where
+# two sentences end exactly at a wrap point ("provinces." and "months." end their lines).
+WRAPPED = textwrap.wrap(" ".join(BODY_EN), width=50)
+TEASER = "Officials warn that new rules on imports could raise prices for families"
+
+
+def test_the_wrapped_body_ends_sentences_at_wrap_points() -> None:
+    assert [line.endswith(".") for line in WRAPPED] == [False, True, False, True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("physical", "expected"),
+    [
+        pytest.param(
+            ["", *WRAPPED, ""],
+            [" ".join(BODY_EN)],
+            id="sentences-end-at-wrap-points-inside-one-paragraph",
+        ),
+        pytest.param(
+            [*WRAPPED, "Politics"],
+            [" ".join(BODY_EN), "Politics"],
+            id="label-after-the-paragraph-stays-apart",
+        ),
+        pytest.param(
+            [*WRAPPED[:2], "Politics", *WRAPPED[2:]],
+            [" ".join(WRAPPED[:2]), "Politics", " ".join(WRAPPED[2:4]), " ".join(WRAPPED[4:])],
+            id="run-with-a-short-line-keeps-its-sentence-breaks",
+        ),
+        pytest.param(
+            [*WRAPPED, "Aug 8, 2024"],
+            [*BODY_EN, "Aug 8, 2024"],
+            id="run-with-a-date-line-keeps-its-sentence-breaks",
+        ),
+        pytest.param(
+            ["", *WRAPPED, "", *textwrap.wrap(TEASER, width=50), "LBCI", "12:05"],
+            [" ".join(BODY_EN), TEASER, "LBCI", "12:05"],
+            id="short-lines-after-a-wrapped-line-are-not-its-tail",
+        ),
+    ],
+)
+def test_prepare_lines_undoes_the_hard_wrap(physical: list[str], expected: list[str]) -> None:
+    assert [line.text for line in prepare_lines(dump(*physical))] == expected
 
 
 # --- layout --------------------------------------------------------------------------------
