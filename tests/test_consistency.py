@@ -31,10 +31,6 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
         )
         for shape in ("dumps", "htmltext", "inscriptis", "w3m", "markdown")
     },
-    ("tr-haberturk-2024", "w3m", "title"): (
-        "w3m shows the headline first in a share widget line ('Türkiye'de orman yangınları!') "
-        "between subscribe buttons, next to the body"
-    ),
 }
 
 

@@ -139,6 +139,10 @@ def test_find_body_span(lines: list[str], expected: tuple[int, int] | None) -> N
 
 # --- header --------------------------------------------------------------------------------
 
+HEADLINE_EN = "Health ministry reports new cases"
+HEADLINE_EN_FULL = f"{HEADLINE_EN} in three provinces"
+SHARE_BAR = ["Share", "Print", "Email", "Copy link", "Facebook"]
+
 
 @pytest.mark.parametrize(
     ("lines", "best", "site", "stamp"),
@@ -176,6 +180,75 @@ def test_find_body_span(lines: list[str], expected: tuple[int, int] | None) -> N
             None,
             None,
             id="no-stamp",
+        ),
+        pytest.param(
+            # A video player's title between its subscribe buttons, after the share bar.
+            [
+                "Home",
+                "World",
+                HEADLINE_EN,
+                "Aug 8, 2024",
+                *SHARE_BAR,
+                "Subscribe",
+                "Storm hits the coast tonight",
+                "Subscribe",
+                *BODY_EN,
+            ],
+            HEADLINE_EN,
+            None,
+            "Aug 8, 2024",
+            id="line-boxed-in-by-buttons-is-a-widget",
+        ),
+        pytest.param(
+            # The headline between a breadcrumb and a share bar, right above its stamp.
+            [
+                "News",
+                "Home",
+                "Storm warning for the coast",
+                "World",
+                "Home",
+                HEADLINE_EN,
+                "Share",
+                "Aug 8, 2024",
+                *BODY_EN,
+            ],
+            HEADLINE_EN,
+            None,
+            "Aug 8, 2024",
+            id="boxed-in-date-neighbour-is-the-headline",
+        ),
+        pytest.param(
+            # "<section> <headline> - <site>" repeats the full headline; a video's title above
+            # the body is its first words.
+            [
+                "Home",
+                f"World {HEADLINE_EN_FULL} - Daily News",
+                HEADLINE_EN_FULL,
+                "Aug 8, 2024",
+                *SHARE_BAR,
+                HEADLINE_EN,
+                *BODY_EN,
+            ],
+            HEADLINE_EN_FULL,
+            None,
+            "Aug 8, 2024",
+            id="cut-copy-of-the-headline-loses",
+        ),
+        pytest.param(
+            # The standfirst opens with the headline's words: the headline is no cut copy.
+            [
+                "Home",
+                f"World {HEADLINE_EN} - Daily News",
+                HEADLINE_EN,
+                "Aug 8, 2024",
+                "Share",
+                f"{HEADLINE_EN} as hospitals fill up in the north",
+                *BODY_EN,
+            ],
+            HEADLINE_EN,
+            None,
+            "Aug 8, 2024",
+            id="headline-held-by-a-longer-line-is-not-cut",
         ),
     ],
 )
