@@ -31,14 +31,6 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
         )
         for shape in ("dumps", "htmltext", "inscriptis", "w3m", "markdown")
     },
-    ("fr-lemonde-2023", "w3m", "title"): (
-        "w3m wraps the standfirst into the headline's neighbourhood; the headline sits above "
-        "fifteen lines of share and account buttons"
-    ),
-    ("tr-haberturk-2024", "w3m", "title"): (
-        "w3m shows the headline first in a share widget line ('Türkiye'de orman yangınları!') "
-        "between subscribe buttons, next to the body"
-    ),
 }
 
 

@@ -1,10 +1,11 @@
-"""The dump stages called one by one on small dumps: layout (line weights, body span) and
-header (ranking, the lines around the headline). Lines come from the path's own
-``prepare_lines``, so they carry the features the stages read."""
+"""The dump stages called one by one on small dumps: lines (undoing a text browser's hard
+wrap), layout (line weights, body span) and header (ranking, the lines around the headline).
+Lines come from the path's own ``prepare_lines``, so they carry the features the stages read."""
 
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 
 import pytest
 
@@ -37,6 +38,52 @@ BODY_EN = [E1, E2, E3]
 
 def dump(*lines: str) -> str:
     return "\n".join(lines)
+
+
+# --- lines ---------------------------------------------------------------------------------
+
+# The English body as a text browser prints it: one paragraph hard-wrapped at 50 columns, where
+# two sentences end exactly at a wrap point ("provinces." and "months." end their lines).
+WRAPPED = textwrap.wrap(" ".join(BODY_EN), width=50)
+TEASER = "Officials warn that new rules on imports could raise prices for families"
+
+
+def test_the_wrapped_body_ends_sentences_at_wrap_points() -> None:
+    assert [line.endswith(".") for line in WRAPPED] == [False, True, False, True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("physical", "expected"),
+    [
+        pytest.param(
+            ["", *WRAPPED, ""],
+            [" ".join(BODY_EN)],
+            id="sentences-end-at-wrap-points-inside-one-paragraph",
+        ),
+        pytest.param(
+            [*WRAPPED, "Politics"],
+            [" ".join(BODY_EN), "Politics"],
+            id="label-after-the-paragraph-stays-apart",
+        ),
+        pytest.param(
+            [*WRAPPED[:2], "Politics", *WRAPPED[2:]],
+            [" ".join(WRAPPED[:2]), "Politics", " ".join(WRAPPED[2:4]), " ".join(WRAPPED[4:])],
+            id="run-with-a-short-line-keeps-its-sentence-breaks",
+        ),
+        pytest.param(
+            [*WRAPPED, "Aug 8, 2024"],
+            [*BODY_EN, "Aug 8, 2024"],
+            id="run-with-a-date-line-keeps-its-sentence-breaks",
+        ),
+        pytest.param(
+            ["", *WRAPPED, "", *textwrap.wrap(TEASER, width=50), "LBCI", "12:05"],
+            [" ".join(BODY_EN), TEASER, "LBCI", "12:05"],
+            id="short-lines-after-a-wrapped-line-are-not-its-tail",
+        ),
+    ],
+)
+def test_prepare_lines_undoes_the_hard_wrap(physical: list[str], expected: list[str]) -> None:
+    assert [line.text for line in prepare_lines(dump(*physical))] == expected
 
 
 # --- layout --------------------------------------------------------------------------------
@@ -92,6 +139,10 @@ def test_find_body_span(lines: list[str], expected: tuple[int, int] | None) -> N
 
 # --- header --------------------------------------------------------------------------------
 
+HEADLINE_EN = "Health ministry reports new cases"
+HEADLINE_EN_FULL = f"{HEADLINE_EN} in three provinces"
+SHARE_BAR = ["Share", "Print", "Email", "Copy link", "Facebook"]
+
 
 @pytest.mark.parametrize(
     ("lines", "best", "site", "stamp"),
@@ -129,6 +180,75 @@ def test_find_body_span(lines: list[str], expected: tuple[int, int] | None) -> N
             None,
             None,
             id="no-stamp",
+        ),
+        pytest.param(
+            # A video player's title between its subscribe buttons, after the share bar.
+            [
+                "Home",
+                "World",
+                HEADLINE_EN,
+                "Aug 8, 2024",
+                *SHARE_BAR,
+                "Subscribe",
+                "Storm hits the coast tonight",
+                "Subscribe",
+                *BODY_EN,
+            ],
+            HEADLINE_EN,
+            None,
+            "Aug 8, 2024",
+            id="line-boxed-in-by-buttons-is-a-widget",
+        ),
+        pytest.param(
+            # The headline between a breadcrumb and a share bar, right above its stamp.
+            [
+                "News",
+                "Home",
+                "Storm warning for the coast",
+                "World",
+                "Home",
+                HEADLINE_EN,
+                "Share",
+                "Aug 8, 2024",
+                *BODY_EN,
+            ],
+            HEADLINE_EN,
+            None,
+            "Aug 8, 2024",
+            id="boxed-in-date-neighbour-is-the-headline",
+        ),
+        pytest.param(
+            # "<section> <headline> - <site>" repeats the full headline; a video's title above
+            # the body is its first words.
+            [
+                "Home",
+                f"World {HEADLINE_EN_FULL} - Daily News",
+                HEADLINE_EN_FULL,
+                "Aug 8, 2024",
+                *SHARE_BAR,
+                HEADLINE_EN,
+                *BODY_EN,
+            ],
+            HEADLINE_EN_FULL,
+            None,
+            "Aug 8, 2024",
+            id="cut-copy-of-the-headline-loses",
+        ),
+        pytest.param(
+            # The standfirst opens with the headline's words: the headline is no cut copy.
+            [
+                "Home",
+                f"World {HEADLINE_EN} - Daily News",
+                HEADLINE_EN,
+                "Aug 8, 2024",
+                "Share",
+                f"{HEADLINE_EN} as hospitals fill up in the north",
+                *BODY_EN,
+            ],
+            HEADLINE_EN,
+            None,
+            "Aug 8, 2024",
+            id="headline-held-by-a-longer-line-is-not-cut",
         ),
     ],
 )

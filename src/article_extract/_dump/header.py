@@ -4,11 +4,13 @@ section and site name.
 Read backwards from the body's first line within ``HEADER_WINDOW`` lines. Candidates are
 ranked on layout evidence that holds across sites (the title sits next to the date, repeats
 the document ``<title>``, is longer than a label; a section name also appears in the menus; a
-byline follows the title), never by a site's wording. The choices themselves are the decision
-layer's (:mod:`article_extract._decide`): :func:`read_header` ranks, :func:`header_lines` reads
-the lines around the chosen headline. Markdown lines add what their markup says: a heading's
-level speaks for a headline (:data:`HEADING_LEVEL_BONUS`), and a teaser or menu line (a link
-to another page) is never one.
+byline follows the title), never by a site's wording. A line boxed in by buttons or widget
+labels is a widget's content (a video player's title) and ranks last; a line that only repeats
+the first words of the bare headline is a cut copy of it and loses. The choices themselves are
+the decision layer's (:mod:`article_extract._decide`): :func:`read_header` ranks,
+:func:`header_lines` reads the lines around the chosen headline. Markdown lines add what
+their markup says: a heading's level speaks for a headline (:data:`HEADING_LEVEL_BONUS`), and a
+teaser or menu line (a link to another page) is never one.
 """
 
 from __future__ import annotations
@@ -139,6 +141,25 @@ def _media_titles(lines: Sequence[Line], candidates: Sequence[Line]) -> frozense
     )
 
 
+def _is_control(line: Line) -> bool:
+    """A button or a widget's label ("ABONE OL", "Share", "01:53"). A date stamp reads as a
+    count line, but it is the header's own."""
+    return line.chrome or (line.widget and not line.is_date_line)
+
+
+def _boxed_in(lines: Sequence[Line], candidates: Sequence[Line]) -> frozenset[int]:
+    """Candidates with a control line right above and right below them ("ABONE OL" / <a
+    video's title> / "ABONE OL"; a ticker's item between two others): a widget's content, not
+    the article's header, whose headline sits next to its date, standfirst or byline."""
+    return frozenset(
+        c.index
+        for c in candidates
+        if 0 < c.index < len(lines) - 1
+        and _is_control(lines[c.index - 1])
+        and _is_control(lines[c.index + 1])
+    )
+
+
 def _title_score(
     line: Line,
     *,
@@ -148,6 +169,7 @@ def _title_score(
     doc_title: str,
     chrome_between: int,
     plain_of_decorated: bool,
+    cut_copy: bool,
     media_title: bool,
 ) -> float:
     score = min(line.units, 12) / 12 + HEADING_LEVEL_BONUS.get(line.markup.heading, 0.0)
@@ -160,6 +182,8 @@ def _title_score(
         score += 1.5
     if plain_of_decorated:
         score += 1.0  # the bare headline of a line that repeats it with a site/section name
+    if cut_copy:
+        score -= 1.0  # the first words of the bare headline, cut off (a video's title)
     if media_title:
         score -= 2.0  # a video or audio box's title
     if looks_like_name(line.text):
@@ -242,6 +266,10 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     ]
     media = _media_titles(lines, candidates)
     next_to_date = _nearest_above(candidates, date_line.index if date_line else None, media)
+    # A boxed-in line is a widget's, unless it is the date's neighbour: a headline may sit
+    # between a breadcrumb and a share bar right above its stamp.
+    boxed = _boxed_in(lines, candidates) - {next_to_date.index if next_to_date else -1}
+    media |= boxed
     standfirst = _standfirst_below_headline(next_to_date, candidates)
     if next_to_date is None and date_line is not None:
         # No headline above the stamp: the page prints it above the headline block.
@@ -249,7 +277,7 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     if standfirst is not None:
         # headline, standfirst, byline/date: the date's neighbour is the standfirst.
         next_to_date = next(c for c in candidates if c.index == standfirst.index - 1)
-    decorated = _decorated_repeats(candidates)
+    decorated, cut_copies = _decorated_repeats(candidates)
     chrome_below = _chrome_counts_below(window)
 
     def score(line: Line) -> float:
@@ -261,10 +289,15 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
             doc_title=doc_key,
             chrome_between=chrome_below[line.index],
             plain_of_decorated=line.index in decorated,
+            cut_copy=line.index in cut_copies,
             media_title=line.index in media,
         )
 
-    ranked = sorted(candidates, key=score, reverse=True)
+    # A widget's content comes after every other candidate, whatever its score: the share
+    # bar between a header and its body must not make a player's title the headline.
+    ranked = sorted(
+        candidates, key=lambda line: (line.index not in boxed, score(line)), reverse=True
+    )
     if not ranked and first is not None and document_site is None and _is_title_candidate(first):
         ranked = [first]  # no headline in the header: the dump's first line is all there is
     dates = _date_evidence(window)
@@ -360,16 +393,23 @@ def _standfirst_below_headline(
     return next_to_date
 
 
-def _decorated_repeats(candidates: Sequence[Line]) -> set[int]:
-    """Candidates whose text another, longer candidate repeats with additions
-    ("Haberler Gündem <headline> - Güncel haberler"): the shorter one is the bare headline."""
-    plain: set[int] = set()
-    for short in candidates:
-        if short.units < MIN_HEADLINE_UNITS:
-            continue
-        if any(len(o.key) > len(short.key) and short.key in o.key for o in candidates):
-            plain.add(short.index)
-    return plain
+def _decorated_repeats(candidates: Sequence[Line]) -> tuple[set[int], set[int]]:
+    """(bare headlines, cut copies). A candidate whose text another, longer candidate repeats
+    with additions ("Haberler Gündem <headline> - Güncel haberler") is the bare headline; one
+    that another bare headline holds in full is only a cut copy of it (a video's or a teaser's
+    title: the headline's first sentence), not the headline."""
+    repeated = [
+        short
+        for short in candidates
+        if short.units >= MIN_HEADLINE_UNITS
+        and any(len(o.key) > len(short.key) and short.key in o.key for o in candidates)
+    ]
+    cut = {
+        short.index
+        for short in repeated
+        if any(len(o.key) > len(short.key) and short.key in o.key for o in repeated)
+    }
+    return {line.index for line in repeated} - cut, cut
 
 
 def _chrome_counts_below(window: list[Line]) -> dict[int, int]:

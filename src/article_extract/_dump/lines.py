@@ -11,7 +11,9 @@ lines also carry what the markup says: :class:`Markup`).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -197,19 +199,27 @@ def _wrap_width(lines: list[str]) -> int | None:
     return widest if near >= _MIN_WRAPPED_LINES else None
 
 
-def _continues(current: str, following: str, width: int) -> bool:
+def _fits(current: str, following: str, width: int) -> bool:
     """Was ``current`` broken by the wrapper because ``following``'s first word did not fit?"""
-    if not following or not current:
-        return False
-    if ends_like_sentence(current) and not following[:1].islower():
-        # A finished sentence at the wrap point: more often a paragraph's end than a
-        # coincidence, and a split paragraph costs less than two merged ones.
-        return False
     first_word = following.split(" ", 1)[0]
     if _cjk_re().search(first_word):
         return display_width(current) >= width - _WRAP_OVERFLOW
     used = display_width(current)
     return used + 1 + display_width(first_word) > width - _WRAP_OVERFLOW and used >= width // 2
+
+
+def _ends_sentence_before(current: str, following: str) -> bool:
+    """A finished sentence, and the next line opens another."""
+    return ends_like_sentence(current) and not following[:1].islower()
+
+
+def _is_wrapped_paragraph(run: Sequence[str], width: int) -> bool:
+    """Is a run of lines between blank lines one paragraph wrapped at the column: every line
+    but the last broken where the next word did not fit, and none a unit of its own?"""
+    return all(
+        _fits(current, following, width) and not _stands_alone(following)
+        for current, following in itertools.pairwise(run)
+    )
 
 
 def _stands_alone(line: str) -> bool:
@@ -230,17 +240,29 @@ def _unwrap(lines: list[str]) -> list[str]:
     if width is None:
         return lines
     out: list[str] = []
-    for line in lines:
-        if (
-            out
-            and out[-1]
-            and line
-            and _continues(out[-1], line, width)
-            and not _stands_alone(line)
-        ):
-            out[-1] = out[-1] + wrap_glue(out[-1]) + line
-        else:
-            out.append(line)
+    for is_text, group in itertools.groupby(lines, key=bool):
+        if not is_text:
+            out.extend(group)
+            continue
+        run = list(group)
+        one_paragraph: bool | None = None  # read only when a sentence ends at a wrap point
+        out.append(run[0])
+        for position, (current, following) in enumerate(itertools.pairwise(run), 1):
+            joins = _fits(current, following, width) and not _stands_alone(following)
+            if joins and _ends_sentence_before(current, following):
+                # A sentence that ends where the next word would not fit: a paragraph's end
+                # more often than a coincidence (a split paragraph costs less than two merged
+                # ones), unless every line between the blank lines around it ends at the
+                # column: then the wrapper broke one paragraph there. A last line that does
+                # not end a sentence is a label or a credit after the paragraph.
+                if one_paragraph is None:
+                    one_paragraph = _is_wrapped_paragraph(run, width)
+                last = position == len(run) - 1
+                joins = one_paragraph and (not last or ends_like_sentence(following))
+            if joins:
+                out[-1] = out[-1] + wrap_glue(out[-1]) + following
+            else:
+                out.append(following)
     return out
 
 
