@@ -289,3 +289,31 @@ def test_a_short_headline_under_the_date_stamp_beats_its_longer_standfirst() -> 
         ]
     )
     assert extract(text).title == "ثورة في المستشفيات"
+
+
+def test_a_long_recaptcha_notice_under_a_sign_up_form_is_chrome() -> None:
+    # Over the prefix rule's 40 words: the notice is told by the phrase it contains.
+    notice = (
+        "Privacy Notice: Newsletters may contain info about charities, online ads, and content "
+        "funded by outside parties. For more information see our Privacy Policy. We use Google "
+        "reCaptcha to protect our website and the Google Privacy Policy and Terms of Service "
+        "apply, and more words follow here so that the line runs well past forty words."
+    )
+    text = "\n\n".join([TITLE, DATE_LINE, *PARAGRAPHS[:3], notice, *PARAGRAPHS[3:]])
+    article = extract(text)
+    assert "Privacy Notice" not in article.body
+    assert article.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_sign_up_box_between_paragraphs_keeps_the_paragraphs_after_it() -> None:
+    # Heading, blurb, e-mail field and button: a run of chrome lines, which the body span used
+    # to end at, losing the closing paragraphs.
+    box = [
+        "النشرة البريدية",
+        "اشترك في نشرتنا اليومية لتصلك أهم الأخبار",
+        "البريد الإلكتروني",
+        "اشترك",
+    ]
+    text = "\n\n".join([TITLE, DATE_LINE, *PARAGRAPHS[:3], *box, *PARAGRAPHS[3:], *FOOTER])
+    article = extract(text)
+    assert article.body == "\n\n".join(PARAGRAPHS)

@@ -13,6 +13,7 @@ from article_extract._decide.evidence import Credit
 from article_extract._dump.header import header_lines, read_header
 from article_extract._dump.layout import (
     CHROME_COST,
+    MAX_CHROME_BOX_LINES,
     META_LINE_COST,
     PARAGRAPH_OFFSET,
     SHORT_LINE_COST,
@@ -34,6 +35,24 @@ STAMP = "الثلاثاء 14 مارس 2023"
 STANDFIRST = "وزير الصحة يؤكد أن المستشفيات مستعدة لاستقبال جميع الحالات"
 BODY = [S1, S2, S3]
 BODY_EN = [E1, E2, E3]
+# A paragraph long enough to outweigh, on its own, the sign-up box below.
+E_LONG = (
+    "Investigators said on Friday that the cause of the fire was still unknown, and that it was "
+    "too early to say whether the materials used on the outside of the building had made the "
+    "flames spread faster."
+)
+# A newsletter sign-up box as sites set it between two paragraphs: heading, e-mail field,
+# button, the reCAPTCHA notice (four chrome lines, one short line).
+SIGN_UP_BOX = [
+    "Get our morning briefing",
+    "Enter your email address",
+    "Sign up",
+    "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    "Newsletter",
+]
+# What ends an article page: a share row, then the site's one-line description.
+SHARE_ROW = ["Share", "Facebook", "Twitter", "WhatsApp", "Email"]
+FOOTER_BLURB = "The Daily Example is an independent newspaper, founded in 1990 and read daily."
 
 
 def dump(*lines: str) -> str:
@@ -130,6 +149,22 @@ def test_line_weight(text: str, expected: float) -> None:
         ),
         pytest.param([S1, S2, "تفاصيل الخطة", S3, S1], (0, 4), id="subheading-inside"),
         pytest.param(["الرئيسية", "رياضة", "سياسة", "اتصل بنا"], None, id="menu-only"),
+        pytest.param(
+            [E_LONG, *BODY_EN, *SIGN_UP_BOX, E_LONG, *SHARE_ROW],
+            (0, 9),
+            id="crosses-sign-up-box",
+        ),
+        pytest.param(
+            [E_LONG, *BODY_EN, *SIGN_UP_BOX, *["Newsletter"] * MAX_CHROME_BOX_LINES, E_LONG],
+            (0, 3),
+            id="longer-run-of-chrome-ends-body",
+        ),
+        pytest.param([*BODY_EN, *SIGN_UP_BOX], (0, 2), id="sign-up-box-after-last-paragraph"),
+        pytest.param(
+            [*BODY_EN, *SHARE_ROW, FOOTER_BLURB, "All rights reserved"],
+            (0, 2),
+            id="share-row-then-footer-blurb-ends-body",
+        ),
     ],
 )
 def test_find_body_span(lines: list[str], expected: tuple[int, int] | None) -> None:

@@ -7,6 +7,8 @@ paragraphs, then end-of-article chrome (tags, share, related lists, comments, fo
 * The body is the line span with the highest score, where sentence-like lines score their
   length and everything else (menu items, headlines, dates, chrome) costs a little — the
   maximum-sum segment, cut at end-of-article markers ("مقالات ذات صلة", "التعليقات"…).
+  A box inside the body costs as one interruption, not line by line: an "اقرأ أيضا" marker
+  and its headlines, or a short run of chrome between two paragraphs (a newsletter sign-up).
 * The header is read backwards from the body's first line, within a small window.
 
 Lines read from Markdown carry their markup (:class:`.lines.Markup`): a teaser or menu line
@@ -42,6 +44,11 @@ RELATED_MARKER_COST = 2.0
 RELATED_ITEM_COST = 0.5
 # A related box holds at most this many lines before the body resumes.
 MAX_RELATED_BOX_LINES = 10
+# A box of chrome inside the body (a newsletter sign-up: heading, blurb, e-mail field, button,
+# legal notice) holds at most this many lines: it is one interruption, and costs one chrome
+# line; the rest of its chrome lines cost like short lines. A page's end (share row, tags,
+# related list, footer) runs longer, or is not followed by a paragraph.
+MAX_CHROME_BOX_LINES = 10
 # Cost of a date line or a byline inside a candidate span.
 META_LINE_COST = 4.0
 # Long lines with no sentence punctuation (tickers, headline lists) earn only a share of their
@@ -107,6 +114,41 @@ def _related_box_lines(lines: Sequence[Line]) -> set[int]:
     return boxed
 
 
+def _span_weights(lines: Sequence[Line]) -> list[float]:
+    """Each line's weight inside a candidate span: :func:`line_weight`, with the boxes inside
+    the body (in-article related boxes, chrome boxes between paragraphs) costing as boxes."""
+    boxed = _related_box_lines(lines)
+    weights = [
+        -RELATED_MARKER_COST
+        if line.related
+        else -RELATED_ITEM_COST
+        if line.index in boxed
+        else line_weight(line)
+        for line in lines
+    ]
+    for index in _repeated_box_chrome(lines, weights):
+        weights[index] = -SHORT_LINE_COST
+    return weights
+
+
+def _repeated_box_chrome(lines: Sequence[Line], weights: Sequence[float]) -> list[int]:
+    """The chrome lines after the first in each chrome box between two paragraphs: a run of
+    at most :data:`MAX_CHROME_BOX_LINES` lines that do not speak for the body (no end-of-article
+    marker among them), with a paragraph right before and right after it. One linear pass."""
+    repeated: list[int] = []
+    start = 0
+    for index, line in enumerate(lines):
+        if weights[index] <= 0.0 and not line.tail:
+            continue  # inside a run (or before the first paragraph)
+        run = range(start, index)
+        closed = weights[index] > 0.0 and start > 0 and weights[start - 1] > 0.0
+        if closed and 0 < len(run) <= MAX_CHROME_BOX_LINES:
+            chrome = [position for position in run if lines[position].chrome]
+            repeated += chrome[1:]
+        start = index + 1
+    return repeated
+
+
 def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     """The maximum-score span of lines, never crossing an end-of-article marker."""
     best: BodySpan | None = None
@@ -114,18 +156,12 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     run_start = 0
     run_score = 0.0
     after_tail = False
-    boxed = _related_box_lines(lines)
-    for line in lines:
+    weights = _span_weights(lines)
+    for line, weight in zip(lines, weights, strict=True):
         if line.tail:
             run_score, run_start = 0.0, line.index + 1
             after_tail = True
             continue
-        if line.related:
-            weight = -RELATED_MARKER_COST
-        elif line.index in boxed:
-            weight = -RELATED_ITEM_COST
-        else:
-            weight = line_weight(line)
         if run_score <= 0.0:
             run_score, run_start = 0.0, line.index
         run_score += weight
