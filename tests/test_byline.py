@@ -7,6 +7,7 @@ import pytest
 from article_extract._byline import (
     Attribution,
     agency_name,
+    is_caption_text,
     is_source_label,
     leading_credit,
     parse_byline,
@@ -117,3 +118,21 @@ def test_dateline_credit_and_label_alone() -> None:
     assert is_source_label("المصدر:")
     assert is_source_label("Kaynak")
     assert not is_source_label("المصدر: بي بي سي")  # the source is on the same line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a photographer's credit closing a caption: name "/" outlet, in parentheses
+        ("Protesters march through the old town in May 2023. (Jane Doe/The Daily Example)", True),
+        ("Rescue teams search the debris of the building. (Ali Hassan/CBC)", True),
+        ("A voter casts her ballot in the capital. (AP Photo/John Roe)", True),
+        # near misses: a unit or a rate in parentheses, one word before the "/", no parentheses
+        ("The new trains will run at up to 300 (km/h).", False),
+        ("The helpline is open around the clock (24/7).", False),
+        ("The summit brought together both alliances (EU/NATO).", False),
+        ("Officials said the road would reopen on Monday, Jane Doe/The Daily Example said", False),
+    ],
+)
+def test_caption_with_a_photographers_credit(text: str, expected: bool) -> None:
+    assert is_caption_text(text) is expected

@@ -59,6 +59,14 @@ _CREDIT_LEAD_IN = " -–—ـ"
 _DATELINE_CREDIT_RE = re.compile(r"^\(\s?[^()\-–—]{1,30}\s[-–—]+\s([^()\-–—]{1,30}?)\s?\)$")
 # "عمان (بترا) -", "دمشق، سوريا (CNN) --": a credit in the first 80 characters.
 _LEADING_CREDIT_RE = re.compile(r"^[^()]{0,60}\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]")
+# A photographer's credit closing a caption, in parentheses: a name of two to four words, "/",
+# the outlet in one to four ("(Adel Hana/The Associated Press)", "(AP Photo/Evan Vucci)"). On
+# folded text; words hold no digit, so "(24/7)" and "(km/h)" (one word before "/") are not
+# credits. Searched only in the text's last PHOTO_CREDIT_WINDOW characters.
+_PHOTO_CREDIT_RE = re.compile(
+    r"\((?:[^\s()/\d]+ ){1,3}[^\s()/\d]+ ?/ ?(?:[^\s()/\d]+ ){0,3}[^\s()/\d]+\)\s?\.?$"
+)
+PHOTO_CREDIT_WINDOW = 100
 # The caption pattern cannot match a text without one of these (a caption word's colon, a
 # credit after "/" or in the final parentheses): such a text skips the search.
 _CAPTION_PATTERN_MARKS = (":", "：", "/", ")")
@@ -186,7 +194,9 @@ def is_caption_text(text: str) -> bool:
        or by a few words ("تصوير محمد علي");
     2. a caption word with its colon stands anywhere in it ("… Albania.Foto: Florion Goga");
     3. it ends with a photo credit after "/" or in parentheses ("BERTRAND GUAY / AFP",
-       "(رويترز)").
+       "(رويترز)");
+    4. it ends with a photographer's credit in parentheses, a name and the outlet after "/"
+       ("… in April 2022. (Adel Hana/The Associated Press)").
 
     A line of more than :data:`MAX_CAPTION_WORDS` words is prose whatever it holds, and rule 1
     reads only lines of at most :data:`MAX_CAPTION_OPENER_WORDS` words.
@@ -211,7 +221,9 @@ def is_caption_folded(folded: str, words: int) -> bool:
                     return True
     if not any(mark in folded for mark in _CAPTION_PATTERN_MARKS):
         return False
-    return tables.caption_re.search(folded) is not None
+    if tables.caption_re.search(folded) is not None:
+        return True
+    return _PHOTO_CREDIT_RE.search(folded[-PHOTO_CREDIT_WINDOW:]) is not None
 
 
 def _split_joined(part: str) -> list[str]:
