@@ -19,6 +19,8 @@ from article_extract._dump.layout import (
     SHORT_LINE_COST,
     UNPUNCTUATED_COST,
     UNPUNCTUATED_SHARE,
+    BodySpan,
+    alt_text_lines,
     find_body_span,
     line_weight,
 )
@@ -170,6 +172,52 @@ def test_line_weight(text: str, expected: float) -> None:
 def test_find_body_span(lines: list[str], expected: tuple[int, int] | None) -> None:
     span = find_body_span(prepare_lines(dump(*lines)))
     assert ((span.start, span.end) if span is not None else None) == expected
+
+
+# Images as a text browser prints them: alt text, then the caption with its photo credit.
+CAPTION = "Rescue teams search the debris of the building in the city centre. (Ali Hassan/CBC)"
+CAPTION_2 = "The mayor speaks to reporters outside the town hall on Friday. (Jane Doe/CBC)"
+ALT = "A seated person gestures while speaking."
+ALT_2 = "A man stands in front of a shop wearing a blue jacket"
+REPEATED_ALT = "Police officers guard the entrance of the new reception centre in the port."
+# Real short paragraphs a caption may follow in a dump that shows no alt texts.
+PLAIN = "Two people were hurt in the fire."
+QUOTE = '"It will not help the talks at all," he said.'
+NAMED = "But the minister is aware of the effect Doe may have on the talks."
+ARABIC_ALT = "تحدث المحافظ إلى الصحفيين أمام المبنى"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param([E1, ALT, CAPTION, E2, ALT_2, CAPTION_2, E3], {1, 4}, id="alt-texts-shown"),
+        pytest.param(
+            [E1, REPEATED_ALT, f"{REPEATED_ALT} John Roe (Reuters)", E2],
+            {1},
+            id="caption-repeats-the-line",
+        ),
+        pytest.param([E1, QUOTE, CAPTION, E2, ALT, CAPTION_2, E3], set(), id="half-is-no-majority"),
+        pytest.param([E1, PLAIN, CAPTION, E2, E3], set(), id="one-plain-paragraph-one-image"),
+        pytest.param(
+            [E1, PLAIN, CAPTION, E2, QUOTE, CAPTION_2, E3, NAMED, CAPTION],
+            set(),
+            id="plain-dump-captions-after-paragraphs",
+        ),
+        pytest.param(
+            [E1, ALT, "Photo: AFP", E2, ALT_2, "Photo: Reuters", E3],
+            set(),
+            id="bare-credits-are-not-described-captions",
+        ),
+        pytest.param(
+            [S1, "وصلت فرق الإنقاذ إلى المبنى صباح اليوم", CAPTION, S2, ARABIC_ALT, CAPTION_2, S3],
+            set(),
+            id="script-without-capitals",
+        ),
+    ],
+)
+def test_alt_text_lines(lines: list[str], expected: set[int]) -> None:
+    prepared = prepare_lines("\n\n".join(lines))  # one block per line: nothing is re-joined
+    assert alt_text_lines(prepared, BodySpan(0, len(prepared) - 1, 0.0)) == expected
 
 
 # --- header --------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from .._text import letters_key, letters_of_folded
 from .._urls import url_date_text
 from ..errors import NotAnArticle
 from .header import Header, HeaderLines, header_lines, labelled_source, read_header
-from .layout import MIN_PARAGRAPH_UNITS, BodySpan, find_body_span, is_caption
+from .layout import MIN_PARAGRAPH_UNITS, BodySpan, alt_text_lines, find_body_span, is_caption
 from .lines import Line, prepare_lines
 
 __all__ = ["PageContext", "evidence_from_lines", "extract_from_dump"]
@@ -105,6 +105,7 @@ def _body_blocks(
 ) -> tuple[list[BlockDraft], list[Credit]]:
     """Blocks of the body span, and the credits found inside it."""
     spanned = lines[span.start : span.end + 1]
+    alt_texts = alt_text_lines(lines, span)
     teasers = teaser_runs(
         [ln.text for ln in spanned],
         [ln.is_date_line or ln.attribution is not None for ln in spanned],
@@ -116,6 +117,7 @@ def _body_blocks(
         and position not in teasers
         and not line.is_date_line
         and not is_caption(line)
+        and line.index not in alt_texts
     ]
     blocks: list[BlockDraft] = []
     if around.standfirst:

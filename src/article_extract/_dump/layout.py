@@ -10,6 +10,8 @@ paragraphs, then end-of-article chrome (tags, share, related lists, comments, fo
   A box inside the body costs as one interruption, not line by line: an "اقرأ أيضا" marker
   and its headlines, or a short run of chrome between two paragraphs (a newsletter sign-up).
 * The header is read backwards from the body's first line, within a small window.
+* Images inside the span: a caption carries a photo credit; a text browser prints the image's
+  alt text right above it (:func:`alt_text_lines`), which is no more body text than the caption.
 
 Lines read from Markdown carry their markup (:class:`.lines.Markup`): a teaser or menu line
 (other stories, navigation) and a level-1 heading (the headline) cost like a short line
@@ -22,9 +24,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .._text import letters_key
 from .lines import Line
 
-__all__ = ["BodySpan", "find_body_span", "line_weight"]
+__all__ = ["BodySpan", "alt_text_lines", "find_body_span", "is_caption", "line_weight"]
 
 # A paragraph shorter than this (in words) is not enough to anchor the body on its own.
 MIN_PARAGRAPH_UNITS = 6
@@ -60,6 +63,22 @@ UNPUNCTUATED_COST = 4.0
 AFTER_TAIL_DISCOUNT = 0.5
 # The body must hold at least this many words of paragraph text to be an article.
 MIN_BODY_SCORE = 25.0
+# A text browser prints an image as its alt text, right above the caption. An alt text that
+# describes the picture ("A man stands in front of a market.") is one plain sentence at most
+# this long (in words)…
+MAX_ALT_TEXT_UNITS = 16
+# … above a caption that describes the picture too (at least this many words), not above a
+# bare credit line ("Photo: AFP"), which may follow any paragraph.
+MIN_DESCRIBED_CAPTION_UNITS = 8
+# A caption that repeats the line above it repeats a text, not a word or two.
+MIN_REPEATED_ALT_UNITS = 4
+# Plain descriptions above captions are alt texts only on a page that shows them above most of
+# its described captions, at least this many: a dump without alt texts may have one short
+# plain paragraph above an image, not most of them.
+MIN_ALT_TEXT_IMAGES = 2
+# Quotation marks: a quoted line is someone's words, never a picture's description.
+_QUOTE_MARKS = frozenset('"“”„«»')
+_SENTENCE_MARKS = ".!?؟。"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +94,46 @@ def is_caption(line: Line) -> bool:
     """An image caption: a line that carries a photo credit (see ``_byline.is_caption_text``),
     or one the markup places under an image as its caption."""
     return line.caption or line.markup.caption
+
+
+def alt_text_lines(lines: Sequence[Line], span: BodySpan) -> frozenset[int]:
+    """The lines of the span that are images' alt texts, as a text browser prints them above
+    each image's caption: a line the caption repeats, and, on a page that shows its alt texts
+    (a plain description above most of its described captions), those descriptions."""
+    repeated: set[int] = set()
+    described: set[int] = set()
+    images = 0
+    for line in lines[span.start : span.end + 1]:
+        below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+        if below is None or not is_caption(below) or is_caption(line):
+            continue
+        if line.units >= MIN_REPEATED_ALT_UNITS and letters_key(below.text).startswith(
+            letters_key(line.text)
+        ):
+            repeated.add(line.index)
+            images += 1
+        elif below.units >= MIN_DESCRIBED_CAPTION_UNITS:
+            images += 1
+            if _reads_as_description(line):
+                described.add(line.index)
+    shown = len(repeated) + len(described)
+    if shown >= MIN_ALT_TEXT_IMAGES and 2 * shown > images:
+        return frozenset(repeated | described)
+    return frozenset(repeated)
+
+
+def _reads_as_description(line: Line) -> bool:
+    """One plain sentence that names no one: no comma, digit or quotation mark, and in a script
+    with capitals, no capitalised word after the first ("A seated person gestures while
+    speaking."). In a script without capitals a name cannot be told: never a description."""
+    text = line.text
+    if line.units > MAX_ALT_TEXT_UNITS or line.inner_punct or not any(c.islower() for c in text):
+        return False
+    if any(c.isdigit() or c in _QUOTE_MARKS for c in text):
+        return False
+    if any(mark in text[:-1] for mark in _SENTENCE_MARKS):
+        return False
+    return not any(word[:1].isupper() for word in text.split()[1:])
 
 
 def line_weight(line: Line) -> float:
