@@ -28,6 +28,7 @@ from ..data import load_table
 
 __all__ = [
     "MAX_NAME_WORDS",
+    "NAME_EDGES",
     "clean_name",
     "looks_like_name",
     "names_a_role",
@@ -42,7 +43,8 @@ MIN_BARE_NAME_WORDS = 2
 MAX_BARE_NAME_WORDS = 4
 # "name - place": a dash with spaces around it (text is cleaned: single spaces).
 _PLACE_SEPARATOR_RE = re.compile(r"\s[-–—ـ]+\s")
-_NAME_EDGES = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
+# Punctuation around a name, or between a byline label and the name: never part of it.
+NAME_EDGES = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
 _DIGIT_RE = re.compile(r"\d")
 _HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 
@@ -89,7 +91,7 @@ def split_name_place(text: str) -> str:
 
 def clean_name(text: str) -> str | None:
     """A byline part as a name (edges and a trailing place removed), or None."""
-    name = split_name_place(clean_text(text).strip(_NAME_EDGES)).strip(_NAME_EDGES)
+    name = split_name_place(clean_text(text).strip(NAME_EDGES)).strip(NAME_EDGES)
     if not name or _DIGIT_RE.search(name) or len(name.split()) > MAX_NAME_WORDS:
         return None
     return name
