@@ -32,6 +32,7 @@ __all__ = [
     "clean_name",
     "looks_like_name",
     "names_a_role",
+    "names_the_site",
     "split_name_place",
     "usable_authors",
 ]
@@ -46,6 +47,9 @@ _PLACE_SEPARATOR_RE = re.compile(r"\s[-–—ـ]+\s")
 # Punctuation around a name, or between a byline label and the name: never part of it.
 NAME_EDGES = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
 _DIGIT_RE = re.compile(r"\d")
+# A site key this long names the site inside a longer text ("alyaum" in "alyaumnews"); a
+# shorter one would match inside ordinary words, so it must be the whole text.
+MIN_CONTAINED_SITE_KEY_CHARS = 3
 _HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
@@ -128,13 +132,18 @@ def names_a_role(text: str) -> bool:
     return not _role_words().isdisjoint(fold(text).split())
 
 
+def names_the_site(key: str, site_keys: frozenset[str]) -> bool:
+    """Does a text whose ``letters_key`` is ``key`` name the site (one of ``site_keys``)?"""
+    return any(key == s or (len(s) >= MIN_CONTAINED_SITE_KEY_CHARS and s in key) for s in site_keys)
+
+
 def _usable(name: str, site_keys: frozenset[str], labels: frozenset[str]) -> bool:
     if "://" in name or "@" in name or name.startswith("www.") or names_a_role(name):
         return False
     key = letters_key(name)
     if not key or key in labels:
         return False
-    if any(key == s or (len(s) >= 3 and s in key) for s in site_keys):
+    if names_the_site(key, site_keys):
         return False
     return not chrome_lexicon().is_chrome(name)
 
