@@ -17,7 +17,12 @@ from article_extract._dates import ParsedDate, parse_date
 from article_extract._decide.dates import DateEvidence, choose_dates, printed_date
 from article_extract._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
 from article_extract._decide.labels import choose_authors, choose_section, choose_site_name
-from article_extract._decide.names import clean_name, looks_like_name, split_name_place
+from article_extract._decide.names import (
+    clean_name,
+    looks_like_name,
+    names_the_site,
+    split_name_place,
+)
 from article_extract._decide.text_roles import is_stamp_line, is_subheading
 from article_extract._decide.titles import (
     MetadataTitle,
@@ -165,6 +170,21 @@ def test_looks_like_name(text: str, name: bool) -> None:
 )
 def test_split_name_place(text: str, name: str) -> None:
     assert split_name_place(text) == name
+
+
+@pytest.mark.parametrize(
+    ("key", "names"),
+    [
+        ("alyaum", True),  # the whole key
+        ("alyaumnews", True),  # contains a key of three letters or more
+        ("lbci", True),
+        ("abcnews", False),  # "bc" is too short to count inside another text
+        ("bc", True),  # … but is the site when it is the whole text
+        ("hassanali", False),
+    ],
+)
+def test_names_the_site(key: str, names: bool) -> None:
+    assert names_the_site(key, frozenset({"alyaum", "lbci", "bc"})) is names
 
 
 def test_clean_name() -> None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ._decide.names import clean_name
+from ._decide.names import NAME_EDGES, clean_name
 from ._text import clean_text, fold, strip_non_word_edges
 from .data import load_table
 
@@ -46,7 +46,6 @@ MAX_CAPTION_OPENER_WORDS = 14
 # ("تصوير محمد علي").
 MAX_CAPTION_LABEL_WORDS = 4
 
-_PUNCT = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
 # "--(بترا)", "(رويترز)", "- رويترز", "(ومع)" at the very end of a paragraph (text is cleaned:
 # single spaces). Searched only in the paragraph's last TRAILING_CREDIT_WINDOW characters: a
 # credit is short. The dashes before a parenthesised credit are stripped after the match.
@@ -159,7 +158,7 @@ def _after_label(words: list[str], folded: list[str], labels: LabelIndex) -> str
     head = tuple(folded[:_MAX_LABEL_WORDS])
     for label in labels.get(folded[0], ()):
         if head[: len(label)] == label:
-            return " ".join(words[len(label) :]).strip(_PUNCT)
+            return " ".join(words[len(label) :]).strip(NAME_EDGES)
     return None
 
 

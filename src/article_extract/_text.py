@@ -23,7 +23,6 @@ __all__ = [
     "letters_key",
     "letters_of_folded",
     "strip_non_word_edges",
-    "to_ascii_digits",
 ]
 
 # Spaces that browsers render as a plain space; NBSP is the common one in scraped pages.
@@ -119,11 +118,6 @@ def clean_text(text: str, *, keep_newlines: bool = False) -> str:
         text = _NEWLINE_SPACES.sub("\n", _SPACE_RUN.sub(" ", text))
         return text.strip()
     return _SPACE_RUN.sub(" ", text.replace("\n", " ")).strip()
-
-
-def to_ascii_digits(text: str) -> str:
-    """Arabic-Indic and Persian digits become ASCII digits; nothing else changes."""
-    return text.translate(_DIGIT_TABLE)
 
 
 def fold(text: str) -> str:

@@ -75,7 +75,7 @@ VISIBLE_DISAGREEMENT = timedelta(days=1)
 _LOCAL_SCRIPT_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 # Origins in the order they are trusted for the publication date.
 ORIGIN_ORDER: tuple[DateOrigin, ...] = ("json-ld", "meta", "microdata", "time", "visible", "url")
-_STRUCTURED = frozenset({"json-ld", "meta", "microdata", "time"})
+# What the page's markup states (not printed for readers, not in the URL).
 _METADATA = frozenset({"json-ld", "meta", "microdata", "time"})
 # A word printed after the date expression that still belongs to it ("20.15 Uhr") is short.
 MAX_SUFFIX_CHARS = 4
@@ -206,7 +206,7 @@ def choose_dates(evidence: Sequence[DateEvidence], options: Options) -> DateDeci
     modified_pool = [e for e in ranked if not e.published]
     stamp = next((e for e in published_pool if e.origin == "visible"), None)
     url_date = next((e for e in published_pool if e.origin == "url"), None)
-    structured = [e for e in published_pool if e.origin in _STRUCTURED]
+    structured = [e for e in published_pool if e.origin in _METADATA]
     flags: set[str] = set()
     chosen = published_pool[0] if published_pool else None
     if chosen is not None:

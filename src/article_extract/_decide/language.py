@@ -352,7 +352,7 @@ class _Scores:
         """Evidence for ``chosen`` that ``other`` lacks."""
         return self.total.get(chosen, 0.0) - self.shared.get(other, 0.0)
 
-    def theirs(self, chosen: str, other: str) -> float:
+    def theirs(self, other: str) -> float:
         """Evidence for ``other`` that ``chosen`` lacks."""
         return self.total.get(other, 0.0) - self.shared.get(other, 0.0)
 
@@ -378,7 +378,7 @@ def _scores(evidence: _Evidence, chosen: str | None = None) -> _Scores:
 
 def _beats(scores: _Scores, chosen: str, other: str, ratio: float) -> bool:
     ours = scores.ours(chosen, other)
-    return ours >= MIN_EVIDENCE and ours >= ratio * scores.theirs(chosen, other)
+    return ours >= MIN_EVIDENCE and ours >= ratio * scores.theirs(other)
 
 
 def _by_lexicon(evidence: _Evidence, script: _Script) -> str | None:

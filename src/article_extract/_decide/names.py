@@ -28,9 +28,11 @@ from ..data import load_table
 
 __all__ = [
     "MAX_NAME_WORDS",
+    "NAME_EDGES",
     "clean_name",
     "looks_like_name",
     "names_a_role",
+    "names_the_site",
     "split_name_place",
     "usable_authors",
 ]
@@ -42,8 +44,12 @@ MIN_BARE_NAME_WORDS = 2
 MAX_BARE_NAME_WORDS = 4
 # "name - place": a dash with spaces around it (text is cleaned: single spaces).
 _PLACE_SEPARATOR_RE = re.compile(r"\s[-–—ـ]+\s")
-_NAME_EDGES = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
+# Punctuation around a name, or between a byline label and the name: never part of it.
+NAME_EDGES = " :：.،,؛;-–—_ـ|/\\()[]«»\"'*•·"
 _DIGIT_RE = re.compile(r"\d")
+# A site key this long names the site inside a longer text ("alyaum" in "alyaumnews"); a
+# shorter one would match inside ordinary words, so it must be the whole text.
+MIN_CONTAINED_SITE_KEY_CHARS = 3
 _HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
@@ -89,7 +95,7 @@ def split_name_place(text: str) -> str:
 
 def clean_name(text: str) -> str | None:
     """A byline part as a name (edges and a trailing place removed), or None."""
-    name = split_name_place(clean_text(text).strip(_NAME_EDGES)).strip(_NAME_EDGES)
+    name = split_name_place(clean_text(text).strip(NAME_EDGES)).strip(NAME_EDGES)
     if not name or _DIGIT_RE.search(name) or len(name.split()) > MAX_NAME_WORDS:
         return None
     return name
@@ -126,13 +132,18 @@ def names_a_role(text: str) -> bool:
     return not _role_words().isdisjoint(fold(text).split())
 
 
+def names_the_site(key: str, site_keys: frozenset[str]) -> bool:
+    """Does a text whose ``letters_key`` is ``key`` name the site (one of ``site_keys``)?"""
+    return any(key == s or (len(s) >= MIN_CONTAINED_SITE_KEY_CHARS and s in key) for s in site_keys)
+
+
 def _usable(name: str, site_keys: frozenset[str], labels: frozenset[str]) -> bool:
     if "://" in name or "@" in name or name.startswith("www.") or names_a_role(name):
         return False
     key = letters_key(name)
     if not key or key in labels:
         return False
-    if any(key == s or (len(s) >= 3 and s in key) for s in site_keys):
+    if names_the_site(key, site_keys):
         return False
     return not chrome_lexicon().is_chrome(name)
 

@@ -49,6 +49,7 @@ from ..data import load_table
 from ..errors import NotAnArticle
 from .dates import DateDecision
 from .evidence import PageEvidence
+from .names import names_the_site
 from .titles import MIN_HEADLINE_WORDS, headline_words
 
 __all__ = ["MIN_BODY_CHARS", "article_evidence", "check_is_article"]
@@ -171,8 +172,7 @@ def _site_titled(evidence: PageEvidence) -> bool:
     title = evidence.title
     if title is None:
         return False
-    key = letters_key(title.text)
-    return any(key == s or (len(s) >= 3 and s in key) for s in evidence.site_keys)
+    return names_the_site(letters_key(title.text), evidence.site_keys)
 
 
 def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: bool = False) -> None:

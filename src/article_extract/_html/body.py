@@ -292,7 +292,6 @@ class _FilterState:
 
 def filter_blocks(
     raw: list[RawBlock],
-    rules: BodyRules,
     title: str | None,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
 ) -> Body:
@@ -419,7 +418,7 @@ def extract_body(
         for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True)
         for b in (walk_blocks(part, body_rules) if count else blocks)
     ]
-    body = filter_blocks(raw, body_rules, title, max_line_chars)
+    body = filter_blocks(raw, title, max_line_chars)
     origin = container.origin
     # Prose, not links: a container that is half related-links legitimately loses that half.
     before = sum(len(b.text) - b.link_chars for b in raw_all if _has_letters(b.text))
