@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from article_extract import find_dates, parse_date
+from article_extract._dates import bare_clock, label_start, labelled_clock
 from article_extract._dates._engine import MAX_PARSE_CHARS, _best, _dates
 from article_extract._dates._fast import fast_parse
 from test_dates import (
@@ -258,3 +259,79 @@ def test_tokens_take_their_kind_from_the_first_character() -> None:
         (NL, "\n"),
         (PUNCT, "/"),
     ]
+
+
+# --- the questions a line's layout asks of the grammar ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        pytest.param(
+            "تغطية: مريم الشحي بدأت التغطية: الاثنين 12 فبراير 2024 - 06:00 صباحاً",
+            "تغطية: مريم الشحي ",
+            id="coverage-start-after-a-byline",
+        ),
+        pytest.param(
+            "By Jane Doe · Posted: Aug 8, 2024 4:00 AM | Updated Aug 9, 2024",
+            "By Jane Doe · ",
+            id="posted-after-a-byline",
+        ),
+        pytest.param(
+            "كتب - أحمد علي آخر تحديث: الأحد، 3 مارس 2024 - 10:15 م",
+            "كتب - أحمد علي ",
+            id="multi-word-label-starts-at-its-first-word",
+        ),
+        pytest.param("نشر في: 12 فبراير 2024", "", id="label-opens-the-text"),
+        pytest.param("بقلم أحمد علي 12 فبراير 2024", None, id="no-label"),
+        pytest.param(
+            "نشر الوزير بيانا مطولا عن الوضع في المدينة الساحلية يوم 12 فبراير 2024",
+            None,
+            id="label-word-too-far-before-the-date",
+        ),
+    ],
+)
+def test_label_start(text: str, credit: str | None) -> None:
+    dates = find_dates(text)
+    labelled = next((d for d in dates if d.role is not None), dates[-1])
+    start = label_start(text, labelled)
+    assert (text[:start] if start is not None else None) == credit
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("16:40", 16 * 60 + 40),
+        ("4:05 PM", 16 * 60 + 5),
+        ("06:00 صباحاً", 6 * 60),
+        ("١١:٤٥ م", 23 * 60 + 45),
+        ("16.40 GMT", 16 * 60 + 40),
+        ("10:30 بتوقيت مكة المكرمة", 10 * 60 + 30),
+        ("16:40.", 16 * 60 + 40),
+        ("16.40", None),  # a decimal number without a period or zone
+        ("16:40 وصل الوفد إلى المطار", None),  # a sentence after the time
+        ("آخر تحديث: 16:40", None),  # labelled: a status, not an entry stamp
+        ("25:10", None),
+        ("2024", None),
+        ("3 Min", None),
+    ],
+)
+def test_bare_clock(text: str, minutes: int | None) -> None:
+    assert bare_clock(text) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("مباشر آخر تحديث: 16:40", 16 * 60 + 40),
+        ("Last updated at 4:05 PM EDT", 16 * 60 + 5),
+        ("Updated 16:40 GMT", 16 * 60 + 40),
+        ("نشر في الساعة 10:30 صباحا", 10 * 60 + 30),
+        ("16:40", None),  # no label
+        ("آخر تحديث: 12 فبراير 2024", None),  # a day: a date stamp, read by find_dates
+        ("آخر تحديث: 16:40 وصل الوفد", None),  # the time does not end the text
+        ("Updated 4 minutes ago", None),
+    ],
+)
+def test_labelled_clock(text: str, minutes: int | None) -> None:
+    assert labelled_clock(text) == minutes

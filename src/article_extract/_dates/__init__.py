@@ -1,6 +1,10 @@
 """The Arabic date engine: ``parse_date`` for one expression, ``find_dates`` inside running text.
 
-Everything the rest of the library knows about dates goes through these two functions.
+Everything the rest of the library knows about dates goes through these two functions, and
+three questions a line's layout asks of the same grammar: ``label_start`` (where the label of
+a labelled date begins: a byline and a stamp on one line are split there), ``bare_clock`` (a
+line that is only a time of day: a live blog's entry stamp) and ``labelled_clock`` (a line
+that ends with a labelled time and no day: a live blog's status line).
 
 Layout (one concern per module)::
 
@@ -47,7 +51,17 @@ without one they yield nothing (``parse_date`` returns None, ``find_dates`` skip
 
 from __future__ import annotations
 
-from ._engine import find_dates, parse_date
+from ._engine import bare_clock, find_dates, label_start, labelled_clock, parse_date
 from ._types import Calendar, DateRole, ParsedDate, Precision
 
-__all__ = ["Calendar", "DateRole", "ParsedDate", "Precision", "find_dates", "parse_date"]
+__all__ = [
+    "Calendar",
+    "DateRole",
+    "ParsedDate",
+    "Precision",
+    "bare_clock",
+    "find_dates",
+    "label_start",
+    "labelled_clock",
+    "parse_date",
+]

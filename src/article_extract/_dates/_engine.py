@@ -26,7 +26,15 @@ from ._tokens import NL, NUM, PUNCT, WORD, Token, split, tokenize
 from ._types import DateRole, ParsedDate
 from ._values import absolute_value, label_role, with_clock
 
-__all__ = ["DIGIT_FREE_STARTS", "find_dates", "may_hold_date", "parse_date"]
+__all__ = [
+    "DIGIT_FREE_STARTS",
+    "bare_clock",
+    "find_dates",
+    "label_start",
+    "labelled_clock",
+    "may_hold_date",
+    "parse_date",
+]
 
 # parse_date reads at most this much: a labelled stamp with a Hijri and a Gregorian part and a
 # zone is under 120 characters; longer input is running text and find_dates is the tool for it.
@@ -42,6 +50,9 @@ MAX_TIME_BEFORE_TOKENS = 9
 MAX_YEAR_BORROW_GAP = 3
 # How far before a date a label may stand ("تم نشره يوم الجمعة …").
 MAX_LABEL_LOOKBACK = 6
+# A clock line, bare or labelled ("آخر تحديث: 06:00 صباحاً بتوقيت مكة المكرمة"), is at most this
+# long.
+MAX_CLOCK_LINE_CHARS = 60
 
 _RELATIVE = frozenset({"relative"})
 _WEEKDAY_GAP = frozenset([",", "،", "-", "|", ":"])
@@ -294,12 +305,77 @@ def _role(tokens: list[Token], match: _Match, floor: int) -> DateRole | None:
     for k in range(match.start, match.end):
         if (role := _label_role(tokens[k])) is not None:
             return role
-    k = match.start - 1
-    while k >= max(floor, match.start - MAX_LABEL_LOOKBACK) and tokens[k].kind != NL:
-        if (role := _label_role(tokens[k])) is not None:
-            return role
+    before = _label_before(tokens, match.start, floor)
+    return _label_role(tokens[before]) if before is not None else None
+
+
+def _label_before(tokens: list[Token], start: int, floor: int) -> int | None:
+    """The index of the role-giving label nearest before token ``start`` on its line, within
+    ``MAX_LABEL_LOOKBACK`` tokens and not before ``floor`` (the previous date's end)."""
+    k = start - 1
+    while k >= max(floor, start - MAX_LABEL_LOOKBACK) and tokens[k].kind != NL:
+        if _label_role(tokens[k]) is not None:
+            return k
         k -= 1
     return None
+
+
+def label_start(text: str, date: ParsedDate) -> int | None:
+    """Where, in ``text``, the label that gives ``date`` (one of ``find_dates(text)``) its role
+    starts, when that label stands before the date ("بقلم فلان نشر في: 12 فبراير 2024" → the
+    offset of "نشر"); None when no label before it gives one. The rule is :func:`_role`'s."""
+    if date.role is None:
+        return None
+    folded = fold_with_map(text[: date.span[0]])
+    tokens = tokenize(folded.text)
+    k = _label_before(tokens, len(tokens), 0)
+    return folded.span(tokens[k].start, tokens[k].end)[0] if k is not None else None
+
+
+def bare_clock(text: str) -> int | None:
+    """The time of day (minutes after midnight) of a text that is one clock time and nothing
+    else but its period and zone ("16:40", "4:05 PM", "06:00 صباحاً", "16.40 GMT"), as the
+    date grammar reads clock times; None for anything else ("16:40 وصل الوفد", "2024", "16.40"
+    alone: a decimal number)."""
+    tokens = _clock_tokens(text)
+    return _clock_to_end(tokens, 0) if tokens else None
+
+
+def labelled_clock(text: str) -> int | None:
+    """The time of day of a text that ends with a date label and a clock time, and so states
+    no day: a live blog's status or an update stamp ("مباشر آخر تحديث: 16:40", "Last updated
+    at 4:05 PM EDT"). None for anything else ("آخر تحديث: 12 فبراير 2024", "16:40")."""
+    tokens = _clock_tokens(text)
+    if not tokens:
+        return None
+    for k in range(len(tokens) - 1, -1, -1):  # a short text: a few tokens
+        meaning = tokens[k].meaning
+        if meaning is not None and meaning.label is not None:
+            j = k + 1
+            while j < len(tokens) and (tokens[j].kind == PUNCT or _has(tokens[j], "time_joiner")):
+                j += 1
+            return _clock_to_end(tokens, j)
+    return None
+
+
+def _clock_tokens(text: str) -> list[Token]:
+    """The tokens of a short text that holds a digit (a clock line), else none."""
+    if len(text) > MAX_CLOCK_LINE_CHARS or _NUMBER.search(text) is None:
+        return []
+    return [t for t in tokenize(fold_with_map(text).text) if t.kind != NL]
+
+
+def _clock_to_end(tokens: list[Token], start: int) -> int | None:
+    """Minutes after midnight of the clock time (period, zone) at token ``start`` when it
+    ends the text (but for punctuation)."""
+    clock = read_time(tokens, start)
+    if clock is None:
+        return None
+    zone = read_zone(tokens, clock.end)
+    end = zone.end if zone is not None else clock.end
+    if any(t.kind != PUNCT for t in tokens[end:]):
+        return None
+    return clock.hour * 60 + clock.minute
 
 
 def _label_role(tok: Token) -> DateRole | None:
