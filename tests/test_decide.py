@@ -153,6 +153,11 @@ def test_split_document_title_takes_the_longer_end() -> None:
         ("من القاهرة", False),  # a preposition
         ("محمد 2020", False),
         ("وزير", False),  # one word
+        ("مريم الشحي", True),
+        ("أبرز المستجدات", False),  # a key-points box's label
+        ("أهم الأحداث", False),
+        ("Key Points", False),
+        ("Latest Updates", False),
     ],
 )
 def test_looks_like_name(text: str, name: bool) -> None:
