@@ -413,3 +413,41 @@ def test_a_repeated_line_is_read_once_and_keeps_its_own_position() -> None:
     first, _, again, _, last = lines
     assert again == dataclasses.replace(first, index=2)
     assert last == dataclasses.replace(first, index=4)
+
+
+# --- a byline and a stamp on one line ------------------------------------------------------
+
+CREDIT_STAMP = "تغطية: مريم الشحي وسالم البلوشي بدأت التغطية: الاثنين 12 فبراير 2024 - 06:00 صباحاً"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "stamp"),
+    [
+        pytest.param(CREDIT_STAMP, ("مريم الشحي", "سالم البلوشي"), True, id="byline-and-stamp"),
+        pytest.param(
+            "By Jane Doe · Posted: Aug 8, 2024 4:00 AM | Updated: Aug 9, 2024",
+            ("Jane Doe",),
+            True,
+            id="english-byline-and-stamp",
+        ),
+        pytest.param("بدأت التغطية: الاثنين 12 فبراير 2024 - 06:00 صباحاً", None, True, id="stamp"),
+        pytest.param(
+            "تغطية: مريم الشحي وسالم البلوشي", ("مريم الشحي", "سالم البلوشي"), False, id="byline"
+        ),
+        pytest.param(
+            # No credit label opens it: a stamp line with names, not a byline.
+            "Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM EDT",
+            None,
+            True,
+            id="names-without-a-label",
+        ),
+    ],
+)
+def test_a_credit_line_with_a_labelled_stamp_is_both(
+    text: str, authors: tuple[str, ...] | None, stamp: bool
+) -> None:
+    (line,) = prepare_lines(text)
+    assert (line.attribution.authors if line.attribution else None) == authors
+    assert bool(line.dates) is stamp
+    if authors and stamp:
+        assert line.is_date_line  # the stamp part is mostly its date

@@ -95,6 +95,7 @@ def _is_title_candidate(line: Line) -> bool:
         and not line.is_date_line
         and line.attribution is None
         and not is_caption(line)
+        and not line.clock_stamp
         and not line.markup.elsewhere
         and MIN_TITLE_UNITS <= line.units <= MAX_TITLE_UNITS
     )

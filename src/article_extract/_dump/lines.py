@@ -25,7 +25,7 @@ from .._byline import (
     parse_byline,
     read_credit_line,
 )
-from .._dates import ParsedDate, find_dates
+from .._dates import ParsedDate, bare_clock, find_dates, label_start, labelled_clock
 from .._lexicon import chrome_lexicon, key_of_folded
 from .._model import DEFAULT_MAX_LINE_CHARS
 from .._text import clean_text, ends_like_sentence, fold_cleaned
@@ -82,6 +82,8 @@ MAX_LABEL_UNITS = 3
 MAX_DATE_LINE_UNITS = 30
 # A line is a "date line" when the date expression covers this share of its characters.
 DATE_LINE_COVERAGE = 0.45
+# A line that is only a clock time ("16:40", "4:05 PM EDT") is this short (in words).
+MAX_CLOCK_LINE_UNITS = 5
 # A line with at least this share of its letters inside links is navigation (Markdown).
 NAV_LINK_SHARE = 0.8
 
@@ -137,6 +139,7 @@ class Line:
     attribution: Attribution | None
     source_label: bool  # a source label alone ("المصدر:", "Kaynak"): the next line names it
     caption: bool  # an image caption or photo credit (see ``_byline.is_caption_text``)
+    clock: int | None  # the line is only a time of day ("16:40"): minutes after midnight
     markup: Markup = NO_MARKUP
 
     @property
@@ -152,6 +155,12 @@ class Line:
             and not self.markup.elsewhere
             and chrome_lexicon().is_widget_key(self.key, self.text)
         )
+
+    @property
+    def clock_stamp(self) -> bool:
+        """A stamp that gives a time of day and no day: a live blog's status ("مباشر آخر
+        تحديث: 16:40"), an update time. Only header lines are asked, so it is read then."""
+        return self.short and not self.markup.elsewhere and labelled_clock(self.text) is not None
 
     @property
     def sentence_like(self) -> bool:
@@ -276,6 +285,27 @@ def _line_dates(
     return dates, min(1.0, covered / len(text))
 
 
+def _credit_before_stamp(
+    text: str, dates: Sequence[ParsedDate]
+) -> tuple[Attribution, float] | None:
+    """A credit line with a labelled stamp after the names ("تغطية: فلان وفلانة بدأت التغطية:
+    <date>", "By Jane Doe · Posted: <date>") is a credit line and a stamp line: split where the
+    date's label starts (the date engine's label rule), the part before it read as a byline
+    (the byline labels' rule). The credit, and the share of the stamp part its dates cover."""
+    labelled = next((d for d in dates if d.role is not None), None)
+    start = label_start(text, labelled) if labelled is not None else None
+    if not start:
+        return None
+    credit = text[:start]
+    if _units(credit) > MAX_BYLINE_UNITS:
+        return None
+    attribution = parse_byline(credit)
+    if attribution is None:
+        return None
+    covered = sum(d.span[1] - d.span[0] for d in dates if d.span[0] >= start)
+    return attribution, min(1.0, covered / (len(text) - start))
+
+
 def line_features(
     index: int,
     text: str,
@@ -295,11 +325,16 @@ def line_features(
     own = short and not markup.elsewhere
     units = _units(text)
     dates, coverage = _line_dates(text, units, reference) if own else ((), 0.0)
-    attribution, source_label = (
-        read_credit_line(text, folded, label_alone=units <= MAX_LABEL_UNITS)
-        if own and units <= MAX_BYLINE_UNITS and may_be_credit(text, key)
-        else (None, False)
-    )
+    credited = _credit_before_stamp(text, dates) if dates else None
+    attribution: Attribution | None
+    if credited is not None:
+        (attribution, coverage), source_label = credited, False
+    else:
+        attribution, source_label = (
+            read_credit_line(text, folded, label_alone=units <= MAX_LABEL_UNITS)
+            if own and units <= MAX_BYLINE_UNITS and may_be_credit(text, key)
+            else (None, False)
+        )
     return Line(
         index=index,
         text=text,
@@ -316,6 +351,8 @@ def line_features(
         attribution=attribution,
         source_label=source_label,
         caption=short and is_caption_folded(folded, len(text.split())),
+        # A line with a date is more than a clock time (and is read as a stamp already).
+        clock=bare_clock(text) if own and units <= MAX_CLOCK_LINE_UNITS and not dates else None,
         markup=markup,
     )
 
