@@ -317,3 +317,70 @@ def test_a_sign_up_box_between_paragraphs_keeps_the_paragraphs_after_it() -> Non
     text = "\n\n".join([TITLE, DATE_LINE, *PARAGRAPHS[:3], *box, *PARAGRAPHS[3:], *FOOTER])
     article = extract(text)
     assert article.body == "\n\n".join(PARAGRAPHS)
+
+
+# --- a live blog ----------------------------------------------------------------------------
+
+LIVE_TITLE = "العاصفة تضرب السواحل الشرقية وتعليق الرحلات الجوية"
+LIVE_KEY_POINTS = [
+    "أبرز المستجدات",
+    "تعليق الدراسة في جميع مدارس المحافظات الساحلية يومي الاثنين والثلاثاء.",
+    "تعليق الرحلات في المطار الرئيسي حتى صباح الغد.",
+]
+# Newest first: (time, headline or None, text).
+LIVE_ENTRIES = [
+    ("16:40", "استئناف تدريجي للرحلات", PARAGRAPHS[0]),
+    ("15:55", None, PARAGRAPHS[1]),
+    ("15:10", "مراكز إيواء مؤقتة", PARAGRAPHS[2]),
+    ("14:20", None, PARAGRAPHS[3]),
+]
+
+
+def _live_blog(share_row: list[str], *, stamps: bool = True) -> str:
+    lines = [
+        *MENU,
+        "مباشر آخر تحديث: 16:40",
+        LIVE_TITLE,
+        "تغطية: مريم الشحي وسالم البلوشي بدأت التغطية: الاثنين 12 فبراير 2024 - 06:00 صباحاً",
+        *LIVE_KEY_POINTS,
+        "تحديث تلقائي",
+        "الأحدث أولاًالأقدم أولاً",
+    ]
+    for time, headline, text in LIVE_ENTRIES:
+        lines += [time] if stamps else []
+        lines += [headline] if headline else []
+        lines += [text, *share_row]
+    return "\n\n".join([*lines, "تحميل المزيد", "جميع الحقوق محفوظة"])
+
+
+@pytest.mark.parametrize(
+    "share_row",
+    [
+        pytest.param(["نسخ الرابطمشاركة"], id="glued-buttons"),
+        pytest.param(["نسخ الرابط", "مشاركة"], id="two-chrome-buttons"),
+        pytest.param(["Share"], id="one-chrome-button"),
+        pytest.param(["شارك الخبر"], id="an-end-of-article-marker"),
+    ],
+)
+def test_a_live_blog_is_read_as_an_article(share_row: list[str]) -> None:
+    article = extract(_live_blog(share_row))
+    assert article.title == LIVE_TITLE
+    assert article.authors == ("مريم الشحي", "سالم البلوشي")
+    assert article.published is not None
+    assert article.published.isoformat() == "2024-02-12T06:00:00"
+    texts = [block.text for block in article.blocks]
+    entries = [text for _, headline, text in LIVE_ENTRIES] + [
+        headline for _, headline, _ in LIVE_ENTRIES if headline
+    ]
+    assert texts[: len(LIVE_KEY_POINTS)] == LIVE_KEY_POINTS
+    assert set(entries) <= set(texts)
+    assert not any(time in article.body for time, _, _ in LIVE_ENTRIES)
+    assert not any(button in article.body for button in share_row)
+
+
+def test_without_its_time_stamps_a_feed_is_no_live_blog() -> None:
+    # The same page without the entries' times: nothing says the marker under each entry is
+    # the entry's share row, so it ends the body as on any article, and no run of text before
+    # one is long enough to be a body.
+    with pytest.raises(NotAnArticle):
+        extract(_live_blog(["شارك الخبر"], stamps=False))

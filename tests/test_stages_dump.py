@@ -23,6 +23,7 @@ from article_extract._dump.layout import (
     alt_text_lines,
     find_body_span,
     line_weight,
+    live_feeds,
 )
 from article_extract._dump.lines import prepare_lines
 
@@ -415,9 +416,39 @@ def test_a_repeated_line_is_read_once_and_keeps_its_own_position() -> None:
     assert last == dataclasses.replace(first, index=4)
 
 
-# --- a byline and a stamp on one line ------------------------------------------------------
+# --- live blogs ----------------------------------------------------------------------------
 
+LIVE_HEADLINE = "العاصفة تضرب السواحل الشرقية وتعليق الرحلات الجوية"
+LIVE_STATUS = "مباشر آخر تحديث: 16:40"
 CREDIT_STAMP = "تغطية: مريم الشحي وسالم البلوشي بدأت التغطية: الاثنين 12 فبراير 2024 - 06:00 صباحاً"
+KEY_POINTS = [
+    "أبرز المستجدات",
+    "تعليق الدراسة في جميع مدارس المحافظات الساحلية يومي الاثنين والثلاثاء.",
+    "تعليق الرحلات في المطار الرئيسي حتى صباح الغد.",
+    "انقطاع الكهرباء عن نحو أربعة آلاف منزل في الأحياء الشمالية.",
+]
+FEED_CONTROLS = ["تحديث تلقائي", "الأحدث أولاًالأقدم أولاً"]
+ENTRY_HEADLINE = "هيئة الطيران: استئناف تدريجي للرحلات"
+SHARE_LINE = "نسخ الرابطمشاركة"
+# Newest first; each entry: its time, (a headline,) its text, its share line.
+FEED = [
+    "16:40",
+    ENTRY_HEADLINE,
+    S1,
+    SHARE_LINE,
+    "15:55",
+    S2,
+    SHARE_LINE,
+    "15:10",
+    S3,
+    SHARE_LINE,
+]
+LIVE_HEAD = ["الرئيسية", LIVE_STATUS, LIVE_HEADLINE, CREDIT_STAMP]
+
+
+def blocks(*lines: str) -> str:
+    """One block per line, as most dumps print a page: nothing is re-joined."""
+    return "\n\n".join(lines)
 
 
 @pytest.mark.parametrize(
@@ -451,3 +482,92 @@ def test_a_credit_line_with_a_labelled_stamp_is_both(
     assert bool(line.dates) is stamp
     if authors and stamp:
         assert line.is_date_line  # the stamp part is mostly its date
+
+
+@pytest.mark.parametrize(
+    ("lines", "feeds"),
+    [
+        pytest.param(FEED, [(0, 4, 7)], id="newest-first"),
+        pytest.param(["06:00", E1, "06:40", E2, "08:00", E3], [(0, 2, 4)], id="oldest-first"),
+        pytest.param(["16:40", E1, "16:40", E2, "15:10", E3], [(0, 2, 4)], id="same-minute"),
+        pytest.param([*FEED, "15:00"], [(0, 4, 7)], id="last-time-without-text"),
+        pytest.param(["16:40", E1, "15:55", E2], [], id="two-entries-are-no-feed"),
+        pytest.param(["16:40", E1, "09:15", E2, "12:00", E3], [], id="out-of-order"),
+        pytest.param(
+            # A video playlist: durations and titles, no text between them.
+            ["01:53", "Storm hits the coast", "02:31", "How to prepare", "00:45", "Rescue"],
+            [],
+            id="playlist-durations",
+        ),
+    ],
+)
+def test_live_feeds(lines: list[str], feeds: list[tuple[int, ...]]) -> None:
+    assert live_feeds(prepare_lines(blocks(*lines))) == feeds
+
+
+@pytest.mark.parametrize(
+    ("lines", "first"),
+    [
+        pytest.param(
+            [*LIVE_HEAD, *KEY_POINTS, *FEED_CONTROLS, *FEED, "تحميل المزيد"],
+            KEY_POINTS[0],
+            id="starts-at-the-key-points-label",
+        ),
+        pytest.param(
+            [*LIVE_HEAD, *KEY_POINTS[1:], *FEED_CONTROLS, *FEED],
+            KEY_POINTS[1],
+            id="unlabelled-key-points",
+        ),
+        pytest.param(
+            [
+                *LIVE_HEAD,
+                *KEY_POINTS,
+                "تبقى المدارس مغلقة في المحافظات الساحلية يومي 12 و13 فبراير حتى انحسار العاصفة.",
+                *FEED,
+            ],
+            KEY_POINTS[0],
+            id="a-key-point-may-mention-a-date",
+        ),
+        pytest.param(
+            [*LIVE_HEAD, *FEED_CONTROLS, *FEED], ENTRY_HEADLINE, id="first-entry-headline"
+        ),
+        pytest.param(
+            # Sentences parted from the feed by a byline are the header's, not key points.
+            [LIVE_HEADLINE, *KEY_POINTS[1:], "بقلم: أحمد علي", *FEED_CONTROLS, *FEED],
+            ENTRY_HEADLINE,
+            id="sentences-above-a-byline-are-not-key-points",
+        ),
+        pytest.param(
+            # One sentence is a standfirst, not a key-points box.
+            [*LIVE_HEAD, KEY_POINTS[1], *FEED_CONTROLS, *FEED],
+            ENTRY_HEADLINE,
+            id="one-sentence-is-no-box",
+        ),
+        pytest.param(
+            # Not a live blog: no clock-time entry stamps, the span starts at the text.
+            [*LIVE_HEAD, *FEED_CONTROLS, ENTRY_HEADLINE, S1, S2, S3],
+            S1,
+            id="no-feed",
+        ),
+    ],
+)
+def test_a_live_blogs_body_starts_at_its_key_points_or_first_entry(
+    lines: list[str], first: str
+) -> None:
+    prepared = prepare_lines(blocks(*lines))
+    span = find_body_span(prepared)
+    assert span is not None
+    assert prepared[span.start].text == first
+
+
+def test_a_live_blogs_status_line_is_never_its_headline() -> None:
+    prepared = prepare_lines(blocks(*LIVE_HEAD, *KEY_POINTS, *FEED_CONTROLS, *FEED))
+    span = find_body_span(prepared)
+    assert span is not None
+    header = read_header(prepared, span)
+    assert header.candidates[0].text == LIVE_HEADLINE
+    assert all(c.text != LIVE_STATUS for c in header.candidates)
+    assert header.dates[0].text == CREDIT_STAMP
+    around = header_lines(header, header.candidates[0])
+    assert around.credits == (Credit("byline", ("مريم الشحي", "سالم البلوشي")),)
+    assert around.standfirst is None

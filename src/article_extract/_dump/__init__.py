@@ -132,6 +132,9 @@ def _body_blocks(
         if line.chrome:
             in_related_list = True
             continue
+        if line.clock is not None:
+            in_related_list = False  # a live entry's time stamp: never text, and opens an entry
+            continue
         if line.widget or line.markup.elsewhere:
             continue
         if line.attribution is not None:
@@ -154,7 +157,9 @@ def _body_blocks(
             seen.add(key)
             blocks.append(BlockDraft(_block_kind(line), line.text))
             continue
-        if in_related_list or not blocks:
+        if in_related_list or (not blocks and line.index != span.start):
+            # Before the first paragraph, only the span's own first line may be a heading (a
+            # box's label the layout opened the body with: "أبرز المستجدات").
             continue
         following = following_line[position]
         before = following.text if following is not None and _is_paragraph(following) else None

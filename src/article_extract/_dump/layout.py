@@ -12,6 +12,13 @@ paragraphs, then end-of-article chrome (tags, share, related lists, comments, fo
 * The header is read backwards from the body's first line, within a small window.
 * Images inside the span: a caption carries a photo credit; a text browser prints the image's
   alt text right above it (:func:`alt_text_lines`), which is no more body text than the caption.
+* A live blog's feed (:func:`live_feeds`): entries, each opened by a line that is only a clock
+  time ("16:40"), in time order. Those stamps, and the lines every entry repeats (its share
+  row: "Share", "نسخ الرابط"), are the feed's furniture: they cost nothing in the span, do not
+  end it, and are never text. The body starts at the feed's first entry (its headline), or
+  at the key points above the feed: a run of sentences, under a short label ("أبرز
+  المستجدات", "Key points"), that only the feed's controls (auto-update, sort order) part from
+  the first entry (:func:`_live_blog_start`).
 
 Lines read from Markdown carry their markup (:class:`.lines.Markup`): a teaser or menu line
 (other stories, navigation) and a level-1 heading (the headline) cost like a short line
@@ -21,13 +28,22 @@ and the line under an image that reads as its caption is one.
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .._text import letters_key
-from .lines import Line
+from .lines import MAX_LABEL_UNITS, Line
 
-__all__ = ["BodySpan", "alt_text_lines", "find_body_span", "is_caption", "line_weight"]
+__all__ = [
+    "BodySpan",
+    "alt_text_lines",
+    "find_body_span",
+    "is_caption",
+    "line_weight",
+    "live_feeds",
+]
 
 # A paragraph shorter than this (in words) is not enough to anchor the body on its own.
 MIN_PARAGRAPH_UNITS = 6
@@ -76,6 +92,22 @@ MIN_REPEATED_ALT_UNITS = 4
 # its described captions, at least this many: a dump without alt texts may have one short
 # plain paragraph above an image, not most of them.
 MIN_ALT_TEXT_IMAGES = 2
+# A live blog's feed holds at least this many entries, each opened by a clock-time line (two
+# times in a row are a page's clock and a video's duration as often as a feed).
+MIN_LIVE_ENTRIES = 3
+# An entry's time stamp and share row are the feed's structure, like the blank line between
+# paragraphs.
+FEED_FURNITURE_WEIGHT = 0.0
+# A line is an entry's furniture when the feed repeats it in at least this share of its
+# entries.
+FURNITURE_ENTRY_SHARE = 0.5
+# The feed's controls between the key points and the first entry (an auto-update toggle, the
+# sort-order buttons) are a few short lines.
+MAX_FEED_CONTROL_LINES = 3
+# ... each at most this long (in words): "Newest first Oldest first".
+MAX_FEED_CONTROL_UNITS = 4
+# A key-points box above a feed lists at least this many sentences.
+MIN_KEY_POINTS = 2
 # Quotation marks: a quoted line is someone's words, never a picture's description.
 _QUOTE_MARKS = frozenset('"“”„«»')
 _SENTENCE_MARKS = ".!?؟。"
@@ -173,15 +205,18 @@ def _related_box_lines(lines: Sequence[Line]) -> set[int]:
     return boxed
 
 
-def _span_weights(lines: Sequence[Line]) -> list[float]:
+def _span_weights(lines: Sequence[Line], furniture: frozenset[int]) -> list[float]:
     """Each line's weight inside a candidate span: :func:`line_weight`, with the boxes inside
-    the body (in-article related boxes, chrome boxes between paragraphs) costing as boxes."""
+    the body (in-article related boxes, chrome boxes between paragraphs) costing as boxes, and
+    a live feed's ``furniture`` (entry stamps, share rows) costing nothing."""
     boxed = _related_box_lines(lines)
     weights = [
         -RELATED_MARKER_COST
         if line.related
         else -RELATED_ITEM_COST
         if line.index in boxed
+        else FEED_FURNITURE_WEIGHT
+        if line.index in furniture
         else line_weight(line)
         for line in lines
     ]
@@ -215,9 +250,11 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     run_start = 0
     run_score = 0.0
     after_tail = False
-    weights = _span_weights(lines)
+    feeds = live_feeds(lines)
+    furniture = _feed_furniture(lines, feeds)
+    weights = _span_weights(lines, furniture)
     for line, weight in zip(lines, weights, strict=True):
-        if line.tail:
+        if line.tail and line.index not in furniture:
             run_score, run_start = 0.0, line.index + 1
             after_tail = True
             continue
@@ -230,7 +267,7 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
             best = BodySpan(run_start, line.index, run_score)
     if best is None or best.score < MIN_BODY_SCORE:
         return None
-    return _trim(lines, best)
+    return _live_blog_start(lines, _trim(lines, best), feeds)
 
 
 def _trim(lines: Sequence[Line], span: BodySpan) -> BodySpan:
@@ -241,3 +278,123 @@ def _trim(lines: Sequence[Line], span: BodySpan) -> BodySpan:
     while end > start and line_weight(lines[end]) <= 0:
         end -= 1
     return BodySpan(start, end, span.score)
+
+
+def live_feeds(lines: Sequence[Line]) -> list[tuple[int, ...]]:
+    """The live-blog feeds of a page: runs of at least :data:`MIN_LIVE_ENTRIES` entry stamps
+    (lines that are only a clock time, see ``Line.clock``) in time order, newest or oldest
+    first, each followed by the entry's text (a line that reads as a sentence) before the next
+    stamp. A playlist's durations have no text between them, and no order. One linear pass."""
+    feeds: list[tuple[int, ...]] = []
+    run: list[int] = []
+    direction = 0  # +1 oldest first, -1 newest first, 0 not known yet
+    texted = False  # the run's last stamp is followed by text
+
+    def close() -> None:
+        stamps = run if texted else run[:-1]
+        if len(stamps) >= MIN_LIVE_ENTRIES:
+            feeds.append(tuple(stamps))
+
+    for line in lines:
+        if line.clock is None:
+            texted = texted or (bool(run) and _entry_text(line))
+            continue
+        if run:
+            previous = lines[run[-1]].clock
+            assert previous is not None
+            step = (line.clock > previous) - (line.clock < previous)
+            if texted and (not step or not direction or step == direction):
+                direction = direction or step
+                run.append(line.index)
+                texted = False
+                continue
+            close()
+        run, direction, texted = [line.index], 0, False
+    close()
+    return feeds
+
+
+def _feed_furniture(lines: Sequence[Line], feeds: Sequence[tuple[int, ...]]) -> frozenset[int]:
+    """The lines of the feeds that are no entry's text: the entry stamps, and the lines that
+    do not speak for the body and that the feed repeats in at least
+    :data:`FURNITURE_ENTRY_SHARE` of its entries (a share row under each). The last entry is
+    read as long as the longest other one."""
+    found: set[int] = set()
+    for feed in feeds:
+        found.update(feed)
+        longest = max(b - a for a, b in itertools.pairwise(feed))
+        region = lines[feed[0] : min(len(lines), feed[-1] + longest)]
+        counts = Counter(line.key for line in region if line_weight(line) <= 0)
+        repeated = {key for key, n in counts.items() if n >= FURNITURE_ENTRY_SHARE * len(feed)}
+        found.update(
+            line.index
+            for line in region
+            if line.key in repeated and line.clock is None and line_weight(line) <= 0
+        )
+    return frozenset(found)
+
+
+def _entry_text(line: Line) -> bool:
+    return not line.chrome and (line.sentence_like or line_weight(line) > 0)
+
+
+def _live_blog_start(
+    lines: Sequence[Line], span: BodySpan, feeds: Sequence[tuple[int, ...]]
+) -> BodySpan:
+    """A live blog's body starts at its first entry, not at the first entry long enough to
+    anchor the span (the entry's headline is body text), and at the key points above the feed
+    when only the feed's controls part them from it: a run of at least :data:`MIN_KEY_POINTS`
+    sentences, with the short label above them ("أبرز المستجدات", "Key points")."""
+    feed = next((f for f in feeds if any(span.start <= i <= span.end for i in f)), None)
+    if feed is None:
+        return span
+    start = min(span.start, feed[0] + 1)
+    position = feed[0] - 1
+    controls = 0
+    while position >= 0 and controls < MAX_FEED_CONTROL_LINES and _feed_control(lines[position]):
+        position -= 1
+        controls += 1
+    points = 0
+    while position >= 0 and _key_point(lines[position]):
+        position -= 1
+        points += 1
+    if points >= MIN_KEY_POINTS:
+        label = lines[position] if position >= 0 else None
+        start = min(start, position if label is not None and _box_label(label) else position + 1)
+    return BodySpan(start, span.end, span.score)
+
+
+def _header_like(line: Line) -> bool:
+    """A line of the header's furniture: a stamp, a credit, a caption, an end-of-page marker
+    (a key point may mention a date: "Schools stay shut on 12 and 13 February.")."""
+    return (
+        line.is_date_line
+        or line.attribution is not None
+        or line.source_label
+        or line.tail
+        or is_caption(line)
+    )
+
+
+def _feed_control(line: Line) -> bool:
+    """A live feed's control above its entries: a button, a toggle, a short label."""
+    if _header_like(line):
+        return False
+    return (
+        line.chrome
+        or line.widget
+        or (not line.sentence_like and line.units <= MAX_FEED_CONTROL_UNITS)
+    )
+
+
+def _key_point(line: Line) -> bool:
+    return line.sentence_like and not (line.chrome or line.widget or _header_like(line))
+
+
+def _box_label(line: Line) -> bool:
+    """A box's label: a word or three that do not end a sentence ("Key points")."""
+    return (
+        line.units <= MAX_LABEL_UNITS
+        and not line.terminal
+        and not (line.chrome or line.widget or line.clock is not None or _header_like(line))
+    )
