@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -222,11 +222,13 @@ def _ends_sentence_before(current: str, following: str) -> bool:
     return ends_like_sentence(current) and not following[:1].islower()
 
 
-def _is_wrapped_paragraph(run: Sequence[str], width: int) -> bool:
+def _is_wrapped_paragraph(
+    run: Sequence[str], width: int, stands_alone: Callable[[str], bool]
+) -> bool:
     """Is a run of lines between blank lines one paragraph wrapped at the column: every line
     but the last broken where the next word did not fit, and none a unit of its own?"""
     return all(
-        _fits(current, following, width) and not _stands_alone(following)
+        _fits(current, following, width) and not stands_alone(following)
         for current, following in itertools.pairwise(run)
     )
 
@@ -248,6 +250,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     width = _wrap_width(lines)
     if width is None:
         return lines
+    # Each physical line is read at most once (a run may be read again as a whole below).
+    stands_alone = cache(_stands_alone)
     out: list[str] = []
     for is_text, group in itertools.groupby(lines, key=bool):
         if not is_text:
@@ -257,7 +261,7 @@ def _unwrap(lines: list[str]) -> list[str]:
         one_paragraph: bool | None = None  # read only when a sentence ends at a wrap point
         out.append(run[0])
         for position, (current, following) in enumerate(itertools.pairwise(run), 1):
-            joins = _fits(current, following, width) and not _stands_alone(following)
+            joins = _fits(current, following, width) and not stands_alone(following)
             if joins and _ends_sentence_before(current, following):
                 # A sentence that ends where the next word would not fit: a paragraph's end
                 # more often than a coincidence (a split paragraph costs less than two merged
@@ -265,7 +269,7 @@ def _unwrap(lines: list[str]) -> list[str]:
                 # column: then the wrapper broke one paragraph there. A last line that does
                 # not end a sentence is a label or a credit after the paragraph.
                 if one_paragraph is None:
-                    one_paragraph = _is_wrapped_paragraph(run, width)
+                    one_paragraph = _is_wrapped_paragraph(run, width, stands_alone)
                 last = position == len(run) - 1
                 joins = one_paragraph and (not last or ends_like_sentence(following))
             if joins:
