@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from article_extract import find_dates, parse_date
 from article_extract._dates import bare_clock, label_start, labelled_clock
-from article_extract._dates._engine import MAX_PARSE_CHARS, _best, _dates
+from article_extract._dates._engine import MAX_PARSE_CHARS, _best, _dates, _may_open_clock
 from article_extract._dates._fast import fast_parse
+from article_extract._dates._lexicon import spellings
 from test_dates import (
     DOUBLE_FORMS,
     EGYPT_GULF,
@@ -314,10 +315,19 @@ def test_label_start(text: str, credit: str | None) -> None:
         ("25:10", None),
         ("2024", None),
         ("3 Min", None),
+        ("午後3時", 15 * 60),  # a period before the hour
+        ("오후 9:37", 21 * 60 + 37),
+        ("سطر رقم 5", None),  # neither an hour nor a period first: never tokenized
     ],
 )
 def test_bare_clock(text: str, minutes: int | None) -> None:
     assert bare_clock(text) == minutes
+
+
+def test_every_period_that_opens_a_clock_time_passes_the_opening_check() -> None:
+    for name in spellings("leading_meridiem"):
+        assert _may_open_clock(f"{name} 9:37"), name
+        assert _may_open_clock(f"{name}9時"), name
 
 
 @pytest.mark.parametrize(

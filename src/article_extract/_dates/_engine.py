@@ -337,8 +337,26 @@ def bare_clock(text: str) -> int | None:
     else but its period and zone ("16:40", "4:05 PM", "06:00 صباحاً", "16.40 GMT"), as the
     date grammar reads clock times; None for anything else ("16:40 وصل الوفد", "2024", "16.40"
     alone: a decimal number)."""
+    if not _may_open_clock(text):
+        return None
     tokens = _clock_tokens(text)
     return _clock_to_end(tokens, 0) if tokens else None
+
+
+@cache
+def _clock_openers() -> frozenset[str]:
+    """The first tokens of the periods a clock time may open with ("午後", "오후")."""
+    return frozenset(fold_key(name)[0] for name in spellings("leading_meridiem"))
+
+
+def _may_open_clock(text: str) -> bool:
+    """Does the text start as a clock time does (its hour, or a period before it)? Most short
+    lines do not, and are not tokenized (a label, a menu item, "سطر رقم 5")."""
+    head = fold_with_map(text[:MAX_CLOCK_LINE_CHARS]).text.lstrip()
+    if head[:1].isdigit():
+        return True
+    first = split(head)[:1]
+    return bool(first) and first[0] in _clock_openers()
 
 
 def labelled_clock(text: str) -> int | None:
