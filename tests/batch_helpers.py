@@ -3,6 +3,7 @@ file) so that worker processes can unpickle them by name."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -47,3 +48,13 @@ class CrashingPage:
     def text(self) -> str:
         os.kill(os.getpid(), signal.SIGKILL)
         return "unreachable"
+
+
+def frozen_objects(item: object) -> int:
+    """How many objects the cyclic GC of this process no longer scans (``gc.freeze``)."""
+    return gc.get_freeze_count()
+
+
+def no_count(item: object, error: object) -> int:
+    """``frozen_objects``' result for an item its worker gave up on."""
+    return -1

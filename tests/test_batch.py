@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import pickle
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -28,7 +32,7 @@ from article_extract import (
 )
 from article_extract._batch import pool
 from article_extract._batch.items import HttpPayload, path_id
-from batch_helpers import CrashingPage, SlowPage, StuckPage
+from batch_helpers import CrashingPage, SlowPage, StuckPage, frozen_objects, no_count
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = sorted(FIXTURES.glob("*/input.*"))
@@ -38,6 +42,17 @@ SMALL = sorted(PAGES, key=lambda p: p.stat().st_size)[:16]
 
 def test_fixtures_are_there() -> None:
     assert len(PAGES) >= 20
+
+
+@pytest.fixture(params=["fork", "forkserver"])
+def start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The pool's guarantees hold for workers forked from this process (when it runs one
+    thread) and for workers started by the fork server (when it runs several)."""
+    if request.param not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {request.param} on this platform")
+    monkeypatch.setattr(pool, "_can_fork", lambda: request.param == "fork")
+    assert pool._context().get_start_method() == request.param
+    return str(request.param)
 
 
 def _outcome(result: Result) -> object:
@@ -55,7 +70,7 @@ def test_one_result_per_input_in_order_in_process() -> None:
         assert _outcome(result) == expected
 
 
-def test_two_workers_give_the_same_results_in_the_same_order() -> None:
+def test_two_workers_give_the_same_results_in_the_same_order(start_method: str) -> None:
     alone = [_outcome(r) for r in extract_many(SMALL, workers=1)]
     sources = SMALL * 2  # several chunks per worker
     pooled = list(extract_many(sources, workers=2))
@@ -113,7 +128,7 @@ def test_a_slow_page_times_out_in_process() -> None:
     assert results[1].ok
 
 
-def test_a_slow_page_times_out_in_a_worker_and_the_rest_goes_on() -> None:
+def test_a_slow_page_times_out_in_a_worker_and_the_rest_goes_on(start_method: str) -> None:
     sources = [SMALL[0], SlowPage(30), *SMALL[1:6]]
     results = list(extract_many(sources, workers=2, timeout=1.0))
     assert [r.input for r in results] == [str(SMALL[0]), "1", *map(str, SMALL[1:6])]
@@ -123,7 +138,9 @@ def test_a_slow_page_times_out_in_a_worker_and_the_rest_goes_on() -> None:
     assert [_outcome(r) for r in (results[0], *results[2:])] == expected
 
 
-def test_a_stuck_worker_is_killed_and_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stuck_worker_is_killed_and_replaced(
+    monkeypatch: pytest.MonkeyPatch, start_method: str
+) -> None:
     monkeypatch.setattr(pool, "KILL_GRACE_SECONDS", 0.3)
     sources = [StuckPage(60), *SMALL[:8], StuckPage(60), *SMALL[8:12]]
     results = list(extract_many(sources, workers=2, timeout=1.0))
@@ -135,7 +152,7 @@ def test_a_stuck_worker_is_killed_and_replaced(monkeypatch: pytest.MonkeyPatch) 
     assert [r.input for r in others] == [str(p) for p in SMALL[:12]]
 
 
-def test_a_worker_that_dies_costs_only_its_input() -> None:
+def test_a_worker_that_dies_costs_only_its_input(start_method: str) -> None:
     sources = [*SMALL[:5], CrashingPage(), *SMALL[5:10]]
     results = list(extract_many(sources, workers=2))
     assert len(results) == len(sources)
@@ -144,7 +161,7 @@ def test_a_worker_that_dies_costs_only_its_input() -> None:
     assert [r.input for r in results[:5] + results[6:]] == [str(p) for p in SMALL[:10]]
 
 
-def test_results_stream_without_reading_all_sources() -> None:
+def test_results_stream_without_reading_all_sources(start_method: str) -> None:
     read = 0
 
     def sources() -> object:
@@ -158,6 +175,30 @@ def test_results_stream_without_reading_all_sources() -> None:
     stream.close()  # type: ignore[attr-defined]
     assert len(first) == 5
     assert read < 200  # a bounded window ahead of the consumer, not the whole input
+
+
+def test_workers_are_forked_only_from_a_single_thread() -> None:
+    # A process of one thread forks (its workers start with what it has imported)...
+    if sys.platform == "linux":
+        code = "from article_extract._batch import pool; print(pool._context().get_start_method())"
+        started = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert started.stdout.strip() == "fork"
+    # ... one that runs another thread never does: that thread's locks would stay locked.
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not pool._can_fork()
+        assert pool._context().get_start_method() in ("forkserver", "spawn")
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_workers_leave_what_they_start_with_to_the_collector(start_method: str) -> None:
+    counts = list(pool.run_pool(frozen_objects, no_count, range(4), workers=2))
+    assert len(counts) == 4
+    assert min(counts) > 1000  # the imported modules' objects, never scanned again
 
 
 def test_workers_and_timeout_are_checked() -> None:

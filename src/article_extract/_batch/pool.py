@@ -14,13 +14,19 @@ so the parent always knows which items a worker holds:
   ``InternalError`` record; the rest of its chunk goes to the new worker.
 
 So every item yields exactly one result: ``fn(item)`` or ``fail(item, error)``.
+
+The parent's own work per item is kept small, since it runs on the same cores as the workers:
+one selector, made once, watches every worker's pipe and process; and workers are forked from
+the parent where that is safe, so they start without importing the package again.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import resource
+import selectors
 import signal
 import sys
 import threading
@@ -28,7 +34,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from types import FrameType
 from typing import Any, Generic, TypeVar
@@ -106,6 +112,9 @@ def _worker_main(
 ) -> None:
     """A worker: receive a chunk, answer each item as it is done; ``None`` ends the worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # What the worker starts with (imported modules, a forked parent's objects) lives as long as
+    # it does: the cyclic GC need not scan it again, nor copy a forked parent's pages doing so.
+    gc.freeze()
     while True:
         try:
             chunk = conn.recv()
@@ -137,9 +146,25 @@ class _Worker(Generic[T]):
     last_progress: float = 0.0  # when it last answered, or got its chunk
 
 
+def _can_fork() -> bool:
+    """Is forking this process safe: Linux (macOS's system libraries are not fork-safe), and
+    one thread, Python's or native (a lock another thread held would stay locked in the child)?"""
+    if sys.platform != "linux":
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 def _context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers start from a clean, preloaded server process (fast, and safe when the
-    # parent runs threads, unlike fork); spawn where there is no forkserver (Windows).
+    # fork where it is safe: the worker starts at once with what the parent has imported (a new
+    # interpreter importing the package costs each run ~0.6 s before the first page, and CPU).
+    # Else forkserver: workers start from a clean, preloaded server process, which is safe when
+    # the parent runs threads; spawn where there is neither (Windows). Chosen for each worker
+    # started, since the caller may start a thread while the pool runs.
+    if _can_fork():
+        return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["article_extract._batch.run"])
@@ -157,12 +182,15 @@ class _Pool(Generic[T, R]):
         stats: PoolStats,
     ) -> None:
         self.fn, self.fail, self.limit, self.stats = fn, fail, limit, stats
-        self.context = _context()
+        # Watches every worker's pipe (an answer) and process sentinel (it died); made once, not
+        # for each wait, since the parent waits once per item.
+        self.selector = selectors.DefaultSelector()
         self.workers: list[_Worker[T]] = [self._start() for _ in range(workers)]
 
     def _start(self) -> _Worker[T]:
-        parent_end, child_end = self.context.Pipe()
-        process = self.context.Process(  # type: ignore[attr-defined]
+        context = _context()
+        parent_end, child_end = context.Pipe()
+        process = context.Process(  # type: ignore[attr-defined]
             target=_worker_main,
             args=(child_end, self.fn, self.fail, self.limit),
             daemon=True,
@@ -170,10 +198,25 @@ class _Pool(Generic[T, R]):
         )
         process.start()
         child_end.close()
-        return _Worker(process, parent_end)
+        worker: _Worker[T] = _Worker(process, parent_end)
+        self.selector.register(parent_end, selectors.EVENT_READ, worker)
+        self.selector.register(process.sentinel, selectors.EVENT_READ, worker)
+        return worker
+
+    def _forget(self, worker: _Worker[T]) -> None:
+        self.selector.unregister(worker.conn)
+        self.selector.unregister(worker.process.sentinel)
+
+    def ready(self, timeout: float | None) -> list[tuple[_Worker[T], bool]]:
+        """The workers that answered or died within ``timeout`` seconds, each with whether
+        its process ended."""
+        return [
+            (key.data, key.fileobj is not key.data.conn) for key, _ in self.selector.select(timeout)
+        ]
 
     def replace(self, worker: _Worker[T]) -> _Worker[T]:
         """Stop ``worker`` (kill it if it still runs) and start a new one in its place."""
+        self._forget(worker)
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join()
@@ -206,7 +249,9 @@ class _Pool(Generic[T, R]):
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()
+            self._forget(worker)
             worker.conn.close()
+        self.selector.close()
 
 
 class _Scheduler(Generic[T, R]):
@@ -262,21 +307,21 @@ class _Scheduler(Generic[T, R]):
         self.retry.extendleft(reversed(rest))
         return failed
 
-    def collect(self, ready: list[Any], handles: dict[Any, _Worker[T]]) -> list[tuple[int, R]]:
-        """Results from the workers whose pipe or process ``wait`` reported."""
+    def collect(self, ready: list[tuple[_Worker[T], bool]]) -> list[tuple[int, R]]:
+        """Results from the workers that answered or died (:meth:`_Pool.ready`)."""
         finished: list[tuple[int, R]] = []
-        for handle in ready:
-            worker = handles[handle]
+        for worker, died in ready:
             if not any(w is worker for w in self.pool.workers):
                 continue  # already replaced through its other handle
-            died = handle is worker.process.sentinel
             try:
+                # one answer per wake (the selector reports the pipe again if more are
+                # waiting); a worker that died may have left several before it went
                 while worker.pending and (not died or worker.conn.poll()):
                     seq, result = worker.conn.recv()
                     worker.pending.popleft()
                     worker.last_progress = time.monotonic()
                     finished.append((seq, result))
-                    if not worker.conn.poll():
+                    if not died:
                         break
             except (EOFError, OSError):
                 died = True
@@ -338,11 +383,7 @@ def run_pool(
             if limit:
                 oldest = min(w.last_progress for w in busy)
                 timeout = max(0.0, oldest + limit + KILL_GRACE_SECONDS - time.monotonic())
-            handles: dict[Any, _Worker[T]] = {}
-            for worker in busy:
-                handles[worker.conn] = worker
-                handles[worker.process.sentinel] = worker
-            finished = scheduler.collect(wait(list(handles), timeout), handles)
+            finished = scheduler.collect(pool.ready(timeout))
             if limit:
                 finished += scheduler.reap_stuck(limit)
             yield from scheduler.emit(finished)
