@@ -6,12 +6,15 @@ import csv
 import io
 import json
 import os
+import pickle
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from article_extract import EmptyInput, Result, extract_many
+from article_extract._batch.writers import Encoder, record_fields
 from article_extract.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -337,6 +340,47 @@ def test_json_csv_parquet_and_fields(tree: Path, capsys: pytest.CaptureFixture[s
     status, _, err = run([str(tree), "--format", "parquet"], capsys)
     assert status == 2
     assert "-o" in err
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "markdown", "text", "parquet"])
+def test_workers_encode_the_same_records_as_one_process(
+    tree: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """With two workers each record is encoded in the worker that extracted the page; with
+    one, in this process: the output is the same, byte for byte."""
+    outputs = []
+    for workers in ("1", "2"):
+        out = tree.parent / f"out-{workers}.{fmt}"
+        status, _, _ = run(
+            [str(tree), "--format", fmt, "--workers", workers, "-o", str(out)], capsys
+        )
+        assert status == 1  # the empty page and the listing are errors
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            outputs.append(pq.read_table(out).to_pylist())
+        else:
+            outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 100 if fmt != "parquet" else len(outputs[0]) == 4
+
+
+def test_an_encoded_record_is_what_the_output_holds() -> None:
+    (result,) = extract_many([SEED], workers=1)
+    encoded = Encoder("jsonl", record_fields("jsonl", None))(result)
+    assert pickle.loads(pickle.dumps(encoded)) == encoded  # it crosses from a worker
+    assert (encoded.input, encoded.error, encoded.message) == (str(SEED), None, None)
+    assert isinstance(encoded.data, bytes)
+    assert encoded.data.endswith(b"\n")
+    assert json.loads(encoded.data) == result.to_record()
+    empty = Result("x.txt", error=EmptyInput("the input is empty"))
+    row = Encoder("parquet", record_fields("parquet", ("title",)))(empty)
+    assert (row.error, row.message) == ("empty_input", "the input is empty")
+    assert row.data == {"input": "x.txt", "status": "error", "title": None} | {
+        "error": "empty_input",
+        "reason": None,
+        "message": "the input is empty",
+    }
 
 
 def test_on_error_skip_and_fail(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:

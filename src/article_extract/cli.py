@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import __version__
 from ._batch.boilerplate import learn_boilerplate
-from ._batch.items import Input, Result
+from ._batch.items import Input
 from ._batch.readers import STDIN, InputSpec, MissingExtra, Reader, ReadSettings
 from ._batch.report import Tally
 from ._batch.run import Job, run_job
@@ -30,10 +30,11 @@ from ._batch.writers import (
     APPENDABLE,
     DOCUMENT_FORMATS,
     FORMATS,
+    Encoded,
+    Encoder,
     RecordWriter,
     check_fields,
     csv_header,
-    document_record,
     open_writer,
     record_fields,
     resume,
@@ -318,27 +319,24 @@ def _skip_done(inputs: Iterable[Input], done: set[str], tally: Tally) -> Iterato
 
 def _run(
     args: argparse.Namespace,
-    results: Iterator[Result],
+    records: Iterator[Encoded],
     writer: RecordWriter,
     tally: Tally,
     bar: Any,
 ) -> bool:
-    """Write every result; False when --on-error fail stopped the run."""
+    """Write every record; False when --on-error fail stopped the run."""
     try:
-        for result in results:
-            tally.add(result)
+        for record in records:
+            tally.add(record.error)
             if bar is not None:
                 bar.update(1)
-                if result.error is not None:
+                if record.error is not None:
                     bar.set_postfix_str(f"errors={tally.failed}", refresh=False)
-            if result.error is not None and args.verbose:
-                print(f"article-extract: {result.input}: {result.error.message}", file=sys.stderr)
-            if result.error is None or args.on_error != "skip":
-                if args.format in DOCUMENT_FORMATS:
-                    writer.write(document_record(result, args.format))
-                else:
-                    writer.write(result.to_record())
-            if result.error is not None and args.on_error == "fail":
+            if record.error is not None and args.verbose:
+                print(f"article-extract: {record.input}: {record.message}", file=sys.stderr)
+            if record.error is None or args.on_error != "skip":
+                writer.write(record.data)
+            if record.error is not None and args.on_error == "fail":
                 return False
         return True
     finally:
@@ -403,15 +401,14 @@ def _main(args: argparse.Namespace) -> int:
     results = run_job(
         Job(options, boilerplate),
         _skip_done(reader, done, tally),
+        Encoder(args.format, fields, args.indent),
         workers=args.workers,
         timeout=args.timeout,
         stats=tally.pool,
     )
     stdout = sys.stdout.buffer if args.output is None else None
     try:
-        writer = open_writer(
-            args.format, args.output, fields, stdout=stdout, append=args.resume, indent=args.indent
-        )
+        writer = open_writer(args.format, args.output, fields, stdout=stdout, append=args.resume)
     except OSError as exc:
         raise _UsageError(f"cannot write {args.output}: {exc.strerror}") from exc
     completed = False

@@ -9,7 +9,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .items import Result
 from .pool import PoolStats
 
 __all__ = ["Tally"]
@@ -37,11 +36,12 @@ class Tally:
     skipped: int = 0  # already in the output (--resume)
     pool: PoolStats = field(default_factory=PoolStats)
 
-    def add(self, result: Result) -> None:
-        if result.error is None:
+    def add(self, error: str | None) -> None:
+        """Count one input: ``error`` is its error code, None when it gave an article."""
+        if error is None:
             self.ok += 1
         else:
-            self.errors[result.error.code] += 1
+            self.errors[error] += 1
 
     @property
     def failed(self) -> int:

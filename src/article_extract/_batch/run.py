@@ -65,6 +65,18 @@ def failed_result(item: Input, error: ExtractError) -> Result:
     return Result(item.id, error=error)
 
 
+def _rendered(job: Job, render: Callable[[Result], R], item: Input) -> R:
+    return render(extract_input(job, item))
+
+
+def _rendered_failure(render: Callable[[Result], R], item: Input, error: ExtractError) -> R:
+    return render(failed_result(item, error))
+
+
+def _as_is(result: Result) -> Result:
+    return result
+
+
 def as_inputs(sources: Iterable[object]) -> Iterator[Input]:
     """Each source as an :class:`Input`: paths keep their name as id, other sources their
     position in ``sources``."""
@@ -104,16 +116,18 @@ def map_inputs(
 def run_job(
     job: Job,
     inputs: Iterable[Input],
+    render: Callable[[Result], R],
     *,
     workers: int | None = None,
     ordered: bool = True,
     timeout: float | None = None,
     stats: PoolStats | None = None,
-) -> Iterator[Result]:
-    """:func:`extract_many` with learned boilerplate and pool statistics (for the CLI)."""
+) -> Iterator[R]:
+    """``render(result)`` for each input's :class:`Result` (for the CLI: learned boilerplate,
+    pool statistics, and records encoded where the page was extracted, in the worker)."""
     return map_inputs(
-        partial(extract_input, job),
-        failed_result,
+        partial(_rendered, job, render),
+        partial(_rendered_failure, render),
         inputs,
         workers=workers,
         ordered=ordered,
@@ -149,6 +163,7 @@ def extract_many(
     return run_job(
         Job(options or Options()),
         as_inputs(sources),
+        _as_is,
         workers=workers,
         ordered=ordered,
         timeout=timeout,

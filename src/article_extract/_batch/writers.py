@@ -13,6 +13,13 @@ crash or ``kill -9`` the file is whole records plus at most one partial record a
 appends exactly the missing inputs. JSON and Parquet are not appendable: they are written to a
 temporary file beside the target and renamed into place at the end, so a crash leaves the
 previous file (or none), never half of one.
+
+Encoding and writing are two steps. An :class:`Encoder` turns a Result into what the output
+holds (the bytes of a JSON line, a JSON array item, a CSV row or a document; a row for Parquet):
+it is pure and picklable, so the workers run it and the parent, which shares the cores with
+them, receives a few bytes per input instead of an Article to unpickle and render. A writer
+(:func:`open_writer`) only puts those bytes in place, with the separators, header and
+temporary file its format needs.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import IO, Any, Protocol, get_args, get_origin
 
 from .._model import Article
@@ -33,10 +41,12 @@ __all__ = [
     "APPENDABLE",
     "DOCUMENT_FORMATS",
     "FORMATS",
+    "Encoded",
+    "Encoder",
+    "RecordData",
     "RecordWriter",
     "article_fields",
     "check_fields",
-    "document_record",
     "open_writer",
     "record_fields",
     "resume",
@@ -84,40 +94,17 @@ def record_fields(fmt: str, chosen: Sequence[str] | None) -> tuple[str, ...]:
     return RECORD_HEAD + fields + ERROR_FIELDS
 
 
-def document_record(result: Result, fmt: str) -> dict[str, Any]:
-    """A document format's record: ``input``, ``status``, the article rendered as ``fmt``
-    (``document``) or the error fields."""
-    record: dict[str, Any] = {"input": result.input, "status": result.status}
-    if result.article is not None:
-        article = result.article
-        record["document"] = article.to_markdown() if fmt == "markdown" else article.to_text()
-    else:
-        record.update({k: v for k, v in result.to_record().items() if k in ERROR_FIELDS})
-    return record
-
-
-class _Documents:
-    """Articles as documents, one after the other (module docstring)."""
-
-    def __init__(self, out: IO[bytes], fmt: str) -> None:
-        self.out, self.fmt = out, fmt
-        self.count = 0
-
-    def write(self, record: dict[str, Any]) -> None:
-        if record["status"] == "ok":
-            text = record["document"].rstrip("\n") + "\n"
-        else:
-            line = f"error: {record['input']}: {record['error']}: {record['message']}"
-            line = line.replace("\n", " ")
-            text = (
-                f"<!-- {line.replace('--', '- -')} -->\n" if self.fmt == "markdown" else line + "\n"
-            )
-        self.out.write((b"\n" if self.count else b"") + text.encode("utf-8"))
-        self.out.flush()
-        self.count += 1
-
-    def close(self) -> None:
-        self.out.flush()
+def _document(result: Result, fmt: str) -> bytes:
+    """One document of a document format: the article as ``fmt``, or its error as one line."""
+    article = result.article
+    if article is not None:
+        text = (article.to_markdown() if fmt == "markdown" else article.to_text()).rstrip("\n")
+        return (text + "\n").encode("utf-8")
+    record = result.to_record()
+    line = f"error: {record['input']}: {record['error']}: {record['message']}".replace("\n", " ")
+    if fmt == "markdown":
+        line = f"<!-- {line.replace('--', '- -')} -->"
+    return (line + "\n").encode("utf-8")
 
 
 def _select(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
@@ -126,33 +113,107 @@ def _select(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     return {k: record[k] for k in RECORD_HEAD + ERROR_FIELDS}
 
 
+def _csv_row(cells: list[str]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue().encode("utf-8")
+
+
+# What an output holds for one input: bytes, or a row (field → value) for Parquet.
+RecordData = bytes | dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """One input's result as the output holds it, and what the run's tally and messages need:
+    the input id, the error code and message (None for an article)."""
+
+    input: str
+    error: str | None
+    message: str | None
+    data: RecordData
+
+
+@dataclass(frozen=True, slots=True)
+class Encoder:
+    """Results → :class:`Encoded` records of ``fmt`` with ``fields`` (:func:`record_fields`)."""
+
+    fmt: str
+    fields: tuple[str, ...]
+    indent: int | None = None
+
+    def __call__(self, result: Result) -> Encoded:
+        error = result.error
+        return Encoded(
+            result.input,
+            error.code if error is not None else None,
+            error.message if error is not None else None,
+            self._data(result),
+        )
+
+    def _data(self, result: Result) -> RecordData:
+        if self.fmt in DOCUMENT_FORMATS:
+            return _document(result, self.fmt)
+        record = _select(result.to_record(), self.fields)
+        if self.fmt == "parquet":
+            return {f: record.get(f) for f in self.fields}
+        if self.fmt == "csv":
+            return _csv_row([_csv_cell(f, record.get(f)) for f in self.fields])
+        text = json.dumps(record, ensure_ascii=False, indent=self.indent).encode("utf-8")
+        return text + b"\n" if self.fmt == "jsonl" else text
+
+
+def _as_bytes(data: RecordData) -> bytes:
+    if not isinstance(data, bytes):
+        raise TypeError("this format writes bytes: encode the record with its own Encoder")
+    return data
+
+
 class RecordWriter(Protocol):
-    def write(self, record: dict[str, Any]) -> None: ...
+    def write(self, data: RecordData) -> None: ...
     def close(self) -> None: ...
 
 
-class _JsonLines:
-    def __init__(self, out: IO[bytes], fields: tuple[str, ...], indent: int | None) -> None:
-        self.out, self.fields, self.indent = out, fields, indent
+class _Lines:
+    """JSON Lines and CSV: each record, already ending in its terminator, in one write."""
 
-    def write(self, record: dict[str, Any]) -> None:
-        text = json.dumps(_select(record, self.fields), ensure_ascii=False, indent=self.indent)
-        self.out.write(text.encode("utf-8") + b"\n")
+    def __init__(self, out: IO[bytes], header: bytes = b"") -> None:
+        self.out = out
+        if header:
+            self.write(header)
+
+    def write(self, data: RecordData) -> None:
+        self.out.write(_as_bytes(data))
         self.out.flush()
 
     def close(self) -> None:
         self.out.flush()
 
 
+class _Documents:
+    """Articles as documents, one after the other, a blank line between (module docstring)."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.count = 0
+
+    def write(self, data: RecordData) -> None:
+        self.out.write((b"\n" if self.count else b"") + _as_bytes(data))
+        self.out.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.flush()
+
+
 class _JsonArray:
-    def __init__(self, out: IO[bytes], fields: tuple[str, ...], indent: int | None) -> None:
-        self.out, self.fields, self.indent = out, fields, indent
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
         self.count = 0
         out.write(b"[")
 
-    def write(self, record: dict[str, Any]) -> None:
-        text = json.dumps(_select(record, self.fields), ensure_ascii=False, indent=self.indent)
-        self.out.write((b",\n" if self.count else b"\n") + text.encode("utf-8"))
+    def write(self, data: RecordData) -> None:
+        self.out.write((b",\n" if self.count else b"\n") + _as_bytes(data))
         self.count += 1
 
     def close(self) -> None:
@@ -173,29 +234,6 @@ def _csv_cell(name: str, value: Any) -> str:
         text = str(value)
     # A record ends with \r\n and only there: that is how resume finds the last whole record.
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-class _Csv:
-    def __init__(self, out: IO[bytes], fields: tuple[str, ...], *, header: bool) -> None:
-        self.out, self.fields = out, fields
-        self.buffer = io.StringIO()
-        self.writer = csv.writer(self.buffer, lineterminator="\r\n")
-        if header:
-            self._row(list(fields))
-
-    def _row(self, cells: list[str]) -> None:
-        self.writer.writerow(cells)
-        self.out.write(self.buffer.getvalue().encode("utf-8"))
-        self.out.flush()
-        self.buffer.seek(0)
-        self.buffer.truncate()
-
-    def write(self, record: dict[str, Any]) -> None:
-        selected = _select(record, self.fields)
-        self._row([_csv_cell(f, selected.get(f)) for f in self.fields])
-
-    def close(self) -> None:
-        self.out.flush()
 
 
 def _is_text_list(field_name: str) -> bool:
@@ -240,9 +278,10 @@ class _Parquet:
         self.rows: list[dict[str, Any]] = []
         self.writer = pq.ParquetWriter(path, self.schema)
 
-    def write(self, record: dict[str, Any]) -> None:
-        selected = _select(record, self.fields)
-        self.rows.append({f: selected.get(f) for f in self.fields})
+    def write(self, data: RecordData) -> None:
+        if not isinstance(data, dict):
+            raise TypeError("Parquet writes rows: encode the record with its own Encoder")
+        self.rows.append(data)
         if len(self.rows) >= PARQUET_ROWS_PER_GROUP:
             self._flush()
 
@@ -279,8 +318,8 @@ class _Replacing:
         self.handle = open(self.temporary, "wb")  # noqa: SIM115 (closed by close())
         return self.handle
 
-    def write(self, record: dict[str, Any]) -> None:
-        self.inner.write(record)
+    def write(self, data: RecordData) -> None:
+        self.inner.write(data)
 
     def close(self) -> None:
         self.inner.close()
@@ -299,8 +338,8 @@ class _Appending:
     def __init__(self, handle: IO[bytes], inner: RecordWriter) -> None:
         self.handle, self.inner = handle, inner
 
-    def write(self, record: dict[str, Any]) -> None:
-        self.inner.write(record)
+    def write(self, data: RecordData) -> None:
+        self.inner.write(data)
 
     def close(self) -> None:
         self.inner.close()
@@ -315,35 +354,30 @@ def open_writer(
     *,
     stdout: IO[bytes] | None = None,
     append: bool = False,
-    indent: int | None = None,
 ) -> RecordWriter:
-    """A writer of ``fmt`` records to ``path``, or to ``stdout`` (bytes) when ``path`` is None.
+    """A writer of ``fmt`` records (made by ``Encoder(fmt, fields)``) to ``path``, or to
+    ``stdout`` (bytes) when ``path`` is None.
 
     ``append`` continues a file :func:`resume` has checked (JSON Lines and CSV only)."""
+    header = _csv_row(list(fields)) if fmt == "csv" else b""
     if path is None:
         assert stdout is not None
-        if fmt == "jsonl":
-            return _JsonLines(stdout, fields, indent)
+        if fmt in APPENDABLE:
+            return _Lines(stdout, header)
         if fmt == "json":
-            return _JsonArray(stdout, fields, indent)
-        if fmt == "csv":
-            return _Csv(stdout, fields, header=True)
+            return _JsonArray(stdout)
         if fmt in DOCUMENT_FORMATS:
-            return _Documents(stdout, fmt)
+            return _Documents(stdout)
         raise ValueError("Parquet needs an output file (-o)")
     if fmt in APPENDABLE:
-        has_content = append and os.path.exists(path) and os.path.getsize(path) > 0
+        if append and os.path.exists(path) and os.path.getsize(path) > 0:
+            header = b""  # the file has its header
         handle = open(path, "ab" if append else "wb")  # noqa: SIM115 (closed by close())
-        inner: RecordWriter
-        if fmt == "jsonl":
-            inner = _JsonLines(handle, fields, indent)
-        else:
-            inner = _Csv(handle, fields, header=not has_content)
-        return _Appending(handle, inner)
+        return _Appending(handle, _Lines(handle, header))
     if fmt == "json":
-        return _Replacing(path, lambda w: _JsonArray(w.open(), fields, indent))
+        return _Replacing(path, lambda w: _JsonArray(w.open()))
     if fmt in DOCUMENT_FORMATS:
-        return _Replacing(path, lambda w: _Documents(w.open(), fmt))
+        return _Replacing(path, lambda w: _Documents(w.open()))
     return _Replacing(path, lambda w: _Parquet(w.temporary, fields))
 
 
