@@ -45,6 +45,26 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
+def _descendants(pid: int) -> list[int]:
+    """The processes started by ``pid``, and theirs (Linux)."""
+    found: list[int] = []
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return found
+    for child in map(int, children):
+        found += [child, *_descendants(child)]
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended (an orphan's reaper may not have reaped it yet)
+
+
 def test_resume_after_kill_9_gives_every_input_exactly_once(many: Path, tmp_path: Path) -> None:
     reference = tmp_path / "reference.jsonl"
     argv = [*COMMAND, str(many), "--workers", "2", "-q"]
@@ -59,10 +79,17 @@ def test_resume_after_kill_9_gives_every_input_exactly_once(many: Path, tmp_path
         if out.exists() and out.read_bytes().count(b"\n") >= 10:
             break
         time.sleep(0.005)
+    workers = _descendants(process.pid)
     process.send_signal(signal.SIGKILL)  # no cleanup, no flush: a real crash
     process.wait()
     written = out.read_bytes().count(b"\n")
     assert 10 <= written < PAGES, "the kill must land in the middle of the run"
+    if sys.platform == "linux":  # the workers notice that the parent is gone, and end
+        assert workers
+        deadline = time.monotonic() + 30
+        while any(map(_running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_running, workers))
 
     resumed = subprocess.run(
         [*argv, "-o", str(out), "--resume"], env=_env(), capture_output=True, text=True
@@ -146,3 +173,6 @@ def test_progress_bar_only_on_a_terminal(many: Path) -> None:
     assert piped.startswith("article-extract: 20 inputs")
     quiet = _stderr_of([*argv, "--quiet"], tty=True)
     assert quiet.strip() == ""
+    # with workers, the inputs are counted once they run (forked before the counting thread)
+    pooled = _stderr_of([*argv[:-1], "2"], tty=True)
+    assert "20/20" in pooled

@@ -290,23 +290,47 @@ def _chosen_fields(args: argparse.Namespace) -> tuple[str, ...]:
     return record_fields(args.format, chosen)
 
 
-def _progress(args: argparse.Namespace, reader: Reader, done: int) -> Any:
-    """A tqdm bar on a terminal (inputs, pages/s, errors, ETA once the inputs are counted);
-    ``done`` inputs are already in the output (--resume)."""
-    if args.quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
+class _Progress:
+    """A tqdm bar on a terminal: inputs, pages/s, errors, and an ETA once a thread has counted
+    the inputs; ``done`` inputs are already in the output (--resume).
 
-    bar = tqdm(unit=" pages", file=sys.stderr, dynamic_ncols=True, smoothing=0.05, initial=done)
+    The bar and its threads (tqdm's monitor, the count) start with the first record, when the
+    workers run: forked from a process of one thread, they start quicker (``_batch.pool``)."""
 
-    def count() -> None:
-        total = reader.count()
-        if total is not None:
-            bar.total = total
-            bar.refresh()
+    def __init__(self, args: argparse.Namespace, reader: Reader, done: int) -> None:
+        self.shown = not args.quiet and sys.stderr.isatty()
+        self.reader, self.done = reader, done
+        self.bar: Any = None
 
-    threading.Thread(target=count, daemon=True, name="count-inputs").start()
-    return bar
+    def _start(self) -> Any:
+        from tqdm import tqdm
+
+        bar = tqdm(
+            unit=" pages", file=sys.stderr, dynamic_ncols=True, smoothing=0.05, initial=self.done
+        )
+
+        def count() -> None:
+            total = self.reader.count()
+            if total is not None:
+                bar.total = total
+                bar.refresh()
+
+        threading.Thread(target=count, daemon=True, name="count-inputs").start()
+        return bar
+
+    def add(self, failed: int | None) -> None:
+        """One more record; ``failed``: the run's error count when this record is an error."""
+        if not self.shown:
+            return
+        if self.bar is None:
+            self.bar = self._start()
+        self.bar.update(1)
+        if failed is not None:
+            self.bar.set_postfix_str(f"errors={failed}", refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _skip_done(inputs: Iterable[Input], done: set[str], tally: Tally) -> Iterator[Input]:
@@ -322,16 +346,13 @@ def _run(
     records: Iterator[Encoded],
     writer: RecordWriter,
     tally: Tally,
-    bar: Any,
+    progress: _Progress,
 ) -> bool:
     """Write every record; False when --on-error fail stopped the run."""
     try:
         for record in records:
             tally.add(record.error)
-            if bar is not None:
-                bar.update(1)
-                if record.error is not None:
-                    bar.set_postfix_str(f"errors={tally.failed}", refresh=False)
+            progress.add(tally.failed if record.error is not None else None)
             if record.error is not None and args.verbose:
                 print(f"article-extract: {record.input}: {record.message}", file=sys.stderr)
             if record.error is None or args.on_error != "skip":
@@ -340,8 +361,7 @@ def _run(
                 return False
         return True
     finally:
-        if bar is not None:
-            bar.close()
+        progress.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -413,7 +433,7 @@ def _main(args: argparse.Namespace) -> int:
         raise _UsageError(f"cannot write {args.output}: {exc.strerror}") from exc
     completed = False
     try:
-        finished = _run(args, results, writer, tally, _progress(args, reader, len(done)))
+        finished = _run(args, results, writer, tally, _Progress(args, reader, len(done)))
         completed = True
     except BrokenPipeError:
         _silence_stdout()

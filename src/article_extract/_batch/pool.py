@@ -106,11 +106,17 @@ def _peak_rss_bytes() -> int:
 
 def _worker_main(
     conn: Connection,
+    parent_ends: list[Connection],
     fn: Callable[[T], R],
     fail: Callable[[T, ExtractError], R],
     limit: float | None,
 ) -> None:
-    """A worker: receive a chunk, answer each item as it is done; ``None`` ends the worker."""
+    """A worker: receive a chunk, answer each item as it is done; ``None`` ends the worker.
+
+    ``parent_ends``: the parent's ends of the workers' pipes, which a forked worker holds
+    copies of. It closes them, or its own pipe would never tell it that the parent is gone."""
+    for end in parent_ends:
+        end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # What the worker starts with (imported modules, a forked parent's objects) lives as long as
     # it does: the cyclic GC need not scan it again, nor copy a forked parent's pages doing so.
@@ -185,14 +191,18 @@ class _Pool(Generic[T, R]):
         # Watches every worker's pipe (an answer) and process sentinel (it died); made once, not
         # for each wait, since the parent waits once per item.
         self.selector = selectors.DefaultSelector()
-        self.workers: list[_Worker[T]] = [self._start() for _ in range(workers)]
+        self.workers: list[_Worker[T]] = []
+        for _ in range(workers):
+            self.workers.append(self._start())
 
     def _start(self) -> _Worker[T]:
         context = _context()
         parent_end, child_end = context.Pipe()
+        forked = context.get_start_method() == "fork"
+        parent_ends = [parent_end, *(w.conn for w in self.workers)] if forked else []
         process = context.Process(  # type: ignore[attr-defined]
             target=_worker_main,
-            args=(child_end, self.fn, self.fail, self.limit),
+            args=(child_end, parent_ends, self.fn, self.fail, self.limit),
             daemon=True,
             name="article-extract-worker",
         )
