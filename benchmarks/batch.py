@@ -20,7 +20,10 @@ are hard links to one copy each, so the tree costs little disk. Then it runs, on
 It prints one markdown table plus the targets (records == inputs with every broken input a
 typed error, speed-up ≥ 1.8×, wall time ≤ 0.5× trafilatura's, flat memory) as PASS/FAIL.
 Wall times on a shared machine are noisy: the load average before and after is printed, and
-CPU seconds per page show what the work cost regardless of contention.
+CPU seconds per page show what the work cost regardless of contention. "total CPU" is every
+process a run started (on Linux this script adopts them, so a fork server's and its workers'
+CPU counts too); 2 × total CPU(1 worker) / total CPU(2 workers) bounds the speed-up that two
+cores can give, whatever else runs on the machine.
 """
 
 from __future__ import annotations
@@ -58,6 +61,10 @@ SPEEDUP_TARGET = 1.8
 PEER_RATIO_TARGET = 0.5
 # Peak memory may differ this much between 2,000 and 20,000 inputs and still count as flat.
 FLAT_MEMORY_SLACK = 1.15
+# prctl option: this process becomes the reaper of its orphaned descendants (Linux).
+PR_SET_CHILD_SUBREAPER = 36
+# How long a run's processes may outlive it before the run counts as leaking them.
+REAP_SECONDS = 30
 
 
 @dataclass
@@ -170,10 +177,40 @@ class RunResult:
     stats: dict[str, object] = field(default_factory=dict)
     peak_children_mib: float = 0.0  # the largest process of the run (ru_maxrss of children)
     typed_broken: int | None = None
+    total_cpu: float | None = None  # seconds, every process of the run (Linux)
 
 
 def _children_peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _adopt_descendants() -> bool:
+    """Become the reaper of the processes our runs leave behind (Linux): then RUSAGE_CHILDREN
+    holds every process of a run, a fork server and its workers too, once they are reaped."""
+    if sys.platform != "linux":
+        return False
+    import ctypes
+
+    return bool(ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _reap_all() -> None:
+    """Wait for every process the run left; fail loudly if one outlives it for long."""
+    deadline = time.monotonic() + REAP_SECONDS
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            if time.monotonic() > deadline:
+                raise SystemExit("a run left processes running after it ended")
+            time.sleep(0.05)
 
 
 def run_ours(tree: Tree, workers: int, out_dir: Path) -> RunResult:
@@ -192,9 +229,12 @@ def run_ours(tree: Tree, workers: int, out_dir: Path) -> RunResult:
         str(stats),
         "-q",
     ]
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run(command, timeout=RUN_TIMEOUT_SECONDS, check=False)
     wall = time.perf_counter() - started
+    _reap_all()
+    total_cpu = _children_cpu() - cpu_before
     if done.returncode not in (0, 1):
         raise SystemExit(f"article-extract failed with status {done.returncode}")
     records = {}
@@ -208,6 +248,7 @@ def run_ours(tree: Tree, workers: int, out_dir: Path) -> RunResult:
         result.records = sum(1 for _ in handle)
     result.stats = json.loads(stats.read_text("utf-8"))
     result.typed_broken = typed
+    result.total_cpu = total_cpu
     return result
 
 
@@ -220,6 +261,7 @@ def run_trafilatura(tree: Tree, out_dir: Path) -> RunResult | None:
         return None
     target = out_dir / "trafilatura"
     before = _children_peak_mib()
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     subprocess.run(
         # --keep-dirs: one output file per input it extracted (by default it names outputs by a
@@ -240,8 +282,10 @@ def run_trafilatura(tree: Tree, out_dir: Path) -> RunResult | None:
         stderr=subprocess.DEVNULL,
     )
     wall = time.perf_counter() - started
+    _reap_all()
     records = sum(1 for p in target.rglob("*") if p.is_file()) if target.exists() else 0
     result = RunResult("trafilatura CLI, --parallel 2", wall, records)
+    result.total_cpu = _children_cpu() - cpu_before
     result.peak_children_mib = max(before, _children_peak_mib())
     return result
 
@@ -256,19 +300,30 @@ def _cpu_per_page(run: RunResult, inputs: int) -> str:
     return f"{1000 * total / inputs:.1f}" if total else "-"
 
 
+def _total_cpu_per_page(run: RunResult, inputs: int, adopted: bool) -> str:
+    """Every process of the run, and the parent's share of it."""
+    if not adopted or run.total_cpu is None:
+        return "- | -"
+    parent = run.stats.get("parent_cpu_seconds")
+    share = f"{1000 * float(parent) / inputs:.2f}" if parent is not None else "-"  # type: ignore[arg-type]
+    return f"{1000 * run.total_cpu / inputs:.1f} | {share}"
+
+
 def table(
     tree: Tree,
     runs: list[RunResult],
     small: RunResult | None,
     small_inputs: int,
     small_broken: int,
+    adopted: bool,
 ) -> str:
     lines = [
         "| run | inputs | records | broken → typed error | wall s | pages/s | CPU ms/page "
-        "| peak MiB parent | peak MiB per worker |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| total CPU ms/page | of which parent | peak MiB parent | peak MiB per worker |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for run in runs:
+        total = _total_cpu_per_page(run, tree.inputs, adopted)
         if run.stats:
             workers = run.stats.get("worker_peak_mib") or []
             per_worker = ", ".join(f"{w:.0f}" for w in workers) or "(in-process)"  # type: ignore[union-attr]
@@ -281,7 +336,7 @@ def table(
             parent, typed, inputs, cpu = "-", "-", tree.files, "-"
         lines.append(
             f"| {run.name} | {inputs} | {run.records} | {typed} | {run.wall:.1f} | "
-            f"{tree.inputs / run.wall:.1f} | {cpu} | {parent} | {per_worker} |"
+            f"{tree.inputs / run.wall:.1f} | {cpu} | {total} | {parent} | {per_worker} |"
         )
     if small is not None:
         workers = ", ".join(f"{w:.0f}" for w in small.stats.get("worker_peak_mib") or [])  # type: ignore[union-attr]
@@ -290,6 +345,7 @@ def table(
             f"{small.typed_broken}/{small_broken} | {small.wall:.1f} | "
             f"{small_inputs / small.wall:.1f} | "
             f"{_cpu_per_page(small, small_inputs)} | "
+            f"{_total_cpu_per_page(small, small_inputs, adopted)} | "
             f"{float(small.stats['parent_peak_mib']):.0f} | {workers} |"  # type: ignore[arg-type]
         )
     return "\n".join(lines)
@@ -311,6 +367,11 @@ def targets(
         f"- speed-up 1 → 2 workers: {speedup:.2f}× (target ≥ {SPEEDUP_TARGET}×): "
         f"{verdict(speedup >= SPEEDUP_TARGET)}"
     )
+    if one.total_cpu and two.total_cpu:
+        out.append(
+            f"  (CPU bound on it, 2 × total CPU with 1 worker / with 2: "
+            f"{2 * one.total_cpu / two.total_cpu:.2f}×)"
+        )
     if peer is not None:
         ratio = two.wall / peer.wall
         out.append(
@@ -337,6 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="build the trees here (default: a temp dir)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="batch-bench-", dir=args.workdir))
+    adopted = _adopt_descendants()
     try:
         print(f"load average before: {_load()}", file=sys.stderr)
         tree = build_tree(work / "big", args.corpus, args.inputs)
@@ -359,7 +421,11 @@ def main(argv: list[str] | None = None) -> int:
             f"### Batch: {tree.inputs} inputs ({len(tree.broken)} broken, a WARC of "
             f"{min(WARC_RECORDS, tree.inputs // 10)} records, HTML and dumps half and half)\n"
         )
-        print(table(tree, [*runs, *([peer] if peer else [])], small, args.small, small_broken))
+        print(
+            table(
+                tree, [*runs, *([peer] if peer else [])], small, args.small, small_broken, adopted
+            )
+        )
         print()
         print("\n".join(targets(tree, runs, peer, small)))
         print("\n(load average before/after the runs is on stderr; 2-core machine)")
