@@ -23,6 +23,7 @@ import gzip
 import json
 import random
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -708,6 +709,8 @@ SHAPES: tuple[Shape, ...] = (
     # work that grows with lines × lines would show: 2,500 against 10,000 lines.
     Shape("many distinct dump lines", lambda n: _dump_lines(n), "text", 2_500),
     Shape("many distinct short dump lines", lambda n: _short_lines(n), "text", 1_000),
+    # A text browser's dump: one paragraph hard-wrapped at the column, unwrapped into one line.
+    Shape("hard-wrapped paragraph (dump)", lambda n: _wrapped_paragraph(n), "text", 2_000),
     Shape(
         "nested <div>", lambda n: _article("<div>" * n + PARAGRAPH + "</div>" * n), "html", 3_000
     ),
@@ -753,6 +756,26 @@ def _dump_lines(count: int) -> str:
     return f"{HEADLINE}\n\n" + "".join(
         f"قال الوزير إن الخطة رقم {i} ستستمر عاما آخر.\n" for i in range(count)
     )
+
+
+def _wrapped_paragraph(count: int) -> str:
+    """A dump of one paragraph of ``count`` lines, hard-wrapped at 160 columns as w3m prints it
+    (distinct words without digits: each line is read as text, not as a date)."""
+    words = " ".join(_letters_word(i) for i in range(count * 40))
+    return f"{HEADLINE}\n\n" + "\n".join(textwrap.wrap(words, 160)) + "\n"
+
+
+def _letters_word(number: int) -> str:
+    """A distinct Arabic word for each number (its digits in base 28, as letters)."""
+    word = "ك"
+    while True:
+        number, digit = divmod(number, len(_LETTERS))
+        word += _LETTERS[digit]
+        if not number:
+            return word
+
+
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 
 def _short_lines(count: int) -> str:

@@ -259,7 +259,9 @@ def _unwrap(lines: list[str]) -> list[str]:
             continue
         run = list(group)
         one_paragraph: bool | None = None  # read only when a sentence ends at a wrap point
-        out.append(run[0])
+        # The pieces of the paragraph being joined, joined once at its end: growing one string
+        # line by line copies it every time (quadratic in a dump that is one long paragraph).
+        pieces = [run[0]]
         for position, (current, following) in enumerate(itertools.pairwise(run), 1):
             joins = _fits(current, following, width) and not stands_alone(following)
             if joins and _ends_sentence_before(current, following):
@@ -273,9 +275,11 @@ def _unwrap(lines: list[str]) -> list[str]:
                 last = position == len(run) - 1
                 joins = one_paragraph and (not last or ends_like_sentence(following))
             if joins:
-                out[-1] = out[-1] + wrap_glue(out[-1]) + following
+                pieces += (wrap_glue(current), following)
             else:
-                out.append(following)
+                out.append("".join(pieces))
+                pieces = [following]
+        out.append("".join(pieces))
     return out
 
 
