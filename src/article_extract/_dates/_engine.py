@@ -19,8 +19,8 @@ from typing import NamedTuple
 from ._clock import ClockTime, Zone, named_zone, read_time, read_zone
 from ._fast import fast_parse
 from ._grammar import DateCore, read_core, suffix_unit
-from ._lexicon import fold_key, spellings
-from ._normalize import Folded, fold_with_map
+from ._lexicon import fold_key, spelling_regex, spellings
+from ._normalize import SPACELESS, VANISHING, Folded, fold_with_map
 from ._relative import Relative, read_deictic, read_relative, read_relative_after, resolve
 from ._tokens import NL, NUM, PUNCT, WORD, Token, split, tokenize
 from ._types import DateRole, ParsedDate
@@ -72,10 +72,24 @@ NUMBERS_OF_A_NUMERIC_DATE = 3
 
 
 @cache
+def _date_word() -> re.Pattern[str]:
+    """The page spellings of the first words of those fields' entries, as whole words."""
+    fields = DIGIT_FREE_STARTS + DIGIT_ANCHORS
+    return re.compile(spelling_regex({name.split()[0] for f in fields for name in spellings(f)}))
+
+
+@cache
 def _date_word_tokens() -> frozenset[str]:
-    """The first tokens of the lexicon entries of those fields, folded as page text is."""
+    """The first tokens of those fields' entries, folded as page text is."""
     fields = DIGIT_FREE_STARTS + DIGIT_ANCHORS
     return frozenset(fold_key(name)[0] for field in fields for name in spellings(field))
+
+
+@cache
+def _regex_blind() -> re.Pattern[str]:
+    """Where :func:`_date_word` is stricter than the tokenizer (``spelling_regex``): harakat or
+    tatweel inside a word, a word glued to a Han or kana character."""
+    return re.compile(f"[{SPACELESS}{''.join(VANISHING)}]")
 
 
 # A run of digits of any script (folding maps them all to ASCII digits, and never splits one).
@@ -83,13 +97,17 @@ _NUMBER = re.compile(r"\d+")
 
 
 def may_hold_date(text: str) -> bool:
-    """The pre-filter: three numbers, or a token that is the first token of a lexicon entry of
-    a DIGIT_FREE_STARTS or DIGIT_ANCHORS field. Text it rejects cannot hold a date ("سطر رقم
-    5": one number and no date word). It folds and splits the text in C (``str.translate``,
-    one ``findall``) and asks a set, where the grammar would build tokens and scan them."""
+    """The pre-filter: three numbers, or a word that is the first word of a lexicon entry of a
+    DIGIT_FREE_STARTS or DIGIT_ANCHORS field. Text it rejects cannot hold a date ("سطر رقم 5":
+    one number and no date word). Two regex searches; only text the word regex cannot read as
+    the tokenizer does (marks, Han or kana) is folded and split into the grammar's tokens."""
     numbers = islice(_NUMBER.finditer(text), NUMBERS_OF_A_NUMERIC_DATE)
     if len(list(numbers)) == NUMBERS_OF_A_NUMERIC_DATE:
         return True
+    if _date_word().search(text) is not None:
+        return True
+    if _regex_blind().search(text) is None:
+        return False
     return not _date_word_tokens().isdisjoint(split(fold_with_map(text).text))
 
 
