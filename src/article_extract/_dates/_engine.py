@@ -367,14 +367,20 @@ def _clock_openers() -> frozenset[str]:
     return frozenset(fold_key(name)[0] for name in spellings("leading_meridiem"))
 
 
+@cache
+def _clock_opener_letters() -> frozenset[str]:
+    return frozenset(opener[0] for opener in _clock_openers())
+
+
 def _may_open_clock(text: str) -> bool:
     """Does the text start as a clock time does (its hour, or a period before it)? Most short
-    lines do not, and are not tokenized (a label, a menu item, "سطر رقم 5")."""
+    lines do not, and are not tokenized (a label, a menu item, "سطر رقم 5"); the head's first
+    token is read only when its first character may start a period word."""
     head = fold_with_map(text[:MAX_CLOCK_LINE_CHARS]).text.lstrip()
     if head[:1].isdigit():
         return True
-    first = split(head)[:1]
-    return bool(first) and first[0] in _clock_openers()
+    first = head[:1]
+    return bool(first) and first in _clock_opener_letters() and split(head)[0] in _clock_openers()
 
 
 def labelled_clock(text: str) -> int | None:
