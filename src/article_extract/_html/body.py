@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from lxml.etree import _Element
 
@@ -304,18 +305,23 @@ def filter_blocks(
     title_k = letters_key(title) if title else ""
     state = _FilterState()
     count = len(raw)
-    # Each block folded once (folding is the costly part), its lexicon key and word count.
-    folds = [fold(b.text) for b in raw]
+    # A page repeats its labels, menus and separators: each distinct text is read once (these
+    # caches live for this call only). Folding is the costly part; each block is folded once.
+    fold_text, stamp_line = cache(fold), cache(is_stamp_line)
+    credit_line, maybe_credit = cache(read_credit_line), cache(may_be_credit)
+    is_chrome, is_tail = cache(lexicon.is_chrome_key), cache(lexicon.is_tail_marker_key)
+    is_widget, is_caption = cache(lexicon.is_widget_key), cache(is_caption_folded)
+    folds = [fold_text(b.text) for b in raw]
     keys = [key_of_folded(f) for f in folds]
     words = [len(b.text.split()) for b in raw]
-    stamps = [b.kind != "table_row" and is_stamp_line(b.text) for b in raw]
+    stamps = [b.kind != "table_row" and stamp_line(b.text) for b in raw]
     # Byline and source-label readings from one split of each block's words.
     may_credit = [
-        b.kind != "table_row" and n <= MAX_CREDIT_WORDS and may_be_credit(b.text, key)
+        b.kind != "table_row" and n <= MAX_CREDIT_WORDS and maybe_credit(b.text, key)
         for b, key, n in zip(raw, keys, words, strict=True)
     ]
     reads = [
-        read_credit_line(b.text, folded, label_alone=n <= MAX_SOURCE_LABEL_WORDS)
+        credit_line(b.text, folded, label_alone=n <= MAX_SOURCE_LABEL_WORDS)
         if credit or (b.kind != "table_row" and n <= MAX_SOURCE_LABEL_WORDS)
         else (None, False)
         for b, folded, n, credit in zip(raw, folds, words, may_credit, strict=True)
@@ -332,19 +338,19 @@ def filter_blocks(
         key = keys[index]
         # Line-role tests read prose lines: a data table's row is neither chrome nor a stamp.
         short = len(text) <= max_line_chars and block.kind != "table_row"
-        if short and state.kept_chars >= MIN_CHARS_BEFORE_TAIL and lexicon.is_tail_marker_key(key):
+        if short and state.kept_chars >= MIN_CHARS_BEFORE_TAIL and is_tail(key):
             break
-        if short and lexicon.is_chrome_key(key):
+        if short and is_chrome(key):
             state.after_chrome_heading = words[index] <= MAX_CHROME_HEADING_WORDS
             continue
-        if short and lexicon.is_widget_key(key, text):  # "Duration 1:30", "Artikel zum Hören"
+        if short and is_widget(key, text):  # "Duration 1:30", "Artikel zum Hören"
             continue
         if block.link_density > MAX_BLOCK_LINK_DENSITY:
             continue
         if state.after_chrome_heading and block.link_density > AFTER_CHROME_LINK_DENSITY:
             continue
         state.after_chrome_heading = False
-        if short and (stamps[index] or is_caption_folded(folds[index], words[index])):
+        if short and (stamps[index] or is_caption(folds[index], words[index])):
             continue
         if index == state.named_by_label:
             continue
