@@ -328,9 +328,10 @@ def random_bytes(rng: random.Random, max_bytes: int = 4000) -> bytes:
         text = random_html(rng, max_nodes=40) if rng.random() < 0.5 else random_dump(rng)
         return text.encode(encoding, "replace")
     if kind == 7:  # high-bit noise around real text
-        text = random_dump(rng).encode("utf-8")
-        cut = rng.randint(0, len(text))
-        return text[:cut] + bytes(b | 0x80 for b in rng.randbytes(size // 10)) + text[cut:]
+        encoded = random_dump(rng).encode("utf-8")
+        cut = rng.randint(0, len(encoded))
+        noise = bytes(b | 0x80 for b in rng.randbytes(size // 10))
+        return encoded[:cut] + noise + encoded[cut:]
     return bytes(b & 0x7F for b in rng.randbytes(size))
 
 
