@@ -38,7 +38,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from itertools import compress
+from typing import TYPE_CHECKING, NamedTuple
 
 from .._dump.lines import wrap_glue
 from .._text import clean_text
@@ -76,6 +77,7 @@ _LEADING_HASHES_RE = re.compile(r"^\s*#{1,6}(?:\s|$)")
 # Link text that is only an address: the target written out, not words.
 _ADDRESS_RE = re.compile(r"^(?:https?://|www\.|mailto:)\S*$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W_]")
+_NOT_WORD_RE = re.compile(r"[\W_]+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that end the line before them and after them.
 _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "table", "tr", "hr", "ul", "ol", *_HEADINGS})
@@ -157,12 +159,12 @@ def _unparsed_link_text(match: re.Match[str]) -> str:
 
 
 def _letters(text: str) -> int:
-    return len(_WORD_RE.findall(text))
+    return len(_NOT_WORD_RE.sub("", text))
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """Where the text being read stands: its heading level, list and quote depths."""
+class _Context(NamedTuple):
+    """Where the text being read stands: its heading level, list and quote depths (a tuple: one
+    is made for every block the walk enters)."""
 
     heading: int = 0
     list_depth: int = 0
@@ -189,7 +191,7 @@ class _LineBuilder:
         self.target = ""
 
     def add_text(self, text: str | None) -> None:
-        if not text:
+        if not text or (not self.parts and text.isspace()):  # a line starts at its first letter
             return
         if "\n" in text:  # soft breaks: a wrapped line joins the text before it
             pieces = text.split("\n")
@@ -227,6 +229,11 @@ class _LineBuilder:
         self.images.append(alt)
         self.end_line(context, image=True)
 
+    def _linked_share(self, text: str) -> float:
+        """The share of the letters of ``text`` (the line, cleaned) inside links."""
+        linked = "".join(compress(self.parts, self.linked))
+        return min(1.0, _letters(linked) / _letters(text)) if linked else 0.0
+
     def end_line(self, context: _Context, *, image: bool = False) -> None:
         if not (self.parts or image or self.links):
             self.images.clear()
@@ -242,19 +249,16 @@ class _LineBuilder:
         text = clean_text(raw)
         if _ADDRESS_RE.match(text):  # a bare address on its own: a target, not text
             text = ""
-        letters = _letters(text)
-        if letters or image or self.links:
-            linked = sum(
-                _letters(p) for p, inside in zip(self.parts, self.linked, strict=True) if inside
-            )
+        has_letters = _WORD_RE.search(text) is not None
+        if has_letters or image or self.links:
             line = MarkdownLine(
-                text=text if letters else "",
+                text=text if has_letters else "",
                 heading=context.heading,
                 list_item=context.list_depth > 0,
                 quote=context.quote_depth > 0,
-                linked=min(1.0, linked / letters) if letters else 0.0,
+                linked=self._linked_share(text) if has_letters else 0.0,
                 links=tuple(self.links),
-                images=tuple(alt for alt in self.images if alt),
+                images=tuple(filter(None, self.images)),
                 image=image,
             )
             (self.row if self.row is not None else self.lines).append(line)
