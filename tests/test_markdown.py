@@ -253,6 +253,64 @@ def test_caller_url_is_the_page_and_its_host() -> None:
     assert links.own_url == "https://www.other.example/a/2020/01/02/story-of-the-day"
 
 
+STORY = "https://news.example.com/2023/03/14/story-of-the-day"
+
+
+@pytest.mark.parametrize(
+    ("target", "own_url"),
+    [
+        # the shared address written out, percent-escaped, or inside a mail body
+        (f"https://www.facebook.com/sharer/sharer.php?u={STORY}", STORY),
+        (
+            "https://x.com/intent/tweet?url=https%3A%2F%2Fnews.example.com%2F2023%2F03%2F14%2Fstory-of-the-day",
+            STORY,
+        ),
+        (
+            "https://x.com/share?u=%68%74%74%70%73%3A%2F%2Fnews.example.com%2F2023%2F03%2F14%2Fstory-of-the-day",
+            STORY,
+        ),
+        (
+            "mailto:?body=Read%20https%3A%2F%2Fnews.example.com%2F2023%2F03%2F14%2Fstory-of-the-day",
+            STORY,
+        ),
+        # near misses: a tracking query, a query inside the fragment, a key that shares nothing
+        ("https://www.example.com/?iref=pc_gnavi", None),
+        (f"https://www.example.com/#/campaign?u={STORY}", None),
+        (f"https://www.example.com/go?ref={STORY}", None),
+    ],
+)
+def test_share_links_give_the_page_its_own_address(target: str, own_url: str | None) -> None:
+    links = read_links(parse_markdown(f"* [share]({target})\n* [home](/)\n"), None)
+    assert links.own_url == own_url
+
+
+@pytest.mark.parametrize(
+    ("target", "author"),
+    [
+        ("https://news.example.com/author/jane-doe", True),
+        ("/autor/maria-rodriguez/#?rel=author_top", True),
+        ("/%D8%A7%D9%84%D9%83%D8%A7%D8%AA%D8%A8/sami", True),  # "الكاتب", percent-encoded
+        ("/Authors/jane", True),
+        ("/authority/report-2023", False),
+        ("/news/author-interview", False),
+        ("mailto:author@example.com", False),
+        ("", False),
+    ],
+)
+def test_author_pages(target: str, author: bool) -> None:
+    links = read_links(parse_markdown(f"[Jane Doe]({target})\n"), None)
+    assert links.is_author_page(target) is author
+    assert links.is_author_page(target) is author  # read again: the same answer
+
+
+def test_each_page_reads_its_own_addresses() -> None:
+    """Addresses are remembered per page, never between calls."""
+    parsed = parse_markdown(markdown_page())
+    first, second = read_links(parsed, None), read_links(parsed, None)
+    assert first.addresses is not second.addresses
+    assert first == second
+
+
 def test_markup_marks_menus_teasers_headings_and_captions() -> None:
     parsed = parse_markdown(markdown_page())
     lines = markdown_lines(parsed, read_links(parsed, None), Options())

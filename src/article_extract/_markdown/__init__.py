@@ -61,7 +61,7 @@ from .._text import letters_key
 from .._urls import normalize_url
 from ..errors import NotAnArticle
 from .front_matter import FrontMatter, split_front_matter
-from .links import LinkNeighbourhood, is_author_page, read_links
+from .links import LinkNeighbourhood, read_links
 from .parse import MarkdownLine, parse_markdown
 
 __all__ = ["extract_from_markdown"]
@@ -155,19 +155,21 @@ def markdown_lines(
         if _is_caption(line, markup, below_image, alts):
             line = dataclasses.replace(line, markup=dataclasses.replace(markup, caption=True))
         elif line.attribution is None and not markup.elsewhere:
-            authors = _linked_authors(parsed_line)
+            authors = _linked_authors(parsed_line, links)
             if authors:
                 line = dataclasses.replace(line, attribution=Attribution(authors))
         lines.append(line)
     return lines
 
 
-def _linked_authors(line: MarkdownLine) -> tuple[str, ...]:
+def _linked_authors(line: MarkdownLine, links: LinkNeighbourhood) -> tuple[str, ...]:
     """Names linked to the site's author pages on ``line`` (its byline, when it has them)."""
     return tuple(
         link.text
         for link in line.links
-        if link.text and len(link.text.split()) <= MAX_AUTHOR_WORDS and is_author_page(link.target)
+        if link.text
+        and len(link.text.split()) <= MAX_AUTHOR_WORDS
+        and links.is_author_page(link.target)
     )
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
@@ -35,7 +35,7 @@ from .._urls import normalize_url, url_date_text
 from ..data import load_table
 from .parse import Link, MarkdownLine
 
-__all__ = ["LinkNeighbourhood", "is_author_page", "read_links"]
+__all__ = ["LinkNeighbourhood", "read_links"]
 
 # An article's id in its path: a number this long ("825079", "7714852"); years are four digits
 # too, and a year in a path is an article's date as well.
@@ -51,46 +51,81 @@ _EMBEDDED_URL_RE = re.compile(r"https?://\S+")
 _NOT_PAGES = ("mailto:", "javascript:", "tel:", "#", "data:")
 
 
+class _Addresses:
+    """What the page's addresses say, each read once: a page repeats its links (menus, share
+    bars, teasers), and urllib's splitting and unquoting is most of the cost of reading them.
+    One per page, never shared between calls."""
+
+    def __init__(self) -> None:
+        self._hosts: dict[str, str | None] = {}
+        self._paths: dict[str, str] = {}
+        self._shared: dict[str, tuple[str, ...]] = {}
+
+    def host(self, address: str) -> str | None:
+        if address not in self._hosts:
+            self._hosts[address] = _host(address)
+        return self._hosts[address]
+
+    def path(self, address: str) -> str:
+        """The address's path, percent-decoded ("" when it is not an address)."""
+        if address not in self._paths:
+            self._paths[address] = _path(address)
+        return self._paths[address]
+
+    def shared(self, address: str) -> tuple[str, ...]:
+        if address not in self._shared:
+            self._shared[address] = _shared_addresses(address)
+        return self._shared[address]
+
+
 @dataclass(frozen=True, slots=True)
 class LinkNeighbourhood:
     """What the page's links say about the page."""
 
     site_host: str | None  # without "www."
     own_url: str | None  # the page's own address, as its share links and headline give it
+    addresses: _Addresses = field(default_factory=_Addresses, repr=False, compare=False)
 
     def is_other_article(self, target: str) -> bool:
         """Does ``target`` lead to another article of the site (not a section page, not an
         outside site, not this page)?"""
         if not target or target.startswith(_NOT_PAGES):
             return False
-        host = _host(target)
+        host = self.addresses.host(target)
         if host is not None and host != self.site_host:
             return False
-        if self.own_url is not None and _same_page(target, self.own_url):
+        path = self.addresses.path(target)
+        if self.own_url is not None and _same_path(path, self.addresses.path(self.own_url)):
             return False
-        return _article_path(target)
+        return _article_path(path)
+
+    def is_author_page(self, target: str) -> bool:
+        """Does ``target`` lead to one of the site's author pages (module docstring)?"""
+        if not target or target.startswith(_NOT_PAGES):
+            return False
+        segments = _author_segments()
+        return any(s.casefold() in segments for s in self.addresses.path(target).split("/"))
 
 
-def _host(target: str) -> str | None:
-    """The host a target names (``None``: a relative target, on the page's own site)."""
-    if not target.startswith(("http://", "https://", "//")):
+def _host(address: str) -> str | None:
+    """The host an address names (``None``: a relative address, on the page's own site)."""
+    if not address.startswith(("http://", "https://", "//")):
         return None
     try:
-        host = urlsplit(target).hostname or ""
+        host = urlsplit(address).hostname or ""
     except ValueError:
         return ""
     return host.removeprefix("www.")
 
 
-def _path(target: str) -> str:
+def _path(address: str) -> str:
     try:
-        return unquote(urlsplit(target).path)
+        return unquote(urlsplit(address).path)
     except ValueError:
         return ""
 
 
-def _article_path(target: str) -> bool:
-    path = _path(target)
+def _article_path(path: str) -> bool:
     if not path.strip("/"):
         return False
     if _DIGITS_RE.search(path) or url_date_text("http://x" + path) is not None:
@@ -111,33 +146,23 @@ def _author_segments() -> frozenset[str]:
     return frozenset(segment.casefold() for segment in segments)
 
 
-def is_author_page(target: str) -> bool:
-    """Does ``target`` lead to one of the site's author pages (module docstring)?"""
-    if not target or target.startswith(_NOT_PAGES):
-        return False
-    segments = _author_segments()
-    return any(segment.casefold() in segments for segment in _path(target).split("/"))
+def _same_path(path: str, other: str) -> bool:
+    return path.rstrip("/") == other.rstrip("/")
 
 
-def _same_page(target: str, own_url: str) -> bool:
-    return _path(target).rstrip("/") == _path(own_url).rstrip("/")
-
-
-def _site_host(links: Sequence[Link], caller_url: str | None) -> str | None:
-    if caller_url is not None:
-        return _host(caller_url)
+def _site_host(links: Sequence[Link], addresses: _Addresses) -> str | None:
     shared = Counter(
-        h
+        host
         for link in links
-        for address in _shared_addresses(link.target)
-        if _article_path(address) and (h := _host(address))
+        for address in addresses.shared(link.target)
+        if _article_path(addresses.path(address)) and (host := addresses.host(address))
     )
     if shared:
         return shared.most_common(1)[0][0]
     hosts: Counter[str] = Counter()
     relative = 0
     for link in links:
-        host = _host(link.target)
+        host = addresses.host(link.target)
         if host:
             hosts[host] += 1
         elif host is None and not link.target.startswith(_NOT_PAGES):
@@ -148,14 +173,15 @@ def _site_host(links: Sequence[Link], caller_url: str | None) -> str | None:
     return host if count > relative else None
 
 
-def _shared_addresses(target: str) -> list[str]:
+def _shared_addresses(address: str) -> tuple[str, ...]:
     """Absolute addresses a share link carries in its query."""
-    if "?" not in target:
-        return []
+    _, _, after = address.partition("?")
+    if "http" not in after and "%" not in after:  # no address in the query, written or escaped
+        return ()
     try:
-        query = urlsplit(target).query
+        query = urlsplit(address).query
     except ValueError:
-        return []
+        return ()
     found: list[str] = []
     for key, value in parse_qsl(query):
         if key.lower() not in _SHARE_KEYS:
@@ -164,18 +190,22 @@ def _shared_addresses(target: str) -> list[str]:
             found.append(value.split()[0])
         else:
             found += _EMBEDDED_URL_RE.findall(value)
-    return found
+    return tuple(found)
 
 
-def _own_url(lines: Sequence[MarkdownLine], site_host: str | None) -> str | None:
+def _own_url(
+    lines: Sequence[MarkdownLine], site_host: str | None, addresses: _Addresses
+) -> str | None:
     candidates: list[str] = []
     for line in lines:
         for link in line.links:
-            candidates += _shared_addresses(link.target)
+            candidates += addresses.shared(link.target)
             if line.heading == 1 and not link.target.startswith(_NOT_PAGES):
                 candidates.append(link.target)
     on_site = [
-        _without_query(c) for c in candidates if _host(c) in (site_host, None) and _article_path(c)
+        _without_query(c)
+        for c in candidates
+        if addresses.host(c) in (site_host, None) and _article_path(addresses.path(c))
     ]
     if not on_site:
         return None
@@ -189,6 +219,11 @@ def _own_url(lines: Sequence[MarkdownLine], site_host: str | None) -> str | None
 
 def read_links(lines: Sequence[MarkdownLine], caller_url: str | None) -> LinkNeighbourhood:
     """The neighbourhood of a page from its lines' links (rules in the module docstring)."""
+    addresses = _Addresses()
     links = [link for line in lines for link in line.links]
-    site_host = _site_host(links, caller_url)
-    return LinkNeighbourhood(site_host, caller_url or _own_url(lines, site_host))
+    if caller_url is not None:
+        site_host = addresses.host(caller_url)
+    else:
+        site_host = _site_host(links, addresses)
+    own_url = caller_url or _own_url(lines, site_host, addresses)
+    return LinkNeighbourhood(site_host, own_url, addresses)
