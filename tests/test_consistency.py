@@ -80,3 +80,13 @@ def test_html_and_dump_agree(page: str, shape: str) -> None:
             assert same, f"{field}: HTML {html[field]!r} vs {shape} {dump[field]!r}"
         else:
             assert not same, f"stale exception ({field} now agrees): {reason}"
+
+
+@pytest.mark.parametrize(("page", "shape"), CASES, ids=[f"{p}-{s}" for p, s in CASES])
+def test_a_dump_names_no_author_the_page_does_not(page: str, shape: str) -> None:
+    """A dump may miss a byline the HTML marks up, but never invents one: a label near the
+    headline ("مشاهدات عالية", a view counter's) is no author."""
+    url = json.loads((FIXTURES / page / "expected.json").read_text("utf-8")).get("url")
+    html = _read(FIXTURES / page / "input.html", url).authors
+    dump = _read(DUMPS / shape / f"{page}.txt", url).authors
+    assert set(dump) <= set(html), f"{shape} {dump!r} vs HTML {html!r}"

@@ -22,6 +22,7 @@ from article_extract._decide.names import (
     looks_like_name,
     names_the_site,
     split_name_place,
+    usable_authors,
 )
 from article_extract._decide.text_roles import is_stamp_line, is_subheading
 from article_extract._decide.titles import (
@@ -207,6 +208,21 @@ def test_authors_come_from_the_first_credit_with_usable_names() -> None:
     ]
     assert choose_authors(credits, KEYS, frozenset()) == (("سارة أحمد",), "بترا")
     assert choose_authors([], KEYS, frozenset()) == ((), None)
+
+
+@pytest.mark.parametrize(
+    ("name", "usable"),
+    [
+        ("مشاهدات عالية", False),  # a view counter's label ("high views"), a widget
+        ("Min read", False),
+        ("Flag of Lebanon", False),
+        ("سارة أحمد", True),
+        ("Jane Doe", True),
+        ("Jane Views", True),  # a widget word that does not open the line
+    ],
+)
+def test_a_widget_label_is_no_author(name: str, usable: bool) -> None:
+    assert usable_authors([name], KEYS) == ((name,) if usable else ())
 
 
 def test_site_name_prefers_a_human_name_over_a_handle() -> None:

@@ -13,7 +13,8 @@ and metadata authors (JSON-LD ``author``, ``<meta name=author>``).
   ("Kommentare öffnen" is not a name);
 * :func:`usable_authors` — names that can be the page's authors: not a URL or e-mail, not a
   role ("Business reporter"), not the site's own name (meta author "LBCI"), not a section or
-  tag label, not site chrome ("Bild vergrößern", "Copiar enlace").
+  tag label, not site chrome ("Bild vergrößern", "Copiar enlace") and not a widget's label
+  ("مشاهدات عالية", "Min read").
 """
 
 from __future__ import annotations
@@ -145,7 +146,8 @@ def _usable(name: str, site_keys: frozenset[str], labels: frozenset[str]) -> boo
         return False
     if names_the_site(key, site_keys):
         return False
-    return not chrome_lexicon().is_chrome(name)
+    lexicon = chrome_lexicon()
+    return not (lexicon.is_chrome(name) or lexicon.is_widget(name))
 
 
 def usable_authors(
