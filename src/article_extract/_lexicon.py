@@ -113,7 +113,9 @@ class ChromeLexicon:
         """True when the line/block is site chrome by its wording alone."""
         return self.is_chrome_key(match_key(text))
 
-    def is_chrome_key(self, key: str) -> bool:
+    def is_chrome_key(self, key: str, *, tail: bool | None = None) -> bool:
+        """:meth:`is_chrome` of a ``match_key``; ``tail`` is :meth:`is_tail_marker_key` of it
+        when the caller has read it already (a dump line reads both)."""
         if not key:
             return False
         if key in self.exact:
@@ -123,7 +125,9 @@ class ChromeLexicon:
             return True
         if words > MAX_CHROME_LINE_WORDS:
             return False
-        if self.prefixes.starts(key) or self.is_tail_marker_key(key):
+        if tail is None:
+            tail = self.is_tail_marker_key(key)
+        if tail or self.prefixes.starts(key):
             return True
         return words > 1 and self._may_be_menu(key) and self.coverage_key(key) >= MENU_LINE_COVERAGE
 

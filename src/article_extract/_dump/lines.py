@@ -343,6 +343,7 @@ def line_features(
             if own and units <= MAX_BYLINE_UNITS and may_be_credit(text, key)
             else (None, False)
         )
+    tail = short and lexicon.is_tail_marker_key(key)
     return Line(
         index=index,
         text=text,
@@ -350,9 +351,9 @@ def line_features(
         units=units,
         terminal=ends_like_sentence(text),
         inner_punct=len(_INNER_PUNCT_RE.findall(text)),
-        chrome=short and lexicon.is_chrome_key(key),
+        chrome=short and lexicon.is_chrome_key(key, tail=tail),
         short=short,
-        tail=short and lexicon.is_tail_marker_key(key),
+        tail=tail,
         related=key in lexicon.inline_related,
         dates=dates,
         date_coverage=coverage,
