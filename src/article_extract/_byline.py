@@ -112,6 +112,9 @@ class _Tables:
     agency_max_tokens: int
     caption_re: re.Pattern[str]
     caption_openers: tuple[str, ...]  # folded caption words and credits, longest first
+    # The first folded words of every label and agency name: a line whose first word is none
+    # of them is no byline, credit or source label (unless it opens with a parenthesis).
+    credit_openers: frozenset[str]
 
 
 def _caption_pattern(words: list[str], credits: list[str]) -> re.Pattern[str]:
@@ -133,9 +136,11 @@ def _tables() -> _Tables:
         for form in [canonical, *forms]:
             agencies[" ".join(_fold_token(w) for w in form.split())] = canonical
     separators = sorted(table["author_separators"], key=len, reverse=True)
+    author_labels = _label_tokens(table["author_labels"])
+    source_labels = _label_tokens(table["source_labels"])
     return _Tables(
-        author_labels=_label_tokens(table["author_labels"]),
-        source_labels=_label_tokens(table["source_labels"]),
+        author_labels=author_labels,
+        source_labels=source_labels,
         separators_re=re.compile("|".join(re.escape(s) for s in separators), re.IGNORECASE),
         agencies=agencies,
         agency_max_tokens=max(len(k.split()) for k in agencies),
@@ -148,6 +153,9 @@ def _tables() -> _Tables:
                 reverse=True,
             )
         ),
+        credit_openers=frozenset(author_labels)
+        | frozenset(source_labels)
+        | {name.split(" ")[0] for name in agencies},
     )
 
 
@@ -300,8 +308,20 @@ def read_credit_line(
     when ``label_alone`` (it is short enough to be a label on its own) :func:`is_source_label`:
     the line's words are split and folded once."""
     words, folded_words = _words(line, folded)
+    if not _may_open_credit(line, folded_words):
+        return None, False
     byline = _byline_of(line, words, folded_words) if _may_be_byline(line) else None
     return byline, label_alone and _is_source_label(words, folded_words)
+
+
+def _may_open_credit(line: str, folded: list[str]) -> bool:
+    """Could :func:`_byline_of` or :func:`_is_source_label` read anything in a line whose
+    folded words are ``folded``? A dateline credit opens with "("; a label is found by its
+    first word (labels hold no empty word), an agency's name by its first word that
+    punctuation did not empty."""
+    if line.startswith("("):
+        return True
+    return next((word for word in folded if word), "") in _tables().credit_openers
 
 
 def _may_be_byline(line: str) -> bool:
