@@ -13,7 +13,6 @@ import re
 from dataclasses import replace
 from datetime import datetime, tzinfo
 from functools import cache
-from itertools import islice
 from typing import NamedTuple
 
 from ._clock import ClockTime, Zone, named_zone, read_time, read_zone
@@ -94,6 +93,9 @@ def _regex_blind() -> re.Pattern[str]:
 
 # A run of digits of any script (folding maps them all to ASCII digits, and never splits one).
 _NUMBER = re.compile(r"\d+")
+# Three runs of digits (NUMBERS_OF_A_NUMERIC_DATE): a digit that ends a run, then two more runs.
+# Digits and non-digits alternate, so each stretch of the text is read at most twice.
+_THREE_NUMBERS = re.compile(r"\d\D+\d+\D+\d")
 
 
 def may_hold_date(text: str) -> bool:
@@ -101,8 +103,7 @@ def may_hold_date(text: str) -> bool:
     DIGIT_FREE_STARTS or DIGIT_ANCHORS field. Text it rejects cannot hold a date ("سطر رقم 5":
     one number and no date word). Two regex searches; only text the word regex cannot read as
     the tokenizer does (marks, Han or kana) is folded and split into the grammar's tokens."""
-    numbers = islice(_NUMBER.finditer(text), NUMBERS_OF_A_NUMERIC_DATE)
-    if len(list(numbers)) == NUMBERS_OF_A_NUMERIC_DATE:
+    if _THREE_NUMBERS.search(text) is not None:
         return True
     if _date_word().search(text) is not None:
         return True
@@ -355,7 +356,7 @@ def bare_clock(text: str) -> int | None:
     else but its period and zone ("16:40", "4:05 PM", "06:00 صباحاً", "16.40 GMT"), as the
     date grammar reads clock times; None for anything else ("16:40 وصل الوفد", "2024", "16.40"
     alone: a decimal number)."""
-    if not _may_open_clock(text):
+    if not (_may_be_clock_line(text) and _may_open_clock(text)):
         return None
     tokens = _clock_tokens(text)
     return _clock_to_end(tokens, 0) if tokens else None
@@ -375,7 +376,15 @@ def _clock_opener_letters() -> frozenset[str]:
 def _may_open_clock(text: str) -> bool:
     """Does the text start as a clock time does (its hour, or a period before it)? Most short
     lines do not, and are not tokenized (a label, a menu item, "سطر رقم 5"); the head's first
-    token is read only when its first character may start a period word."""
+    token is read only when its first character may start a period word. A first character
+    that folding keeps as it is opens the folded head too: the head is folded only when that
+    character may open a period word, or when folding would change it."""
+    first = text[:1]
+    if first and not first.isspace() and fold_with_map(first).text == first:
+        if first.isdigit():
+            return True
+        if first not in _clock_opener_letters():
+            return False
     head = fold_with_map(text[:MAX_CLOCK_LINE_CHARS]).text.lstrip()
     if head[:1].isdigit():
         return True
@@ -402,9 +411,14 @@ def labelled_clock(text: str) -> int | None:
 
 def _clock_tokens(text: str) -> list[Token]:
     """The tokens of a short text that holds a digit (a clock line), else none."""
-    if len(text) > MAX_CLOCK_LINE_CHARS or _NUMBER.search(text) is None:
+    if not _may_be_clock_line(text):
         return []
     return [t for t in tokenize(fold_with_map(text).text) if t.kind != NL]
+
+
+def _may_be_clock_line(text: str) -> bool:
+    """Short enough for a clock line, and holding a digit (every clock time has its hour)."""
+    return len(text) <= MAX_CLOCK_LINE_CHARS and _NUMBER.search(text) is not None
 
 
 def _clock_to_end(tokens: list[Token], start: int) -> int | None:
