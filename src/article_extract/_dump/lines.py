@@ -235,7 +235,12 @@ def _is_wrapped_paragraph(
 
 def _stands_alone(line: str) -> bool:
     """A line that is a unit of its own (a date stamp, a byline, chrome), never a wrapped tail."""
-    if chrome_lexicon().is_chrome(line) or parse_byline(line) is not None:
+    folded = fold_cleaned(line)  # the line is cleaned: its fold is read once, by both lexicons
+    if chrome_lexicon().is_chrome_key(key_of_folded(folded)):
+        return True
+    # ``clean_text`` again, as parse_byline does: it is not idempotent when removing an
+    # invisible mark lets a letter and its combining mark compose.
+    if read_credit_line(clean_text(line), folded, label_alone=False)[0] is not None:
         return True
     dates, coverage = _line_dates(line, _units(line))
     return bool(dates) and coverage >= DATE_LINE_COVERAGE
@@ -289,6 +294,8 @@ def _line_dates(
     if units > MAX_DATE_LINE_UNITS:
         return (), 0.0
     dates = tuple(find_dates(text, reference=reference))
+    if not dates:
+        return (), 0.0
     covered = sum(d.span[1] - d.span[0] for d in dates)
     return dates, min(1.0, covered / len(text))
 
