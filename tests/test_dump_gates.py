@@ -36,8 +36,13 @@ from article_extract._dump.lines import (
     _unwrap,
     split_physical_lines,
 )
-from article_extract._lexicon import chrome_lexicon, match_key
-from article_extract._text import clean_text, fold
+from article_extract._lexicon import (
+    MAX_CHROME_LINE_WORDS,
+    MENU_LINE_COVERAGE,
+    chrome_lexicon,
+    match_key,
+)
+from article_extract._text import clean_text, fold, strip_non_word_edges
 from article_extract.data import load_table
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -263,3 +268,44 @@ def test_stands_alone_folds_once_and_keeps_every_answer() -> None:
         assert _stands_alone(line) == expected, line
         alone += expected
     assert alone >= 500, alone
+
+
+def _may_be_menu_in_full(key: str) -> bool:
+    """``ChromeLexicon._may_be_menu`` as it was: every word counted."""
+    lexicon = chrome_lexicon()
+    words = key.split()
+    known = sum(strip_non_word_edges(w) in lexicon.exact_words for w in words)
+    return known >= MENU_LINE_COVERAGE * len(words)
+
+
+def test_menu_bound_stops_early_and_keeps_every_answer() -> None:
+    """The menu bound stops reading once the words left cannot reach the share: the same answer
+    as counting every word, on every line and on runs of known and unknown words of every
+    length up to the longest line it reads."""
+    lexicon = chrome_lexicon()
+    known, unknown = sorted(lexicon.exact_words)[0], "كلمةغريبة"
+    runs = [
+        " ".join([known] * k + [unknown] * (n - k))
+        for n in range(1, MAX_CHROME_LINE_WORDS + 1)
+        for k in range(n + 1)
+    ]
+    runs += [" ".join(reversed(run.split())) for run in runs]
+    menus = 0
+    for text in [*runs, *_all_lines()]:
+        key = match_key(text)
+        expected = _may_be_menu_in_full(key)
+        assert lexicon._may_be_menu(key) == expected, text
+        menus += expected
+    assert menus >= 500, menus
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("أخبار رياضة اتصل بنا من نحن", True),  # a menu flattened onto one line
+        ("قال الوزير اتصل بنا من نحن سياسة الخصوصية", True),  # 6 of 8 words are menu items
+        ("قال الوزير إن الخطة ستستمر عاما آخر اتصل بنا", False),  # prose, then one menu item
+    ],
+)
+def test_menu_line(line: str, chrome: bool) -> None:
+    assert chrome_lexicon().is_chrome(line) == chrome

@@ -132,10 +132,18 @@ class ChromeLexicon:
         return words > 1 and self._may_be_menu(key) and self.coverage_key(key) >= MENU_LINE_COVERAGE
 
     def _may_be_menu(self, key: str) -> bool:
-        """Cheap upper bound for coverage: enough words that occur in some exact phrase."""
+        """Cheap upper bound for coverage: enough words that occur in some exact phrase. Read
+        until so many words occur in none that the rest cannot make up the share (prose stops
+        within its first half)."""
         words = key.split()
-        known = sum(strip_non_word_edges(w) in self.exact_words for w in words)
-        return known >= MENU_LINE_COVERAGE * len(words)
+        needed = MENU_LINE_COVERAGE * len(words)
+        possible = len(words)  # the known words there can still be
+        for word in words:
+            if strip_non_word_edges(word) not in self.exact_words:
+                possible -= 1
+                if possible < needed:
+                    return False
+        return True
 
     def is_widget(self, text: str) -> bool:
         """A page widget's label, never a headline: a line that opens with a widget phrase
