@@ -68,7 +68,7 @@ _PHOTO_CREDIT_RE = re.compile(
 PHOTO_CREDIT_WINDOW = 100
 # The caption pattern cannot match a text without one of these (a caption word's colon, a
 # credit after "/" or in the final parentheses): such a text skips the search.
-_CAPTION_PATTERN_MARKS = (":", "：", "/", ")")
+_CAPTION_PATTERN_MARK_RE = re.compile("[:：/)]")
 # Where a label glued to a name ends: "كتب:محمد", "المصدر-رويترز".
 _GLUED_SPLIT_RE = re.compile(r"[:：\-–—]")
 # A first word glued to what follows by punctuation: "كتب:محمد", "المصدر-رويترز".
@@ -226,7 +226,7 @@ def is_caption_folded(folded: str, words: int) -> bool:
                     return True
                 if rest[0] == " " and words <= MAX_CAPTION_LABEL_WORDS:
                     return True
-    if not any(mark in folded for mark in _CAPTION_PATTERN_MARKS):
+    if _CAPTION_PATTERN_MARK_RE.search(folded) is None:
         return False
     if tables.caption_re.search(folded) is not None:
         return True
