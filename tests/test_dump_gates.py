@@ -22,6 +22,7 @@ from article_extract._byline import (
 )
 from article_extract._dates import bare_clock, find_dates
 from article_extract._dates._engine import (
+    MAX_CLOCK_LINE_CHARS,
     _clock_opener_letters,
     _clock_openers,
     _may_open_clock,
@@ -172,7 +173,7 @@ def test_chrome_with_tail_read_first_keeps_every_answer() -> None:
 
 def _opens_clock_folded(text: str) -> bool:
     """``_may_open_clock`` as it was before its first-character look: always folded."""
-    head = fold_with_map(text[:60]).text.lstrip()
+    head = fold_with_map(text[:MAX_CLOCK_LINE_CHARS]).text.lstrip()
     if head[:1].isdigit():
         return True
     first = head[:1]
@@ -209,7 +210,7 @@ def test_clock_opening_look_keeps_every_answer() -> None:
         ("16:40 وصل الوفد", None),  # more than a clock time
         ("الساعة", None),  # no digit
         ("س 16:40", None),  # a word before the hour that is no period
-        ("16:40 " + "ا" * 60, None),  # longer than a clock line
+        ("16:40 " + "ا" * MAX_CLOCK_LINE_CHARS, None),  # longer than a clock line
     ],
 )
 def test_bare_clock(text: str, minutes: int | None) -> None:
