@@ -44,8 +44,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
+from typing import NamedTuple
 
 from .._dates import ParsedDate
 from .._model import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, DateOrigin, Options
@@ -81,8 +81,7 @@ _METADATA = frozenset({"json-ld", "meta", "microdata", "time"})
 MAX_SUFFIX_CHARS = 4
 
 
-@dataclass(frozen=True, slots=True)
-class DateEvidence:
+class DateEvidence(NamedTuple):
     """A dated statement: the parsed date (its ``role`` says published or modified), where it
     came from, and for printed stamps the printed text."""
 
@@ -95,8 +94,7 @@ class DateEvidence:
         return self.date.role != "modified"
 
 
-@dataclass(frozen=True, slots=True)
-class DateDecision:
+class DateDecision(NamedTuple):
     published: datetime | None = None
     origin: DateOrigin | None = None
     precision: str | None = None

@@ -1,14 +1,14 @@
 """What an input path hands the decision layer: typed evidence, not decisions.
 
 Every path (``_html``, ``_dump``, ``_markdown``) ends in one :class:`PageEvidence`;
-:func:`..decide` turns it into an :class:`~article_extract.Article`. Values are frozen
-dataclasses; text is cleaned by the stage that produced it.
+:func:`..decide` turns it into an :class:`~article_extract.Article`. Values are immutable
+records; text is cleaned by the stage that produced it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .._model import BlockKind, InputKind
 from .dates import DateEvidence
@@ -19,14 +19,12 @@ __all__ = ["BlockDraft", "Credit", "CreditOrigin", "PageEvidence", "PageSignals"
 CreditOrigin = Literal["byline", "body", "json-ld", "meta", "microdata"]
 
 
-@dataclass(frozen=True, slots=True)
-class BlockDraft:
+class BlockDraft(NamedTuple):
     kind: BlockKind
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
+class Credit(NamedTuple):
     """Authors and/or a source, as one statement on the page gives them: a byline near the
     headline, a credit line at the body's edges, or metadata."""
 
@@ -35,7 +33,7 @@ class Credit:
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)  # _html.listing rebuilds it with dataclasses.replace
 class PageSignals:
     """What the page says about its own kind (read by the article-or-not verdict)."""
 
@@ -48,8 +46,7 @@ class PageSignals:
     body_teasers: int = 0  # linked teaser headlines inside the body container
 
 
-@dataclass(frozen=True, slots=True)
-class PageEvidence:
+class PageEvidence(NamedTuple):
     """Everything one path found on one page."""
 
     input_kind: InputKind

@@ -72,7 +72,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .._model import LANG_RE
 from .._text import LETTER_VARIANTS
@@ -148,8 +148,7 @@ def _lexicon_form(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class _Script:
+class _Script(NamedTuple):
     name: str
     rtl: bool
     default: str | None  # the language of a script one language writes
@@ -157,8 +156,7 @@ class _Script:
     marked: tuple[str, ...]  # languages of this script chosen by marker letters
 
 
-@dataclass(frozen=True, slots=True)
-class _Language:
+class _Language(NamedTuple):
     code: str
     script: str
     words: frozenset[str]  # in _lexicon_form
@@ -167,8 +165,7 @@ class _Language:
     marker_share: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Tables:
+class _Tables(NamedTuple):
     bmp: tuple[str | None, ...]  # script of each BMP code point (None: in no script)
     astral: tuple[tuple[re.Pattern[str], str], ...]  # astral letters → a BMP letter of theirs
     scripts: dict[str, _Script]
@@ -341,8 +338,7 @@ def _main_script(evidence: _Evidence) -> str | None:
     return script
 
 
-@dataclass(frozen=True, slots=True)
-class _Scores:
+class _Scores(NamedTuple):
     """Each language's evidence, and what it shares with one chosen language."""
 
     total: dict[str, float]  # language → function words + LETTER_VOTE × marking letters
@@ -401,8 +397,7 @@ def _by_markers(evidence: _Evidence, script: _Script) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Detection:
+class _Detection(NamedTuple):
     language: str | None
     script: str | None  # the main script, even when the language is undecided
     by_lexicon: bool  # decided by words (comparable with a declared language of the script)

@@ -28,8 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .._lexicon import chrome_lexicon
 from .._text import clean_text, letters_key
@@ -75,8 +74,7 @@ ShownKind = Literal["h1", "heading", "line"]
 MetadataOrigin = Literal["json-ld", "meta", "microdata", "title"]
 
 
-@dataclass(frozen=True, slots=True)
-class ShownTitle:
+class ShownTitle(NamedTuple):
     """A headline the page shows, as its path found it."""
 
     text: str
@@ -85,14 +83,12 @@ class ShownTitle:
     in_chrome: bool = False  # inside nav/footer/aside (a sticky bar repeating the headline)
 
 
-@dataclass(frozen=True, slots=True)
-class MetadataTitle:
+class MetadataTitle(NamedTuple):
     origin: MetadataOrigin
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class TitleDecision:
+class TitleDecision(NamedTuple):
     text: str
     shown: int | None  # index of the chosen shown headline (the page's anchor), None: metadata
     rule: int  # the module docstring's rule that chose it

@@ -40,8 +40,8 @@ whatever its body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .._text import ends_like_sentence, fold, letters_key
@@ -84,8 +84,7 @@ MIN_METADATA_HEADLINE_WORDS = 4
 MIN_PROSE_CHARS = 150
 
 
-@dataclass(frozen=True, slots=True)
-class _Rules:
+class _Rules(NamedTuple):
     path_segments: frozenset[str]
     tag_segments: frozenset[str]
     home_documents: frozenset[str]
