@@ -8,8 +8,8 @@ punctuation variants ("كتب:" / "كتب -" / "كتبَ") all match one entry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ._decide.names import NAME_EDGES, clean_name
 from ._text import clean_text, fold, strip_non_word_edges
@@ -77,8 +77,7 @@ _GLUED_LABEL_RE = re.compile(r"^(\w+[:：\-–—])(?=\w)")
 _MAX_LABEL_WORDS = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """Who wrote a piece and where it came from, as a byline or credit line states it."""
 
     authors: tuple[str, ...] = ()
@@ -103,8 +102,7 @@ def _label_tokens(labels: list[str]) -> LabelIndex:
     return {first: tuple(group) for first, group in grouped.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class _Tables:
+class _Tables(NamedTuple):
     author_labels: LabelIndex
     source_labels: LabelIndex
     separators_re: re.Pattern[str]

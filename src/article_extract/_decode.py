@@ -33,8 +33,8 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ._sniff import archive_kind
 from .data import load_table
@@ -66,8 +66,7 @@ _BAD_CHARACTER_WEIGHT = 5
 _PDF_HEADER_BYTES = 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Encoding:
+class Encoding(NamedTuple):
     """An encoding: its WHATWG name (what we report) and the Python codec that decodes it."""
 
     name: str
@@ -157,8 +156,7 @@ _ARABIC_CODEPAGE_LABELS = ("windows-1256", "iso-8859-6")
 _PLAIN_CHARS = frozenset(" \n.,:،؛؟!\"'()-0123456789")
 
 
-@dataclass(frozen=True, slots=True)
-class DecodedText:
+class DecodedText(NamedTuple):
     """Text decoded from bytes, with the WHATWG name of the encoding that produced it."""
 
     text: str

@@ -25,8 +25,7 @@ that is not an absolute http(s) URL is ignored with a logged warning.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from ._decode import decode_bytes, normalize_charset
@@ -49,8 +48,7 @@ _PATH_STARTS = ("/", "~/", "./", "../", "\\\\", ".\\", "..\\", "~\\")
 _URL_STARTS = ("http://", "https://", "www.")
 
 
-@dataclass(frozen=True, slots=True)
-class PageInput:
+class PageInput(NamedTuple):
     """A page ready for the pipeline: decoded text (or a caller's parsed tree) and what we know."""
 
     text: str

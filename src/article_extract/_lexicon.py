@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ._text import fold, strip_non_word_edges
 from .data import load_table
@@ -55,8 +55,7 @@ def _first_word(key: str) -> str:
     return match.group(0) if match else ""
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseIndex:
+class PhraseIndex(NamedTuple):
     """Phrases grouped by their first word, for "does this line start with a phrase?"."""
 
     by_first_word: dict[str, tuple[str, ...]]
@@ -76,8 +75,7 @@ class PhraseIndex:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ChromeLexicon:
+class ChromeLexicon(NamedTuple):
     """The lexicon. Methods taking ``text`` fold it; ``*_key`` methods take ``match_key(text)``."""
 
     exact: frozenset[str]

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ._model import InputKind
 from .data import load_table
@@ -145,16 +145,14 @@ _MD_STRONG_RE = re.compile(r"(\*\*|__)[^\s*_][^*_\n]{0,300}(?<=[^\s*_])\1")
 _FRONT_MATTER_KEY_RE = re.compile(r"[A-Za-z_][\w-]{0,40}:(?:\s|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class NonPage:
+class NonPage(NamedTuple):
     """A readable input that is not a web page; ``what`` names it for the error message."""
 
     what: str
     archive: bool = False  # a container of many pages (WARC/ARC), for the batch reader
 
 
-@dataclass(frozen=True, slots=True)
-class _Rules:
+class _Rules(NamedTuple):
     xml_roots: dict[str, str]
     html_elements: frozenset[str]
     javascript_starts: tuple[str, ...]
