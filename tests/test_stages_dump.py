@@ -4,7 +4,6 @@ Lines come from the path's own ``prepare_lines``, so they carry the features the
 
 from __future__ import annotations
 
-import dataclasses
 import textwrap
 
 import pytest
@@ -405,15 +404,15 @@ def test_header_lines(
     around = header_lines(header, header.candidates[0])
     assert (around.section, around.standfirst) == (section, standfirst)
     assert (around.credits, around.site_names) == (credits, site_names)
-    assert header.candidates[0].index in around.used
+    assert header.candidates[0].position in around.used
 
 
 def test_a_repeated_line_is_read_once_and_keeps_its_own_position() -> None:
     lines = prepare_lines(dump("الرئيسية", "أخبار", "الرئيسية", "نص فقرة من المقال.", "الرئيسية"))
-    assert [line.index for line in lines] == [0, 1, 2, 3, 4]
+    assert [line.position for line in lines] == [0, 1, 2, 3, 4]
     first, _, again, _, last = lines
-    assert again == dataclasses.replace(first, index=2)
-    assert last == dataclasses.replace(first, index=4)
+    assert again == first._replace(position=2)
+    assert last == first._replace(position=4)
 
 
 # --- live blogs ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The public data model: ``Article``, ``Block``, ``DateCandidate`` and ``Options``.
 
-Pydantic lives only here and in ``_build``: the pipeline passes frozen dataclasses around and the
+Pydantic lives only here and in ``_build``: the pipeline passes immutable records around and the
 Article is validated once, at the boundary. Validation is deterministic: the only notion of
 "now" is the caller's ``Options.reference``.
 """

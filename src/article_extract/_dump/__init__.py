@@ -17,7 +17,7 @@ carry no markup, so its results do not depend on those rules.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .._byline import leading_credit, split_trailing_credit
@@ -47,13 +47,15 @@ TRAILING_CREDIT_LINES = 3
 MAX_HEADING_UNITS = 20
 
 
-@dataclass(frozen=True, slots=True)
-class PageContext:
+class PageContext(NamedTuple):
     """What a path knows about the page beyond its lines."""
 
     input_kind: InputKind = "text"
     host: str | None = None  # the site's host when the caller gave no URL (Markdown: its links)
     own_url: str | None = None  # the page's own address as its links give it: its date is evidence
+
+
+PLAIN_TEXT = PageContext()  # a plain dump: no markup, no links
 
 
 def _extend_end(lines: Sequence[Line], span: BodySpan) -> BodySpan:
@@ -113,11 +115,11 @@ def _body_blocks(
     kept = [
         line
         for position, line in enumerate(spanned)
-        if line.index not in around.used
+        if line.position not in around.used
         and position not in teasers
         and not line.is_date_line
         and not is_caption(line)
-        and line.index not in alt_texts
+        and line.position not in alt_texts
     ]
     blocks: list[BlockDraft] = []
     if around.standfirst:
@@ -145,9 +147,9 @@ def _body_blocks(
             labelled = labelled_source(line, kept[position + 1 : position + 2])
             if labelled is not None:
                 credits.append(Credit("body", source=labelled))
-                skip = line.index + 1
+                skip = line.position + 1
             continue
-        if line.index == skip:
+        if line.position == skip:
             continue
         key = line.key
         if key in seen or letters_of_folded(key) == title_key:
@@ -157,7 +159,7 @@ def _body_blocks(
             seen.add(key)
             blocks.append(BlockDraft(_block_kind(line), line.text))
             continue
-        if in_related_list or (not blocks and line.index != span.start):
+        if in_related_list or (not blocks and line.position != span.start):
             # Before the first paragraph, only the span's own first line may be a heading (a
             # box's label the layout opened the body with: "أبرز المستجدات").
             continue
@@ -210,7 +212,7 @@ def evidence_from_lines(
     lines: Sequence[Line],
     page: PageInput,
     options: Options,
-    context: PageContext = PageContext(),
+    context: PageContext = PLAIN_TEXT,
 ) -> PageEvidence:
     """The evidence of a page read as lines (a dump's, or Markdown's with their markup).
     Raises NotAnArticle when they hold no body."""

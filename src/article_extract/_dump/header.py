@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .._byline import agency_name
 from .._dates import DateRole
@@ -60,8 +60,7 @@ HEADING_LEVEL_BONUS = {1: 2.0, 2: 1.0}
 _URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     """The ranked evidence of the header cluster."""
 
     window: tuple[Line, ...]
@@ -77,8 +76,7 @@ class Header:
         return tuple(ShownTitle(line.text, "line", True) for line in self.candidates)
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderLines:
+class HeaderLines(NamedTuple):
     """What the lines around the chosen headline say; ``used`` are their indices."""
 
     standfirst: str | None
@@ -111,12 +109,12 @@ def _nearest_above(
     above = [
         c
         for c in candidates
-        if c.index < index
+        if c.position < index
         and c.units >= MIN_HEADLINE_UNITS
-        and c.index not in media
+        and c.position not in media
         and not looks_like_name(c.text)
     ]
-    return max(above, key=lambda c: c.index, default=None)
+    return max(above, key=lambda c: c.position, default=None)
 
 
 def _first_below(
@@ -124,7 +122,7 @@ def _first_below(
 ) -> Line | None:
     """The first candidate between line ``index`` and the body (media titles skipped)."""
     return next(
-        (c for c in candidates if index < c.index < body_start and c.index not in media), None
+        (c for c in candidates if index < c.position < body_start and c.position not in media), None
     )
 
 
@@ -134,11 +132,11 @@ def _media_titles(lines: Sequence[Line], candidates: Sequence[Line]) -> frozense
     as a count line too, but the headline under it is the article's."""
     lexicon = chrome_lexicon()
     return frozenset(
-        c.index
+        c.position
         for c in candidates
-        if c.index > 0
-        and lexicon.is_widget(lines[c.index - 1].text)
-        and not lines[c.index - 1].is_date_line
+        if c.position > 0
+        and lexicon.is_widget(lines[c.position - 1].text)
+        and not lines[c.position - 1].is_date_line
     )
 
 
@@ -153,11 +151,11 @@ def _boxed_in(lines: Sequence[Line], candidates: Sequence[Line]) -> frozenset[in
     video's title> / "ABONE OL"; a ticker's item between two others): a widget's content, not
     the article's header, whose headline sits next to its date, standfirst or byline."""
     return frozenset(
-        c.index
+        c.position
         for c in candidates
-        if 0 < c.index < len(lines) - 1
-        and _is_control(lines[c.index - 1])
-        and _is_control(lines[c.index + 1])
+        if 0 < c.position < len(lines) - 1
+        and _is_control(lines[c.position - 1])
+        and _is_control(lines[c.position + 1])
     )
 
 
@@ -196,7 +194,7 @@ def _title_score(
         score -= 1.0  # headlines rarely end with a full stop; captions and leads do
     if line.sentence_like and line.inner_punct >= 2 and line.units >= 25:
         score -= 1.5  # reads like a lead paragraph
-    score -= 0.1 * (body_start - line.index) + 0.5 * chrome_between
+    score -= 0.1 * (body_start - line.position) + 0.5 * chrome_between
     return score
 
 
@@ -250,7 +248,7 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     window_keys = {line.key for line in window}
     counts = Counter(line.key for line in lines if line.key in window_keys)
     # Only a first line that names a site ("headline - Site") counts as the page's <title>.
-    first = lines[0] if lines and lines[0].index < span.start else None
+    first = lines[0] if lines and lines[0].position < span.start else None
     document_site = split_document_title(first.text)[1] if first is not None else None
     document_title = None
     doc_key = ""
@@ -263,21 +261,21 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     candidates = [
         line
         for line in window
-        if _is_title_candidate(line) and (line.index > 0 or line.markup.heading == 1)
+        if _is_title_candidate(line) and (line.position > 0 or line.markup.heading == 1)
     ]
     media = _media_titles(lines, candidates)
-    next_to_date = _nearest_above(candidates, date_line.index if date_line else None, media)
+    next_to_date = _nearest_above(candidates, date_line.position if date_line else None, media)
     # A boxed-in line is a widget's, unless it is the date's neighbour: a headline may sit
     # between a breadcrumb and a share bar right above its stamp.
-    boxed = _boxed_in(lines, candidates) - {next_to_date.index if next_to_date else -1}
+    boxed = _boxed_in(lines, candidates) - {next_to_date.position if next_to_date else -1}
     media |= boxed
     standfirst = _standfirst_below_headline(next_to_date, candidates)
     if next_to_date is None and date_line is not None:
         # No headline above the stamp: the page prints it above the headline block.
-        next_to_date = _first_below(candidates, date_line.index, span.start, media)
+        next_to_date = _first_below(candidates, date_line.position, span.start, media)
     if standfirst is not None:
         # headline, standfirst, byline/date: the date's neighbour is the standfirst.
-        next_to_date = next(c for c in candidates if c.index == standfirst.index - 1)
+        next_to_date = next(c for c in candidates if c.position == standfirst.position - 1)
     decorated, cut_copies = _decorated_repeats(candidates)
     chrome_below = _chrome_counts_below(window)
 
@@ -288,16 +286,16 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
             next_to_date=next_to_date,
             counts=counts,
             doc_title=doc_key,
-            chrome_between=chrome_below[line.index],
-            plain_of_decorated=line.index in decorated,
-            cut_copy=line.index in cut_copies,
-            media_title=line.index in media,
+            chrome_between=chrome_below[line.position],
+            plain_of_decorated=line.position in decorated,
+            cut_copy=line.position in cut_copies,
+            media_title=line.position in media,
         )
 
     # A widget's content comes after every other candidate, whatever its score: the share
     # bar between a header and its body must not make a player's title the headline.
     ranked = sorted(
-        candidates, key=lambda line: (line.index not in boxed, score(line)), reverse=True
+        candidates, key=lambda line: (line.position not in boxed, score(line)), reverse=True
     )
     if not ranked and first is not None and document_site is None and _is_title_candidate(first):
         ranked = [first]  # no headline in the header: the dump's first line is all there is
@@ -308,8 +306,8 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         document_title=document_title,
         document_site=document_site,
         dates=tuple(dates),
-        stamp_lines=frozenset(ln.index for ln in window if ln.dates and ln.is_date_line),
-        standfirst_after=next_to_date.index if standfirst is not None and next_to_date else None,
+        stamp_lines=frozenset(ln.position for ln in window if ln.dates and ln.is_date_line),
+        standfirst_after=next_to_date.position if standfirst is not None and next_to_date else None,
         counts=counts,
     )
 
@@ -319,7 +317,7 @@ def labelled_source(label: Line, following: Sequence[Line]) -> str | None:
     if not label.source_label or not following:
         return None
     name = following[0]
-    if name.index != label.index + 1 or name.units > MAX_SOURCE_UNITS or name.sentence_like:
+    if name.position != label.position + 1 or name.units > MAX_SOURCE_UNITS or name.sentence_like:
         return None
     return agency_name(name.text) or name.text
 
@@ -328,21 +326,21 @@ def header_lines(header: Header, title_line: Line | None) -> HeaderLines:
     """The standfirst, credits, section and site name around the chosen headline."""
     used: set[int] = set(header.stamp_lines)
     if title_line is not None:
-        used.add(title_line.index)
+        used.add(title_line.position)
     window = header.window
     standfirst = None
-    if title_line is not None and header.standfirst_after == title_line.index:
-        standfirst = next((ln for ln in window if ln.index == title_line.index + 1), None)
+    if title_line is not None and header.standfirst_after == title_line.position:
+        standfirst = next((ln for ln in window if ln.position == title_line.position + 1), None)
         if standfirst is not None:
-            used.add(standfirst.index)
+            used.add(standfirst.position)
     credits: list[Credit] = []
     for position, line in enumerate(window):
         if line.attribution is not None:
-            used.add(line.index)
+            used.add(line.position)
             credits.append(Credit("byline", line.attribution.authors, line.attribution.source))
         labelled = labelled_source(line, window[position + 1 : position + 2])
         if labelled is not None:
-            used.update((line.index, line.index + 1))
+            used.update((line.position, line.position + 1))
             credits.append(Credit("byline", source=labelled))
     section, site_name, name_author = _meta_lines(window, title_line, header.counts, used)
     if name_author:
@@ -383,7 +381,7 @@ def _standfirst_below_headline(
     """The line next to the date when it is a standfirst: longer, right below a headline."""
     if next_to_date is None:
         return None
-    above = next((c for c in candidates if c.index == next_to_date.index - 1), None)
+    above = next((c for c in candidates if c.position == next_to_date.position - 1), None)
     if (
         above is None
         or above.units < MIN_HEADLINE_UNITS
@@ -406,11 +404,11 @@ def _decorated_repeats(candidates: Sequence[Line]) -> tuple[set[int], set[int]]:
         and any(len(o.key) > len(short.key) and short.key in o.key for o in candidates)
     ]
     cut = {
-        short.index
+        short.position
         for short in repeated
         if any(len(o.key) > len(short.key) and short.key in o.key for o in repeated)
     }
-    return {line.index for line in repeated} - cut, cut
+    return {line.position for line in repeated} - cut, cut
 
 
 def _chrome_counts_below(window: list[Line]) -> dict[int, int]:
@@ -418,7 +416,7 @@ def _chrome_counts_below(window: list[Line]) -> dict[int, int]:
     counts: dict[int, int] = {}
     seen = 0
     for line in reversed(window):
-        counts[line.index] = seen
+        counts[line.position] = seen
         seen += line.chrome
     return counts
 
@@ -432,23 +430,23 @@ def _meta_lines(
     personal name below the title is the author; another short phrase is the site's name.
     """
     section = site_name = author = None
-    after_title = [ln for ln in window if title_line is None or ln.index > title_line.index]
+    after_title = [ln for ln in window if title_line is None or ln.position > title_line.position]
     for line in window:
-        if line.index in used or line.chrome or line.dates or line.units > MAX_META_UNITS:
+        if line.position in used or line.chrome or line.dates or line.units > MAX_META_UNITS:
             continue
         if line.sentence_like or is_caption(line):
             continue
         key = line.key
-        if counts[key] > 1 or (title_line is not None and line.index < title_line.index):
-            if section is None or (title_line and line.index < title_line.index):
+        if counts[key] > 1 or (title_line is not None and line.position < title_line.position):
+            if section is None or (title_line and line.position < title_line.position):
                 section = line.text
             continue
         if line in after_title:
             name = split_name_place(line.text)
             if looks_like_name(name):
                 author = name  # the nearest to the body wins (later lines overwrite)
-                used.add(line.index)
+                used.add(line.position)
             elif site_name is None and line.units >= 2:
                 site_name = line.text
-                used.add(line.index)
+                used.add(line.position)
     return section, site_name, author

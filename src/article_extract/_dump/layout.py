@@ -31,7 +31,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .._text import letters_key
 from .lines import MAX_LABEL_UNITS, Line
@@ -113,8 +113,7 @@ _QUOTE_MARKS = frozenset('"“”„«»')
 _SENTENCE_MARKS = ".!?؟。"
 
 
-@dataclass(frozen=True, slots=True)
-class BodySpan:
+class BodySpan(NamedTuple):
     """Lines ``start`` to ``end`` (inclusive) hold the body; ``score`` is the segment's sum."""
 
     start: int
@@ -136,18 +135,18 @@ def alt_text_lines(lines: Sequence[Line], span: BodySpan) -> frozenset[int]:
     described: set[int] = set()
     images = 0
     for line in lines[span.start : span.end + 1]:
-        below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+        below = lines[line.position + 1] if line.position + 1 < len(lines) else None
         if below is None or not is_caption(below) or is_caption(line):
             continue
         if line.units >= MIN_REPEATED_ALT_UNITS and letters_key(below.text).startswith(
             letters_key(line.text)
         ):
-            repeated.add(line.index)
+            repeated.add(line.position)
             images += 1
         elif below.units >= MIN_DESCRIBED_CAPTION_UNITS:
             images += 1
             if _reads_as_description(line):
-                described.add(line.index)
+                described.add(line.position)
     shown = len(repeated) + len(described)
     if shown >= MIN_ALT_TEXT_IMAGES and 2 * shown > images:
         return frozenset(repeated | described)
@@ -198,10 +197,10 @@ def _related_box_lines(lines: Sequence[Line]) -> set[int]:
     for line in lines:
         if not line.related:
             continue
-        for following in lines[line.index + 1 : line.index + 1 + MAX_RELATED_BOX_LINES]:
+        for following in lines[line.position + 1 : line.position + 1 + MAX_RELATED_BOX_LINES]:
             if following.chrome or following.tail or line_weight(following) > 0:
                 break
-            boxed.add(following.index)
+            boxed.add(following.position)
     return boxed
 
 
@@ -214,9 +213,9 @@ def _span_weights(lines: Sequence[Line], furniture: frozenset[int]) -> list[floa
         -RELATED_MARKER_COST
         if line.related
         else -RELATED_ITEM_COST
-        if line.index in boxed
+        if line.position in boxed
         else FEED_FURNITURE_WEIGHT
-        if line.index in furniture
+        if line.position in furniture
         else line_weight(line)
         for line in lines
     ]
@@ -254,17 +253,17 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     furniture = _feed_furniture(lines, feeds)
     weights = _span_weights(lines, furniture)
     for line, weight in zip(lines, weights, strict=True):
-        if line.tail and line.index not in furniture:
-            run_score, run_start = 0.0, line.index + 1
+        if line.tail and line.position not in furniture:
+            run_score, run_start = 0.0, line.position + 1
             after_tail = True
             continue
         if run_score <= 0.0:
-            run_score, run_start = 0.0, line.index
+            run_score, run_start = 0.0, line.position
         run_score += weight
         value = run_score * (AFTER_TAIL_DISCOUNT if after_tail else 1.0)
         if value > best_value:
             best_value = value
-            best = BodySpan(run_start, line.index, run_score)
+            best = BodySpan(run_start, line.position, run_score)
     if best is None or best.score < MIN_BODY_SCORE:
         return None
     return _live_blog_start(lines, _trim(lines, best), feeds)
@@ -305,11 +304,11 @@ def live_feeds(lines: Sequence[Line]) -> list[tuple[int, ...]]:
             step = (line.clock > previous) - (line.clock < previous)
             if texted and (not step or not direction or step == direction):
                 direction = direction or step
-                run.append(line.index)
+                run.append(line.position)
                 texted = False
                 continue
             close()
-        run, direction, texted = [line.index], 0, False
+        run, direction, texted = [line.position], 0, False
     close()
     return feeds
 
@@ -327,7 +326,7 @@ def _feed_furniture(lines: Sequence[Line], feeds: Sequence[tuple[int, ...]]) -> 
         counts = Counter(line.key for line in region if line_weight(line) <= 0)
         repeated = {key for key, n in counts.items() if n >= FURNITURE_ENTRY_SHARE * len(feed)}
         found.update(
-            line.index
+            line.position
             for line in region
             if line.key in repeated and line.clock is None and line_weight(line) <= 0
         )

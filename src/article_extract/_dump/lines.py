@@ -10,13 +10,12 @@ lines also carry what the markup says: :class:`Markup`).
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from typing import NamedTuple
 
 from .._byline import (
     Attribution,
@@ -88,8 +87,7 @@ MAX_CLOCK_LINE_UNITS = 5
 NAV_LINK_SHARE = 0.8
 
 
-@dataclass(frozen=True, slots=True)
-class Markup:
+class Markup(NamedTuple):
     """What a structured source (Markdown) says about a line; a plain dump says nothing.
 
     ``heading`` is the heading level (1-6, 0: not a heading); ``linked`` the share of the
@@ -120,11 +118,10 @@ class Markup:
 NO_MARKUP = Markup()
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One logical line of a dump and its features."""
 
-    index: int
+    position: int  # its place among the dump's lines, from 0
     text: str
     key: str  # the folded form the lexicon matches (see _lexicon.match_key)
     units: float  # length in words; CJK text counts two characters as one word
@@ -352,7 +349,7 @@ def line_features(
         )
     tail = short and lexicon.is_tail_marker_key(key)
     return Line(
-        index=index,
+        position=index,
         text=text,
         key=key,
         units=units,
@@ -371,17 +368,6 @@ def line_features(
         clock=bare_clock(text) if own and units <= MAX_CLOCK_LINE_UNITS and not dates else None,
         markup=markup,
     )
-
-
-# Every feature of a line but its position (``index`` is the first field).
-_FEATURES = tuple(field.name for field in dataclasses.fields(Line))[1:]
-
-
-def _moved(line: Line, index: int) -> Line:
-    """A repeated line: the features read at its first occurrence, at its own position (half
-    the cost of ``dataclasses.replace``, which re-checks every field; a dump of 50,000
-    repeated lines spent most of its time there)."""
-    return Line(index, *(getattr(line, name) for name in _FEATURES))
 
 
 def prepare_lines(
@@ -405,7 +391,7 @@ def prepare_lines(
             continue
         known = read.get(line_text)
         if known is not None:
-            line = _moved(known, len(lines))
+            line = known._replace(position=len(lines))  # the features read at its first occurrence
         else:
             line = line_features(
                 len(lines), line_text, reference=reference, max_line_chars=max_line_chars

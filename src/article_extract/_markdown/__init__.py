@@ -153,11 +153,11 @@ def markdown_lines(
         if line.key in options.boilerplate and not line.chrome:
             continue
         if _is_caption(line, markup, below_image, alts):
-            line = dataclasses.replace(line, markup=dataclasses.replace(markup, caption=True))
+            line = line._replace(markup=markup._replace(caption=True))
         elif line.attribution is None and not markup.elsewhere:
             authors = _linked_authors(parsed_line, links)
             if authors:
-                line = dataclasses.replace(line, attribution=Attribution(authors))
+                line = line._replace(attribution=Attribution(authors))
         lines.append(line)
     return lines
 

@@ -33,10 +33,8 @@ text, so a literal ``[text](target)`` in the text reads as a link (its target dr
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
@@ -83,16 +81,14 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "table", "tr", "hr", "ul", "ol", *_HEADINGS})
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A link on a line: its visible text and its target as written (relative or absolute)."""
 
     text: str
     target: str
 
 
-@dataclass(frozen=True, slots=True)
-class MarkdownLine:
+class MarkdownLine(NamedTuple):
     """One line of the page as the markup gives it."""
 
     text: str  # visible text, cleaned ("" for an image or a line of icons)
@@ -304,7 +300,7 @@ def _in_context(line: MarkdownLine, context: _Context) -> MarkdownLine:
     quote = line.quote or context.quote_depth > 0
     if (list_item, quote) == (line.list_item, line.quote):
         return line
-    return dataclasses.replace(line, list_item=list_item, quote=quote)
+    return line._replace(list_item=list_item, quote=quote)
 
 
 def _entered(context: _Context, tag: str) -> _Context:
