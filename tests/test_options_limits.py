@@ -15,6 +15,8 @@ from article_extract import (
     extract,
 )
 from article_extract._html.jsonld import iter_objects, parse_jsonld
+from article_extract._html.parse import _flatten, parse_page
+from article_extract._inputs import read_source
 from article_extract._model import PARSER_MAX_DEPTH
 
 PARAGRAPH = "وقال المتحدث باسم الوزارة إن الخطة تمتد لسنوات، وأضاف أن العمل سيتواصل في المشروع. "
@@ -72,6 +74,30 @@ def test_flattening_keeps_blocks_apart() -> None:
     body = "<span>" * 400 + "".join(f"<div>{PARAGRAPH}{i}</div>" for i in range(3))
     article = extract(_page(body))
     assert len(article.blocks) == 3
+
+
+@pytest.mark.parametrize(
+    ("markup", "flattened"),
+    [
+        # A run of layout tags is one block boundary, however long.
+        ("<div><div><section>a</section></div></div>b", "<p>a<p>b"),
+        ("<div>" * 1_000 + "a" + "</div>" * 1_000, "<p>a<p>"),
+        # Only inline tags in the run: no boundary, and the whitespace between them stays.
+        ("<b>a</b> <span><i>b</i></span>", "a b"),
+        ('<div class="x">\n  <span>a</span>\n</div>', "<p>\n  a<p>\n"),
+        # Near misses: tags that are not layout-only, and names that only start like one.
+        ("<p><ul><li>a</li></ul></p>", "<p><ul><li>a</li></ul></p>"),
+        ("<bdi>a</bdi><divx>b</divx>", "<bdi>a</bdi><divx>b</divx>"),
+    ],
+)
+def test_flattening_unwraps_each_run_of_layout_tags_once(markup: str, flattened: str) -> None:
+    assert _flatten(markup) == flattened
+
+
+def test_flattened_deep_nesting_costs_no_element_per_level() -> None:
+    body = "<div>" * 20_000 + f"<p>{PARAGRAPH}</p>" + "</div>" * 20_000
+    root = parse_page(read_source(_page(body), url=None, max_bytes=10**8), Options())
+    assert sum(1 for _ in root.iter()) < 20
 
 
 def test_nesting_that_cannot_be_flattened_is_refused_with_the_reason() -> None:

@@ -52,15 +52,23 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.
 _MAY_HIDE = etree.XPath("//*[@class or @hidden or @aria-hidden or @style]")
 
 
-# Tags that only lay a page out, unwrapped to flatten a page nested too deeply: block ones give
-# way to a <p> (which cannot nest: their text stays a block of its own), inline ones to nothing.
+# Tags that only lay a page out, unwrapped to flatten a page nested too deeply: a run of them
+# (deep nesting is runs of opening, then of closing tags) gives way to one <p> when it holds a
+# block tag (a <p> cannot nest: the text on either side stays a block of its own), else to
+# nothing; the whitespace between the tags of a run is kept. One <p> per run, not per tag: an
+# empty paragraph carries no text, only the memory and time of one more tree element.
 _BLOCK_LAYOUT_TAGS = ("div", "section", "article", "center", "blockquote", "main", "aside")
 _INLINE_LAYOUT_TAGS = ("span", "font", "b", "i", "u", "em", "strong", "small", "big", "nobr")
-_LAYOUT_TAG_RE = re.compile(
-    rf"</?({'|'.join(_BLOCK_LAYOUT_TAGS + _INLINE_LAYOUT_TAGS)})\b[^<>]{{0,2000}}>",
+# Each tag of a run starts with "<", which neither the whitespace nor a tag's attributes may
+# hold: a run ends at one place, so the pattern stays linear. Possessive ("++"): nothing follows
+# a run, and the regex engine then keeps no backtracking state per tag (a run of 100,000 tags
+# would cost it 20 MB).
+_LAYOUT_TAG_RUN_RE = re.compile(
+    rf"(?:</?(?:{'|'.join(_BLOCK_LAYOUT_TAGS + _INLINE_LAYOUT_TAGS)})\b[^<>]{{0,2000}}>\s*)++",
     re.IGNORECASE,
 )
-_BLOCK_LAYOUT = frozenset(_BLOCK_LAYOUT_TAGS)
+_TAG_RE = re.compile(r"<[^<>]*>")
+_BLOCK_LAYOUT_TAG_RE = re.compile(rf"</?(?:{'|'.join(_BLOCK_LAYOUT_TAGS)})\b", re.IGNORECASE)
 # libxml2's error type when it stops at its depth ceiling.
 _DEPTH_LIMIT_ERROR = "ERR_RESOURCE_LIMIT"
 
@@ -128,10 +136,14 @@ def _parse(text: str) -> tuple[_Element, bool]:
 
 
 def _flatten(markup: str) -> str:
-    """``markup`` with layout-only tags unwrapped (see :data:`_LAYOUT_TAG_RE`)."""
-    return _LAYOUT_TAG_RE.sub(
-        lambda m: "<p>" if m.group(1).lower() in _BLOCK_LAYOUT else "", markup
-    )
+    """``markup`` with layout-only tags unwrapped (see :data:`_LAYOUT_TAG_RUN_RE`)."""
+    return _LAYOUT_TAG_RUN_RE.sub(_unwrapped_run, markup)
+
+
+def _unwrapped_run(match: re.Match[str]) -> str:
+    run = match.group()
+    boundary = "<p>" if _BLOCK_LAYOUT_TAG_RE.search(run) else ""
+    return boundary + _TAG_RE.sub("", run)  # the run's whitespace, as it was
 
 
 def _deeper_than(root: _Element, limit: int) -> bool:
