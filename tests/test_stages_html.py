@@ -17,7 +17,7 @@ from article_extract._html.index import TreeIndex
 from article_extract._html.listing import page_signals, with_body_teasers
 from article_extract._html.metadata import PageMeta, read_metadata
 from article_extract._html.nearby import nearby_elements
-from article_extract._html.parse import parse_page, strip_junk, text_content
+from article_extract._html.parse import collapsed_length, parse_page, strip_junk, text_content
 from article_extract._html.rules import chrome_rules, meta_rules
 from article_extract._html.title import metadata_titles, shown_headlines, site_name_candidates
 from article_extract._inputs import PageInput
@@ -385,3 +385,22 @@ def test_a_related_box_right_after_the_headline_gives_no_date() -> None:
         f"<div class='entry-content'>{body}</div></article></body></html>"
     )
     assert extract(html).published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("كلمة  أولى\n\tثانية", 4),  # a word cut by a window's edge counts once
+        ("ab cd", 2),  # the edge falls on the space: two words
+        ("ab cd", 3),  # the edge falls right after it
+        ("   a   ", 1),  # every window one character
+        ("\u00a0a\u3000b\x1c", 2),  # Unicode whitespace, as str.split() sees it
+        ("", 1),
+        (" \n ", 1),
+        ("word", 100),  # one window: the plain split
+    ],
+)
+def test_collapsed_length_is_the_length_of_the_split_and_joined_text(
+    text: str, window: int
+) -> None:
+    assert collapsed_length(text, window) == len(" ".join(text.split()))

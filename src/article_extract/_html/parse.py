@@ -29,7 +29,14 @@ from ..errors import EmptyInput, InputTooComplex
 from .index import TreeIndex, index_tree
 from .rules import chrome_rules
 
-__all__ = ["drop_keep_tail", "parse_page", "strip_junk", "text_content", "text_length"]
+__all__ = [
+    "collapsed_length",
+    "drop_keep_tail",
+    "parse_page",
+    "strip_junk",
+    "text_content",
+    "text_length",
+]
 
 logger = logging.getLogger("article_extract")
 
@@ -69,6 +76,9 @@ _LAYOUT_TAG_RUN_RE = re.compile(
 )
 _TAG_RE = re.compile(r"<[^<>]*>")
 _BLOCK_LAYOUT_TAG_RE = re.compile(rf"</?(?:{'|'.join(_BLOCK_LAYOUT_TAGS)})\b", re.IGNORECASE)
+# A longer text is split one window at a time: the list of all its words (a str object each)
+# would take some ten times its size.
+SPLIT_WINDOW_CHARS = 50_000
 # libxml2's error type when it stops at its depth ceiling.
 _DEPTH_LIMIT_ERROR = "ERR_RESOURCE_LIMIT"
 
@@ -166,7 +176,22 @@ def text_content(element: _Element) -> str:
 
 def text_length(element: _Element) -> int:
     """Characters of visible text under ``element``, whitespace collapsed."""
-    return len(" ".join(text_content(element).split()))
+    return collapsed_length(text_content(element))
+
+
+def collapsed_length(text: str, window: int = SPLIT_WINDOW_CHARS) -> int:
+    """``len(" ".join(text.split()))``, splitting a long text one window at a time."""
+    if len(text) <= window:
+        return len(" ".join(text.split()))
+    letters = words = 0
+    for start in range(0, len(text), window):
+        chunk = text[start : start + window]
+        pieces = chunk.split()
+        letters += sum(map(len, pieces))
+        words += len(pieces)
+        if start and pieces and not chunk[0].isspace() and not text[start - 1].isspace():
+            words -= 1  # a word the window's edge cut in two was counted twice
+    return letters + max(words - 1, 0)
 
 
 def _hidden_by_attribute(element: _Element) -> bool:
