@@ -7,7 +7,6 @@ records; text is cleaned by the stage that produced it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from .._model import BlockKind, InputKind
@@ -33,8 +32,7 @@ class Credit(NamedTuple):
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)  # _html.listing rebuilds it with dataclasses.replace
-class PageSignals:
+class PageSignals(NamedTuple):
     """What the page says about its own kind (read by the article-or-not verdict)."""
 
     has_article_metadata: bool = False  # JSON-LD article, og:type article, a published time

@@ -7,7 +7,7 @@ block ancestor and how much of its text sits inside links.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.etree import _Element
@@ -20,8 +20,7 @@ from .rules import BodyRules
 __all__ = ["RawBlock", "walk_blocks"]
 
 
-@dataclass(frozen=True, slots=True)
-class RawBlock:
+class RawBlock(NamedTuple):
     kind: BlockKind
     text: str
     link_chars: int

@@ -20,6 +20,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from lxml.etree import _Element
 
@@ -87,8 +88,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _SCORED_TAGS = ("p", "td", "pre", "blockquote", "div", "section", "li")
 
 
-@dataclass(frozen=True, slots=True)
-class Body:
+class Body(NamedTuple):
     """The body's blocks, and the credit lines (bylines, agency credits) found at its edges."""
 
     blocks: tuple[BlockDraft, ...]
@@ -122,8 +122,7 @@ def _rule_hits(rule: ContainerRule, index: TreeIndex) -> list[_Element]:
     return []
 
 
-@dataclass(frozen=True, slots=True)
-class Container:
+class Container(NamedTuple):
     """The body's container: one element, or several parts of one article in document order
     (themes that split the text into sibling "rich text" boxes). No part is inside another."""
 

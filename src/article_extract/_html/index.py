@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from itertools import count
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.etree import _Element
@@ -32,8 +32,7 @@ _NO_ATTRIBUTES = ("", "")  # (class, id) of an element with empty ones
 _WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
 
 
-@dataclass(frozen=True, slots=True)
-class TreeIndex:
+class TreeIndex(NamedTuple):
     """Per-call facts about one tree; read-only once built."""
 
     root: _Element

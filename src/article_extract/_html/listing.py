@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 
 from lxml.etree import _Element
@@ -61,4 +60,4 @@ def page_signals(meta: PageMeta, root: _Element) -> PageSignals:
 
 def with_body_teasers(signals: PageSignals, parts: Iterable[_Element]) -> PageSignals:
     """``signals`` with the teaser headlines inside the body container's ``parts``."""
-    return dataclasses.replace(signals, body_teasers=sum(teaser_count(p) for p in parts))
+    return signals._replace(body_teasers=sum(teaser_count(p) for p in parts))

@@ -8,8 +8,8 @@ where they came from, with small accessors. Choosing between them is the later s
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import field
+from typing import Any, NamedTuple
 
 from lxml.etree import _Element
 
@@ -28,8 +28,7 @@ MAX_MICRODATA_TEXT_CHARS = 200
 MAX_META_VALUE_CHARS = 2000
 
 
-@dataclass(frozen=True, slots=True)
-class PageMeta:
+class PageMeta(NamedTuple):
     """The page's own statements about itself, grouped by origin."""
 
     meta: Mapping[str, tuple[str, ...]]  # <meta name|property|http-equiv> → values, in order

@@ -11,7 +11,7 @@ nav/footer/aside), elements far from the anchor, and elements above the anchor b
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml.etree import _Element
 
@@ -35,8 +35,7 @@ SCOPE_LEVELS = 3
 _TEASER_TAGS = frozenset({"nav", "footer", "aside"})
 
 
-@dataclass(frozen=True, slots=True)
-class Nearby:
+class Nearby(NamedTuple):
     element: _Element
     text: str
     distance: int

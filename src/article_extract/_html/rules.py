@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..data import load_table
 from .tokens import TokenRules
@@ -20,8 +19,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class ChromeRules:
+class ChromeRules(NamedTuple):
     junk_tags: frozenset[str]
     structural_tags: frozenset[str]
     hidden_classes: frozenset[str]
@@ -31,8 +29,7 @@ class ChromeRules:
     image_box_max_chars: int
 
 
-@dataclass(frozen=True, slots=True)
-class ContainerRule:
+class ContainerRule(NamedTuple):
     """One ordered body-container rule: an attribute value, class/id tokens, or a tag name."""
 
     attribute: str | None = None
@@ -41,8 +38,7 @@ class ContainerRule:
     tag: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class BodyRules:
+class BodyRules(NamedTuple):
     containers: tuple[ContainerRule, ...]
     block_tags: frozenset[str]
     heading_tags: frozenset[str]
@@ -52,8 +48,7 @@ class BodyRules:
     lead_max_chars: int
 
 
-@dataclass(frozen=True, slots=True)
-class MetaRules:
+class MetaRules(NamedTuple):
     article_types: tuple[str, ...]
     listing_types: frozenset[str]
     site_types: frozenset[str]

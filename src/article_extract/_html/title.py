@@ -19,7 +19,7 @@ collects, best first:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urldefrag
 
 from lxml.etree import _Element
@@ -44,8 +44,7 @@ _NOT_TITLE_ANCESTORS = frozenset({"nav", "footer", "aside"})
 _HEADLINE_TOKENS = TokenRules(["title", "headline", "heading", "post title", "entry title"])
 
 
-@dataclass(frozen=True, slots=True)
-class ShownHeadlines:
+class ShownHeadlines(NamedTuple):
     """Shown headlines (decision input) and, index for index, their elements (the anchor)."""
 
     titles: tuple[ShownTitle, ...]
