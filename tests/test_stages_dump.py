@@ -9,6 +9,7 @@ import textwrap
 import pytest
 
 from article_extract._decide.evidence import Credit
+from article_extract._dump import lines as dump_lines
 from article_extract._dump.header import header_lines, read_header
 from article_extract._dump.layout import (
     CHROME_COST,
@@ -23,6 +24,7 @@ from article_extract._dump.layout import (
     find_body_span,
     line_weight,
     live_feeds,
+    speaks_for_body,
 )
 from article_extract._dump.lines import prepare_lines
 
@@ -129,6 +131,55 @@ def test_prepare_lines_undoes_the_hard_wrap(physical: list[str], expected: list[
 def test_line_weight(text: str, expected: float) -> None:
     (line,) = prepare_lines(text)
     assert line_weight(line) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        pytest.param(S1, True, id="paragraph"),
+        pytest.param(E1, True, id="english-paragraph"),
+        pytest.param("الرئيسية", False, id="menu-item"),
+        pytest.param(HEADLINE, False, id="headline"),
+        pytest.param(f"{STAMP} - 10:30", False, id="date-line"),
+        # Near misses: sentences by their shape, a stamp and a byline by what they state.
+        pytest.param("Published on Tuesday, 14 March 2023, at 10:30.", False, id="stamp-sentence"),
+        pytest.param(
+            "By Jane Doe and John Smith, Health Correspondents, in London.",
+            False,
+            id="byline-sentence",
+        ),
+    ],
+)
+def test_speaks_for_body_is_a_positive_weight(text: str, speaks: bool) -> None:
+    (line,) = prepare_lines(text)
+    assert speaks_for_body(line) is speaks
+    assert speaks_for_body(line) is (line_weight(line) > 0)
+
+
+def test_the_dates_of_lines_far_from_the_body_are_never_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A menu's and a footer's lines are decided by their shape: the date engine never reads
+    them, only the lines the body span and the header reach."""
+    read: list[str] = []
+
+    def recording_find_dates(text: str, **kwargs: object) -> object:
+        read.append(text)
+        return find_dates(text, **kwargs)
+
+    find_dates = dump_lines.find_dates
+    monkeypatch.setattr(dump_lines, "find_dates", recording_find_dates)
+    menu = [f"Section {n} headlines of the day" for n in range(40)]
+    footer = [f"Archive {n} of the site" for n in range(20)]
+    lines = prepare_lines(dump(*menu, HEADLINE, STAMP, *BODY_EN, *footer))
+    span = find_body_span(lines)
+    assert span is not None
+    read_header(lines, span)
+    assert STAMP in read  # the header's stamp is read
+    assert menu[0] not in read
+    assert footer[-1] not in read
+    assert lines[0].dates == ()  # and a line never read reads as before when asked
+    assert menu[0] in read
 
 
 @pytest.mark.parametrize(

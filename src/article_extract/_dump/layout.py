@@ -43,6 +43,7 @@ __all__ = [
     "is_caption",
     "line_weight",
     "live_feeds",
+    "speaks_for_body",
 ]
 
 # A paragraph shorter than this (in words) is not enough to anchor the body on its own.
@@ -171,8 +172,24 @@ def line_weight(line: Line) -> float:
     """How much a line speaks for being body text (negative: against)."""
     if line.chrome:
         return -CHROME_COST
-    if line.is_date_line or line.attribution is not None or line.source_label:
+    if _states_meta(line):
         return -META_LINE_COST
+    return _shape_weight(line)
+
+
+def speaks_for_body(line: Line) -> bool:
+    """``line_weight(line) > 0``, asking about the line's dates and credits (which only lower
+    its weight) only when its shape speaks for the body."""
+    return not line.chrome and _shape_weight(line) > 0 and not _states_meta(line)
+
+
+def _states_meta(line: Line) -> bool:
+    """A stamp, a byline or a source label."""
+    return line.is_date_line or line.attribution is not None or line.source_label
+
+
+def _shape_weight(line: Line) -> float:
+    """The weight of a line that is neither chrome nor a stamp or credit."""
     if is_caption(line) or line.markup.elsewhere or line.markup.heading == 1:
         return -SHORT_LINE_COST  # a caption, a link elsewhere, the page's headline
     weight = _text_weight(line)
@@ -198,52 +215,58 @@ def _related_box_lines(lines: Sequence[Line]) -> set[int]:
         if not line.related:
             continue
         for following in lines[line.position + 1 : line.position + 1 + MAX_RELATED_BOX_LINES]:
-            if following.chrome or following.tail or line_weight(following) > 0:
+            if following.chrome or following.tail or speaks_for_body(following):
                 break
             boxed.add(following.position)
     return boxed
 
 
-def _span_weights(lines: Sequence[Line], furniture: frozenset[int]) -> list[float]:
-    """Each line's weight inside a candidate span: :func:`line_weight`, with the boxes inside
+def _in_span_box(line: Line, boxed: set[int], furniture: frozenset[int]) -> bool:
+    """An in-article related box's marker or line, or a live feed's ``furniture``."""
+    return line.related or line.position in boxed or line.position in furniture
+
+
+def _span_weight(
+    line: Line, boxed: set[int], furniture: frozenset[int], box_chrome: set[int]
+) -> float:
+    """A line's weight inside a candidate span: :func:`line_weight`, with the boxes inside
     the body (in-article related boxes, chrome boxes between paragraphs) costing as boxes, and
     a live feed's ``furniture`` (entry stamps, share rows) costing nothing."""
-    boxed = _related_box_lines(lines)
-    weights = [
-        -RELATED_MARKER_COST
-        if line.related
-        else -RELATED_ITEM_COST
-        if line.position in boxed
-        else FEED_FURNITURE_WEIGHT
-        if line.position in furniture
-        else line_weight(line)
-        for line in lines
-    ]
-    for index in _repeated_box_chrome(lines, weights):
-        weights[index] = -SHORT_LINE_COST
-    return weights
+    if line.position in box_chrome:
+        return -SHORT_LINE_COST
+    if line.related:
+        return -RELATED_MARKER_COST
+    if line.position in boxed:
+        return -RELATED_ITEM_COST
+    if line.position in furniture:
+        return FEED_FURNITURE_WEIGHT
+    return line_weight(line)
 
 
-def _repeated_box_chrome(lines: Sequence[Line], weights: Sequence[float]) -> list[int]:
+def _repeated_box_chrome(lines: Sequence[Line], speaks: Sequence[bool]) -> set[int]:
     """The chrome lines after the first in each chrome box between two paragraphs: a run of
     at most :data:`MAX_CHROME_BOX_LINES` lines that do not speak for the body (no end-of-article
     marker among them), with a paragraph right before and right after it. One linear pass."""
-    repeated: list[int] = []
+    repeated: set[int] = set()
     start = 0
     for index, line in enumerate(lines):
-        if weights[index] <= 0.0 and not line.tail:
+        if not speaks[index] and not line.tail:
             continue  # inside a run (or before the first paragraph)
         run = range(start, index)
-        closed = weights[index] > 0.0 and start > 0 and weights[start - 1] > 0.0
+        closed = speaks[index] and start > 0 and speaks[start - 1]
         if closed and 0 < len(run) <= MAX_CHROME_BOX_LINES:
             chrome = [position for position in run if lines[position].chrome]
-            repeated += chrome[1:]
+            repeated.update(chrome[1:])
         start = index + 1
     return repeated
 
 
 def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
-    """The maximum-score span of lines, never crossing an end-of-article marker."""
+    """The maximum-score span of lines, never crossing an end-of-article marker.
+
+    Only a line that speaks for the body opens a span, so a line against it is weighed only
+    inside one: outside, its weight would be dropped at the next line whatever it is, and the
+    dates and credits of a page's menus and footers are never read."""
     best: BodySpan | None = None
     best_value = 0.0
     run_start = 0
@@ -251,15 +274,19 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     after_tail = False
     feeds = live_feeds(lines)
     furniture = _feed_furniture(lines, feeds)
-    weights = _span_weights(lines, furniture)
-    for line, weight in zip(lines, weights, strict=True):
+    boxed = _related_box_lines(lines)
+    speaks = [not _in_span_box(line, boxed, furniture) and speaks_for_body(line) for line in lines]
+    box_chrome = _repeated_box_chrome(lines, speaks)
+    for line in lines:
         if line.tail and line.position not in furniture:
             run_score, run_start = 0.0, line.position + 1
             after_tail = True
             continue
         if run_score <= 0.0:
+            if not speaks[line.position]:
+                continue
             run_score, run_start = 0.0, line.position
-        run_score += weight
+        run_score += _span_weight(line, boxed, furniture, box_chrome)
         value = run_score * (AFTER_TAIL_DISCOUNT if after_tail else 1.0)
         if value > best_value:
             best_value = value
@@ -272,9 +299,9 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
 def _trim(lines: Sequence[Line], span: BodySpan) -> BodySpan:
     """Drop non-paragraph lines at both ends of the span (they only reduced its score)."""
     start, end = span.start, span.end
-    while start < end and line_weight(lines[start]) <= 0:
+    while start < end and not speaks_for_body(lines[start]):
         start += 1
-    while end > start and line_weight(lines[end]) <= 0:
+    while end > start and not speaks_for_body(lines[end]):
         end -= 1
     return BodySpan(start, end, span.score)
 
@@ -323,18 +350,18 @@ def _feed_furniture(lines: Sequence[Line], feeds: Sequence[tuple[int, ...]]) -> 
         found.update(feed)
         longest = max(b - a for a, b in itertools.pairwise(feed))
         region = lines[feed[0] : min(len(lines), feed[-1] + longest)]
-        counts = Counter(line.key for line in region if line_weight(line) <= 0)
+        counts = Counter(line.key for line in region if not speaks_for_body(line))
         repeated = {key for key, n in counts.items() if n >= FURNITURE_ENTRY_SHARE * len(feed)}
         found.update(
             line.position
             for line in region
-            if line.key in repeated and line.clock is None and line_weight(line) <= 0
+            if line.key in repeated and line.clock is None and not speaks_for_body(line)
         )
     return frozenset(found)
 
 
 def _entry_text(line: Line) -> bool:
-    return not line.chrome and (line.sentence_like or line_weight(line) > 0)
+    return not line.chrome and (line.sentence_like or speaks_for_body(line))
 
 
 def _live_blog_start(

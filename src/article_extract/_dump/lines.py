@@ -6,6 +6,13 @@ indented layout text (inscriptis), bulleted lists, and text browsers' hard-wrapp
 strips indentation, bullets and image placeholders, re-joins hard-wrapped paragraphs, and
 computes per-line features once (:func:`line_features`, shared with the Markdown path, whose
 lines also carry what the markup says: :class:`Markup`).
+
+A line's features come in two stages. The cheap ones (length, lexicon flags, sentence shape)
+are read for every line: they decide most lines (a paragraph is body, a menu item is not). The
+dates and credits a line states (:class:`Stamps`: the date engine, the byline reader) are read
+the first time a stage asks for them: the stages ask only about the lines whose verdict can
+still depend on them (the body span and the lines around it, the header), not about a page's
+menus and footers.
 """
 
 from __future__ import annotations
@@ -31,8 +38,11 @@ from .._text import clean_text, ends_like_sentence, fold_cleaned
 
 __all__ = [
     "NO_MARKUP",
+    "NO_STAMPS",
     "Line",
     "Markup",
+    "StampReading",
+    "Stamps",
     "display_width",
     "line_features",
     "prepare_lines",
@@ -93,7 +103,8 @@ class Markup(NamedTuple):
     ``heading`` is the heading level (1-6, 0: not a heading); ``linked`` the share of the
     line's letters inside links; ``teaser`` a line that is mostly a link to another article of
     the site; ``menu`` a link-only list item in a run of them; ``caption`` the line under an
-    image that repeats its alt text or reads as a label (see ``_markdown``).
+    image that repeats its alt text or reads as a label; ``authors`` the names a line links to
+    the site's author pages, its byline when its text states none (see ``_markdown``).
     """
 
     heading: int = 0
@@ -103,6 +114,7 @@ class Markup(NamedTuple):
     teaser: bool = False
     menu: bool = False
     caption: bool = False
+    authors: tuple[str, ...] = ()  # names linked to the site's author pages: a byline
 
     @property
     def nav(self) -> bool:
@@ -118,8 +130,36 @@ class Markup(NamedTuple):
 NO_MARKUP = Markup()
 
 
+class StampReading(NamedTuple):
+    """The dates and the credit a line states."""
+
+    dates: tuple[ParsedDate, ...] = ()
+    date_coverage: float = 0.0  # share of the line the dates cover
+    attribution: Attribution | None = None
+    source_label: bool = False  # a source label alone ("المصدر:", "Kaynak"): the next line names it
+
+
+NO_STAMPS = StampReading()  # what a long line, or one that points elsewhere, states of its own
+
+
+class Stamps:
+    """A line's :class:`StampReading`, read the first time it is asked for and kept (a line
+    repeated on the page shares it)."""
+
+    __slots__ = ("_key", "_read", "_reference", "_text", "_units")
+
+    def __init__(self, text: str, key: str, units: float, reference: datetime | None) -> None:
+        self._text, self._key, self._units, self._reference = text, key, units, reference
+        self._read: StampReading | None = None
+
+    def read(self) -> StampReading:
+        if self._read is None:
+            self._read = _read_stamps(self._text, self._key, self._units, self._reference)
+        return self._read
+
+
 class Line(NamedTuple):
-    """One logical line of a dump and its features."""
+    """One logical line of a dump and its features (the dates and credits read on demand)."""
 
     position: int  # its place among the dump's lines, from 0
     text: str
@@ -131,13 +171,39 @@ class Line(NamedTuple):
     short: bool  # within ``max_line_chars``: the line heuristics read it
     tail: bool  # it opens end-of-article chrome (related, comments…)
     related: bool  # it opens an in-article "اقرأ أيضا" box
-    dates: tuple[ParsedDate, ...]
-    date_coverage: float  # share of the line the dates cover
-    attribution: Attribution | None
-    source_label: bool  # a source label alone ("المصدر:", "Kaynak"): the next line names it
     caption: bool  # an image caption or photo credit (see ``_byline.is_caption_text``)
-    clock: int | None  # the line is only a time of day ("16:40"): minutes after midnight
+    time_of_day: int | None  # the text is a clock time (minutes after midnight): see ``clock``
+    stamps: Stamps | StampReading  # the dates and credit it states, read when first asked
     markup: Markup = NO_MARKUP
+
+    @property
+    def _stamped(self) -> StampReading:
+        return self.stamps if isinstance(self.stamps, StampReading) else self.stamps.read()
+
+    @property
+    def dates(self) -> tuple[ParsedDate, ...]:
+        return self._stamped.dates
+
+    @property
+    def date_coverage(self) -> float:
+        return self._stamped.date_coverage
+
+    @property
+    def attribution(self) -> Attribution | None:
+        stated = self._stamped.attribution
+        if stated is None and self.markup.authors:
+            return Attribution(self.markup.authors)
+        return stated
+
+    @property
+    def source_label(self) -> bool:
+        return self._stamped.source_label
+
+    @property
+    def clock(self) -> int | None:
+        """The line is only a time of day ("16:40"): minutes after midnight. A line with a
+        date is more than a clock time (and is read as a stamp already)."""
+        return self.time_of_day if self.time_of_day is None or not self.dates else None
 
     @property
     def is_date_line(self) -> bool:
@@ -318,6 +384,21 @@ def _credit_before_stamp(
     return attribution, min(1.0, covered / (len(text) - start))
 
 
+def _read_stamps(text: str, key: str, units: float, reference: datetime | None) -> StampReading:
+    """The dates and the credit a short line of the page's own states."""
+    dates, coverage = _line_dates(text, units, reference)
+    credited = _credit_before_stamp(text, dates) if dates else None
+    if credited is not None:
+        attribution, coverage = credited
+        return StampReading(dates, coverage, attribution)
+    if units <= MAX_BYLINE_UNITS and may_be_credit(text, key):
+        byline, source_label = read_credit_line(
+            text, fold_cleaned(text), label_alone=units <= MAX_LABEL_UNITS
+        )
+        return StampReading(dates, coverage, byline, source_label)
+    return StampReading(dates, coverage) if dates else NO_STAMPS
+
+
 def line_features(
     index: int,
     text: str,
@@ -336,17 +417,6 @@ def line_features(
     short = len(text) <= max_line_chars
     own = short and not markup.elsewhere
     units = _units(text)
-    dates, coverage = _line_dates(text, units, reference) if own else ((), 0.0)
-    credited = _credit_before_stamp(text, dates) if dates else None
-    attribution: Attribution | None
-    if credited is not None:
-        (attribution, coverage), source_label = credited, False
-    else:
-        attribution, source_label = (
-            read_credit_line(text, folded, label_alone=units <= MAX_LABEL_UNITS)
-            if own and units <= MAX_BYLINE_UNITS and may_be_credit(text, key)
-            else (None, False)
-        )
     tail = short and lexicon.is_tail_marker_key(key)
     return Line(
         position=index,
@@ -359,13 +429,9 @@ def line_features(
         short=short,
         tail=tail,
         related=key in lexicon.inline_related,
-        dates=dates,
-        date_coverage=coverage,
-        attribution=attribution,
-        source_label=source_label,
         caption=short and is_caption_folded(folded, len(text.split())),
-        # A line with a date is more than a clock time (and is read as a stamp already).
-        clock=bare_clock(text) if own and units <= MAX_CLOCK_LINE_UNITS and not dates else None,
+        time_of_day=bare_clock(text) if own and units <= MAX_CLOCK_LINE_UNITS else None,
+        stamps=Stamps(text, key, units, reference) if own else NO_STAMPS,
         markup=markup,
     )
 

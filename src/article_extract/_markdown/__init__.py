@@ -47,7 +47,6 @@ import dataclasses
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from .._byline import Attribution
 from .._dates import DateRole, parse_date
 from .._decide.dates import DateEvidence
 from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
@@ -154,10 +153,10 @@ def markdown_lines(
             continue
         if _is_caption(line, markup, below_image, alts):
             line = line._replace(markup=markup._replace(caption=True))
-        elif line.attribution is None and not markup.elsewhere:
+        elif not markup.elsewhere:
             authors = _linked_authors(parsed_line, links)
-            if authors:
-                line = line._replace(attribution=Attribution(authors))
+            if authors:  # the byline, when the text states none (``Line.attribution``)
+                line = line._replace(markup=markup._replace(authors=authors))
         lines.append(line)
     return lines
 
