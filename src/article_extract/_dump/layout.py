@@ -172,30 +172,21 @@ def line_weight(line: Line) -> float:
     """How much a line speaks for being body text (negative: against)."""
     if line.chrome:
         return -CHROME_COST
-    if _states_meta(line):
+    if line.is_date_line or line.attribution is not None or line.source_label:
         return -META_LINE_COST
-    return _shape_weight(line)
-
-
-def speaks_for_body(line: Line) -> bool:
-    """``line_weight(line) > 0``, asking about the line's dates and credits (which only lower
-    its weight) only when its shape speaks for the body."""
-    return not line.chrome and _shape_weight(line) > 0 and not _states_meta(line)
-
-
-def _states_meta(line: Line) -> bool:
-    """A stamp, a byline or a source label."""
-    return line.is_date_line or line.attribution is not None or line.source_label
-
-
-def _shape_weight(line: Line) -> float:
-    """The weight of a line that is neither chrome nor a stamp or credit."""
     if is_caption(line) or line.markup.elsewhere or line.markup.heading == 1:
         return -SHORT_LINE_COST  # a caption, a link elsewhere, the page's headline
     weight = _text_weight(line)
     # A long run of links that is not a sentence is a menu, never body; a linked enumeration
     # ("宮崎県：高鍋町、新富町、宮崎市", every name a link) reads as text.
     return min(weight, 0.0) if line.markup.nav and not line.sentence_like else weight
+
+
+def speaks_for_body(line: Line) -> bool:
+    """``line_weight(line) > 0``. Every weight but the text's own is a cost, so a line whose
+    text does not speak for the body is answered from its shape alone: its dates and credits
+    are not read."""
+    return _text_weight(line) > 0 and line_weight(line) > 0
 
 
 def _text_weight(line: Line) -> float:
