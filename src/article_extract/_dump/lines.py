@@ -9,10 +9,10 @@ lines also carry what the markup says: :class:`Markup`).
 
 A line's features come in two stages. The cheap ones (length, lexicon flags, sentence shape)
 are read for every line: they decide most lines (a paragraph is body, a menu item is not). The
-dates and credits a line states (:class:`Stamps`: the date engine, the byline reader) are read
-the first time a stage asks for them: the stages ask only about the lines whose verdict can
-still depend on them (the body span and the lines around it, the header), not about a page's
-menus and footers.
+dates and credits a line states (the date engine, the byline reader) are read by the page's
+:class:`StampReader` the first time a stage asks for them, once per distinct line: the stages
+ask only about the lines whose verdict can still depend on them (the body span and the lines
+around it, the header), not about a page's menus and footers.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ __all__ = [
     "NO_STAMPS",
     "Line",
     "Markup",
+    "StampReader",
     "StampReading",
-    "Stamps",
     "display_width",
     "line_features",
     "prepare_lines",
@@ -142,20 +142,27 @@ class StampReading(NamedTuple):
 NO_STAMPS = StampReading()  # what a long line, or one that points elsewhere, states of its own
 
 
-class Stamps:
-    """A line's :class:`StampReading`, read the first time it is asked for and kept (a line
-    repeated on the page shares it)."""
+class StampReader:
+    """Reads the dates and credits the lines of one page state, when a stage first asks, and
+    keeps them: each distinct line is read once (a page repeats its menus and stamps). One per
+    page, never shared between calls; ``reference`` is the caller's "now"."""
 
-    __slots__ = ("_key", "_read", "_reference", "_text", "_units")
+    __slots__ = ("_read", "_reference")
 
-    def __init__(self, text: str, key: str, units: float, reference: datetime | None) -> None:
-        self._text, self._key, self._units, self._reference = text, key, units, reference
-        self._read: StampReading | None = None
+    def __init__(self, reference: datetime | None = None) -> None:
+        self._reference = reference
+        self._read: dict[str, StampReading] = {}
 
-    def read(self) -> StampReading:
-        if self._read is None:
-            self._read = _read_stamps(self._text, self._key, self._units, self._reference)
-        return self._read
+    def read(self, line: Line) -> StampReading:
+        """What ``line`` states of its own: nothing when it is longer than the line heuristics
+        read, or points elsewhere (a teaser, a menu item: other pages' dates and bylines)."""
+        if not line.short or line.markup.elsewhere:
+            return NO_STAMPS
+        found = self._read.get(line.text)
+        if found is None:
+            found = _read_stamps(line.text, line.key, line.units, self._reference)
+            self._read[line.text] = found
+        return found
 
 
 class Line(NamedTuple):
@@ -173,12 +180,12 @@ class Line(NamedTuple):
     related: bool  # it opens an in-article "اقرأ أيضا" box
     caption: bool  # an image caption or photo credit (see ``_byline.is_caption_text``)
     time_of_day: int | None  # the text is a clock time (minutes after midnight): see ``clock``
-    stamps: Stamps | StampReading  # the dates and credit it states, read when first asked
+    stamps: StampReader  # the page's reader of the dates and credits its lines state
     markup: Markup = NO_MARKUP
 
     @property
     def _stamped(self) -> StampReading:
-        return self.stamps if isinstance(self.stamps, StampReading) else self.stamps.read()
+        return self.stamps.read(self)
 
     @property
     def dates(self) -> tuple[ParsedDate, ...]:
@@ -402,12 +409,13 @@ def _read_stamps(text: str, key: str, units: float, reference: datetime | None) 
 def line_features(
     index: int,
     text: str,
+    stamps: StampReader,
     *,
-    reference: datetime | None = None,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
     markup: Markup = NO_MARKUP,
 ) -> Line:
-    """One cleaned, non-empty line with its features (see :func:`prepare_lines`).
+    """One cleaned, non-empty line with its features (see :func:`prepare_lines`); ``stamps``
+    reads its dates and credits when a stage asks for them.
 
     A line whose markup says it points elsewhere (a teaser, a menu item) states other pages'
     dates and bylines: they are not read."""
@@ -415,9 +423,9 @@ def line_features(
     folded = fold_cleaned(text)  # once per line: every lexicon test reads this form
     key = key_of_folded(folded)
     short = len(text) <= max_line_chars
-    own = short and not markup.elsewhere
     units = _units(text)
     tail = short and lexicon.is_tail_marker_key(key)
+    own = short and not markup.elsewhere
     return Line(
         position=index,
         text=text,
@@ -431,7 +439,7 @@ def line_features(
         related=key in lexicon.inline_related,
         caption=short and is_caption_folded(folded, len(text.split())),
         time_of_day=bare_clock(text) if own and units <= MAX_CLOCK_LINE_UNITS else None,
-        stamps=Stamps(text, key, units, reference) if own else NO_STAMPS,
+        stamps=stamps,
         markup=markup,
     )
 
@@ -452,6 +460,7 @@ def prepare_lines(
     """
     lines: list[Line] = []
     read: dict[str, Line] = {}  # a dump repeats its menus: each distinct text is read once
+    stamps = StampReader(reference)
     for line_text in _unwrap(split_physical_lines(text)):
         if not line_text:
             continue
@@ -459,9 +468,7 @@ def prepare_lines(
         if known is not None:
             line = known._replace(position=len(lines))  # the features read at its first occurrence
         else:
-            line = line_features(
-                len(lines), line_text, reference=reference, max_line_chars=max_line_chars
-            )
+            line = line_features(len(lines), line_text, stamps, max_line_chars=max_line_chars)
             read[line_text] = line
         if line.key in boilerplate and not line.chrome:
             # The site's template, unknown to the lexicon: dropped before the layout is read, so
