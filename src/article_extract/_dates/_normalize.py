@@ -93,8 +93,14 @@ _LOWER = {
     "\u0130": "i",
 }
 
+# str.translate raises and clears a KeyError for each character its table lacks: listing the
+# characters of most pages as kept (Latin, Greek, Cyrillic, Arabic, punctuation) halves the
+# cost of folding, which every date lookup pays first.
+_KEPT = {c: c for c in [*range(0x0800), *range(0x2000, 0x2070)]}
+
 _TABLE = str.maketrans(
     {
+        **_KEPT,
         **_DIGITS,
         **_LETTERS,
         **dict.fromkeys(_SPACES, " "),
