@@ -18,8 +18,8 @@ from typing import NamedTuple
 from ._clock import ClockTime, Zone, named_zone, read_time, read_zone
 from ._fast import fast_parse
 from ._grammar import DateCore, read_core, suffix_unit
-from ._lexicon import fold_key, spelling_regex, spellings
-from ._normalize import SPACELESS, VANISHING, Folded, fold_with_map
+from ._lexicon import fold_key, spellings
+from ._normalize import Folded, fold_with_map
 from ._relative import Relative, read_deictic, read_relative, read_relative_after, resolve
 from ._tokens import NL, NUM, PUNCT, WORD, Token, split, tokenize
 from ._types import DateRole, ParsedDate
@@ -71,24 +71,10 @@ NUMBERS_OF_A_NUMERIC_DATE = 3
 
 
 @cache
-def _date_word() -> re.Pattern[str]:
-    """The page spellings of the first words of those fields' entries, as whole words."""
-    fields = DIGIT_FREE_STARTS + DIGIT_ANCHORS
-    return re.compile(spelling_regex({name.split()[0] for f in fields for name in spellings(f)}))
-
-
-@cache
 def _date_word_tokens() -> frozenset[str]:
     """The first tokens of those fields' entries, folded as page text is."""
     fields = DIGIT_FREE_STARTS + DIGIT_ANCHORS
     return frozenset(fold_key(name)[0] for field in fields for name in spellings(field))
-
-
-@cache
-def _regex_blind() -> re.Pattern[str]:
-    """Where :func:`_date_word` is stricter than the tokenizer (``spelling_regex``): harakat or
-    tatweel inside a word, a word glued to a Han or kana character."""
-    return re.compile(f"[{SPACELESS}{''.join(VANISHING)}]")
 
 
 # A run of digits of any script (folding maps them all to ASCII digits, and never splits one).
@@ -99,17 +85,18 @@ _THREE_NUMBERS = re.compile(r"\d\D+\d+\D+\d")
 
 
 def may_hold_date(text: str) -> bool:
-    """The pre-filter: three numbers, or a word that is the first word of a lexicon entry of a
-    DIGIT_FREE_STARTS or DIGIT_ANCHORS field. Text it rejects cannot hold a date ("سطر رقم 5":
-    one number and no date word). Two regex searches; only text the word regex cannot read as
-    the tokenizer does (marks, Han or kana) is folded and split into the grammar's tokens."""
-    if _THREE_NUMBERS.search(text) is not None:
+    """The pre-filter: three numbers, or a token that is the first token of a lexicon entry of
+    a DIGIT_FREE_STARTS or DIGIT_ANCHORS field. Text it rejects cannot hold a date ("سطر رقم
+    5": one number and no date word)."""
+    return _folded_may_hold_date(fold_with_map(text).text)
+
+
+def _folded_may_hold_date(folded: str) -> bool:
+    """:func:`may_hold_date` of folded text. It reads the grammar's own tokens, so it sees a
+    word exactly as the grammar does (marks, tatweel, Han and kana included)."""
+    if _THREE_NUMBERS.search(folded) is not None:
         return True
-    if _date_word().search(text) is not None:
-        return True
-    if _regex_blind().search(text) is None:
-        return False
-    return not _date_word_tokens().isdisjoint(split(fold_with_map(text).text))
+    return not _date_word_tokens().isdisjoint(split(folded))
 
 
 class _Match(NamedTuple):
@@ -552,8 +539,7 @@ def _is_borrow_gap(tok: Token) -> bool:
     return tok.kind == PUNCT or _has(tok, "range_joiner") or _has(tok, "day_month_joiner")
 
 
-def _dates(text: str, reference: datetime | None) -> list[ParsedDate]:
-    folded = fold_with_map(text)
+def _dates(folded: Folded, reference: datetime | None) -> list[ParsedDate]:
     tokens = tokenize(folded.text)
     built: list[tuple[_Match, ParsedDate]] = []
     floor = 0
@@ -609,15 +595,13 @@ def parse_date(
     impossible dates give None; guesses are reported in ``flags``.
     """
     head = text[:MAX_PARSE_CHARS]
-    stripped = head.strip()
-    if not stripped:
-        return None
-    fast = fast_parse(text, stripped, head.index(stripped[0]), reference)
+    folded = fold_with_map(head)
+    fast = fast_parse(text, folded, reference)
     if fast is not None:
         return fast if default_tz is None else _attach(fast, default_tz)
-    if not may_hold_date(head):
+    if not _folded_may_hold_date(folded.text):
         return None
-    found = _dates(head, reference)
+    found = _dates(folded, reference)
     if found:
         best = _best(found)
         if best.text is not text:
@@ -642,6 +626,7 @@ def find_dates(
     punctuation, weekday or time around them), since they are everyday words in running text.
     Relative dates need ``reference``.
     """
-    if not may_hold_date(text):
+    folded = fold_with_map(text)
+    if not _folded_may_hold_date(folded.text):
         return []
-    return [_attach(p, default_tz) for p in _dates(text, reference)]
+    return [_attach(p, default_tz) for p in _dates(folded, reference)]

@@ -3,8 +3,12 @@
 ``[label[:]] [يوم] [weekday[،]] d [من] MONTH[،] Y [era] [sep] [joiners] HH:MM[:SS[.f]] [period]
 [[prefix] zone|offset]``, the US order ``MONTH d, Y`` and numeric ``d/m/Y``, ``Y-m-d`` and ISO 8601
 (``T``, fractions, offsets, ``Z``) with the same optional parts; ``منذ|قبل [N] UNIT``; a deictic
-word alone ("أمس"). Anything else, or anything unusual inside these shapes (harakat, NBSP, a
-bracket, a dotted time), fails the match and goes to the token grammar.
+word alone ("أمس"). Anything else, or anything unusual inside these shapes (a bracket, a dotted
+time), fails the match and goes to the token grammar.
+
+The regexes read the text the grammar reads: folded (``fold_with_map``: digits ASCII, letter
+variants unified, lower-cased, harakat and tatweel gone), so every word list is a trie of
+plain letters, and a span maps back to the caller's text as the grammar's spans do.
 
 Generated, not hand-kept: every word class in the regex is the trie of a lexicon field
 (``spelling_regex`` over the ``data/dates_*.toml`` tables) or a plain word that the lexicon
@@ -26,14 +30,14 @@ from functools import cache
 from ._clock import Zone, clock_time, named_zone, utc_offset
 from ._grammar import DateCore, named_core, numeric_core
 from ._lexicon import Meaning, fold_key, lexicon, spelling_regex, spellings, table_entries
-from ._normalize import fold_plain
+from ._normalize import Folded, fold_plain
 from ._relative import resolve_step, step_count
 from ._types import Calendar, ParsedDate, Precision
 from ._values import absolute_value, label_role
 
 __all__ = ["fast_parse"]
 
-_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]"
+_DIGIT = "[0-9]"  # folding makes every digit the grammar reads an ASCII one
 _RELATIVE = frozenset({"relative"})
 
 
@@ -45,14 +49,15 @@ def _words(*fields: str) -> str:
 def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     d = _DIGIT
     # Months and deictic words are matched as plain words and looked up afterwards (a miss
-    # sends the string to the grammar): as tries they made the regex take ~25 ms more to
-    # compile, paid by the first extract() of every process. No other word list is tried in
-    # their place, so a failed lookup hides no reading the grammar would take. The lists that
-    # decide where a word or phrase belongs stay tries: labels, weekdays (else "كانون الثاني
-    # 6, 2022" reads as weekday "كانون", month "الثاني"), "يوم", "من", era, meridiem, and the
-    # zone after an optional prefix ("التوقيت العالمي" is a UTC name, "التوقيت" a prefix).
-    # A word is a whole token (possessive: never a part of one) and keeps its harakat ("غداً").
-    word = r"[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670])*+"
+    # sends the string to the grammar): as tries (the months are the longest list) they would
+    # add ~50% to the regex's compile time, paid by the first extract() of every process. No
+    # other word list is tried in their place, so a failed lookup hides no reading the grammar
+    # would take. The lists that decide where a word or phrase belongs stay tries: labels,
+    # weekdays (else "كانون الثاني 6, 2022" reads as weekday "كانون", month "الثاني"), "يوم",
+    # "من", era, meridiem, and the zone after an optional prefix ("التوقيت العالمي" is a UTC
+    # name, "التوقيت" a prefix).
+    # A word is a whole token (possessive: never a part of one).
+    word = r"[^\W\d_]++"
     # A digit group ends where the grammar's number token ends: "144303:30" is no year.
     n = f"(?!{d})"
     any_month = rf"{word}(?:[ ]*[0-9]|[ ]+{word})?"
@@ -70,7 +75,7 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?P<c>{d}{{1,4}}){n}(?!(?P=sep)[ ]*{d}))"
         # (?!\Z): at the end of the string, skip an optional tail without entering it.
         rf"(?:(?!\Z)[ ]*(?P<era>{_words('era')}))?"
-        rf"(?:(?!\Z)(?:[ ]*(?:[,،\-|][ ]*)?(?:{_words('time_joiner')}[ ]+){{0,2}}|[Tt](?={d}))"
+        rf"(?:(?!\Z)(?:[ ]*(?:[,،\-|][ ]*)?(?:{_words('time_joiner')}[ ]+){{0,2}}|t(?={d}))"
         rf"(?P<h>{d}{{1,2}}):(?P<mi>{d}{{2}})(?::(?P<s>{d}{{2}})(?:[.,](?P<f>{d}{{1,9}}))?)?"
         rf"(?:[ ]*(?P<ap>{_words('meridiem')}))?"
         rf"(?:[ ]*(?:(?:(?P<zp>{_words('zone_prefix')})[ ]*)?"
@@ -105,15 +110,13 @@ _BODY, _RELATIVE_BODY = _GROUPS.index("body") + 1, _RELATIVE_GROUPS.index("body"
 
 @cache
 def _names() -> dict[str, Meaning]:
-    """Every table spelling, as written and folded (spaces collapsed) → its lexicon meaning.
-    Page text usually carries a table spelling exactly, so most lookups need no folding."""
+    """Every table spelling, folded (spaces collapsed) → its lexicon meaning."""
     out: dict[str, Meaning] = {}
     for _, name, _, _ in table_entries():
         key = fold_key(name)
         for entry_key, meaning in lexicon().get(key[0], ()):
             if entry_key == key:
                 out[fold_plain(name)] = meaning
-                out[" ".join(name.split())] = meaning
     return out
 
 
@@ -121,18 +124,19 @@ _NOTHING = Meaning()
 _CALENDARS: dict[str | None, Calendar] = {c: c for c in ("gregorian", "hijri", "solar_hijri")}
 
 
-def _meaning(text: str) -> Meaning:
-    """The meaning of a matched word as written, else of its folded spelling ("ابريل"). A word
-    is a table spelling of its slot's field, or any word in a slot the lookup decides (months,
-    deictic words): a miss (an empty Meaning) means no date."""
+def _meaning(word: str) -> Meaning:
+    """The meaning of a matched (folded) word; a name of several words may be matched with
+    runs of spaces ("كانون  الثاني"). A word is a table spelling of its slot's field, or any
+    word in a slot the lookup decides (months, deictic words): a miss (an empty Meaning)
+    means no date."""
     names = _names()
-    found = names.get(text)
-    return found if found is not None else names.get(fold_plain(text), _NOTHING)
+    found = names.get(word)
+    return found if found is not None else names.get(" ".join(word.split()), _NOTHING)
 
 
 def _offset(text: str) -> Zone | None:
     """``+0300``, ``-05:00``, ``+3`` as a fixed zone (what the grammar's ``_read_offset`` reads)."""
-    body = fold_plain(text[1:])
+    body = text[1:]
     if ":" in body:
         hours, minutes = body.split(":")
     else:
@@ -154,7 +158,7 @@ def _zone(
 
 
 def _absolute(
-    match: re.Match[str], text: str, offset: int, reference: datetime | None
+    match: re.Match[str], text: str, folded: Folded, offset: int, reference: datetime | None
 ) -> ParsedDate | None:
     (label, _, wd, d, m, msep, mx, mclose, y, m2, d2, y2, a, _, b, c,
      era_text, h, mi, s, f, ap, zp, zone_name, zone_offset, bare) = match.groups()  # fmt: skip
@@ -192,14 +196,12 @@ def _absolute(
         return None
     value, precision, has_offset, flags = valued
     role = label_role(_meaning(label).label) if label is not None else None
-    span = match.span(_BODY)
-    if offset:
-        span = (offset + span[0], offset + span[1])
+    span = folded.span(offset + match.start(_BODY), offset + match.end(_BODY))
     return ParsedDate(value, precision, text, span, has_offset, core.calendar, role, flags)
 
 
 def _relative(
-    match: re.Match[str], text: str, offset: int, reference: datetime | None
+    match: re.Match[str], text: str, folded: Folded, offset: int, reference: datetime | None
 ) -> ParsedDate | None:
     if reference is None:
         return None
@@ -219,18 +221,18 @@ def _relative(
         if steps is None:
             return None
         unit, count = meaning.unit, steps
-    span = match.span(_RELATIVE_BODY)
-    if offset:
-        span = (offset + span[0], offset + span[1])
+    span = folded.span(offset + match.start(_RELATIVE_BODY), offset + match.end(_RELATIVE_BODY))
     value, precision = resolve_step(unit, count, reference)
     return ParsedDate(value, precision, text, span, False, "gregorian", None, _RELATIVE)
 
 
-def fast_parse(
-    text: str, stripped: str, offset: int, reference: datetime | None
-) -> ParsedDate | None:
-    """The date of ``stripped`` (``text[offset:]`` without its surrounding spaces) when it has a
-    common shape; None means "use the token grammar" (which also decides what is no date)."""
+def fast_parse(text: str, folded: Folded, reference: datetime | None) -> ParsedDate | None:
+    """The date of ``folded`` (a head of ``text``, folded), spaces around it aside, when it has
+    a common shape; None means "use the token grammar" (which also decides what is no date)."""
+    stripped = folded.text.strip()
+    if not stripped:
+        return None
+    offset = folded.text.index(stripped[0])
     absolute, relative = _regexes()
     # The two regexes accept disjoint strings (an absolute stamp has two or three digit runs, a
     # relative one at most one). A relative stamp starts with a letter, so a string starting
@@ -239,8 +241,8 @@ def fast_parse(
     if not stripped[0].isdigit():
         match = relative.fullmatch(stripped)
         if match is not None:
-            return _relative(match, text, offset, reference)
+            return _relative(match, text, folded, offset, reference)
     match = absolute.fullmatch(stripped)
     if match is not None:
-        return _absolute(match, text, offset, reference)
+        return _absolute(match, text, folded, offset, reference)
     return None

@@ -174,12 +174,11 @@ def spellings(field: str, value: object = None) -> set[str]:
 
 
 def spelling_regex(names: Iterable[str]) -> str:
-    """One regex for the raw page spellings of table ``names``, as whole tokens (the grammar
-    looks up whole tokens, so "ومنذ" is no "منذ"). Each folded letter becomes the class of raw
-    letters that fold to it ("[اأإآ]"), so raw text needs no folding step, and the names are
-    factored by common prefix (Python's ``re`` tries alternatives one by one; a trie tries one
-    letter per position). A lookahead on the possible first characters rejects most positions
-    with one class test. A spelling written with harakat or tatweel is added as written too.
+    """One regex for table ``names`` as whole tokens of *folded* text (the grammar looks up whole
+    tokens, so "ومنذ" is no "منذ"): each name is folded as page text is, so the pattern is made
+    of plain letters, and text must be folded (``fold_with_map``) before it is matched. The
+    names are factored by common prefix (Python's ``re`` tries alternatives one by one; a trie
+    tries one letter per position). A space in a name matches a run of spaces.
 
     A Han or kana character is a token by itself (``_normalize.SPACELESS``): a name that starts
     (ends) with one needs no bound on that side ("発表昨日の" holds "昨日"). A name in another
@@ -187,68 +186,31 @@ def spelling_regex(names: Iterable[str]) -> str:
     not matched, though the tokenizer splits there: the one place where these regexes are
     stricter than the grammar (the class of every Han character would cost ~5 ms to compile
     per word list)."""
-    variants = _variants()
+    folded = {fold_plain(name) for name in names}
     trie: dict[str, Any] = {}
-    first: set[str] = set()
-    for name in sorted(set(names)):
-        folded = fold_plain(name)
-        first |= variants.get(folded[0], {folded[0]})
-        first.add(name[0])
-        for units in _units(name, folded):
-            node = trie
-            for unit in units:
-                node = node.setdefault(unit, {})
-            node[""] = {}
-    spaceless_first = {name[0] for name in names if is_spaceless(name[0])}
-    spaceless_last = {name[-1] for name in names if is_spaceless(name[-1])}
+    for name in folded:
+        node = trie
+        for char in name:
+            node = node.setdefault("[ ]+" if char == " " else re.escape(char), {})
+        node[""] = {}
+    spaceless_first = {name[0] for name in folded if is_spaceless(name[0])}
+    spaceless_last = {name[-1] for name in folded if is_spaceless(name[-1])}
     start = _TOKEN_START
     if spaceless_first:
         start = f"(?:(?={_char_class(spaceless_first)})|{start})"
     end = _TOKEN_END
     if spaceless_last:
         end = f"(?:(?<={_char_class(spaceless_last)})|{end})"
-    return f"(?={_char_class(first)}){start}{_emit(trie)}{end}"
+    return f"{start}{_emit(trie)}{end}"
 
 
-# Token bounds: no letter just before (a tatweel may lead a word: folding drops it) or after.
-_TOKEN_START = "(?<![^\\W\\d_\u0640])"
+# Token bounds: no letter just before or after (folded text holds no tatweel or harakat).
+_TOKEN_START = "(?<![^\\W\\d_])"
 _TOKEN_END = "(?![^\\W\\d_])"
 
 
-@cache
-def _variants() -> dict[str, frozenset[str]]:
-    """Folded character → every raw character that folds to it (the scripts of the tables)."""
-    groups: dict[str, set[str]] = {}
-    for code in [*range(0x20, 0x7F), *range(0x00C0, 0x0530), *range(0x0600, 0x0700)]:
-        raw = chr(code)
-        folded = fold_with_map(raw).text
-        if len(folded) == 1:
-            groups.setdefault(folded, set()).add(raw)
-    return {f: frozenset(chars) for f, chars in groups.items()}
-
-
-def _units(name: str, folded: str) -> list[tuple[str, ...]]:
-    """Regex units spelling one name: its folded form, each letter as the class of raw letters
-    that fold to it, and the raw spelling when the classes do not cover it (harakat, tatweel).
-    Never both when one covers the other: a duplicate path doubles the work of every rejected
-    match."""
-    variants = _variants()
-    units = tuple(
-        "[ ]+" if c == " " else (_char_class(variants[c]) if c in variants else re.escape(c))
-        for c in folded
-    )
-    spelled = " ".join(name.split())
-    covered = len(folded) == len(spelled) and all(
-        r == f or r in variants.get(f, ()) for r, f in zip(spelled, folded, strict=True)
-    )
-    if covered:
-        return [units]
-    return [units, tuple("[ ]+" if c == " " else re.escape(c) for c in spelled)]
-
-
 def _char_class(chars: Iterable[str]) -> str:
-    """A regex class for ``chars``, consecutive code points as ranges (a class compiles in
-    time linear in its text, and the tries hold thousands of them); one char as a literal."""
+    """A regex class for ``chars``, consecutive code points as ranges; one char as a literal."""
     points = sorted({ord(c) for c in chars})
     if len(points) == 1:
         return re.escape(chr(points[0]))
