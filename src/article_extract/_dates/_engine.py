@@ -620,8 +620,8 @@ def find_dates(
 ) -> list[ParsedDate]:
     """Every date expression inside ``text`` (a line, a block, a whole dump), in order.
 
-    Spans index ``text``. Linear in the length of the text; text without a digit or a word
-    that can start a date (``DIGIT_FREE_STARTS``) is rejected before any tokenizing. Bare
+    Spans index ``text``. Linear in the length of the text; text without three numbers or a
+    word that a date needs (:func:`may_hold_date`) is rejected before the grammar runs. Bare
     words such as "اليوم" or "أمس" count only on a line that is a date stamp (labels,
     punctuation, weekday or time around them), since they are everyday words in running text.
     Relative dates need ``reference``.
