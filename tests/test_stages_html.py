@@ -322,6 +322,22 @@ def test_remove_chrome(scope: str, removed: int, left: list[str]) -> None:
     assert [e.tag for e in root] == left
 
 
+def test_remove_chrome_reads_only_the_scope_and_what_is_still_in_the_tree() -> None:
+    share = "<div class='share'>شارك</div>"
+    figure = "<figure><img src='a.jpg'>صورة</figure>"  # chrome by its tag alone, no token
+    _, _, index = parsed(
+        f"<html><body>{share}<div data-s>{P}{share}{figure}<div class='story'>{P}</div></div>"
+        "</body></html>"
+    )
+    scope = marked(index, "data-s")
+    assert remove_chrome(scope, chrome_rules(), index) == 2
+    assert [e.tag for e in scope] == ["p", "div"]
+    # The box outside the scope is still there; a second pass over the page finds only it.
+    assert remove_chrome(index.root, chrome_rules(), index) == 1
+    assert index.root.find(".//*[@class='share']") is None
+    assert remove_chrome(scope, chrome_rules(), index) == 0
+
+
 # --- nearby --------------------------------------------------------------------------------
 
 

@@ -51,6 +51,20 @@ def is_chrome_element(element: _Element, tokens: tuple[str, ...], rules: ChromeR
     return bool(tokens) and rules.chrome.match(tokens) is not None
 
 
+def _candidates(scope: _Element, rules: ChromeRules, index: TreeIndex) -> list[_Element]:
+    """The elements under ``scope`` that may be chrome, in document order: those of a structural
+    tag or a ``<figure>`` (libxml2 finds them) and those whose class/id tokens match a chrome or
+    image-box rule (the index matches each distinct token sequence once). No other element is
+    chrome, so most of the tree is never touched in Python."""
+    by_tag = scope.iterdescendants(*rules.structural_tags, "figure")
+    by_tokens = [
+        element
+        for element in index.matching(rules.chrome) + index.matching(rules.image_box)
+        if any(ancestor is scope for ancestor in element.iterancestors())
+    ]
+    return sorted({*by_tag, *by_tokens}, key=index.position.__getitem__)
+
+
 def remove_chrome(
     scope: _Element, rules: ChromeRules, index: TreeIndex, *, keep: _Element | None = None
 ) -> int:
@@ -64,10 +78,8 @@ def remove_chrome(
     removed = 0
     candidates = [
         e
-        for e in scope.iterdescendants()
-        if isinstance(e.tag, str)
-        and e not in protected
-        and is_chrome_element(e, index.tokens_of(e), rules)
+        for e in _candidates(scope, rules, index)
+        if e not in protected and is_chrome_element(e, index.tokens_of(e), rules)
     ]
     removed_set: set[_Element] = set()
     for element in candidates:
