@@ -19,7 +19,12 @@ from article_extract._html.metadata import PageMeta, read_metadata
 from article_extract._html.nearby import nearby_elements
 from article_extract._html.parse import collapsed_length, parse_page, strip_junk, text_content
 from article_extract._html.rules import chrome_rules, meta_rules
-from article_extract._html.title import metadata_titles, shown_headlines, site_name_candidates
+from article_extract._html.title import (
+    _headings,
+    metadata_titles,
+    shown_headlines,
+    site_name_candidates,
+)
 from article_extract._inputs import PageInput
 from article_extract._model import Options
 from article_extract._text import clean_text
@@ -186,6 +191,28 @@ def test_metadata_titles_and_site_names(
 def test_visible_byline(body: str, expected: Credit | None) -> None:
     _, _, index = parsed(f"<html><body>{body}</body></html>")
     assert visible_byline(index, index.root.find(".//h1")) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("<h2>أ</h2><h3>ب</h3><h4>ج</h4>", ["أ", "ب"], id="h2-h3-not-h4"),
+        pytest.param(
+            "<div class='post-title'>أ</div><h2>ب</h2>",
+            ["أ", "ب"],
+            id="classed-div-then-h2-in-document-order",
+        ),
+        pytest.param("<span id='headline'>أ</span>", ["أ"], id="headline-id"),
+        pytest.param("<a class='title'>أ</a><li class='title'>ب</li>", [], id="near-miss-tag"),
+        pytest.param("<div class='subtitle'>أ</div>", [], id="near-miss-token"),
+    ],
+)
+def test_headline_like_headings(body: str, expected: list[str]) -> None:
+    _, _, index = parsed(
+        f"<html><body>{body}<table><tr><td class='title'>د</td></tr></table></body></html>"
+    )
+    found = [clean_text(text_content(e)) for e in _headings(index)]
+    assert found == [*expected, "د"]
 
 
 @pytest.mark.parametrize(

@@ -208,26 +208,17 @@ def _hidden_elements(
     attribute, in document order. ``attributes`` are the tree's class and id values
     (:func:`.index.class_and_id_values`); each distinct ``class`` value (pages repeat them a
     lot) is split once."""
-    seen: dict[str, bool] = {}
+    values = {classes for _, classes, _ in attributes if classes}
+    # Lower-casing the whole value splits the same as lower-casing each name.
+    hiding = {value: not hidden_classes.isdisjoint(value.lower().split()) for value in values}
     by_class = [
-        node
-        for node, classes, _ in attributes
-        if classes and node is not root and _hiding_class(classes, hidden_classes, seen)
+        node for node, classes, _ in attributes if classes and hiding[classes] and node is not root
     ]
     by_attribute = [e for e in _MAY_HIDE_BY_ATTRIBUTE(root) if _hidden_by_attribute(e)]
     if not by_class or not by_attribute:
         return by_class or by_attribute
     order = {element: n for n, element in enumerate(root.iter(etree.Element))}
     return sorted({*by_class, *by_attribute}, key=order.__getitem__)
-
-
-def _hiding_class(classes: str, hidden_classes: frozenset[str], seen: dict[str, bool]) -> bool:
-    """Does a ``class`` value name a hiding class? ``seen`` memoises each distinct value."""
-    hides = seen.get(classes)
-    if hides is None:
-        # Lower-casing the whole value splits the same as lower-casing each name.
-        hides = seen[classes] = not hidden_classes.isdisjoint(classes.lower().split())
-    return hides
 
 
 def strip_junk(root: _Element) -> TreeIndex:
