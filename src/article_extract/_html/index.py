@@ -25,7 +25,10 @@ from lxml.etree import _Element
 
 from .tokens import TokenRules, attribute_tokens, element_tokens, split_tokens
 
-__all__ = ["TreeIndex", "class_and_id_values", "index_tree"]
+__all__ = ["ClassAndId", "TreeIndex", "class_and_id_values", "index_tree"]
+
+# An element with its class and id values ("" for a missing one).
+ClassAndId = tuple[_Element, str, str]
 
 _ATTRIBUTE_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 # Compiled once: an lxml XPath object serialises its own evaluations, so threads may share it.
@@ -74,10 +77,10 @@ class TreeIndex(NamedTuple):
         return [element for element in found if element in self.position]
 
 
-def class_and_id_values(root: _Element) -> list[tuple[_Element, str, str]]:
-    """The elements under (and including) ``root`` that have a class or an id, with both values
-    ("" for a missing one), in document order. libxml2 finds them; most elements have neither."""
-    found = []
+def class_and_id_values(root: _Element) -> list[ClassAndId]:
+    """The elements under (and including) ``root`` that have a class or an id, with both values,
+    in document order. libxml2 finds them; most elements have neither."""
+    found: list[ClassAndId] = []
     for node in _WITH_CLASS_OR_ID(root):
         classes, ident = node.get("class") or "", node.get("id") or ""
         if classes or ident:
@@ -85,9 +88,7 @@ def class_and_id_values(root: _Element) -> list[tuple[_Element, str, str]]:
     return found
 
 
-def index_tree(
-    root: _Element, attributes: list[tuple[_Element, str, str]] | None = None
-) -> TreeIndex:
+def index_tree(root: _Element, attributes: list[ClassAndId] | None = None) -> TreeIndex:
     """Index ``root``'s elements: positions from one C-level iteration, tokens for the elements
     that have a class or an id. ``attributes`` are :func:`class_and_id_values` read from this
     tree before elements were removed from it (those are skipped); read now when not given."""

@@ -26,7 +26,7 @@ from lxml.etree import _Element
 from .._inputs import PageInput
 from .._model import PARSER_MAX_DEPTH, Options
 from ..errors import EmptyInput, InputTooComplex
-from .index import TreeIndex, class_and_id_values, index_tree
+from .index import ClassAndId, TreeIndex, class_and_id_values, index_tree
 from .rules import chrome_rules
 
 __all__ = [
@@ -202,7 +202,7 @@ def _hidden_by_attribute(element: _Element) -> bool:
 
 
 def _hidden_elements(
-    root: _Element, attributes: list[tuple[_Element, str, str]], hidden_classes: frozenset[str]
+    root: _Element, attributes: list[ClassAndId], hidden_classes: frozenset[str]
 ) -> list[_Element]:
     """Elements under ``root`` that name a hiding class (a whole class name) or carry a hiding
     attribute, in document order. ``attributes`` are the tree's class and id values
@@ -217,6 +217,7 @@ def _hidden_elements(
     by_attribute = [e for e in _MAY_HIDE_BY_ATTRIBUTE(root) if _hidden_by_attribute(e)]
     if not by_class or not by_attribute:
         return by_class or by_attribute
+    # In document order: strip_junk judges an element on all its text before its parts.
     order = {element: n for n, element in enumerate(root.iter(etree.Element))}
     return sorted({*by_class, *by_attribute}, key=order.__getitem__)
 
