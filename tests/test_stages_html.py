@@ -19,7 +19,12 @@ from article_extract._html.metadata import PageMeta, read_metadata
 from article_extract._html.nearby import nearby_elements
 from article_extract._html.parse import collapsed_length, parse_page, strip_junk, text_content
 from article_extract._html.rules import chrome_rules, meta_rules
-from article_extract._html.title import metadata_titles, shown_headlines, site_name_candidates
+from article_extract._html.title import (
+    _headings,
+    metadata_titles,
+    shown_headlines,
+    site_name_candidates,
+)
 from article_extract._inputs import PageInput
 from article_extract._model import Options
 from article_extract._text import clean_text
@@ -189,6 +194,28 @@ def test_visible_byline(body: str, expected: Credit | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("<h2>أ</h2><h3>ب</h3><h4>ج</h4>", ["أ", "ب"], id="h2-h3-not-h4"),
+        pytest.param(
+            "<div class='post-title'>أ</div><h2>ب</h2>",
+            ["أ", "ب"],
+            id="classed-div-then-h2-in-document-order",
+        ),
+        pytest.param("<span id='headline'>أ</span>", ["أ"], id="headline-id"),
+        pytest.param("<a class='title'>أ</a><li class='title'>ب</li>", [], id="near-miss-tag"),
+        pytest.param("<div class='subtitle'>أ</div>", [], id="near-miss-token"),
+    ],
+)
+def test_headline_like_headings(body: str, expected: list[str]) -> None:
+    _, _, index = parsed(
+        f"<html><body>{body}<table><tr><td class='title'>د</td></tr></table></body></html>"
+    )
+    found = [clean_text(text_content(e)) for e in _headings(index)]
+    assert found == [*expected, "د"]
+
+
+@pytest.mark.parametrize(
     ("head", "body", "expected"),
     [
         pytest.param(
@@ -320,6 +347,22 @@ def test_remove_chrome(scope: str, removed: int, left: list[str]) -> None:
     keep = index.root.find(".//*[@data-k]")
     assert remove_chrome(root, chrome_rules(), index, keep=keep) == removed
     assert [e.tag for e in root] == left
+
+
+def test_remove_chrome_reads_only_the_scope_and_what_is_still_in_the_tree() -> None:
+    share = "<div class='share'>شارك</div>"
+    figure = "<figure><img src='a.jpg'>صورة</figure>"  # chrome by its tag alone, no token
+    _, _, index = parsed(
+        f"<html><body>{share}<div data-s>{P}{share}{figure}<div class='story'>{P}</div></div>"
+        "</body></html>"
+    )
+    scope = marked(index, "data-s")
+    assert remove_chrome(scope, chrome_rules(), index) == 2
+    assert [e.tag for e in scope] == ["p", "div"]
+    # The box outside the scope is still there; a second pass over the page finds only it.
+    assert remove_chrome(index.root, chrome_rules(), index) == 1
+    assert index.root.find(".//*[@class='share']") is None
+    assert remove_chrome(scope, chrome_rules(), index) == 0
 
 
 # --- nearby --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ block ancestor and how much of its text sits inside links.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 from lxml import etree
@@ -51,6 +52,9 @@ class _Collector:
         self.plain_chars = 0  # characters outside any <b>/<strong>
         self.timed = False  # a <time> element opened since the last cut
         self.kinds: list[BlockKind] = []
+        # Pages repeat lines (menus, separators, list shapes): each distinct text is cleaned
+        # once per walk.
+        self.clean = cache(clean_text)
 
     def add(self, text: str | None, *, in_link: bool, in_bold: bool) -> None:
         if not text:
@@ -68,7 +72,7 @@ class _Collector:
         raw = "".join(self.parts)
         # Most cuts hold only the whitespace between tags, which cleaning would reduce to "".
         if not raw.isspace():
-            text = clean_text(raw)
+            text = self.clean(raw)
             if text:
                 kind = self.kinds[-1] if self.kinds else "paragraph"
                 self.blocks.append(

@@ -310,6 +310,7 @@ def filter_blocks(
     credit_line, maybe_credit = cache(read_credit_line), cache(may_be_credit)
     is_chrome, is_tail = cache(lexicon.is_chrome_key), cache(lexicon.is_tail_marker_key)
     is_widget, is_caption = cache(lexicon.is_widget_key), cache(is_caption_folded)
+    has_letters, place_byline = cache(_has_letters), cache(_is_place_byline)
     folds = [fold_text(b.text) for b in raw]
     keys = [key_of_folded(f) for f in folds]
     words = [len(b.text.split()) for b in raw]
@@ -332,7 +333,7 @@ def filter_blocks(
         text = block.text
         if index in teasers:
             continue
-        if not _has_letters(text) and not (block.kind == "table_row" and _has_digits(text)):
+        if not has_letters(text) and not (block.kind == "table_row" and _has_digits(text)):
             continue
         key = keys[index]
         # Line-role tests read prose lines: a data table's row is neither chrome nor a stamp.
@@ -368,7 +369,7 @@ def filter_blocks(
             # A short line around a <time> element at the body's edge is the page's stamp
             # ("آخر تحديث: 16:40", "بدأت التغطية: …"), whatever its label says.
             continue
-        if short and at_edge and _is_place_byline(text):
+        if short and at_edge and place_byline(text):
             # An unlabelled byline with its place: "الدمام - فهد القحطاني".
             state.credits.append(Credit("body", (split_name_place(text),)))
             continue
@@ -426,7 +427,8 @@ def extract_body(
     body = filter_blocks(raw, title, max_line_chars)
     origin = container.origin
     # Prose, not links: a container that is half related-links legitimately loses that half.
-    before = sum(len(b.text) - b.link_chars for b in raw_all if _has_letters(b.text))
+    prose = [b for b in raw_all if _has_letters(b.text)]
+    before = sum(len(b.text) - b.link_chars for b in prose)
     after = sum(len(b.text) for b in body.blocks)
     if before and after < SAFETY_VALVE_SHARE * before:
         logger.debug(
@@ -435,6 +437,5 @@ def extract_body(
             before,
             origin,
         )
-        unfiltered_blocks = (BlockDraft(b.kind, b.text) for b in raw_all if _has_letters(b.text))
-        return Body(tuple(unfiltered_blocks), body.credits)
+        return Body(tuple(BlockDraft(b.kind, b.text) for b in prose), body.credits)
     return body

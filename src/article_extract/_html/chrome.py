@@ -16,6 +16,7 @@ removed too: that text is a caption or a photo credit.
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml.etree import _Element
 
 from .index import TreeIndex
@@ -51,6 +52,14 @@ def is_chrome_element(element: _Element, tokens: tuple[str, ...], rules: ChromeR
     return bool(tokens) and rules.chrome.match(tokens) is not None
 
 
+def _candidates(scope: _Element, rules: ChromeRules, index: TreeIndex) -> list[_Element]:
+    """The elements under ``scope`` that may be chrome, in document order: those with class/id
+    tokens or a tag that marks chrome without them (most elements have neither, and cost one
+    set probe each in a C-level walk)."""
+    tags = rules.structural_tags | {"figure"}  # an image box may be a bare <figure>
+    return [e for e in scope.iterdescendants(etree.Element) if e.tag in tags or index.tokens_of(e)]
+
+
 def remove_chrome(
     scope: _Element, rules: ChromeRules, index: TreeIndex, *, keep: _Element | None = None
 ) -> int:
@@ -64,10 +73,8 @@ def remove_chrome(
     removed = 0
     candidates = [
         e
-        for e in scope.iterdescendants()
-        if isinstance(e.tag, str)
-        and e not in protected
-        and is_chrome_element(e, index.tokens_of(e), rules)
+        for e in _candidates(scope, rules, index)
+        if e not in protected and is_chrome_element(e, index.tokens_of(e), rules)
     ]
     removed_set: set[_Element] = set()
     for element in candidates:

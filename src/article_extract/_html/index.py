@@ -1,7 +1,8 @@
 """One pass over the cleaned tree: every element's document position and class/id tokens.
 
-Built once per call, by :func:`.parse.strip_junk` (whose walk it is: the elements the page
-hides are left out, and removed after), and passed explicitly to the stages that search the
+Built once per call, by :func:`.parse.strip_junk`: the class and id values are read once
+(:func:`class_and_id_values`), for its hidden-class test and then for the index, which leaves
+out the elements it removed. The index is passed explicitly to the stages that search the
 whole tree (title candidates, container rules, the nearby search for stamps and bylines,
 chrome removal). Each element is tokenised once instead of once per stage, and the position
 map keeps every element's proxy alive (some 120 bytes each, with the tag name lxml caches on
@@ -24,10 +25,12 @@ from lxml.etree import _Element
 
 from .tokens import TokenRules, attribute_tokens, element_tokens, split_tokens
 
-__all__ = ["TreeIndex", "index_tree"]
+__all__ = ["ClassAndId", "TreeIndex", "class_and_id_values", "index_tree"]
+
+# An element with its class and id values ("" for a missing one).
+ClassAndId = tuple[_Element, str, str]
 
 _ATTRIBUTE_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
-_NO_ATTRIBUTES = ("", "")  # (class, id) of an element with empty ones
 # Compiled once: an lxml XPath object serialises its own evaluations, so threads may share it.
 _WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
 
@@ -74,10 +77,24 @@ class TreeIndex(NamedTuple):
         return [element for element in found if element in self.position]
 
 
-def index_tree(root: _Element) -> TreeIndex:
+def class_and_id_values(root: _Element) -> list[ClassAndId]:
+    """The elements under (and including) ``root`` that have a class or an id, with both values,
+    in document order. libxml2 finds them; most elements have neither."""
+    found: list[ClassAndId] = []
+    for node in _WITH_CLASS_OR_ID(root):
+        classes, ident = node.get("class") or "", node.get("id") or ""
+        if classes or ident:
+            found.append((node, classes, ident))
+    return found
+
+
+def index_tree(root: _Element, attributes: list[ClassAndId] | None = None) -> TreeIndex:
     """Index ``root``'s elements: positions from one C-level iteration, tokens for the elements
-    that have a class or an id (libxml2 finds them; most elements have neither)."""
+    that have a class or an id. ``attributes`` are :func:`class_and_id_values` read from this
+    tree before elements were removed from it (those are skipped); read now when not given."""
     position = dict(zip(root.iter(etree.Element), count()))
+    if attributes is None:
+        attributes = class_and_id_values(root)
     tokens: dict[_Element, tuple[str, ...]] = {}
     groups: dict[tuple[str, ...], list[_Element]] = {}
     # Pages repeat class names a lot: tokens per distinct (class, id) pair, and each distinct
@@ -91,13 +108,13 @@ def index_tree(root: _Element) -> TreeIndex:
             found = splits[value] = split_tokens(value)
         return found
 
-    for node in _WITH_CLASS_OR_ID(root):
-        key = (node.get("class") or "", node.get("id") or "")
-        if key == _NO_ATTRIBUTES:
+    for node, classes, ident in attributes:
+        if node not in position:  # removed from the tree since its attributes were read
             continue
+        key = (classes, ident)
         found = pairs.get(key)
         if found is None:
-            found = pairs[key] = attribute_tokens(*key, split)
+            found = pairs[key] = attribute_tokens(classes, ident, split)
         tokens[node] = found
         groups.setdefault(found, []).append(node)
     frozen_groups = {key: tuple(group) for key, group in groups.items()}

@@ -26,7 +26,7 @@ from lxml.etree import _Element
 from .._inputs import PageInput
 from .._model import PARSER_MAX_DEPTH, Options
 from ..errors import EmptyInput, InputTooComplex
-from .index import TreeIndex, index_tree
+from .index import ClassAndId, TreeIndex, class_and_id_values, index_tree
 from .rules import chrome_rules
 
 __all__ = [
@@ -54,9 +54,9 @@ _XML_INVALID_CHARS = tuple(
 # article revealed by script ("show more"), not junk: keep it.
 HIDDEN_MAX_SHARE = 0.3
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Elements that may be hidden by the page; compiled once (an lxml XPath object serialises its
-# own evaluations, so threads may share it).
-_MAY_HIDE = etree.XPath("//*[@class or @hidden or @aria-hidden or @style]")
+# Elements that may be hidden by an attribute (a class is read from the index's class values);
+# compiled once (an lxml XPath object serialises its own evaluations, so threads may share it).
+_MAY_HIDE_BY_ATTRIBUTE = etree.XPath("descendant::*[@hidden or @aria-hidden or @style]")
 
 
 # Tags that only lay a page out, unwrapped to flatten a page nested too deeply: a run of them
@@ -201,27 +201,25 @@ def _hidden_by_attribute(element: _Element) -> bool:
     return _HIDDEN_STYLE_RE.search(element.get("style") or "") is not None
 
 
-def _hidden_elements(root: _Element, hidden_classes: frozenset[str]) -> list[_Element]:
+def _hidden_elements(
+    root: _Element, attributes: list[ClassAndId], hidden_classes: frozenset[str]
+) -> list[_Element]:
     """Elements under ``root`` that name a hiding class (a whole class name) or carry a hiding
-    attribute, in document order. libxml2 finds the elements with any of those attributes;
-    each distinct ``class`` value (pages repeat them a lot) is split once."""
-    seen: dict[str, bool] = {}
-    found = []
-    for element in _MAY_HIDE(root):
-        classes = element.get("class")
-        by_class = bool(classes) and _hiding_class(classes or "", hidden_classes, seen)
-        if (by_class or _hidden_by_attribute(element)) and element is not root:
-            found.append(element)
-    return found
-
-
-def _hiding_class(classes: str, hidden_classes: frozenset[str], seen: dict[str, bool]) -> bool:
-    """Does a ``class`` value name a hiding class? ``seen`` memoises each distinct value."""
-    hides = seen.get(classes)
-    if hides is None:
-        # Lower-casing the whole value splits the same as lower-casing each name.
-        hides = seen[classes] = not hidden_classes.isdisjoint(classes.lower().split())
-    return hides
+    attribute, in document order. ``attributes`` are the tree's class and id values
+    (:func:`.index.class_and_id_values`); each distinct ``class`` value (pages repeat them a
+    lot) is split once."""
+    values = {classes for _, classes, _ in attributes if classes}
+    # Lower-casing the whole value splits the same as lower-casing each name.
+    hiding = {value: not hidden_classes.isdisjoint(value.lower().split()) for value in values}
+    by_class = [
+        node for node, classes, _ in attributes if classes and hiding[classes] and node is not root
+    ]
+    by_attribute = [e for e in _MAY_HIDE_BY_ATTRIBUTE(root) if _hidden_by_attribute(e)]
+    if not by_class or not by_attribute:
+        return by_class or by_attribute
+    # In document order: strip_junk judges an element on all its text before its parts.
+    order = {element: n for n, element in enumerate(root.iter(etree.Element))}
+    return sorted({*by_class, *by_attribute}, key=order.__getitem__)
 
 
 def strip_junk(root: _Element) -> TreeIndex:
@@ -237,7 +235,8 @@ def strip_junk(root: _Element) -> TreeIndex:
     for element in list(root.iter(*rules.junk_tags)):
         if element is not root and element.getparent() is not None:
             drop_keep_tail(element)
-    hidden = _hidden_elements(root, rules.hidden_classes)
+    attributes = class_and_id_values(root)
+    hidden = _hidden_elements(root, attributes, rules.hidden_classes)
     if hidden:
         page_length = max(text_length(root), 1)
         dropped: set[_Element] = set()
@@ -248,7 +247,7 @@ def strip_junk(root: _Element) -> TreeIndex:
             ):
                 dropped.add(element)
                 drop_keep_tail(element)
-    return index_tree(root)
+    return index_tree(root, attributes)
 
 
 def drop_keep_tail(element: etree._Element) -> None:

@@ -18,7 +18,6 @@ collects, best first:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import NamedTuple
 from urllib.parse import urldefrag
 
@@ -42,6 +41,8 @@ TEASER_LINK_SHARE = 0.7
 MAX_INNER_HEADER_DISTANCE = 10
 _NOT_TITLE_ANCESTORS = frozenset({"nav", "footer", "aside"})
 _HEADLINE_TOKENS = TokenRules(["title", "headline", "heading", "post title", "entry title"])
+# Tags that are a headline when their class/id says so (old CMSs print it as a td.title).
+_HEADLINE_CLASSED_TAGS = frozenset({"div", "span", "p", "td"})
 
 
 class ShownHeadlines(NamedTuple):
@@ -89,10 +90,13 @@ def _in_header(element: _Element, index: TreeIndex, container: _Element | None) 
     return scope is not None and scope in set(element.iterancestors())
 
 
-def _headings(index: TreeIndex) -> Iterator[_Element]:
-    for element in index.root.iter("h2", "h3", "div", "span", "p", "td"):
-        if element.tag in ("h2", "h3") or _HEADLINE_TOKENS.match(index.tokens_of(element)):
-            yield element
+def _headings(index: TreeIndex) -> list[_Element]:
+    """``h2``/``h3`` elements (libxml2 finds them) and the headline-classed elements of
+    :data:`_HEADLINE_CLASSED_TAGS` (the index matches each distinct token sequence once), in
+    document order."""
+    by_tag = index.root.iter("h2", "h3")
+    by_tokens = (e for e in index.matching(_HEADLINE_TOKENS) if e.tag in _HEADLINE_CLASSED_TAGS)
+    return sorted({*by_tag, *by_tokens}, key=index.position.__getitem__)
 
 
 def _links_elsewhere(element: _Element, page_urls: frozenset[str]) -> bool:
@@ -127,7 +131,7 @@ def shown_headlines(
     for element in index.root.iter("h1"):
         header = _in_header(element, index, container)
         add("h1", element, header and not _links_elsewhere(element, page_urls))
-    headings = list(_headings(index))
+    headings = _headings(index)
     nearest = _nearest_above(headings, index, container)
     if nearest is not None and _links_elsewhere(nearest, page_urls):
         nearest = None
