@@ -30,6 +30,7 @@ from article_extract._decide.titles import (
     ShownTitle,
     TitleDecision,
     choose_title,
+    headline_words,
     is_headline_text,
     site_keys,
     split_document_title,
@@ -120,6 +121,27 @@ def test_is_headline_text(text: str, headline: bool) -> None:
 def test_a_confirmed_headline_may_look_like_a_name() -> None:
     assert not is_headline_text("Легкий Троннинг", frozenset())
     assert is_headline_text("Легкий Троннинг", frozenset(), confirmed=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", 0),
+        ("الحكومة تعلن خطة جديدة", 4),
+        ("Politics", 1),
+        # Characters from U+3040 on that are no CJK letters count as ordinary words.
+        ("Breaking 🔥 news ｜ today", 5),
+        ("ﻻ ﷲ", 2),
+        # CJK letters count two to a word, whatever else the text holds.
+        ("東京五輪", 2),
+        ("東京 五輪 開幕", 3),
+        ("東京五輪 opens", 3),
+        ("서울시", 1.5),
+        ("ひらがな", 2),
+    ],
+)
+def test_headline_words(text: str, words: float) -> None:
+    assert headline_words(text) == words
 
 
 @pytest.mark.parametrize(
