@@ -14,6 +14,8 @@ from article_extract._decide.language import (
     MAX_STEPS,
     SCAN_CHARS,
     STEP_CHARS,
+    _lexicon_form,
+    _lexicon_forms,
     decide_language,
     detect_language,
     direction_of,
@@ -494,3 +496,17 @@ def test_detection_is_deterministic_and_order_free() -> None:
     # Same answer on repeated calls (tables are loaded once and only read).
     results = [detect_language(SENTENCES[c]) for c in sorted(SENTENCES) for _ in range(2)]
     assert results[::2] == results[1::2]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [],
+        ["the"],
+        ["İçin", "DAS", "Straße"],  # case folding that changes length or drops a dot
+        ["إلى", "أن", "التي", "ی", "ک", "ة"],  # letter variants unified
+        ["was", "was"],
+    ],
+)
+def test_lexicon_forms_fold_each_word_as_lexicon_form_does(words: list[str]) -> None:
+    assert _lexicon_forms(words) == frozenset(_lexicon_form(w) for w in words)

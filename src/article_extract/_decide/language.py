@@ -148,6 +148,12 @@ def _lexicon_form(text: str) -> str:
     return text
 
 
+def _lexicon_forms(words: list[str]) -> frozenset[str]:
+    """:func:`_lexicon_form` of each word: one pass over them all, joined by newlines (which no
+    word holds), rather than one per word."""
+    return frozenset(_lexicon_form("\n".join(words)).split("\n")) if words else frozenset()
+
+
 class _Script(NamedTuple):
     name: str
     rtl: bool
@@ -216,7 +222,7 @@ def _tables() -> _Tables:
         languages[code] = _Language(
             code=code,
             script=entry["script"],
-            words=frozenset(_lexicon_form(w) for w in entry.get("words", [])),
+            words=_lexicon_forms(entry.get("words", [])),
             letters=frozenset(entry.get("letters", "")),
             markers_re=re.compile(f"[{_class_of_ranges(markers)}]") if markers else None,
             marker_share=float(entry.get("marker_share", 0.0)),
