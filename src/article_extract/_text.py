@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 __all__ = [
     "ARABIC_PUNCTUATION",
+    "FIRST_CJK",
     "LETTER_VARIANTS",
+    "cjk_letters",
     "clean_text",
     "ends_like_sentence",
     "fold",
@@ -167,3 +170,15 @@ def ends_like_sentence(text: str) -> bool:
     if text[-1:] in _CLOSING_QUOTE_ENDS:
         return True
     return text.rstrip(_CLOSING_CHARS)[-1:] in _SENTENCE_END_CHARS
+
+
+# Where the CJK ranges of :func:`cjk_letters` start: a text with no character from here on holds
+# no CJK letter (a cheap test before the pattern).
+FIRST_CJK = "\u3040"
+
+
+@cache
+def cjk_letters() -> re.Pattern[str]:
+    """Hiragana, katakana, CJK ideographs and Hangul syllables: the letters of scripts where
+    two characters count as one word. Compiled on first use (its wide ranges take a few ms)."""
+    return re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

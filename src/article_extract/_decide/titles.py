@@ -28,11 +28,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import Literal, NamedTuple
 
 from .._lexicon import chrome_lexicon
-from .._text import clean_text, letters_key
+from .._text import FIRST_CJK, cjk_letters, clean_text, letters_key
 from .names import looks_like_name
 
 __all__ = [
@@ -67,8 +66,6 @@ MAX_ROLE_WORDS = 2
 # starts (lookbehind), so a long run is tried once.
 SEPARATOR_RE = re.compile(r"(?<!\s)\s+[|\-–—•·»«:/]{1,2}\s+|(?<!\s)\s*[|｜]\s*")
 _DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
-# Where the CJK ranges below start: a text with no character from here on holds no CJK letter.
-_FIRST_CJK = "\u3040"
 # Host name labels that are not the site's name.
 _HOST_NOISE = frozenset({"www", "m", "amp", "com", "net", "org", "co", "news"})
 
@@ -175,19 +172,12 @@ def titles_match(candidate_key: str, metadata_keys: Iterable[str]) -> bool:
     return False
 
 
-@cache
-def _cjk_re() -> re.Pattern[str]:
-    """Hiragana, katakana, CJK ideographs and Hangul syllables. Compiled on first use (its wide
-    ranges take ~5 ms to compile), which a text with no CJK letter never makes."""
-    return re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
 def headline_words(text: str) -> float:
     """Words in ``text``; CJK text counts two characters as one word."""
-    if max(text, default="") < _FIRST_CJK:
+    if max(text, default="") < FIRST_CJK:
         return len(text.split())
-    cjk = len(_cjk_re().findall(text))
-    return len(_cjk_re().sub(" ", text).split()) + cjk / 2
+    cjk = len(cjk_letters().findall(text))
+    return len(cjk_letters().sub(" ", text).split()) + cjk / 2
 
 
 def is_headline_text(

@@ -34,7 +34,7 @@ from .._byline import (
 from .._dates import ParsedDate, bare_clock, find_dates, label_start, labelled_clock
 from .._lexicon import chrome_lexicon, key_of_folded
 from .._model import DEFAULT_MAX_LINE_CHARS
-from .._text import clean_text, ends_like_sentence, fold_cleaned
+from .._text import cjk_letters, clean_text, ends_like_sentence, fold_cleaned
 
 __all__ = [
     "NO_MARKUP",
@@ -65,12 +65,6 @@ def _wide_re() -> re.Pattern[str]:
         "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
         "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
     )
-
-
-@cache
-def _cjk_re() -> re.Pattern[str]:
-    """Chinese, Japanese and Korean letters (compiled on first use, ~2 ms)."""
-    return re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -249,10 +243,10 @@ def display_width(text: str) -> int:
 
 
 def _units(text: str) -> float:
-    cjk = len(_cjk_re().findall(text))
+    cjk = len(cjk_letters().findall(text))
     if not cjk:
         return len(_WORD_RE.findall(text))
-    words = len(_WORD_RE.findall(_cjk_re().sub(" ", text)))
+    words = len(_WORD_RE.findall(cjk_letters().sub(" ", text)))
     return words + cjk / 2
 
 
@@ -281,7 +275,7 @@ def _wrap_width(lines: list[str]) -> int | None:
 def _fits(current: str, following: str, width: int) -> bool:
     """Was ``current`` broken by the wrapper because ``following``'s first word did not fit?"""
     first_word = following.split(" ", 1)[0]
-    if _cjk_re().search(first_word):
+    if cjk_letters().search(first_word):
         return display_width(current) >= width - _WRAP_OVERFLOW
     used = display_width(current)
     return used + 1 + display_width(first_word) > width - _WRAP_OVERFLOW and used >= width // 2
@@ -318,7 +312,7 @@ def _stands_alone(line: str) -> bool:
 
 def wrap_glue(before: str) -> str:
     """What joins a wrapped line to the text before it: nothing after CJK text, else a space."""
-    return "" if _cjk_re().search(before[-1:]) else " "
+    return "" if cjk_letters().search(before[-1:]) else " "
 
 
 def _unwrap(lines: list[str]) -> list[str]:
