@@ -207,7 +207,8 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
     teaser_limit = CONTAINER_MIN_TEASERS if not has_meta else 2 * CONTAINER_MIN_TEASERS
     if signals.body_teasers >= teaser_limit:
         raise NotAnArticle("the page's main column is a list of article teasers", reason="listing")
-    short_or_listed = body_chars < LISTING_MAX_BODY_CHARS or _list_like(evidence)
+    list_like = _list_like(evidence)
+    short_or_listed = body_chars < LISTING_MAX_BODY_CHARS or list_like
     if (
         body_chars >= MIN_BODY_CHARS
         and (strict or short_or_listed)
@@ -218,7 +219,7 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
                 "the page is titled with the site's name and shows teasers, no article",
                 reason="home",
             )
-        what = "a list" if _list_like(evidence) else "short"
+        what = "a list" if list_like else "short"
         raise NotAnArticle(
             f"the page shows no headline, date or article metadata, and its text is {what}",
             reason="listing",
