@@ -27,6 +27,7 @@ from article_extract._dump.layout import (
     speaks_for_body,
 )
 from article_extract._dump.lines import prepare_lines
+from article_extract._lexicon import chrome_lexicon
 
 S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
 S2 = "وقالت الوزارة في بيان، إن الفرق الطبية تتابع الحالات عن كثب، وتقدم الرعاية اللازمة للمصابين."
@@ -180,6 +181,32 @@ def test_the_dates_of_lines_far_from_the_body_are_never_read(
     assert footer[-1] not in read
     assert lines[0].dates == ()  # and a line never read reads as before when asked
     assert menu[0] in read
+
+
+def test_the_chrome_lexicon_reads_a_line_when_asked_once_per_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whether a line is chrome is read when a stage asks, once per distinct key (a repeated
+    menu item is read once), and gives the lexicon's answer; a line too long for the line
+    heuristics is never chrome, and the lexicon is not asked."""
+    asked: list[str] = []
+    lexicon = chrome_lexicon()
+
+    class RecordingLexicon:
+        def __getattr__(self, name: str) -> object:
+            return getattr(lexicon, name)
+
+        def is_chrome_key(self, key: str, *, tail: bool | None = None) -> bool:
+            asked.append(key)
+            return lexicon.is_chrome_key(key, tail=tail)
+
+    monkeypatch.setattr(dump_lines, "chrome_lexicon", RecordingLexicon)
+    long_line = " ".join(["الرئيسية"] * 200)
+    lines = prepare_lines(dump("الرئيسية", S1, "الرئيسية", long_line), max_line_chars=500)
+    assert asked == []  # nothing is read until a stage asks
+    assert [line.chrome for line in lines] == [True, False, True, False]
+    assert asked == [lines[0].key, lines[1].key]  # the repeated item once, the long line never
+    assert lines[1].chrome is lexicon.is_chrome_key(lines[1].key)
 
 
 @pytest.mark.parametrize(

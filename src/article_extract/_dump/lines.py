@@ -7,12 +7,13 @@ strips indentation, bullets and image placeholders, re-joins hard-wrapped paragr
 computes per-line features once (:func:`line_features`, shared with the Markdown path, whose
 lines also carry what the markup says: :class:`Markup`).
 
-A line's features come in two stages. The cheap ones (length, lexicon flags, sentence shape)
-are read for every line: they decide most lines (a paragraph is body, a menu item is not). The
-dates and credits a line states (the date engine, the byline reader) are read by the page's
-:class:`StampReader` the first time a stage asks for them, once per distinct line: the stages
-ask only about the lines whose verdict can still depend on them (the body span and the lines
-around it, the header), not about a page's menus and footers.
+A line's features come in two stages. The cheap ones (length, end-of-article markers, sentence
+shape) are read for every line: they decide most lines (a paragraph is body, a menu item is
+not). The dates and credits a line states (the date engine, the byline reader) and whether the
+chrome lexicon flags it are read by the page's :class:`StampReader` the first time a stage asks
+for them, once per distinct line: the stages ask only about the lines whose verdict can still
+depend on them (the body span and the lines around it, the header), not about a page's menus
+and footers (on the corpus dumps, the stages ask whether two lines in five are chrome).
 """
 
 from __future__ import annotations
@@ -137,15 +138,17 @@ NO_STAMPS = StampReading()  # what a long line, or one that points elsewhere, st
 
 
 class StampReader:
-    """Reads the dates and credits the lines of one page state, when a stage first asks, and
-    keeps them: each distinct line is read once (a page repeats its menus and stamps). One per
-    page, never shared between calls; ``reference`` is the caller's "now"."""
+    """Reads the dates and credits the lines of one page state, and whether the chrome lexicon
+    flags them, when a stage first asks, and keeps them: each distinct line is read once (a page
+    repeats its menus and stamps). One per page, never shared between calls; ``reference`` is
+    the caller's "now"."""
 
-    __slots__ = ("_read", "_reference")
+    __slots__ = ("_chrome", "_read", "_reference")
 
     def __init__(self, reference: datetime | None = None) -> None:
         self._reference = reference
         self._read: dict[str, StampReading] = {}
+        self._chrome: dict[str, bool] = {}
 
     def read(self, line: Line) -> StampReading:
         """What ``line`` states of its own: nothing when it is longer than the line heuristics
@@ -158,9 +161,21 @@ class StampReader:
             self._read[line.text] = found
         return found
 
+    def chrome(self, line: Line) -> bool:
+        """Does the chrome lexicon flag ``line``? A line longer than the line heuristics read
+        is never chrome. Kept by ``key``: the lexicon reads nothing else of a short line."""
+        if not line.short:
+            return False
+        found = self._chrome.get(line.key)
+        if found is None:
+            found = chrome_lexicon().is_chrome_key(line.key, tail=line.tail)
+            self._chrome[line.key] = found
+        return found
+
 
 class Line(NamedTuple):
-    """One logical line of a dump and its features (the dates and credits read on demand)."""
+    """One logical line of a dump and its features (the dates, credits and chrome flag read on
+    demand)."""
 
     position: int  # its place among the dump's lines, from 0
     text: str
@@ -168,13 +183,12 @@ class Line(NamedTuple):
     units: float  # length in words; CJK text counts two characters as one word
     terminal: bool  # ends like a sentence
     inner_punct: int  # commas and semicolons inside
-    chrome: bool  # the chrome lexicon flags it
     short: bool  # within ``max_line_chars``: the line heuristics read it
     tail: bool  # it opens end-of-article chrome (related, comments…)
     related: bool  # it opens an in-article "اقرأ أيضا" box
     caption: bool  # an image caption or photo credit (see ``_byline.is_caption_text``)
     time_of_day: int | None  # the text is a clock time (minutes after midnight): see ``clock``
-    stamps: StampReader  # the page's reader of the dates and credits its lines state
+    stamps: StampReader  # the page's reader of its lines' dates, credits and chrome flags
     markup: Markup = NO_MARKUP
 
     @property
@@ -209,6 +223,11 @@ class Line(NamedTuple):
     @property
     def is_date_line(self) -> bool:
         return bool(self.dates) and self.date_coverage >= DATE_LINE_COVERAGE
+
+    @property
+    def chrome(self) -> bool:
+        """The chrome lexicon flags it."""
+        return self.stamps.chrome(self)
 
     @property
     def widget(self) -> bool:
@@ -427,7 +446,6 @@ def line_features(
         units=units,
         terminal=ends_like_sentence(text),
         inner_punct=len(_INNER_PUNCT_RE.findall(text)),
-        chrome=short and lexicon.is_chrome_key(key, tail=tail),
         short=short,
         tail=tail,
         related=key in lexicon.inline_related,
