@@ -28,6 +28,7 @@ from article_extract._dump.layout import (
 )
 from article_extract._dump.lines import prepare_lines
 from article_extract._lexicon import chrome_lexicon
+from article_extract._text import fold
 
 S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
 S2 = "وقالت الوزارة في بيان، إن الفرق الطبية تتابع الحالات عن كثب، وتقدم الرعاية اللازمة للمصابين."
@@ -207,6 +208,26 @@ def test_the_chrome_lexicon_reads_a_line_when_asked_once_per_key(
     assert [line.chrome for line in lines] == [True, False, True, False]
     assert asked == [lines[0].key, lines[1].key]  # the repeated item once, the long line never
     assert lines[1].chrome is lexicon.is_chrome_key(lines[1].key)
+
+
+def test_a_caption_is_read_when_asked_once_per_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a line is an image caption is read when a stage asks, once per distinct line,
+    from the line's fold; a line too long for the line heuristics is never a caption."""
+    asked: list[str] = []
+
+    def recording_is_caption_folded(folded: str, words: int) -> bool:
+        asked.append(folded)
+        return is_caption_folded(folded, words)
+
+    is_caption_folded = dump_lines.is_caption_folded
+    monkeypatch.setattr(dump_lines, "is_caption_folded", recording_is_caption_folded)
+    caption = "صورة: رويترز"
+    long_caption = caption + " " + " ".join(["كلمة"] * 200)
+    lines = prepare_lines(dump(caption, S1, caption, long_caption), max_line_chars=500)
+    assert asked == []  # nothing is read until a stage asks
+    assert [line.caption for line in lines] == [True, False, True, False]
+    assert asked == [lines[0].folded, lines[1].folded]  # the repeated caption once
+    assert lines[0].folded == fold(caption)
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,12 @@ lines also carry what the markup says: :class:`Markup`).
 
 A line's features come in two stages. The cheap ones (length, end-of-article markers, sentence
 shape) are read for every line: they decide most lines (a paragraph is body, a menu item is
-not). The dates and credits a line states (the date engine, the byline reader) and whether the
-chrome lexicon flags it are read by the page's :class:`StampReader` the first time a stage asks
-for them, once per distinct line: the stages ask only about the lines whose verdict can still
-depend on them (the body span and the lines around it, the header), not about a page's menus
-and footers (on the corpus dumps, the stages ask whether two lines in five are chrome).
+not). The dates and credits a line states (the date engine, the byline reader), whether the
+chrome lexicon flags it and whether it is an image caption are read by the page's
+:class:`StampReader` the first time a stage asks for them, once per distinct line: the stages
+ask only about the lines whose verdict can still depend on them (the body span and the lines
+around it, the header), not about a page's menus and footers (on the corpus dumps, the stages
+ask whether two lines in five are chrome, one in three whether it is a caption).
 """
 
 from __future__ import annotations
@@ -138,17 +139,18 @@ NO_STAMPS = StampReading()  # what a long line, or one that points elsewhere, st
 
 
 class StampReader:
-    """Reads the dates and credits the lines of one page state, and whether the chrome lexicon
-    flags them, when a stage first asks, and keeps them: each distinct line is read once (a page
-    repeats its menus and stamps). One per page, never shared between calls; ``reference`` is
-    the caller's "now"."""
+    """Reads the dates and credits the lines of one page state, whether the chrome lexicon flags
+    them and whether they are image captions, when a stage first asks, and keeps them: each
+    distinct line is read once (a page repeats its menus and stamps). One per page, never shared
+    between calls; ``reference`` is the caller's "now"."""
 
-    __slots__ = ("_chrome", "_read", "_reference")
+    __slots__ = ("_captions", "_chrome", "_read", "_reference")
 
     def __init__(self, reference: datetime | None = None) -> None:
         self._reference = reference
         self._read: dict[str, StampReading] = {}
         self._chrome: dict[str, bool] = {}
+        self._captions: dict[str, bool] = {}
 
     def read(self, line: Line) -> StampReading:
         """What ``line`` states of its own: nothing when it is longer than the line heuristics
@@ -172,13 +174,25 @@ class StampReader:
             self._chrome[line.key] = found
         return found
 
+    def caption(self, line: Line) -> bool:
+        """Is ``line`` an image caption or a photo credit (see ``_byline.is_caption_text``)? A
+        line longer than the line heuristics read is not."""
+        if not line.short:
+            return False
+        found = self._captions.get(line.text)
+        if found is None:
+            found = is_caption_folded(line.folded, len(line.text.split()))
+            self._captions[line.text] = found
+        return found
+
 
 class Line(NamedTuple):
-    """One logical line of a dump and its features (the dates, credits and chrome flag read on
-    demand)."""
+    """One logical line of a dump and its features (the dates, credits, chrome and caption flags
+    read on demand)."""
 
     position: int  # its place among the dump's lines, from 0
     text: str
+    folded: str  # the text's fold (see _text.fold): what the lexicons and caption rules read
     key: str  # the folded form the lexicon matches (see _lexicon.match_key)
     units: float  # length in words; CJK text counts two characters as one word
     terminal: bool  # ends like a sentence
@@ -186,9 +200,8 @@ class Line(NamedTuple):
     short: bool  # within ``max_line_chars``: the line heuristics read it
     tail: bool  # it opens end-of-article chrome (related, comments…)
     related: bool  # it opens an in-article "اقرأ أيضا" box
-    caption: bool  # an image caption or photo credit (see ``_byline.is_caption_text``)
     time_of_day: int | None  # the text is a clock time (minutes after midnight): see ``clock``
-    stamps: StampReader  # the page's reader of its lines' dates, credits and chrome flags
+    stamps: StampReader  # the page's reader of its lines' dates, credits, chrome, captions
     markup: Markup = NO_MARKUP
 
     @property
@@ -228,6 +241,11 @@ class Line(NamedTuple):
     def chrome(self) -> bool:
         """The chrome lexicon flags it."""
         return self.stamps.chrome(self)
+
+    @property
+    def caption(self) -> bool:
+        """An image caption or a photo credit."""
+        return self.stamps.caption(self)
 
     @property
     def widget(self) -> bool:
@@ -442,6 +460,7 @@ def line_features(
     return Line(
         position=index,
         text=text,
+        folded=folded,
         key=key,
         units=units,
         terminal=ends_like_sentence(text),
@@ -449,7 +468,6 @@ def line_features(
         short=short,
         tail=tail,
         related=key in lexicon.inline_related,
-        caption=short and is_caption_folded(folded, len(text.split())),
         time_of_day=bare_clock(text) if own and units <= MAX_CLOCK_LINE_UNITS else None,
         stamps=stamps,
         markup=markup,
