@@ -11,7 +11,7 @@ A line's features come in two stages. The cheap ones (length, end-of-article mar
 shape) are read for every line: they decide most lines (a paragraph is body, a menu item is
 not). The dates and credits a line states (the date engine, the byline reader), whether the
 chrome lexicon flags it and whether it is an image caption are read by the page's
-:class:`StampReader` the first time a stage asks for them, once per distinct line: the stages
+:class:`LineReader` the first time a stage asks for them, once per distinct line: the stages
 ask only about the lines whose verdict can still depend on them (the body span and the lines
 around it, the header), not about a page's menus and footers (on the corpus dumps, the stages
 ask whether two lines in five are chrome, one in three whether it is a caption).
@@ -42,8 +42,8 @@ __all__ = [
     "NO_MARKUP",
     "NO_STAMPS",
     "Line",
+    "LineReader",
     "Markup",
-    "StampReader",
     "StampReading",
     "display_width",
     "line_features",
@@ -138,7 +138,7 @@ class StampReading(NamedTuple):
 NO_STAMPS = StampReading()  # what a long line, or one that points elsewhere, states of its own
 
 
-class StampReader:
+class LineReader:
     """Reads the dates and credits the lines of one page state, whether the chrome lexicon flags
     them and whether they are image captions, when a stage first asks, and keeps them: each
     distinct line is read once (a page repeats its menus and stamps). One per page, never shared
@@ -201,12 +201,12 @@ class Line(NamedTuple):
     tail: bool  # it opens end-of-article chrome (related, comments…)
     related: bool  # it opens an in-article "اقرأ أيضا" box
     time_of_day: int | None  # the text is a clock time (minutes after midnight): see ``clock``
-    stamps: StampReader  # the page's reader of its lines' dates, credits, chrome, captions
+    reader: LineReader  # the page's reader of its lines' dates, credits, chrome, captions
     markup: Markup = NO_MARKUP
 
     @property
     def _stamped(self) -> StampReading:
-        return self.stamps.read(self)
+        return self.reader.read(self)
 
     @property
     def dates(self) -> tuple[ParsedDate, ...]:
@@ -240,12 +240,12 @@ class Line(NamedTuple):
     @property
     def chrome(self) -> bool:
         """The chrome lexicon flags it."""
-        return self.stamps.chrome(self)
+        return self.reader.chrome(self)
 
     @property
     def caption(self) -> bool:
         """An image caption or a photo credit."""
-        return self.stamps.caption(self)
+        return self.reader.caption(self)
 
     @property
     def widget(self) -> bool:
@@ -440,13 +440,13 @@ def _read_stamps(text: str, key: str, units: float, reference: datetime | None) 
 def line_features(
     index: int,
     text: str,
-    stamps: StampReader,
+    reader: LineReader,
     *,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
     markup: Markup = NO_MARKUP,
 ) -> Line:
-    """One cleaned, non-empty line with its features (see :func:`prepare_lines`); ``stamps``
-    reads its dates and credits when a stage asks for them.
+    """One cleaned, non-empty line with its features (see :func:`prepare_lines`); ``reader``
+    reads its dates, credits, chrome and caption flags when a stage asks for them.
 
     A line whose markup says it points elsewhere (a teaser, a menu item) states other pages'
     dates and bylines: they are not read."""
@@ -469,7 +469,7 @@ def line_features(
         tail=tail,
         related=key in lexicon.inline_related,
         time_of_day=bare_clock(text) if own and units <= MAX_CLOCK_LINE_UNITS else None,
-        stamps=stamps,
+        reader=reader,
         markup=markup,
     )
 
@@ -490,7 +490,7 @@ def prepare_lines(
     """
     lines: list[Line] = []
     read: dict[str, Line] = {}  # a dump repeats its menus: each distinct text is read once
-    stamps = StampReader(reference)
+    reader = LineReader(reference)
     for line_text in _unwrap(split_physical_lines(text)):
         if not line_text:
             continue
@@ -498,7 +498,7 @@ def prepare_lines(
         if known is not None:
             line = known._replace(position=len(lines))  # the features read at its first occurrence
         else:
-            line = line_features(len(lines), line_text, stamps, max_line_chars=max_line_chars)
+            line = line_features(len(lines), line_text, reader, max_line_chars=max_line_chars)
             read[line_text] = line
         if line.key in boilerplate and not line.chrome:
             # The site's template, unknown to the lexicon: dropped before the layout is read, so

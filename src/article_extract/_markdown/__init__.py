@@ -53,7 +53,7 @@ from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
 from .._decide.text_roles import TEASER_LINK_SHARE
 from .._decide.titles import MetadataTitle, ShownTitle, choose_title, site_keys, titles_match
 from .._dump import PageContext, evidence_from_lines
-from .._dump.lines import NAV_LINK_SHARE, Line, Markup, StampReader, line_features
+from .._dump.lines import NAV_LINK_SHARE, Line, LineReader, Markup, line_features
 from .._inputs import PageInput
 from .._model import BlockKind, DateOrigin, Options
 from .._text import letters_key
@@ -124,7 +124,7 @@ def markdown_lines(
     texts = [m for m in parsed if m.text]
     menus = _menu_items(texts)
     lines: list[Line] = []
-    stamps = StampReader(options.reference)
+    reader = LineReader(options.reference)
     alts: tuple[str, ...] = ()
     below_image = CAPTION_WINDOW + 1
     position = -1
@@ -146,7 +146,7 @@ def markdown_lines(
         line = line_features(
             len(lines),
             parsed_line.text,
-            stamps,
+            reader,
             max_line_chars=options.max_line_chars,
             markup=markup,
         )
