@@ -101,6 +101,16 @@ def test_safety_valve_restores_an_over_stripped_body(caplog: pytest.LogCaptureFi
     assert any("unfiltered" in r.message for r in caplog.records)
 
 
+def test_repeats_dropped_by_filtering_do_not_open_the_safety_valve() -> None:
+    # Filtering drops the 200 repeats of one heading: that is layout removed, not text lost,
+    # so the filtered body stands (the valve would bring back all 200).
+    body = f"<p>{S1}</p>" + "<h2>عنوان فرعي يتكرر</h2>" * 200 + f"<p>{S2}</p><p>{S3}</p>"
+    article = extract(page(body))
+    assert sum(b.text == "عنوان فرعي يتكرر" for b in article.blocks) <= 1
+    assert S1 in article.body
+    assert S3 in article.body
+
+
 @pytest.mark.parametrize(
     ("html", "reason"),
     [

@@ -427,7 +427,12 @@ def extract_body(
     body = filter_blocks(raw, title, max_line_chars)
     origin = container.origin
     # Prose, not links: a container that is half related-links legitimately loses that half.
-    prose = [b for b in raw_all if _has_letters(b.text)]
+    # Each distinct text once: repeats are layout (filtering drops them), not text lost.
+    distinct: dict[str, RawBlock] = {}
+    for block in raw_all:
+        if _has_letters(block.text):
+            distinct.setdefault(block.text, block)
+    prose = list(distinct.values())
     before = sum(len(b.text) - b.link_chars for b in prose)
     after = sum(len(b.text) for b in body.blocks)
     if before and after < SAFETY_VALVE_SHARE * before:
