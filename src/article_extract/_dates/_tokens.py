@@ -48,37 +48,50 @@ def split(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN_TEXT.findall(text))
 
 
+# Builds a Token from a complete tuple in C (a NamedTuple's own ``__new__`` is a Python call):
+# every token of a line pays it.
+_new_token = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of folded ``text`` with lexicon meanings, multi-word entries merged.
 
-    A newline is a token of its own, so a multi-word entry never spans lines. The regex
-    matches are read into plain tuples at once: a list of 100 000 live ``re.Match`` objects
-    makes the garbage collector's passes grow with the page."""
+    A newline is a token of its own, so a multi-word entry never spans lines. One pass over
+    the regex's matches, each made a Token at once: no ``re.Match`` is kept (a list of
+    100 000 live ones makes the garbage collector's passes grow with the page), and only a
+    word that starts a multi-word entry reads the tokens after it (:func:`_merged_end`)."""
     entries = lexicon()
-    pieces = [(m.lastindex, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Token] = []
     append = out.append
-    i, n = 0, len(pieces)
-    while i < n:
-        group, word, start, end = pieces[i]
-        kind = group - 1  # type: ignore[operator]  # always one group
+    matches = _TOKEN.finditer(text)
+    for match in matches:
+        kind = match.lastindex - 1  # type: ignore[operator]  # always one group
+        word = match.group()
         if kind == WORD and not word[0].isalpha():
             kind = PUNCT  # "²" is a word character but no letter
+        start, end = match.span()
         candidates = entries.get(word) if kind != NL else None
-        i += 1
-        if candidates:
-            for key, meaning in candidates:
-                size = len(key)
-                if size == 1:
-                    append(Token(kind, word, start, end, meaning))
-                    break
-                last = i + size - 2
-                if last < n and all(pieces[i + k - 1][1] == key[k] for k in range(1, size)):
-                    append(Token(kind, " ".join(key), start, pieces[last][3], meaning))
-                    i = last + 1
-                    break
-            else:
-                append(Token(kind, word, start, end))
-        else:
-            append(Token(kind, word, start, end))
+        meaning = None
+        for key, entry_meaning in candidates or ():
+            if len(key) == 1:
+                meaning = entry_meaning
+                break
+            merged_end = _merged_end(text, end, key)
+            if merged_end is not None:
+                word, end, meaning = " ".join(key), merged_end, entry_meaning
+                for _ in range(len(key) - 1):
+                    next(matches)  # the tokens the entry took in
+                break
+        append(_new_token(Token, (kind, word, start, end, meaning)))
     return out
+
+
+def _merged_end(text: str, end: int, key: tuple[str, ...]) -> int | None:
+    """Where the multi-word entry ``key`` ends when the tokens after offset ``end`` (the end of
+    its first word) are its other words; None when they are not."""
+    for word in key[1:]:
+        match = _TOKEN.search(text, end)  # the next token: what finditer would give next
+        if match is None or match.group() != word:
+            return None
+        end = match.end()
+    return end
