@@ -2,6 +2,9 @@
 
 * ``tokenize`` merges a multi-word lexicon entry only when its other words follow as whole
   tokens on the same line (the lookahead reads the tokens the main pass would read next);
+* ``read_core`` skips a number whose next token no numeric form can continue (a plain word,
+  a comma): checked against the three readers themselves over strings built from every table
+  spelling, so a grammar change that reads another token after a number fails here.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from article_extract._dates._grammar import _marked, _may_follow_number, _named, _numeric
 from article_extract._dates._lexicon import lexicon, table_entries
 from article_extract._dates._normalize import fold_with_map
-from article_extract._dates._tokens import WORD, split, tokenize
+from article_extract._dates._tokens import NUM, WORD, split, tokenize
 
 
 def _tokens(text: str) -> list[tuple[int, str, int, int]]:
@@ -68,3 +72,49 @@ def test_tokens_are_the_split_tokens_with_entries_merged(text: str) -> None:
         words = tuple(split(token.text))
         if len(words) > 1:
             assert any(key == words for key, _ in entries.get(words[0], ())), token
+
+
+# --- a number no numeric form can continue ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6 يناير 2022", True),  # a month
+        ("6 من يناير 2022", True),  # a joiner
+        ("6 و 7 يناير", True),  # a range joiner
+        ("6/1/2022", True),  # a numeric separator
+        ("2025年1月13日", True),  # a unit
+        ("6 رجال", False),  # a plain word: a count, not a day
+        ("6, 2022", False),  # a comma
+        ("6", False),  # nothing after it
+        ("6 (يناير)", False),  # a bracket: no form reads one after the day
+    ],
+)
+def test_what_may_follow_a_number(text: str, expected: bool) -> None:
+    tokens = tokenize(fold_with_map(text).text)
+    assert tokens[0].kind == NUM
+    following = tokens[1] if len(tokens) > 1 else None
+    assert _may_follow_number(following) is expected
+
+
+@settings(deadline=None, max_examples=400)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_WORDS),
+            st.sampled_from(["5", "12", "2022", "١٤٤٣", "06", "30", "7", "2025"]),
+            st.sampled_from([" ", "/", "-", ".", ",", "، ", "(", "\n", "نص", "رجال"]),
+        ),
+        min_size=1,
+        max_size=8,
+    ).map("".join)
+)
+def test_a_number_the_gate_refuses_starts_no_core(text: str) -> None:
+    tokens = tokenize(fold_with_map(text).text)
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token.kind == NUM and not _may_follow_number(following):
+            assert _numeric(tokens, i) is None, text
+            assert _named(tokens, i) is None, text
+            assert _marked(tokens, i) is None, text
