@@ -2,9 +2,10 @@
 
 * ``tokenize`` merges a multi-word lexicon entry only when its other words follow as whole
   tokens on the same line (the lookahead reads the tokens the main pass would read next);
-* ``read_core`` skips a number whose next token no numeric form can continue (a plain word,
-  a comma): checked against the three readers themselves over strings built from every table
-  spelling, so a grammar change that reads another token after a number fails here.
+* the scan skips a number whose next token no reading can continue (a plain word, a comma):
+  checked against the readers themselves (the three numeric cores and "3時間前") over strings
+  built from every table spelling, so a grammar change that reads another token after a
+  number fails here.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from article_extract._dates._grammar import _marked, _may_follow_number, _named, _numeric
+from article_extract._dates._grammar import _marked, _named, _numeric, may_follow_number
 from article_extract._dates._lexicon import lexicon, table_entries
 from article_extract._dates._normalize import fold_with_map
+from article_extract._dates._relative import read_relative_after
 from article_extract._dates._tokens import NUM, WORD, split, tokenize
 
 
@@ -83,8 +85,10 @@ def test_tokens_are_the_split_tokens_with_entries_merged(text: str) -> None:
         ("6 يناير 2022", True),  # a month
         ("6 من يناير 2022", True),  # a joiner
         ("6 و 7 يناير", True),  # a range joiner
-        ("6/1/2022", True),  # a numeric separator
+        ("6/1/2022", True),  # a numeric separator (also a range joiner: "1/3 يونيو")
+        ("6.1.2022", True),  # a numeric separator and nothing else
         ("2025年1月13日", True),  # a unit
+        ("3時間前", True),  # a unit, then "ago"
         ("6 رجال", False),  # a plain word: a count, not a day
         ("6, 2022", False),  # a comma
         ("6", False),  # nothing after it
@@ -95,7 +99,7 @@ def test_what_may_follow_a_number(text: str, expected: bool) -> None:
     tokens = tokenize(fold_with_map(text).text)
     assert tokens[0].kind == NUM
     following = tokens[1] if len(tokens) > 1 else None
-    assert _may_follow_number(following) is expected
+    assert may_follow_number(following) is expected
 
 
 @settings(deadline=None, max_examples=400)
@@ -114,7 +118,8 @@ def test_a_number_the_gate_refuses_starts_no_core(text: str) -> None:
     tokens = tokenize(fold_with_map(text).text)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if token.kind == NUM and not _may_follow_number(following):
+        if token.kind == NUM and not may_follow_number(following):
             assert _numeric(tokens, i) is None, text
             assert _named(tokens, i) is None, text
             assert _marked(tokens, i) is None, text
+            assert read_relative_after(tokens, i) is None, text

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ._clock import ClockTime, Zone, named_zone, read_time, read_zone
 from ._fast import fast_parse
-from ._grammar import DateCore, read_core, suffix_unit
+from ._grammar import DateCore, may_follow_number, read_core, suffix_unit
 from ._lexicon import fold_key, spellings
 from ._normalize import Folded, fold_with_map
 from ._relative import Relative, read_deictic, read_relative, read_relative_after, resolve
@@ -274,7 +274,7 @@ def _scan(tokens: list[Token]) -> list[_Match]:
     while i < n:
         tok = tokens[i]
         match: _Match | None = None
-        if tok.kind == NUM or (
+        if (tok.kind == NUM and may_follow_number(tokens[i + 1] if i + 1 < n else None)) or (
             tok.meaning is not None
             and (
                 tok.meaning.month is not None

@@ -25,6 +25,7 @@ from ._types import Calendar
 __all__ = [
     "GREGORIAN_YEARS",
     "DateCore",
+    "may_follow_number",
     "named_core",
     "numeric_core",
     "read_core",
@@ -391,12 +392,13 @@ def _marked(tokens: list[Token], i: int) -> DateCore | None:
     return DateCore(i, j, "gregorian", year, month, day)
 
 
-def _may_follow_number(tok: Token | None) -> bool:
-    """Can ``tok``, right after a number, continue a date core? Every form that starts with a
-    number reads its next token as a numeric separator (``d/m/Y``) or a lexicon word (a month,
-    a "من" joiner, a range joiner, a unit: "6 يناير", "6 من يناير", "6 و 7", "2025年"); any
-    other token ends the reading there. Most numbers in prose are followed by a plain word, and
-    are skipped at this one test."""
+def may_follow_number(tok: Token | None) -> bool:
+    """Can ``tok``, right after a number, continue a date that starts with that number? Every
+    such reading (the numeric cores here, and ``_relative.read_relative_after``: "3時間前") reads
+    the next token as a numeric separator (``d/m/Y``) or a lexicon word (a month, a "من"
+    joiner, a range joiner, a unit: "6 يناير", "6 من يناير", "6 و 7", "2025年"); any other
+    token ends the reading there. Most numbers in prose are followed by a plain word, and the
+    scan skips them at this one test."""
     return tok is not None and (tok.meaning is not None or tok.text in _NUMERIC_SEPARATORS)
 
 
@@ -404,8 +406,6 @@ def read_core(tokens: list[Token], i: int) -> DateCore | None:
     """The absolute date core starting at token ``i``, or None."""
     tok = tokens[i]
     if tok.kind == NUM:
-        if not _may_follow_number(_tok(tokens, i + 1)):
-            return None
         return _numeric(tokens, i) or _named(tokens, i) or _marked(tokens, i)
     if tok.meaning is not None and tok.meaning.month is not None:
         return _month_first(tokens, i)
