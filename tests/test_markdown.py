@@ -244,6 +244,8 @@ def test_link_neighbourhood() -> None:
     assert not links.is_other_article("/section/3")  # a section page
     assert not links.is_other_article("https://twitter.com/intent/tweet?url=x")  # another site
     assert not links.is_other_article(OWN)  # this page
+    assert links.is_other_article(TEASERS[0][1])  # read again: the same answer
+    assert not links.is_other_article("/section/3")
 
 
 def test_caller_url_is_the_page_and_its_host() -> None:
@@ -322,6 +324,26 @@ def test_markup_marks_menus_teasers_headings_and_captions() -> None:
     assert by_text["مستشفى حكومي في العاصمة"].caption
     assert by_text["مراكز متخصصة"].heading == 2
     assert not any(m.teaser or m.menu or m.caption for t, m in by_text.items() if t in PARAGRAPHS)
+
+
+def test_repeated_lines_keep_their_place_and_their_own_markup() -> None:
+    """A page repeats its menu (header and footer) and a menu item's words as plain text: each
+    occurrence is a line at its own position, with the markup of that occurrence."""
+    menu = "\n".join(f"  * [{item}](/section/{n})" for n, item in enumerate(MENU))
+    page = f"{menu}\n\n{PARAGRAPHS[0]}\n\n{MENU[2]}\n\n{menu}\n"
+    parsed = parse_markdown(page)
+    lines = markdown_lines(parsed, read_links(parsed, None), Options())
+    assert [line.position for line in lines] == list(range(len(lines)))
+    assert [line.text for line in lines] == [*MENU, lines[len(MENU)].text, MENU[2], *MENU]
+    header, footer = lines[: len(MENU)], lines[-len(MENU) :]
+    assert all(line.markup.menu for line in header + footer)
+    assert [line._replace(position=0) for line in header] == [
+        line._replace(position=0) for line in footer
+    ]
+    plain = lines[len(MENU) + 1]
+    assert plain.text == MENU[2]
+    assert not plain.markup.menu
+    assert not plain.markup.linked
 
 
 # --- a page ---------------------------------------------------------------------------------------

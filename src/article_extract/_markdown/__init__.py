@@ -125,6 +125,9 @@ def markdown_lines(
     menus = _menu_items(texts)
     lines: list[Line] = []
     reader = LineReader(options.reference)
+    # A page repeats its menus, share bars and teasers: each distinct line (its text and markup)
+    # gets its features once, as the dump path's ``prepare_lines`` does.
+    read: dict[tuple[str, Markup], Line] = {}
     alts: tuple[str, ...] = ()
     below_image = CAPTION_WINDOW + 1
     position = -1
@@ -143,13 +146,18 @@ def markdown_lines(
             teaser=_is_teaser(parsed_line, links),
             menu=position in menus,
         )
-        line = line_features(
-            len(lines),
-            parsed_line.text,
-            reader,
-            max_line_chars=options.max_line_chars,
-            markup=markup,
-        )
+        known = read.get((parsed_line.text, markup))
+        if known is not None:
+            line = known._replace(position=len(lines))
+        else:
+            line = line_features(
+                len(lines),
+                parsed_line.text,
+                reader,
+                max_line_chars=options.max_line_chars,
+                markup=markup,
+            )
+            read[parsed_line.text, markup] = line
         if line.key in options.boilerplate and not line.chrome:
             continue
         if _is_caption(line, markup, below_image, alts):

@@ -60,6 +60,8 @@ class _Addresses:
         self._hosts: dict[str, str | None] = {}
         self._paths: dict[str, str] = {}
         self._shared: dict[str, tuple[str, ...]] = {}
+        self._articles: dict[str, bool] = {}
+        self._authors: dict[str, bool] = {}
 
     def host(self, address: str) -> str | None:
         if address not in self._hosts:
@@ -76,6 +78,22 @@ class _Addresses:
         if address not in self._shared:
             self._shared[address] = _shared_addresses(address)
         return self._shared[address]
+
+    def article(self, address: str) -> bool:
+        """Is the address's path shaped like an article's (see :func:`_article_path`)?"""
+        found = self._articles.get(address)
+        if found is None:
+            found = self._articles[address] = _article_path(self.path(address))
+        return found
+
+    def author(self, address: str) -> bool:
+        """Does the address's path name the site's author pages (see ``is_author_page``)?"""
+        found = self._authors.get(address)
+        if found is None:
+            segments = _author_segments()
+            found = any(s.casefold() in segments for s in self.path(address).split("/"))
+            self._authors[address] = found
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,14 +115,13 @@ class LinkNeighbourhood:
         path = self.addresses.path(target)
         if self.own_url is not None and _same_path(path, self.addresses.path(self.own_url)):
             return False
-        return _article_path(path)
+        return self.addresses.article(target)
 
     def is_author_page(self, target: str) -> bool:
         """Does ``target`` lead to one of the site's author pages (module docstring)?"""
         if not target or target.startswith(_NOT_PAGES):
             return False
-        segments = _author_segments()
-        return any(s.casefold() in segments for s in self.addresses.path(target).split("/"))
+        return self.addresses.author(target)
 
 
 def _host(address: str) -> str | None:
@@ -155,7 +172,7 @@ def _site_host(links: Sequence[Link], addresses: _Addresses) -> str | None:
         host
         for link in links
         for address in addresses.shared(link.target)
-        if _article_path(addresses.path(address)) and (host := addresses.host(address))
+        if addresses.article(address) and (host := addresses.host(address))
     )
     if shared:
         return shared.most_common(1)[0][0]
@@ -205,7 +222,7 @@ def _own_url(
     on_site = [
         _without_query(c)
         for c in candidates
-        if addresses.host(c) in (site_host, None) and _article_path(addresses.path(c))
+        if addresses.host(c) in (site_host, None) and addresses.article(c)
     ]
     if not on_site:
         return None
