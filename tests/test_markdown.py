@@ -206,6 +206,28 @@ def test_soft_breaks_join_and_hard_breaks_split() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("markdown", "linked"),
+    [
+        ("[Sport](/sport)", 1.0),  # the line is one link
+        ("  * [أخبار محلية](/local)", 1.0),
+        ("**[Sport](/sport)**", 1.0),  # emphasis around the link is no text
+        ("[ab](/a) cd", 0.5),  # letters, not characters: the space is neither side's
+        ("[ab](/a), [cd](/c) and ef", 4 / 9),
+        ("[a_b](/a) c_d", 0.5),  # "_" is not a letter
+        ("[٢٠](/a) عام", 2 / 5),  # digits count as letters, in any script
+        ("[\u1100\u1161](/a)", 1.0),  # Hangul jamo the cleaning composes: capped at the whole
+        ("[\u1100\u1161](/a) \uac00", 1.0),
+        ("plain words", 0.0),
+        ("![photo](/p.jpg) words", 0.0),  # an image is not a link
+    ],
+)
+def test_linked_share_counts_letters(markdown: str, linked: float) -> None:
+    lines = [line for line in parse_markdown(markdown) if line.text]
+    assert len(lines) == 1
+    assert lines[0].linked == pytest.approx(linked)
+
+
 def test_indented_lists_read_as_code_are_markdown_again() -> None:
     lines = parse_markdown(
         "Search\n\n    * [Support us](https://a.example)\n    * [Print](/print)\n"

@@ -75,10 +75,11 @@ _LEADING_HASHES_RE = re.compile(r"^\s*#{1,6}(?:\s|$)")
 # Link text that is only an address: the target written out, not words.
 _ADDRESS_RE = re.compile(r"^(?:https?://|www\.|mailto:)\S*$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W_]")
-_NOT_WORD_RE = re.compile(r"[\W_]+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that end the line before them and after them.
 _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "table", "tr", "hr", "ul", "ol", *_HEADINGS})
+# The block elements that change where the text inside them stands (:class:`_Context`).
+_CONTEXT_BLOCKS = frozenset({"li", "blockquote", *_HEADINGS})
 
 
 class Link(NamedTuple):
@@ -155,12 +156,13 @@ def _unparsed_link_text(match: re.Match[str]) -> str:
 
 
 def _letters(text: str) -> int:
-    return len(_NOT_WORD_RE.sub("", text))
+    """Letters and digits in ``text``: the characters ``[^\\W_]`` matches (``str.isalnum``)."""
+    return sum(map(str.isalnum, text))
 
 
 class _Context(NamedTuple):
     """Where the text being read stands: its heading level, list and quote depths (a tuple: one
-    is made for every block the walk enters)."""
+    is made for every heading, list item and quote the walk enters)."""
 
     heading: int = 0
     list_depth: int = 0
@@ -173,10 +175,31 @@ _TOP = _Context()
 class _LineBuilder:
     """Accumulates the text of the current block into lines."""
 
+    __slots__ = (
+        "_cleaned",
+        "images",
+        "lines",
+        "linked",
+        "links",
+        "open_at",
+        "parts",
+        "row",
+        "target",
+    )
+
     def __init__(self) -> None:
         self.lines: list[MarkdownLine] = []
         self.row: list[MarkdownLine] | None = None  # the cells of the table row being read
+        # clean_text of each distinct text: a page repeats its menus, and a line that is one
+        # link is cleaned as the link's text and as the line's.
+        self._cleaned: dict[str, str] = {}
         self._reset()
+
+    def clean(self, text: str) -> str:
+        found = self._cleaned.get(text)
+        if found is None:
+            found = self._cleaned[text] = clean_text(text)
+        return found
 
     def _reset(self) -> None:
         self.parts: list[str] = []
@@ -211,7 +234,7 @@ class _LineBuilder:
             del self.parts[start:]
             del self.linked[start:]
             text = ""
-        self.links.append(Link(clean_text(text), self.target))
+        self.links.append(Link(self.clean(text), self.target))
 
     def add_image(self, alt: str, context: _Context) -> None:
         """An image inside a link is part of it (a teaser card); elsewhere it stands apart: the
@@ -226,9 +249,18 @@ class _LineBuilder:
         self.end_line(context, image=True)
 
     def _linked_share(self, text: str) -> float:
-        """The share of the letters of ``text`` (the line, cleaned) inside links."""
+        """The share of the letters of ``text`` (the line, cleaned, with letters) inside links."""
         linked = "".join(compress(self.parts, self.linked))
-        return min(1.0, _letters(linked) / _letters(text)) if linked else 0.0
+        if not linked:
+            return 0.0
+        if linked == text:  # the line is one link (a menu item): no need to count
+            return 1.0
+        return min(1.0, _letters(linked) / _letters(text))
+
+    @property
+    def idle(self) -> bool:
+        """Nothing read since the last line ended: ending one now would do nothing."""
+        return not (self.parts or self.links or self.images)
 
     def end_line(self, context: _Context, *, image: bool = False) -> None:
         if not (self.parts or image or self.links):
@@ -242,20 +274,20 @@ class _LineBuilder:
             raw, runs = _DELIMITER_RUN_RE.subn(" ", raw)
             if runs:
                 raw = _LEADING_HASHES_RE.sub("", raw)
-        text = clean_text(raw)
+        text = self.clean(raw)
         if _ADDRESS_RE.match(text):  # a bare address on its own: a target, not text
             text = ""
         has_letters = _WORD_RE.search(text) is not None
         if has_letters or image or self.links:
-            line = MarkdownLine(
-                text=text if has_letters else "",
-                heading=context.heading,
-                list_item=context.list_depth > 0,
-                quote=context.quote_depth > 0,
-                linked=self._linked_share(text) if has_letters else 0.0,
-                links=tuple(self.links),
-                images=tuple(filter(None, self.images)),
-                image=image,
+            line = MarkdownLine(  # positional: one is made for every line of the page
+                text if has_letters else "",
+                context.heading,
+                context.list_depth > 0,
+                context.quote_depth > 0,
+                self._linked_share(text) if has_letters else 0.0,
+                tuple(self.links),
+                tuple(filter(None, self.images)) if self.images else (),
+                image,
             )
             (self.row if self.row is not None else self.lines).append(line)
         open_at = self.open_at
@@ -321,6 +353,8 @@ def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
     context = _TOP
     saved: list[_Context] = []
     skipped: _Element | None = None  # a code block, read whole at its start
+    # The walk visits every element twice: the cheap tests (is there text to add, a line to
+    # end?) are made here rather than by a call.
     for event, element in etree.iterwalk(_tree(text), events=("start", "end")):
         tag = element.tag
         if skipped is not None:
@@ -334,25 +368,30 @@ def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
             continue
         if event == "start":
             if tag in _BLOCKS:
-                builder.end_line(context)
+                if not builder.idle:
+                    builder.end_line(context)
                 if tag == "pre":
                     builder.lines += _code_lines(element, context, depth)
                     skipped = element
                     continue
                 saved.append(context)
-                context = _entered(context, tag)
+                if tag in _CONTEXT_BLOCKS:
+                    context = _entered(context, tag)
                 if tag == "tr":
                     builder.row = []
             elif tag == "a":
                 builder.open_link(element.get("href", ""))
             elif tag == "img":
-                builder.add_image(clean_text(element.get("alt", "")), context)
-            elif tag in ("br", "td", "th"):
+                builder.add_image(builder.clean(element.get("alt", "")), context)
+            elif tag in ("br", "td", "th") and not builder.idle:
                 builder.end_line(context)
-            builder.add_text(element.text)
+            inner = element.text
+            if inner:
+                builder.add_text(inner)
             continue
         if tag in _BLOCKS:
-            builder.end_line(context)
+            if not builder.idle:
+                builder.end_line(context)
             if tag == "tr" and builder.row is not None:
                 row = _table_row(builder.row)
                 builder.row = None
@@ -361,8 +400,10 @@ def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
             context = saved.pop() if saved else _TOP
         elif tag == "a":
             builder.close_link()
-        elif tag in ("td", "th"):
+        elif tag in ("td", "th") and not builder.idle:
             builder.end_line(context)
-        builder.add_text(element.tail)
+        tail = element.tail
+        if tail:
+            builder.add_text(tail)
     builder.end_line(context)
     return builder.lines
