@@ -12,10 +12,12 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
 from article_extract import Article, Options, extract
+from article_extract._markdown import links as links_module
 from article_extract._markdown import markdown_lines
 from article_extract._markdown.front_matter import split_front_matter
 from article_extract._markdown.links import read_links
@@ -325,6 +327,42 @@ def test_author_pages(target: str, author: bool) -> None:
     links = read_links(parse_markdown(f"[Jane Doe]({target})\n"), None)
     assert links.is_author_page(target) is author
     assert links.is_author_page(target) is author  # read again: the same answer
+
+
+@pytest.mark.parametrize(
+    "escaped",
+    [
+        "/%D8%A7%D9%84%D9%83%D8%A7%D8%AA%D8%A8/sami",  # an Arabic word
+        "/a%20b%2Fc",
+        "/%e6%97%a5%E6%9C%AC",  # lower-case escapes
+        "/%D8%A7-%D8",  # an escape run that ends inside a character: replaced
+        "/%%41%2%zz%",  # not escapes: kept as written
+        "/%FF%FE",  # not UTF-8
+        "/news/plain-path",
+        "/عربي/%D8%A7",  # not ASCII: urllib's own reading
+        "",
+    ],
+)
+def test_paths_are_unescaped_as_urllib_does(escaped: str) -> None:
+    assert links_module._unquote(escaped) == unquote(escaped)
+
+
+@pytest.mark.parametrize(
+    ("target", "article"),
+    [
+        ("/news/2023/03/14/story", True),  # a date
+        ("/news/story-825079", True),  # an id
+        ("/news/%32%30%32%33/%30%33/%31%34/x", True),  # a date, escaped
+        ("/news/%2532%2530%2532%2533/03/14/x", True),  # escaped twice: url_date_text decodes again
+        ("/news/20%0923/03/14/x", True),  # a tab inside the year, which urlsplit drops
+        ("/news/20%2523/x", False),  # escapes, but no date behind them
+        ("/news/20-23/03/14/x", False),  # no four digits in a row: no year
+        ("/sport", False),
+    ],
+)
+def test_article_paths_find_dates_hidden_by_escapes(target: str, article: bool) -> None:
+    links = read_links(parse_markdown("[home](https://news.example.com/)\n"), None)
+    assert links.is_other_article(target) is article
 
 
 def test_each_page_reads_its_own_addresses() -> None:

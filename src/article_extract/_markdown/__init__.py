@@ -107,12 +107,12 @@ def _is_teaser(line: MarkdownLine, links: LinkNeighbourhood) -> bool:
 def _is_caption(line: Line, markup: Markup, below_image: int, alts: tuple[str, ...]) -> bool:
     if markup.heading or markup.nav or below_image > CAPTION_WINDOW:
         return False
-    if line.dates or line.attribution is not None:
-        return False  # a byline or stamp under the author's photo
-    if below_image == 1 and not line.sentence_like and line.units <= MAX_CAPTION_UNITS:
-        return True
-    keys = [letters_key(alt) for alt in alts]
-    return titles_match(letters_key(line.text), keys)
+    label = below_image == 1 and not line.sentence_like and line.units <= MAX_CAPTION_UNITS
+    if not label and not titles_match(letters_key(line.text), [letters_key(a) for a in alts]):
+        return False
+    # Its dates and credit are read last (the costliest test): a byline or stamp under the
+    # author's photo is no caption.
+    return not (line.dates or line.attribution is not None)
 
 
 def markdown_lines(

@@ -49,6 +49,11 @@ _SLUG_SEPARATORS_RE = re.compile(r"[-_]")
 # An absolute address inside a query value ("mailto:?body=https://…").
 _EMBEDDED_URL_RE = re.compile(r"https?://\S+")
 _NOT_PAGES = ("mailto:", "javascript:", "tel:", "#", "data:")
+# A run of percent-escapes ("%D8%A7%D9%84…": a word of a non-Latin slug).
+_ESCAPES_RE = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")
+# What may hide a date's digits from the digit test of a decoded path: escapes (decoded again by
+# url_date_text), and the tabs and line breaks urlsplit drops.
+_DIGIT_HIDERS = ("%", "\t", "\r", "\n")
 
 
 class _Addresses:
@@ -137,15 +142,32 @@ def _host(address: str) -> str | None:
 
 def _path(address: str) -> str:
     try:
-        return unquote(urlsplit(address).path)
+        return _unquote(urlsplit(address).path)
     except ValueError:
         return ""
+
+
+def _unquote(text: str) -> str:
+    """urllib's ``unquote``, with one step per run of escapes rather than per escape for an
+    ASCII address (a non-Latin slug is hundreds of escapes)."""
+    if "%" not in text or not text.isascii():
+        return unquote(text)
+    return _ESCAPES_RE.sub(_unescape_run, text.encode("ascii")).decode("utf-8", "replace")
+
+
+def _unescape_run(match: re.Match[bytes]) -> bytes:
+    return bytes.fromhex(match.group().decode("ascii").replace("%", " "))
 
 
 def _article_path(path: str) -> bool:
     if not path.strip("/"):
         return False
-    if _DIGITS_RE.search(path) or url_date_text("http://x" + path) is not None:
+    if _DIGITS_RE.search(path):
+        return True
+    # A date in a path has a four-digit year: with no four digits in a row, url_date_text finds
+    # one only where escapes or dropped characters hide its digits.
+    hidden = any(hider in path for hider in _DIGIT_HIDERS)
+    if hidden and url_date_text("http://x" + path) is not None:
         return True
     return any(
         len(_SLUG_SEPARATORS_RE.split(segment)) >= MIN_SLUG_WORDS for segment in path.split("/")
