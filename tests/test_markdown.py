@@ -19,9 +19,10 @@ import pytest
 from article_extract import Article, Options, extract
 from article_extract._markdown import links as links_module
 from article_extract._markdown import markdown_lines
+from article_extract._markdown import parse as parse_module
 from article_extract._markdown.front_matter import split_front_matter
 from article_extract._markdown.links import read_links
-from article_extract._markdown.parse import parse_markdown
+from article_extract._markdown.parse import MAX_BLOCK_NESTING, parse_markdown
 from article_extract._render import escape_markdown
 from article_extract._sniff import detect_kind, is_markdown
 
@@ -254,6 +255,21 @@ def test_deep_nesting_loses_no_text(nesting: str) -> None:
     lines = parse_markdown(nesting + "\nafter the nesting\n\n" + "word " * 50_000)
     assert lines[-2].text == "after the nesting"
     assert lines[-1].text.startswith("word word")
+
+
+@pytest.mark.parametrize(
+    ("html", "depth"),
+    [
+        ("<p>no lists</p>", 0),
+        ("<ul>\n<li>a</li>\n<li>b</li>\n</ul>", 2),
+        ('<blockquote>\n<ol start="3">\n<li>x</li>\n</ol>\n</blockquote>', 3),
+        ("<ul><li>" * 60 + "deep" + "</li></ul>" * 60, 120),
+        ("</li></ul><ul><li>x</li></ul>", MAX_BLOCK_NESTING + 1),  # a stray closing tag
+        ("<link><lip><ulx>", 0),  # other tags
+    ],
+)
+def test_nesting_depth_of_lists_and_quotes(html: str, depth: int) -> None:
+    assert parse_module._nesting_depth(html) == depth
 
 
 # --- links and markup ---------------------------------------------------------------------------

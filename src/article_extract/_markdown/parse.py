@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from itertools import compress
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from .._dump.lines import wrap_glue
@@ -54,6 +54,8 @@ MAX_CODE_REPARSE_DEPTH = 3
 MAX_BLOCK_NESTING = 100
 # The block elements cmark nests (its HTML is well formed: every tag is closed in order).
 _NESTING_TAG_RE = re.compile(r"<(/?)(?:ul|ol|li|blockquote)(?=[\s>])[^<>]{0,200}>")
+# What an opening ("") and a closing ("/") nesting tag do to the depth.
+_STEPS = {"": 1, "/": -1}
 # GitHub's extensions to CommonMark that Markdown producers write. Not "autolink": an address
 # written in the text stays text, as the page shows it.
 _EXTENSIONS = ("table", "strikethrough")
@@ -119,6 +121,8 @@ def _renderer() -> Callable[[str], str]:
 def _flatten(html: str) -> str:
     """``html`` without the list and quote tags nested deeper than MAX_BLOCK_NESTING (their
     content kept). One pass over the tags."""
+    if _nesting_depth(html) <= MAX_BLOCK_NESTING:  # the common case: nothing to remove
+        return html
     pieces: list[str] = []
     kept: list[bool] = []  # per open tag: written out
     depth = 0
@@ -139,6 +143,16 @@ def _flatten(html: str) -> str:
         return html
     pieces.append(html[position:])
     return "".join(pieces)
+
+
+def _nesting_depth(html: str) -> int:
+    """How deep the list and quote tags of ``html`` nest (counted in C: a page holds hundreds
+    of list items). Closing tags without an opening one (never in cmark's output) count as
+    deep: the walk in :func:`_flatten` then reads them as it always did."""
+    steps = list(accumulate(map(_STEPS.__getitem__, _NESTING_TAG_RE.findall(html))))
+    if not steps:
+        return 0
+    return max(steps) if min(steps) >= 0 else MAX_BLOCK_NESTING + 1
 
 
 def _tree(text: str) -> _Element:
@@ -250,10 +264,12 @@ class _LineBuilder:
 
     def _linked_share(self, text: str) -> float:
         """The share of the letters of ``text`` (the line, cleaned, with letters) inside links."""
+        if all(self.linked):  # links only (a menu item): cleaning adds no letter, so all of them
+            return 1.0
         linked = "".join(compress(self.parts, self.linked))
         if not linked:
             return 0.0
-        if linked == text:  # the line is one link (a menu item): no need to count
+        if linked == text:
             return 1.0
         return min(1.0, _letters(linked) / _letters(text))
 
