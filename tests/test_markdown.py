@@ -364,6 +364,23 @@ def test_paths_are_unescaped_as_urllib_does(escaped: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("address", "host", "path"),
+    [
+        ("https://www.Example.com:8080/a/b?q=1#f", "example.com", "/a/b"),
+        ("//cdn.example.com/%D8%A7", "cdn.example.com", "/ا"),  # protocol-relative
+        ("/news/story", None, "/news/story"),  # relative: on the page's own site
+        ("mailto:someone@example.com", None, "someone@example.com"),
+        ("http://[::1/broken", "", ""),  # urllib refuses it
+        ("https://", "", ""),
+    ],
+)
+def test_addresses_give_host_and_path(address: str, host: str | None, path: str) -> None:
+    addresses = links_module._Addresses()
+    assert (addresses.host(address), addresses.path(address)) == (host, path)
+    assert (addresses.path(address), addresses.host(address)) == (path, host)  # either order
+
+
+@pytest.mark.parametrize(
     ("target", "article"),
     [
         ("/news/2023/03/14/story", True),  # a date

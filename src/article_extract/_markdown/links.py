@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urljoin, urlsplit
 
 from .._urls import normalize_url, url_date_text
 from ..data import load_table
@@ -62,21 +62,39 @@ class _Addresses:
     One per page, never shared between calls."""
 
     def __init__(self) -> None:
+        self._splits: dict[str, SplitResult | None] = {}
         self._hosts: dict[str, str | None] = {}
         self._paths: dict[str, str] = {}
         self._shared: dict[str, tuple[str, ...]] = {}
         self._articles: dict[str, bool] = {}
         self._authors: dict[str, bool] = {}
 
+    def _split(self, address: str) -> SplitResult | None:
+        """urlsplit's reading of the address (None: urllib refuses it), made once for its host
+        and its path: urllib's own cache holds fewer addresses than a page has."""
+        if address not in self._splits:
+            try:
+                self._splits[address] = urlsplit(address)
+            except ValueError:
+                self._splits[address] = None
+        return self._splits[address]
+
     def host(self, address: str) -> str | None:
+        """The host an address names, without "www." (None: a relative address, on the page's
+        own site; "" when urllib refuses it)."""
         if address not in self._hosts:
-            self._hosts[address] = _host(address)
+            found: str | None = None
+            if address.startswith(("http://", "https://", "//")):
+                parts = self._split(address)
+                found = (parts.hostname or "").removeprefix("www.") if parts is not None else ""
+            self._hosts[address] = found
         return self._hosts[address]
 
     def path(self, address: str) -> str:
         """The address's path, percent-decoded ("" when it is not an address)."""
         if address not in self._paths:
-            self._paths[address] = _path(address)
+            parts = self._split(address)
+            self._paths[address] = _unquote(parts.path) if parts is not None else ""
         return self._paths[address]
 
     def shared(self, address: str) -> tuple[str, ...]:
@@ -127,24 +145,6 @@ class LinkNeighbourhood:
         if not target or target.startswith(_NOT_PAGES):
             return False
         return self.addresses.author(target)
-
-
-def _host(address: str) -> str | None:
-    """The host an address names (``None``: a relative address, on the page's own site)."""
-    if not address.startswith(("http://", "https://", "//")):
-        return None
-    try:
-        host = urlsplit(address).hostname or ""
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
-
-
-def _path(address: str) -> str:
-    try:
-        return _unquote(urlsplit(address).path)
-    except ValueError:
-        return ""
 
 
 def _unquote(text: str) -> str:
