@@ -7,6 +7,7 @@ real pages are golden fixtures (``tests/fixtures/markdown-*``).
 
 from __future__ import annotations
 
+import ctypes
 import json
 import subprocess
 import sys
@@ -14,11 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote
 
+import cmarkgfm
 import pytest
 
 from article_extract import Article, Options, extract
+from article_extract._markdown import cmark, markdown_lines
 from article_extract._markdown import links as links_module
-from article_extract._markdown import markdown_lines
 from article_extract._markdown import parse as parse_module
 from article_extract._markdown.front_matter import split_front_matter
 from article_extract._markdown.links import read_links
@@ -158,6 +160,60 @@ def test_markdown_fixtures_are_detected() -> None:
 
 
 # --- the CommonMark reading ---------------------------------------------------------------------
+
+
+CMARK_INPUTS = [
+    "",
+    '# Title\n\nA *paragraph* with a [link](/a "title") and ![an image](/i.png).',
+    "| a | b |\n|---|---|\n| ~~struck~~ | c |\n",  # GitHub's table and strikethrough
+    "<div onclick='x'>raw HTML</div>\n\n<b>inline</b> &amp; &#1575; &copy;",  # omitted raw HTML
+    "    indented code\n\n```python\nfenced\n```\n",
+    "> " * 40 + "quoted\n\n" + "- " * 40 + "listed\n",
+    "عربي [رابط](https://example.com/%D8%A7) 日本語\x00NUL\r\nCRLF",
+]
+
+
+@pytest.mark.parametrize("markdown", CMARK_INPUTS)
+def test_cmark_renders_as_cmarkgfm_does(markdown: str) -> None:
+    """The library called directly gives cmarkgfm's own HTML, byte for byte."""
+    expected = cmarkgfm.markdown_to_html_with_extensions(
+        markdown, extensions=["table", "strikethrough"]
+    )
+    assert cmark.markdown_renderer(("table", "strikethrough"))(markdown) == expected
+
+
+def test_cmark_releases_each_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The document tree and the HTML string are freed once per call (cmarkgfm's wrapper frees
+    neither)."""
+    library = cmark._Cmark(ctypes.CDLL(cmark_module_file()), ("table",))
+    released: list[str] = []
+    for name in ("_node_free", "_free", "_parser_free"):
+        function = getattr(library, name)
+        monkeypatch.setattr(
+            library, name, lambda pointer, f=function, n=name: released.append(n) or f(pointer)
+        )
+    assert library.render("# one\n\ntwo") == "<h1>one</h1>\n<p>two</p>\n"
+    assert sorted(released) == ["_free", "_node_free", "_parser_free"]
+
+
+def test_cmark_falls_back_to_cmarkgfm_when_the_library_cannot_be_called(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(path: str) -> None:
+        raise OSError(f"cannot load {path}")
+
+    monkeypatch.setattr(cmark.ctypes, "CDLL", refuse)
+    render = cmark.markdown_renderer.__wrapped__(("table", "strikethrough"))
+    assert not isinstance(getattr(render, "__self__", None), cmark._Cmark)
+    assert render(CMARK_INPUTS[2]) == cmark.markdown_renderer(("table", "strikethrough"))(
+        CMARK_INPUTS[2]
+    )
+
+
+def cmark_module_file() -> str:
+    from cmarkgfm import _cmark
+
+    return str(_cmark.__file__)
 
 
 def test_parse_keeps_text_and_records_structure() -> None:

@@ -35,12 +35,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
 from itertools import accumulate, compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from .._dump.lines import wrap_glue
 from .._text import clean_text
+from .cmark import markdown_renderer
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -106,16 +106,9 @@ class MarkdownLine(NamedTuple):
     # A line with no text still carries its links (icons, share buttons).
 
 
-@cache
 def _renderer() -> Callable[[str], str]:
-    """CommonMark + GitHub extensions → HTML, imported on first use."""
-    import cmarkgfm
-
-    def render(text: str) -> str:
-        html: str = cmarkgfm.markdown_to_html_with_extensions(text, extensions=list(_EXTENSIONS))
-        return html
-
-    return render
+    """CommonMark + GitHub extensions → HTML, loaded on first use."""
+    return markdown_renderer(_EXTENSIONS)
 
 
 def _flatten(html: str) -> str:
