@@ -4,6 +4,7 @@ Firecrawl…), or an article kept as a Markdown document → evidence for the de
 Stages, one module each::
 
     front_matter.split_front_matter  the YAML front matter block, when the text opens with one
+    cmark.markdown_renderer  cmark-gfm's HTML for the text, each document's memory released
     parse.parse_markdown   CommonMark tokens → lines of text, with headings, list items,
                            quotes, tables, links (text and target) and images (alt text)
     links.read_links       the page's link neighbourhood: the site's host, which targets are

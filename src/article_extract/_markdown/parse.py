@@ -1,13 +1,14 @@
 """Markdown text → the page's lines as the markup gives them, read by a CommonMark parser.
 
-The parser is cmark-gfm (through ``cmarkgfm``): the CommonMark reference implementation, in C,
-with GitHub's tables and strikethrough — the dialect Markdown producers target
-(html2text, markdownify, crawl4ai, Firecrawl…). It is imported on first use, so that
-``import article_extract`` does not pay for it. Its document tree (rendered as HTML, which
-CommonMark defines element for element, and read back with lxml) gives the block structure —
-headings and their level, list items, block quotes, paragraphs, code, tables — and, inside each
-block, links with their targets, images with their alt text, emphasis and entities. Raw HTML
-is never passed through (cmark's safe mode omits it). This stage keeps what a reader sees:
+The parser is cmark-gfm (the library ``cmarkgfm`` ships, called by :mod:`.cmark`): the
+CommonMark reference implementation, in C, with GitHub's tables and strikethrough — the dialect
+Markdown producers target (html2text, markdownify, crawl4ai, Firecrawl…). It is loaded on first
+use, so that ``import article_extract`` does not pay for it. Its document tree (rendered as
+HTML, which CommonMark defines element for element, and read back with lxml) gives the block
+structure — headings and their level, list items, block quotes, paragraphs, code, tables —
+and, inside each block, links with their targets, images with their alt text, emphasis and
+entities. Raw HTML is never passed through (cmark's safe mode omits it). This stage keeps what
+a reader sees:
 
 * one :class:`MarkdownLine` per paragraph, heading, list item, table row or code line; a hard
   line break (``"  \\n"``, ``<br>``) starts a new line, a soft break (a wrapped line) joins;
