@@ -16,8 +16,8 @@ it): ``import article_extract``, next to its floor (importing lxml and pydantic 
 first ``extract()`` of a corpus page and of a corpus dump, each as its time minus a second, warm
 call on the same input in the same process (``--cold`` prints only these). The dump path: pages
 per second over every corpus dump, one core. Memory: a subprocess's ``ru_maxrss`` after 1,000
-calls and after ``--calls`` calls (cycling the pages): flat means no growth with the number of
-calls.
+calls and after ``--calls`` calls (cycling the HTML pages and every dump, Markdown included):
+flat means no growth with the number of calls.
 
 Targets: median ratio to lxml ≤ 3; first call ≤ 25 ms; import ≤ 100 ms; dumps ≥ 300 pages/s;
 memory growth from 1,000 to 10,000 calls ≤ 5 MB. Timings are noisy on a shared machine: compare
@@ -74,10 +74,13 @@ def _pages() -> list[tuple[str, bytes, str | None]]:
     return pages
 
 
-def _dumps() -> list[bytes]:
+def _dump_paths() -> list[Path]:
     paths = sorted((corpus() / "dumps").glob("*.txt"))
-    paths += sorted((corpus() / "dumps-alt").glob("*/*.txt"))
-    return [p.read_bytes() for p in paths]
+    return paths + sorted((corpus() / "dumps-alt").glob("*/*.txt"))
+
+
+def _dumps() -> list[bytes]:
+    return [p.read_bytes() for p in _dump_paths()]
 
 
 def _best(call: Callable[[], object], repeat: int) -> float:
@@ -215,7 +218,10 @@ print(json.dumps([after_warmup, rss()]))
 
 
 def _memory(calls: int) -> tuple[float, float]:
-    paths = [str(p) for p in sorted((corpus() / "pages").glob("*.html"))]
+    # Every input kind the library reads (HTML, plain-text and Markdown dumps): a leak in any
+    # one path shows as growth.
+    pages = sorted((corpus() / "pages").glob("*.html")) + _dump_paths()
+    paths = [str(p) for p in pages]
     code = MEMORY_CODE.format(
         src=str(_ROOT / "src"), paths=json.dumps(paths), warmup=WARMUP_CALLS, calls=calls
     )
