@@ -6,8 +6,11 @@ import contextlib
 import logging
 
 import pytest
+from lxml import html as lxml_html
 
 from article_extract import NotAnArticle, extract
+from article_extract._html.blocks import walk_blocks
+from article_extract._html.rules import body_rules
 
 S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
 S2 = "وقالت الوزارة في بيان، إن الفرق الطبية تتابع الحالات عن كثب، وتقدم الرعاية اللازمة للمصابين."
@@ -199,3 +202,47 @@ def test_a_time_element_inside_prose_keeps_the_paragraph() -> None:
     dated = f"{S1[:-1]} <time datetime='2020-03-05'>الخميس</time>."
     article = extract(page(f"<p>{dated}</p><p>{S2}</p><p>{S3}</p>"))
     assert article.blocks[0].text.startswith(S1[:-1])
+
+
+@pytest.mark.parametrize(
+    ("html", "rows"),
+    [
+        # (kind, text, link_chars, set_apart, timed) per block, one column each.
+        (
+            "<div>سطر أول<br>سطر <a href='/x'>ثان</a></div>",
+            [
+                ("paragraph", "سطر أول", 0, True, False),
+                ("paragraph", "سطر ثان", 3, False, False),
+            ],
+        ),
+        (
+            "<div><p><b>عنوان فرعي</b></p><p>نص <b>عادي</b></p></div>",
+            [
+                ("paragraph", "عنوان فرعي", 0, True, False),
+                ("paragraph", "نص عادي", 0, False, False),
+            ],
+        ),
+        (
+            "<div><h2>عنوان</h2><ul><li>بند</li></ul><p><time>16:40</time> آخر تحديث</p></div>",
+            [
+                ("heading", "عنوان", 0, False, False),
+                ("list_item", "بند", 0, False, False),
+                ("paragraph", "16:40 آخر تحديث", 0, False, True),
+            ],
+        ),
+        (
+            "<div><table><tr><td>أ</td><td>1</td></tr><tr><td>ب</td><td>2</td></tr></table></div>",
+            [
+                ("table_row", "أ | 1", 0, False, False),
+                ("table_row", "ب | 2", 0, False, False),
+            ],
+        ),
+    ],
+)
+def test_walk_blocks_reads_one_column_per_feature(
+    html: str, rows: list[tuple[str, str, int, bool, bool]]
+) -> None:
+    blocks = walk_blocks(lxml_html.fragment_fromstring(html), body_rules())
+    columns = (blocks.kinds, blocks.texts, blocks.link_chars, blocks.set_apart, blocks.timed)
+    assert list(zip(*columns, strict=True)) == rows
+    assert len(blocks) == len(rows)

@@ -36,10 +36,10 @@ from .._decide.evidence import BlockDraft, Credit
 from .._decide.names import looks_like_name, split_name_place
 from .._decide.text_roles import is_stamp_line, is_subheading, teaser_runs
 from .._lexicon import chrome_lexicon, key_of_folded, match_key
-from .._model import DEFAULT_MAX_LINE_CHARS
+from .._model import DEFAULT_MAX_LINE_CHARS, BlockKind
 from .._text import fold, letters_key
 from . import rules as tables
-from .blocks import RawBlock, walk_blocks
+from .blocks import Blocks, walk_blocks
 from .chrome import remove_chrome
 from .index import TreeIndex
 from .parse import text_content, text_length
@@ -291,7 +291,7 @@ class _FilterState:
 
 
 def filter_blocks(
-    raw: list[RawBlock],
+    raw: Blocks,
     title: str | None,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
 ) -> Body:
@@ -311,33 +311,37 @@ def filter_blocks(
     is_chrome, is_tail = cache(lexicon.is_chrome_key), cache(lexicon.is_tail_marker_key)
     is_widget, is_caption = cache(lexicon.is_widget_key), cache(is_caption_folded)
     has_letters, place_byline = cache(_has_letters), cache(_is_place_byline)
-    folds = [fold_text(b.text) for b in raw]
+    texts = raw.texts
+    lines = [kind != "table_row" for kind in raw.kinds]  # a data table's row is not a line
+    folds = [fold_text(text) for text in texts]
     keys = [key_of_folded(f) for f in folds]
-    words = [len(b.text.split()) for b in raw]
-    stamps = [b.kind != "table_row" and stamp_line(b.text) for b in raw]
+    words = [len(text.split()) for text in texts]
+    stamps = [line and stamp_line(text) for text, line in zip(texts, lines, strict=True)]
     # Byline and source-label readings from one split of each block's words.
     may_credit = [
-        b.kind != "table_row" and n <= MAX_CREDIT_WORDS and maybe_credit(b.text, key)
-        for b, key, n in zip(raw, keys, words, strict=True)
+        line and n <= MAX_CREDIT_WORDS and maybe_credit(text, key)
+        for text, key, n, line in zip(texts, keys, words, lines, strict=True)
     ]
     reads = [
-        credit_line(b.text, folded, label_alone=n <= MAX_SOURCE_LABEL_WORDS)
-        if credit or (b.kind != "table_row" and n <= MAX_SOURCE_LABEL_WORDS)
+        credit_line(text, folded, label_alone=n <= MAX_SOURCE_LABEL_WORDS)
+        if credit or (line and n <= MAX_SOURCE_LABEL_WORDS)
         else (None, False)
-        for b, folded, n, credit in zip(raw, folds, words, may_credit, strict=True)
+        for text, folded, n, credit, line in zip(
+            texts, folds, words, may_credit, lines, strict=True
+        )
     ]
     bylines = [read[0] if credit else None for read, credit in zip(reads, may_credit, strict=True)]
     meta = [s or a is not None for s, a in zip(stamps, bylines, strict=True)]
-    teasers = teaser_runs([b.text for b in raw], meta)
-    for index, block in enumerate(raw):
-        text = block.text
+    teasers = teaser_runs(texts, meta)
+    for index, text in enumerate(texts):
         if index in teasers:
             continue
-        if not has_letters(text) and not (block.kind == "table_row" and _has_digits(text)):
+        table_row = not lines[index]
+        if not has_letters(text) and not (table_row and _has_digits(text)):
             continue
         key = keys[index]
         # Line-role tests read prose lines: a data table's row is neither chrome nor a stamp.
-        short = len(text) <= max_line_chars and block.kind != "table_row"
+        short = len(text) <= max_line_chars and not table_row
         if short and state.kept_chars >= MIN_CHARS_BEFORE_TAIL and is_tail(key):
             break
         if short and is_chrome(key):
@@ -345,9 +349,10 @@ def filter_blocks(
             continue
         if short and is_widget(key, text):  # "Duration 1:30", "Artikel zum Hören"
             continue
-        if block.link_density > MAX_BLOCK_LINK_DENSITY:
+        link_density = raw.link_density(index)
+        if link_density > MAX_BLOCK_LINK_DENSITY:
             continue
-        if state.after_chrome_heading and block.link_density > AFTER_CHROME_LINK_DENSITY:
+        if state.after_chrome_heading and link_density > AFTER_CHROME_LINK_DENSITY:
             continue
         state.after_chrome_heading = False
         if short and (stamps[index] or is_caption(folds[index], words[index])):
@@ -355,7 +360,7 @@ def filter_blocks(
         if index == state.named_by_label:
             continue
         if short and reads[index][1]:  # a source label alone: the next block names the source
-            named = raw[index + 1].text if index + 1 < count else ""
+            named = texts[index + 1] if index + 1 < count else ""
             if named and len(named.split()) <= MAX_SOURCE_NAME_WORDS:
                 state.credits.append(Credit("body", source=agency_name(named) or named))
                 state.named_by_label = index + 1
@@ -365,7 +370,7 @@ def filter_blocks(
         if short and at_edge and attribution is not None:
             state.credits.append(Credit("body", attribution.authors, attribution.source))
             continue
-        if short and at_edge and block.timed and words[index] <= MAX_CREDIT_WORDS:
+        if short and at_edge and raw.timed[index] and words[index] <= MAX_CREDIT_WORDS:
             # A short line around a <time> element at the body's edge is the page's stamp
             # ("آخر تحديث: 16:40", "بدأت التغطية: …"), whatever its label says.
             continue
@@ -385,10 +390,9 @@ def filter_blocks(
         if key in state.seen:
             continue
         state.seen.add(key)
-        following = raw[index + 1].text if index + 1 < count else None
-        kind = block.kind
-        set_apart = block.after_br or block.bold
-        subheading = is_subheading(text, following, set_apart=set_apart)
+        following = texts[index + 1] if index + 1 < count else None
+        kind = raw.kinds[index]
+        subheading = is_subheading(text, following, set_apart=raw.set_apart[index])
         if kind == "paragraph" and state.kept and subheading:
             kind = "heading"
         state.kept.append(BlockDraft(kind, text))
@@ -416,24 +420,24 @@ def extract_body(
     parts: stages that read the tree as the page gave it run before this one."""
     body_rules, chrome_rules = tables.body_rules(), tables.chrome_rules()
     unfiltered = [walk_blocks(part, body_rules) for part in container.parts]
-    raw_all = [b for blocks in unfiltered for b in blocks]
     removed = [remove_chrome(part, chrome_rules, index) for part in container.parts]
     # Parts never nest (see Container), so a part that lost nothing reads as before.
-    raw = [
-        b
-        for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True)
-        for b in (walk_blocks(part, body_rules) if count else blocks)
-    ]
+    raw = Blocks()
+    for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True):
+        raw.extend(walk_blocks(part, body_rules) if count else blocks)
     body = filter_blocks(raw, title, max_line_chars)
     origin = container.origin
     # Prose, not links: a container that is half related-links legitimately loses that half.
-    # Each distinct text once: repeats are layout (filtering drops them), not text lost.
-    distinct: dict[str, RawBlock] = {}
-    for block in raw_all:
-        if _has_letters(block.text):
-            distinct.setdefault(block.text, block)
-    prose = list(distinct.values())
-    before = sum(len(b.text) - b.link_chars for b in prose)
+    # Each distinct text once (its first block): repeats are layout (filtering drops them), not
+    # text lost.
+    prose: dict[str, tuple[BlockKind, int]] = {}
+    for blocks in unfiltered:
+        for kind, text, link_chars in zip(
+            blocks.kinds, blocks.texts, blocks.link_chars, strict=True
+        ):
+            if text not in prose and _has_letters(text):
+                prose[text] = (kind, link_chars)
+    before = sum(len(text) - link_chars for text, (_, link_chars) in prose.items())
     after = sum(len(b.text) for b in body.blocks)
     if before and after < SAFETY_VALVE_SHARE * before:
         logger.debug(
@@ -442,5 +446,7 @@ def extract_body(
             before,
             origin,
         )
-        return Body(tuple(BlockDraft(b.kind, b.text) for b in prose), body.credits)
+        return Body(
+            tuple(BlockDraft(kind, text) for text, (kind, _) in prose.items()), body.credits
+        )
     return body
