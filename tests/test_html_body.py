@@ -10,7 +10,9 @@ from lxml import html as lxml_html
 
 from article_extract import NotAnArticle, extract
 from article_extract._html.blocks import walk_blocks
+from article_extract._html.body import _read_line
 from article_extract._html.rules import body_rules
+from article_extract._lexicon import match_key
 
 S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
 S2 = "وقالت الوزارة في بيان، إن الفرق الطبية تتابع الحالات عن كثب، وتقدم الرعاية اللازمة للمصابين."
@@ -246,3 +248,28 @@ def test_walk_blocks_reads_one_column_per_feature(
     columns = (blocks.kinds, blocks.texts, blocks.link_chars, blocks.set_apart, blocks.timed)
     assert list(zip(*columns, strict=True)) == rows
     assert len(blocks) == len(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "stamp", "byline", "source_label"),
+    [
+        ("المصدر:", True, False, False, True),
+        ("المصدر:", False, False, False, False),  # a table's row is never a label
+        ("بقلم: أحمد محمد", True, False, True, False),
+        ("بقلم: أحمد محمد", False, False, False, False),
+        ("الخميس 06 يناير 2022", True, True, False, False),
+        ("الخميس 06 يناير 2022", False, False, False, False),
+        ("وقالت الوزارة في بيان إن الفرق الطبية تتابع الحالات", True, False, False, False),
+    ],
+)
+def test_a_line_reading_holds_its_roles_and_a_table_row_has_none(
+    text: str, line: bool, stamp: bool, byline: bool, source_label: bool
+) -> None:
+    reading = _read_line(text, line)
+    assert (reading.stamp, reading.byline is not None, reading.source_label) == (
+        stamp,
+        byline,
+        source_label,
+    )
+    assert reading.key == match_key(text)
+    assert reading.words == len(text.split())

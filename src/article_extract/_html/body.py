@@ -25,6 +25,7 @@ from typing import NamedTuple
 from lxml.etree import _Element
 
 from .._byline import (
+    Attribution,
     agency_name,
     is_caption_folded,
     leading_credit,
@@ -280,6 +281,42 @@ def _has_digits(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+class _LineReading(NamedTuple):
+    """What a block's text says as a line, read once per distinct text."""
+
+    line: bool  # a line of prose (a data table's row is not)
+    folded: str
+    key: str  # the lexicon key (``_lexicon.match_key``)
+    words: int
+    stamp: bool  # a date stamp
+    byline: Attribution | None  # read when the line may be a byline or a credit
+    source_label: bool  # a source label alone ("المصدر:"): the next block names the source
+
+
+def _read_line(text: str, line: bool) -> _LineReading:
+    folded = fold(text)
+    key = key_of_folded(folded)
+    words = len(text.split())
+    if not line:
+        return _LineReading(line, folded, key, words, False, None, False)
+    # Byline and source-label readings from one split of the line's words.
+    may_credit = words <= MAX_CREDIT_WORDS and may_be_credit(text, key)
+    byline, source_label = None, False
+    if may_credit or words <= MAX_SOURCE_LABEL_WORDS:
+        byline, source_label = read_credit_line(
+            text, folded, label_alone=words <= MAX_SOURCE_LABEL_WORDS
+        )
+    return _LineReading(
+        line,
+        folded,
+        key,
+        words,
+        is_stamp_line(text),
+        byline if may_credit else None,
+        source_label,
+    )
+
+
 @dataclass(slots=True)
 class _FilterState:
     kept: list[BlockDraft] = field(default_factory=list)
@@ -305,47 +342,31 @@ def filter_blocks(
     state = _FilterState()
     count = len(raw)
     # A page repeats its labels, menus and separators: each distinct text is read once (these
-    # caches live for this call only). Folding is the costly part; each block is folded once.
-    fold_text, stamp_line = cache(fold), cache(is_stamp_line)
-    credit_line, maybe_credit = cache(read_credit_line), cache(may_be_credit)
+    # caches live for this call only). Folding is the costly part of a reading.
+    read_line = cache(_read_line)
     is_chrome, is_tail = cache(lexicon.is_chrome_key), cache(lexicon.is_tail_marker_key)
     is_widget, is_caption = cache(lexicon.is_widget_key), cache(is_caption_folded)
     has_letters, place_byline = cache(_has_letters), cache(_is_place_byline)
     texts = raw.texts
-    lines = [kind != "table_row" for kind in raw.kinds]  # a data table's row is not a line
-    folds = [fold_text(text) for text in texts]
-    keys = [key_of_folded(f) for f in folds]
-    words = [len(text.split()) for text in texts]
-    stamps = [line and stamp_line(text) for text, line in zip(texts, lines, strict=True)]
-    # Byline and source-label readings from one split of each block's words.
-    may_credit = [
-        line and n <= MAX_CREDIT_WORDS and maybe_credit(text, key)
-        for text, key, n, line in zip(texts, keys, words, lines, strict=True)
+    # A data table's row is not a line: never a stamp, a byline or a source label.
+    readings = [
+        read_line(text, kind != "table_row") for text, kind in zip(texts, raw.kinds, strict=True)
     ]
-    reads = [
-        credit_line(text, folded, label_alone=n <= MAX_SOURCE_LABEL_WORDS)
-        if credit or (line and n <= MAX_SOURCE_LABEL_WORDS)
-        else (None, False)
-        for text, folded, n, credit, line in zip(
-            texts, folds, words, may_credit, lines, strict=True
-        )
-    ]
-    bylines = [read[0] if credit else None for read, credit in zip(reads, may_credit, strict=True)]
-    meta = [s or a is not None for s, a in zip(stamps, bylines, strict=True)]
-    teasers = teaser_runs(texts, meta)
+    teasers = teaser_runs(texts, [r.stamp or r.byline is not None for r in readings])
     for index, text in enumerate(texts):
         if index in teasers:
             continue
-        table_row = not lines[index]
-        if not has_letters(text) and not (table_row and _has_digits(text)):
+        reading = readings[index]
+        # No letters: a separator or a counter, unless a data table's row of numbers.
+        if not has_letters(text) and (reading.line or not _has_digits(text)):
             continue
-        key = keys[index]
+        key = reading.key
         # Line-role tests read prose lines: a data table's row is neither chrome nor a stamp.
-        short = len(text) <= max_line_chars and not table_row
+        short = len(text) <= max_line_chars and reading.line
         if short and state.kept_chars >= MIN_CHARS_BEFORE_TAIL and is_tail(key):
             break
         if short and is_chrome(key):
-            state.after_chrome_heading = words[index] <= MAX_CHROME_HEADING_WORDS
+            state.after_chrome_heading = reading.words <= MAX_CHROME_HEADING_WORDS
             continue
         if short and is_widget(key, text):  # "Duration 1:30", "Artikel zum Hören"
             continue
@@ -355,22 +376,22 @@ def filter_blocks(
         if state.after_chrome_heading and link_density > AFTER_CHROME_LINK_DENSITY:
             continue
         state.after_chrome_heading = False
-        if short and (stamps[index] or is_caption(folds[index], words[index])):
+        if short and (reading.stamp or is_caption(reading.folded, reading.words)):
             continue
         if index == state.named_by_label:
             continue
-        if short and reads[index][1]:  # a source label alone: the next block names the source
+        if short and reading.source_label:  # the next block names the source
             named = texts[index + 1] if index + 1 < count else ""
             if named and len(named.split()) <= MAX_SOURCE_NAME_WORDS:
                 state.credits.append(Credit("body", source=agency_name(named) or named))
                 state.named_by_label = index + 1
             continue
         at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
-        attribution = bylines[index]
+        attribution = reading.byline
         if short and at_edge and attribution is not None:
             state.credits.append(Credit("body", attribution.authors, attribution.source))
             continue
-        if short and at_edge and raw.timed[index] and words[index] <= MAX_CREDIT_WORDS:
+        if short and at_edge and raw.timed[index] and reading.words <= MAX_CREDIT_WORDS:
             # A short line around a <time> element at the body's edge is the page's stamp
             # ("آخر تحديث: 16:40", "بدأت التغطية: …"), whatever its label says.
             continue
