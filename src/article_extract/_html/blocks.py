@@ -12,6 +12,7 @@ more memory than the block's text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -51,12 +52,21 @@ class Blocks:
         self.set_apart.append(set_apart)
         self.timed.append(timed)
 
-    def extend(self, other: Blocks) -> None:
-        self.kinds += other.kinds
-        self.texts += other.texts
-        self.link_chars += other.link_chars
-        self.set_apart += other.set_apart
-        self.timed += other.timed
+    @staticmethod
+    def joined(parts: Iterable[Blocks]) -> Blocks:
+        """The blocks of ``parts`` one after another; a single part is returned as it is (the
+        common case: no copy of its columns)."""
+        found = list(parts)
+        if len(found) == 1:
+            return found[0]
+        out = Blocks()
+        for part in found:
+            out.kinds += part.kinds
+            out.texts += part.texts
+            out.link_chars += part.link_chars
+            out.set_apart += part.set_apart
+            out.timed += part.timed
+        return out
 
     def link_density(self, index: int) -> float:
         return self.link_chars[index] / max(len(self.texts[index]), 1)

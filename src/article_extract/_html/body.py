@@ -443,9 +443,10 @@ def extract_body(
     unfiltered = [walk_blocks(part, body_rules) for part in container.parts]
     removed = [remove_chrome(part, chrome_rules, index) for part in container.parts]
     # Parts never nest (see Container), so a part that lost nothing reads as before.
-    raw = Blocks()
-    for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True):
-        raw.extend(walk_blocks(part, body_rules) if count else blocks)
+    raw = Blocks.joined(
+        walk_blocks(part, body_rules) if count else blocks
+        for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True)
+    )
     body = filter_blocks(raw, title, max_line_chars)
     origin = container.origin
     # Prose, not links: a container that is half related-links legitimately loses that half.
