@@ -10,9 +10,12 @@ from lxml import html as lxml_html
 
 from article_extract import NotAnArticle, extract
 from article_extract._html.blocks import walk_blocks
-from article_extract._html.body import _read_line
+from article_extract._html.body import _read_line, score_container, scored_container
+from article_extract._html.parse import parse_page, strip_junk
 from article_extract._html.rules import body_rules
+from article_extract._inputs import PageInput
 from article_extract._lexicon import match_key
+from article_extract._model import Options
 
 S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
 S2 = "وقالت الوزارة في بيان، إن الفرق الطبية تتابع الحالات عن كثب، وتقدم الرعاية اللازمة للمصابين."
@@ -273,3 +276,26 @@ def test_a_line_reading_holds_its_roles_and_a_table_row_has_none(
     )
     assert reading.key == match_key(text)
     assert reading.words == len(text.split())
+
+
+@pytest.mark.parametrize(
+    ("chrome", "rescored"),
+    [
+        ("", False),  # nothing removed: the page as it came is the page scored
+        ("<nav><a href='/'>الرئيسية</a> <a href='/s'>رياضة</a></nav>", True),
+    ],
+)
+def test_the_scored_container_is_scored_again_only_when_chrome_was_removed(
+    chrome: str, rescored: bool
+) -> None:
+    html = f"<html><body>{chrome}<div><p>{S1}</p><p>{S2}</p><p>{S3}</p></div></body></html>"
+    root = parse_page(PageInput(html, "html", "utf-8"), Options())
+    index = strip_junk(root)
+    as_it_came = score_container(root)
+    assert as_it_came is not None
+    stand_in = root.find("body")  # what a page scored as it came, told apart from the real best
+    found = scored_container(index, stand_in)
+    assert found is not None
+    assert (found.primary is not stand_in) is rescored
+    if rescored:
+        assert found.primary is as_it_came

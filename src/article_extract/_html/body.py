@@ -265,11 +265,14 @@ def score_container(root: _Element) -> _Element | None:
     return best
 
 
-def scored_container(index: TreeIndex) -> Container | None:
+def scored_container(index: TreeIndex, best_as_it_came: _Element | None) -> Container | None:
     """The best-scored element (rule 2), after removing chrome from the whole page (so the
-    stages that read the page as it came must run before this one); None when nothing scores."""
-    remove_chrome(index.root, tables.chrome_rules(), index)
-    best = score_container(index.root)
+    stages that read the page as it came must run before this one); None when nothing scores.
+
+    ``best_as_it_came`` is :func:`score_container` of the page before that removal: a page that
+    loses nothing to it scores the same, and is not scored again."""
+    removed = remove_chrome(index.root, tables.chrome_rules(), index)
+    best = score_container(index.root) if removed else best_as_it_came
     return Container(best, (best,), "score") if best is not None else None
 
 
