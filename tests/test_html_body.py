@@ -11,8 +11,11 @@ from lxml import html as lxml_html
 from article_extract import NotAnArticle, extract
 from article_extract._html.blocks import walk_blocks
 from article_extract._html.body import _read_line, score_container, scored_container
+from article_extract._html.listing import page_signals
+from article_extract._html.metadata import read_metadata
 from article_extract._html.parse import parse_page, strip_junk
 from article_extract._html.rules import body_rules
+from article_extract._html.title import shown_headlines
 from article_extract._inputs import PageInput
 from article_extract._lexicon import match_key
 from article_extract._model import Options
@@ -299,3 +302,15 @@ def test_the_scored_container_is_scored_again_only_when_chrome_was_removed(
     assert (found.primary is not stand_in) is rescored
     if rescored:
         assert found.primary is as_it_came
+
+
+def test_a_repeated_headline_is_held_once_by_the_headline_readers() -> None:
+    html = "<html><body>" + "<h1>عنوان الخبر</h1>" * 3 + "<h1>عنوان آخر</h1></body></html>"
+    root = parse_page(PageInput(html, "html", "utf-8"), Options())
+    index = strip_junk(root)
+    for texts in (
+        [t.text for t in shown_headlines(index, None).titles],
+        list(page_signals(read_metadata(root, None, Options()), root).headings),
+    ):
+        assert texts == ["عنوان الخبر"] * 3 + ["عنوان آخر"]
+        assert texts[0] is texts[1] is texts[2]  # one string, not one per element
