@@ -9,16 +9,18 @@ import pytest
 from lxml import html as lxml_html
 
 from article_extract import NotAnArticle, extract
-from article_extract._html.blocks import walk_blocks
+from article_extract._html.blocks import _data_rows, walk_blocks
 from article_extract._html.body import _read_line, score_container, scored_container
+from article_extract._html.chrome import _candidates
 from article_extract._html.listing import page_signals
 from article_extract._html.metadata import read_metadata
 from article_extract._html.parse import parse_page, strip_junk
-from article_extract._html.rules import body_rules
+from article_extract._html.rules import body_rules, chrome_rules
 from article_extract._html.title import shown_headlines
 from article_extract._inputs import PageInput
 from article_extract._lexicon import match_key
 from article_extract._model import Options
+from article_extract._text import clean_text
 
 S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
 S2 = "وقالت الوزارة في بيان، إن الفرق الطبية تتابع الحالات عن كثب، وتقدم الرعاية اللازمة للمصابين."
@@ -314,3 +316,31 @@ def test_a_repeated_headline_is_held_once_by_the_headline_readers() -> None:
     ):
         assert texts == ["عنوان الخبر"] * 3 + ["عنوان آخر"]
         assert texts[0] is texts[1] is texts[2]  # one string, not one per element
+
+
+@pytest.mark.parametrize(
+    ("body", "candidates"),
+    [
+        # Structural tags and class/id tokens make a candidate; a bare element does not.
+        ("<nav>أ</nav><p>ب</p><figure>ج</figure>", ["nav", "figure"]),
+        ("<div class='share-box'>أ</div><div>ب</div><span id='x'>ج</span>", ["div", "span"]),
+        ("<p>أ</p><div><span>ب</span></div>", []),
+    ],
+)
+def test_chrome_candidates_are_the_tagged_and_the_tokened_elements(
+    body: str, candidates: list[str]
+) -> None:
+    root = parse_page(PageInput(f"<html><body>{body}</body></html>", "html", "utf-8"), Options())
+    index = strip_junk(root)
+    found = _candidates(root, chrome_rules(), index)
+    assert [e.tag for e in found] == candidates
+
+
+def test_a_data_table_holds_each_distinct_row_once() -> None:
+    table = lxml_html.fragment_fromstring(
+        "<table><tr><td>أ</td><td>1</td></tr><tr><td>أ</td><td>1</td></tr>"
+        "<tr><td>ب</td><td>2</td></tr></table>"
+    )
+    rows = _data_rows(table, clean_text)
+    assert rows == ["أ | 1", "أ | 1", "ب | 2"]
+    assert rows[0] is rows[1]

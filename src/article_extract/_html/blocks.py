@@ -12,7 +12,7 @@ more memory than the block's text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -136,19 +136,24 @@ def _kind_of(tag: str, rules: BodyRules) -> BlockKind | None:
     return None
 
 
-def _data_rows(table: _Element) -> list[str] | None:
+def _data_rows(table: _Element, clean: Callable[[str], str]) -> list[str] | None:
     """A data table's rows, cells joined by " | "; None for a layout table (cells holding
-    paragraphs or long text, nested tables, a single row)."""
+    paragraphs or long text, nested tables, a single row). ``clean`` is :func:`clean_text`.
+
+    Tables repeat cells and rows: each distinct row is held once, and the cells are found by
+    libxml2 (reading an element's tag pins a string to its proxy, which the index keeps)."""
     rows = list(table.iter("tr"))
     if len(rows) < MIN_DATA_ROWS or any(True for _ in table.iter(*_CELL_BLOCKS)):
         return None
     out: list[str] = []
+    distinct: dict[str, str] = {}
     for row in rows:
-        cells = [clean_text(text_content(cell)) for cell in row if cell.tag in ("td", "th")]
+        cells = [clean(text_content(cell)) for cell in row.iterchildren("td", "th")]
         if any(len(cell) > MAX_CELL_CHARS for cell in cells):
             return None
         if any(cells):
-            out.append(" | ".join(cells))
+            text = " | ".join(cells)
+            out.append(distinct.setdefault(text, text))
     return out
 
 
@@ -170,7 +175,7 @@ def walk_blocks(container: _Element, rules: BodyRules) -> Blocks:
                 out.flush(by_br=True)
                 walk.skip_subtree()  # a <br> has no content of its own
                 continue
-            if tag == "table" and (rows := _data_rows(element)) is not None:
+            if tag == "table" and (rows := _data_rows(element, out.clean)) is not None:
                 out.flush()
                 for row in rows:
                     out.blocks.append("table_row", row, 0, False, False)
