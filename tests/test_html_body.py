@@ -316,6 +316,9 @@ def test_a_repeated_headline_is_held_once_by_the_headline_readers() -> None:
     ):
         assert texts == ["عنوان الخبر"] * 3 + ["عنوان آخر"]
         assert texts[0] is texts[1] is texts[2]  # one string, not one per element
+    titles = shown_headlines(index, None).titles
+    assert titles[0] is titles[1] is titles[2]  # one record per distinct headline
+    assert titles[3] is not titles[0]
 
 
 @pytest.mark.parametrize(
