@@ -297,6 +297,7 @@ class _LineReading(NamedTuple):
 
 
 def _read_line(text: str, line: bool) -> _LineReading:
+    """The reading of a block's ``text``; ``line`` is False for a data table's row."""
     folded = fold(text)
     key = key_of_folded(folded)
     words = len(text.split())
