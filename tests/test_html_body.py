@@ -6,8 +6,21 @@ import contextlib
 import logging
 
 import pytest
+from lxml import html as lxml_html
 
 from article_extract import NotAnArticle, extract
+from article_extract._html.blocks import _data_rows, walk_blocks
+from article_extract._html.body import _read_line, score_container, scored_container
+from article_extract._html.chrome import _candidates
+from article_extract._html.listing import page_signals
+from article_extract._html.metadata import read_metadata
+from article_extract._html.parse import parse_page, strip_junk
+from article_extract._html.rules import body_rules, chrome_rules
+from article_extract._html.title import shown_headlines
+from article_extract._inputs import PageInput
+from article_extract._lexicon import match_key
+from article_extract._model import Options
+from article_extract._text import clean_text
 
 S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
 S2 = "وقالت الوزارة في بيان، إن الفرق الطبية تتابع الحالات عن كثب، وتقدم الرعاية اللازمة للمصابين."
@@ -199,3 +212,138 @@ def test_a_time_element_inside_prose_keeps_the_paragraph() -> None:
     dated = f"{S1[:-1]} <time datetime='2020-03-05'>الخميس</time>."
     article = extract(page(f"<p>{dated}</p><p>{S2}</p><p>{S3}</p>"))
     assert article.blocks[0].text.startswith(S1[:-1])
+
+
+@pytest.mark.parametrize(
+    ("html", "rows"),
+    [
+        # (kind, text, link_chars, set_apart, timed) per block, one column each.
+        (
+            "<div>سطر أول<br>سطر <a href='/x'>ثان</a></div>",
+            [
+                ("paragraph", "سطر أول", 0, True, False),
+                ("paragraph", "سطر ثان", 3, False, False),
+            ],
+        ),
+        (
+            "<div><p><b>عنوان فرعي</b></p><p>نص <b>عادي</b></p></div>",
+            [
+                ("paragraph", "عنوان فرعي", 0, True, False),
+                ("paragraph", "نص عادي", 0, False, False),
+            ],
+        ),
+        (
+            "<div><h2>عنوان</h2><ul><li>بند</li></ul><p><time>16:40</time> آخر تحديث</p></div>",
+            [
+                ("heading", "عنوان", 0, False, False),
+                ("list_item", "بند", 0, False, False),
+                ("paragraph", "16:40 آخر تحديث", 0, False, True),
+            ],
+        ),
+        (
+            "<div><table><tr><td>أ</td><td>1</td></tr><tr><td>ب</td><td>2</td></tr></table></div>",
+            [
+                ("table_row", "أ | 1", 0, False, False),
+                ("table_row", "ب | 2", 0, False, False),
+            ],
+        ),
+    ],
+)
+def test_walk_blocks_reads_one_column_per_feature(
+    html: str, rows: list[tuple[str, str, int, bool, bool]]
+) -> None:
+    blocks = walk_blocks(lxml_html.fragment_fromstring(html), body_rules())
+    columns = (blocks.kinds, blocks.texts, blocks.link_chars, blocks.set_apart, blocks.timed)
+    assert list(zip(*columns, strict=True)) == rows
+    assert len(blocks) == len(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "stamp", "byline", "source_label"),
+    [
+        ("المصدر:", True, False, False, True),
+        ("المصدر:", False, False, False, False),  # a table's row is never a label
+        ("بقلم: أحمد محمد", True, False, True, False),
+        ("بقلم: أحمد محمد", False, False, False, False),
+        ("الخميس 06 يناير 2022", True, True, False, False),
+        ("الخميس 06 يناير 2022", False, False, False, False),
+        ("وقالت الوزارة في بيان إن الفرق الطبية تتابع الحالات", True, False, False, False),
+    ],
+)
+def test_a_line_reading_holds_its_roles_and_a_table_row_has_none(
+    text: str, line: bool, stamp: bool, byline: bool, source_label: bool
+) -> None:
+    reading = _read_line(text, line)
+    assert (reading.stamp, reading.byline is not None, reading.source_label) == (
+        stamp,
+        byline,
+        source_label,
+    )
+    assert reading.key == match_key(text)
+    assert reading.words == len(text.split())
+
+
+@pytest.mark.parametrize(
+    ("chrome", "rescored"),
+    [
+        ("", False),  # nothing removed: the page as it came is the page scored
+        ("<nav><a href='/'>الرئيسية</a> <a href='/s'>رياضة</a></nav>", True),
+    ],
+)
+def test_the_scored_container_is_scored_again_only_when_chrome_was_removed(
+    chrome: str, rescored: bool
+) -> None:
+    html = f"<html><body>{chrome}<div><p>{S1}</p><p>{S2}</p><p>{S3}</p></div></body></html>"
+    root = parse_page(PageInput(html, "html", "utf-8"), Options())
+    index = strip_junk(root)
+    as_it_came = score_container(root)
+    assert as_it_came is not None
+    stand_in = root.find("body")  # what a page scored as it came, told apart from the real best
+    found = scored_container(index, stand_in)
+    assert found is not None
+    assert (found.primary is not stand_in) is rescored
+    if rescored:
+        assert found.primary is as_it_came
+
+
+def test_a_repeated_headline_is_held_once_by_the_headline_readers() -> None:
+    html = "<html><body>" + "<h1>عنوان الخبر</h1>" * 3 + "<h1>عنوان آخر</h1></body></html>"
+    root = parse_page(PageInput(html, "html", "utf-8"), Options())
+    index = strip_junk(root)
+    for texts in (
+        [t.text for t in shown_headlines(index, None).titles],
+        list(page_signals(read_metadata(root, None, Options()), root).headings),
+    ):
+        assert texts == ["عنوان الخبر"] * 3 + ["عنوان آخر"]
+        assert texts[0] is texts[1] is texts[2]  # one string, not one per element
+    titles = shown_headlines(index, None).titles
+    assert titles[0] is titles[1] is titles[2]  # one record per distinct headline
+    assert titles[3] is not titles[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "candidates"),
+    [
+        # Structural tags and class/id tokens make a candidate; a bare element does not.
+        ("<nav>أ</nav><p>ب</p><figure>ج</figure>", ["nav", "figure"]),
+        ("<div class='share-box'>أ</div><div>ب</div><span id='x'>ج</span>", ["div", "span"]),
+        ("<p>أ</p><div><span>ب</span></div>", []),
+    ],
+)
+def test_chrome_candidates_are_the_tagged_and_the_tokened_elements(
+    body: str, candidates: list[str]
+) -> None:
+    root = parse_page(PageInput(f"<html><body>{body}</body></html>", "html", "utf-8"), Options())
+    index = strip_junk(root)
+    found = _candidates(root, chrome_rules(), index)
+    assert [e.tag for e in found] == candidates
+
+
+def test_a_data_table_holds_each_distinct_row_once() -> None:
+    table = lxml_html.fragment_fromstring(
+        "<table><tr><td>أ</td><td>1</td></tr><tr><td>أ</td><td>1</td></tr>"
+        "<tr><td>ب</td><td>2</td></tr></table>"
+    )
+    rows = _data_rows(table, clean_text)
+    assert rows == ["أ | 1", "أ | 1", "ب | 2"]
+    assert rows[0] is rows[1]

@@ -35,7 +35,12 @@ from article_extract._decode import decode_bytes
 from article_extract._dump.header import read_header
 from article_extract._dump.layout import find_body_span
 from article_extract._dump.lines import prepare_lines
-from article_extract._html.body import extract_body, find_container, scored_container
+from article_extract._html.body import (
+    extract_body,
+    find_container,
+    score_container,
+    scored_container,
+)
 from article_extract._html.credits import visible_byline
 from article_extract._html.dates import date_evidence
 from article_extract._html.metadata import read_metadata
@@ -151,11 +156,13 @@ def _after_index(state: tuple[Any, Any, Any]) -> None:
     the shown headlines, dated statements, the byline near the anchor, the body's blocks."""
     _root, meta, index = state  # the root is held so the tree lives
     container = find_container(index)
-    primary = container.primary if container is not None else None
+    best_as_it_came = score_container(index.root) if container is None else None
+    primary = container.primary if container is not None else best_as_it_came
     shown = shown_headlines(index, primary)
     date_evidence(meta, index, primary, None, OPTIONS)
     visible_byline(index, primary)
-    container = container or scored_container(index)  # removes chrome: after the readers above
+    # Removes chrome: after the readers above.
+    container = container or scored_container(index, best_as_it_came)
     if container is not None:
         headline = shown.titles[0].text if shown.titles else None
         extract_body(headline, container, index, OPTIONS.max_line_chars)

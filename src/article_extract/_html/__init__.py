@@ -86,7 +86,8 @@ def extract_from_html(page: PageInput, options: Options) -> PageEvidence:
     container = find_container(index)
     # Where the text sits, for finding its header: the rule's container, else the element
     # that scores best on the page as it came (the body itself is scored after chrome removal).
-    text_start = container.primary if container is not None else score_container(root)
+    best_as_it_came = score_container(root) if container is None else None
+    text_start = container.primary if container is not None else best_as_it_came
     page_urls = frozenset(u.rstrip("/") for u in (url, meta.canonical, page.url) if u)
     shown = shown_headlines(index, text_start, page_urls)
     title = choose_title(shown.titles, metadata_titles(meta), keys, labels)
@@ -97,7 +98,7 @@ def extract_from_html(page: PageInput, options: Options) -> PageEvidence:
     byline = visible_byline(index, anchor)
     page_kind = page_signals(meta, root)
     # From here on the tree loses its chrome: everything that reads the page as it came is above.
-    container = container or scored_container(index)
+    container = container or scored_container(index, best_as_it_came)
     signals = with_body_teasers(page_kind, container.parts if container else ())
     body = Body((), ())
     if container is not None:

@@ -3,12 +3,18 @@
 Block-level tags and ``<br>`` end a block, so ``<br>``-separated bodies come out as one block
 per line. Each block remembers its kind (heading, list item, quote, paragraph) from its nearest
 block ancestor and how much of its text sits inside links.
+
+The blocks are held as columns (:class:`Blocks`), one list of plain values per feature, not as
+a record per block: pages of many tiny blocks (a ``<br>`` per line, a giant table) would
+otherwise hold an object per block that the garbage collector tracks and walks, and that costs
+more memory than the block's text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
 
 from lxml import etree
 from lxml.etree import _Element
@@ -18,20 +24,52 @@ from .._text import clean_text
 from .parse import text_content
 from .rules import BodyRules
 
-__all__ = ["RawBlock", "walk_blocks"]
+__all__ = ["Blocks", "walk_blocks"]
 
 
-class RawBlock(NamedTuple):
-    kind: BlockKind
-    text: str
-    link_chars: int
-    after_br: bool  # the block was cut by a <br>, not by an element boundary
-    bold: bool  # all its text is inside <b>/<strong>
-    timed: bool = False  # it holds a <time> element: a stamp when it is short
+@dataclass(slots=True)
+class Blocks:
+    """Text blocks in reading order, one column per feature (index ``i`` of every column is
+    block ``i``)."""
 
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / max(len(self.text), 1)
+    kinds: list[BlockKind] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    link_chars: list[int] = field(default_factory=list)  # characters inside links
+    # Cut by a <br> (not by an element boundary), or all its text inside <b>/<strong>: set
+    # apart from the text around it, as a subheading is.
+    set_apart: list[bool] = field(default_factory=list)
+    timed: list[bool] = field(default_factory=list)  # holds a <time>: a stamp when it is short
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def append(
+        self, kind: BlockKind, text: str, link_chars: int, set_apart: bool, timed: bool
+    ) -> None:
+        self.kinds.append(kind)
+        self.texts.append(text)
+        self.link_chars.append(link_chars)
+        self.set_apart.append(set_apart)
+        self.timed.append(timed)
+
+    @staticmethod
+    def joined(parts: Iterable[Blocks]) -> Blocks:
+        """The blocks of ``parts`` one after another; a single part is returned as it is (the
+        common case: no copy of its columns)."""
+        found = list(parts)
+        if len(found) == 1:
+            return found[0]
+        out = Blocks()
+        for part in found:
+            out.kinds += part.kinds
+            out.texts += part.texts
+            out.link_chars += part.link_chars
+            out.set_apart += part.set_apart
+            out.timed += part.timed
+        return out
+
+    def link_density(self, index: int) -> float:
+        return self.link_chars[index] / max(len(self.texts[index]), 1)
 
 
 _BOLD_TAGS = frozenset({"b", "strong"})
@@ -46,7 +84,7 @@ class _Collector:
     """Accumulates inline text and cuts it into blocks."""
 
     def __init__(self) -> None:
-        self.blocks: list[RawBlock] = []
+        self.blocks = Blocks()
         self.parts: list[str] = []
         self.link_chars = 0
         self.plain_chars = 0  # characters outside any <b>/<strong>
@@ -76,14 +114,11 @@ class _Collector:
             if text:
                 kind = self.kinds[-1] if self.kinds else "paragraph"
                 self.blocks.append(
-                    RawBlock(
-                        kind,
-                        text,
-                        min(self.link_chars, len(text)),
-                        by_br,
-                        self.plain_chars == 0,
-                        self.timed,
-                    )
+                    kind,
+                    text,
+                    min(self.link_chars, len(text)),
+                    by_br or self.plain_chars == 0,
+                    self.timed,
                 )
         self.parts.clear()
         self.link_chars = 0
@@ -101,23 +136,28 @@ def _kind_of(tag: str, rules: BodyRules) -> BlockKind | None:
     return None
 
 
-def _data_rows(table: _Element) -> list[str] | None:
+def _data_rows(table: _Element, clean: Callable[[str], str]) -> list[str] | None:
     """A data table's rows, cells joined by " | "; None for a layout table (cells holding
-    paragraphs or long text, nested tables, a single row)."""
+    paragraphs or long text, nested tables, a single row). ``clean`` is :func:`clean_text`.
+
+    Tables repeat cells and rows: each distinct row is held once, and the cells are found by
+    libxml2 (reading an element's tag pins a string to its proxy, which the index keeps)."""
     rows = list(table.iter("tr"))
     if len(rows) < MIN_DATA_ROWS or any(True for _ in table.iter(*_CELL_BLOCKS)):
         return None
     out: list[str] = []
+    distinct: dict[str, str] = {}
     for row in rows:
-        cells = [clean_text(text_content(cell)) for cell in row if cell.tag in ("td", "th")]
+        cells = [clean(text_content(cell)) for cell in row.iterchildren("td", "th")]
         if any(len(cell) > MAX_CELL_CHARS for cell in cells):
             return None
         if any(cells):
-            out.append(" | ".join(cells))
+            text = " | ".join(cells)
+            out.append(distinct.setdefault(text, text))
     return out
 
 
-def walk_blocks(container: _Element, rules: BodyRules) -> list[RawBlock]:
+def walk_blocks(container: _Element, rules: BodyRules) -> Blocks:
     """The container's text as blocks, in document order; a data table's rows become
     ``table_row`` blocks (cells joined by " | "), a layout table is read like any container.
 
@@ -135,9 +175,10 @@ def walk_blocks(container: _Element, rules: BodyRules) -> list[RawBlock]:
                 out.flush(by_br=True)
                 walk.skip_subtree()  # a <br> has no content of its own
                 continue
-            if tag == "table" and (rows := _data_rows(element)) is not None:
+            if tag == "table" and (rows := _data_rows(element, out.clean)) is not None:
                 out.flush()
-                out.blocks.extend(RawBlock("table_row", row, 0, False, False) for row in rows)
+                for row in rows:
+                    out.blocks.append("table_row", row, 0, False, False)
                 walk.skip_subtree()  # its "end" event still comes, and adds its tail
                 continue
             if tag in block_tags:

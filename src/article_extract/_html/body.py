@@ -25,6 +25,7 @@ from typing import NamedTuple
 from lxml.etree import _Element
 
 from .._byline import (
+    Attribution,
     agency_name,
     is_caption_folded,
     leading_credit,
@@ -36,10 +37,10 @@ from .._decide.evidence import BlockDraft, Credit
 from .._decide.names import looks_like_name, split_name_place
 from .._decide.text_roles import is_stamp_line, is_subheading, teaser_runs
 from .._lexicon import chrome_lexicon, key_of_folded, match_key
-from .._model import DEFAULT_MAX_LINE_CHARS
+from .._model import DEFAULT_MAX_LINE_CHARS, BlockKind
 from .._text import fold, letters_key
 from . import rules as tables
-from .blocks import RawBlock, walk_blocks
+from .blocks import Blocks, walk_blocks
 from .chrome import remove_chrome
 from .index import TreeIndex
 from .parse import text_content, text_length
@@ -264,11 +265,14 @@ def score_container(root: _Element) -> _Element | None:
     return best
 
 
-def scored_container(index: TreeIndex) -> Container | None:
+def scored_container(index: TreeIndex, best_as_it_came: _Element | None) -> Container | None:
     """The best-scored element (rule 2), after removing chrome from the whole page (so the
-    stages that read the page as it came must run before this one); None when nothing scores."""
-    remove_chrome(index.root, tables.chrome_rules(), index)
-    best = score_container(index.root)
+    stages that read the page as it came must run before this one); None when nothing scores.
+
+    ``best_as_it_came`` is :func:`score_container` of the page before that removal: a page that
+    loses nothing to it scores the same, and is not scored again."""
+    removed = remove_chrome(index.root, tables.chrome_rules(), index)
+    best = score_container(index.root) if removed else best_as_it_came
     return Container(best, (best,), "score") if best is not None else None
 
 
@@ -278,6 +282,43 @@ def _has_letters(text: str) -> bool:
 
 def _has_digits(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
+
+
+class _LineReading(NamedTuple):
+    """What a block's text says as a line, read once per distinct text."""
+
+    line: bool  # a line of prose (a data table's row is not)
+    folded: str
+    key: str  # the lexicon key (``_lexicon.match_key``)
+    words: int
+    stamp: bool  # a date stamp
+    byline: Attribution | None  # read when the line may be a byline or a credit
+    source_label: bool  # a source label alone ("المصدر:"): the next block names the source
+
+
+def _read_line(text: str, line: bool) -> _LineReading:
+    """The reading of a block's ``text``; ``line`` is False for a data table's row."""
+    folded = fold(text)
+    key = key_of_folded(folded)
+    words = len(text.split())
+    if not line:
+        return _LineReading(line, folded, key, words, False, None, False)
+    # Byline and source-label readings from one split of the line's words.
+    may_credit = words <= MAX_CREDIT_WORDS and may_be_credit(text, key)
+    byline, source_label = None, False
+    if may_credit or words <= MAX_SOURCE_LABEL_WORDS:
+        byline, source_label = read_credit_line(
+            text, folded, label_alone=words <= MAX_SOURCE_LABEL_WORDS
+        )
+    return _LineReading(
+        line,
+        folded,
+        key,
+        words,
+        is_stamp_line(text),
+        byline if may_credit else None,
+        source_label,
+    )
 
 
 @dataclass(slots=True)
@@ -291,7 +332,7 @@ class _FilterState:
 
 
 def filter_blocks(
-    raw: list[RawBlock],
+    raw: Blocks,
     title: str | None,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
 ) -> Body:
@@ -305,67 +346,56 @@ def filter_blocks(
     state = _FilterState()
     count = len(raw)
     # A page repeats its labels, menus and separators: each distinct text is read once (these
-    # caches live for this call only). Folding is the costly part; each block is folded once.
-    fold_text, stamp_line = cache(fold), cache(is_stamp_line)
-    credit_line, maybe_credit = cache(read_credit_line), cache(may_be_credit)
+    # caches live for this call only). Folding is the costly part of a reading.
+    read_line = cache(_read_line)
     is_chrome, is_tail = cache(lexicon.is_chrome_key), cache(lexicon.is_tail_marker_key)
     is_widget, is_caption = cache(lexicon.is_widget_key), cache(is_caption_folded)
     has_letters, place_byline = cache(_has_letters), cache(_is_place_byline)
-    folds = [fold_text(b.text) for b in raw]
-    keys = [key_of_folded(f) for f in folds]
-    words = [len(b.text.split()) for b in raw]
-    stamps = [b.kind != "table_row" and stamp_line(b.text) for b in raw]
-    # Byline and source-label readings from one split of each block's words.
-    may_credit = [
-        b.kind != "table_row" and n <= MAX_CREDIT_WORDS and maybe_credit(b.text, key)
-        for b, key, n in zip(raw, keys, words, strict=True)
+    texts = raw.texts
+    # A data table's row is not a line: never a stamp, a byline or a source label.
+    readings = [
+        read_line(text, kind != "table_row") for text, kind in zip(texts, raw.kinds, strict=True)
     ]
-    reads = [
-        credit_line(b.text, folded, label_alone=n <= MAX_SOURCE_LABEL_WORDS)
-        if credit or (b.kind != "table_row" and n <= MAX_SOURCE_LABEL_WORDS)
-        else (None, False)
-        for b, folded, n, credit in zip(raw, folds, words, may_credit, strict=True)
-    ]
-    bylines = [read[0] if credit else None for read, credit in zip(reads, may_credit, strict=True)]
-    meta = [s or a is not None for s, a in zip(stamps, bylines, strict=True)]
-    teasers = teaser_runs([b.text for b in raw], meta)
-    for index, block in enumerate(raw):
-        text = block.text
+    teasers = teaser_runs(texts, [r.stamp or r.byline is not None for r in readings])
+    for index, text in enumerate(texts):
         if index in teasers:
             continue
-        if not has_letters(text) and not (block.kind == "table_row" and _has_digits(text)):
+        reading = readings[index]
+        # No letters: a separator or a counter, unless a data table's row of numbers.
+        if not has_letters(text) and (reading.line or not _has_digits(text)):
             continue
-        key = keys[index]
+        key = reading.key
         # Line-role tests read prose lines: a data table's row is neither chrome nor a stamp.
-        short = len(text) <= max_line_chars and block.kind != "table_row"
+        short = len(text) <= max_line_chars and reading.line
         if short and state.kept_chars >= MIN_CHARS_BEFORE_TAIL and is_tail(key):
             break
         if short and is_chrome(key):
-            state.after_chrome_heading = words[index] <= MAX_CHROME_HEADING_WORDS
+            state.after_chrome_heading = reading.words <= MAX_CHROME_HEADING_WORDS
             continue
         if short and is_widget(key, text):  # "Duration 1:30", "Artikel zum Hören"
             continue
-        if block.link_density > MAX_BLOCK_LINK_DENSITY:
+        link_density = raw.link_density(index)
+        if link_density > MAX_BLOCK_LINK_DENSITY:
             continue
-        if state.after_chrome_heading and block.link_density > AFTER_CHROME_LINK_DENSITY:
+        if state.after_chrome_heading and link_density > AFTER_CHROME_LINK_DENSITY:
             continue
         state.after_chrome_heading = False
-        if short and (stamps[index] or is_caption(folds[index], words[index])):
+        if short and (reading.stamp or is_caption(reading.folded, reading.words)):
             continue
         if index == state.named_by_label:
             continue
-        if short and reads[index][1]:  # a source label alone: the next block names the source
-            named = raw[index + 1].text if index + 1 < count else ""
+        if short and reading.source_label:  # the next block names the source
+            named = texts[index + 1] if index + 1 < count else ""
             if named and len(named.split()) <= MAX_SOURCE_NAME_WORDS:
                 state.credits.append(Credit("body", source=agency_name(named) or named))
                 state.named_by_label = index + 1
             continue
         at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
-        attribution = bylines[index]
+        attribution = reading.byline
         if short and at_edge and attribution is not None:
             state.credits.append(Credit("body", attribution.authors, attribution.source))
             continue
-        if short and at_edge and block.timed and words[index] <= MAX_CREDIT_WORDS:
+        if short and at_edge and raw.timed[index] and reading.words <= MAX_CREDIT_WORDS:
             # A short line around a <time> element at the body's edge is the page's stamp
             # ("آخر تحديث: 16:40", "بدأت التغطية: …"), whatever its label says.
             continue
@@ -385,10 +415,9 @@ def filter_blocks(
         if key in state.seen:
             continue
         state.seen.add(key)
-        following = raw[index + 1].text if index + 1 < count else None
-        kind = block.kind
-        set_apart = block.after_br or block.bold
-        subheading = is_subheading(text, following, set_apart=set_apart)
+        following = texts[index + 1] if index + 1 < count else None
+        kind = raw.kinds[index]
+        subheading = is_subheading(text, following, set_apart=raw.set_apart[index])
         if kind == "paragraph" and state.kept and subheading:
             kind = "heading"
         state.kept.append(BlockDraft(kind, text))
@@ -416,24 +445,25 @@ def extract_body(
     parts: stages that read the tree as the page gave it run before this one."""
     body_rules, chrome_rules = tables.body_rules(), tables.chrome_rules()
     unfiltered = [walk_blocks(part, body_rules) for part in container.parts]
-    raw_all = [b for blocks in unfiltered for b in blocks]
     removed = [remove_chrome(part, chrome_rules, index) for part in container.parts]
     # Parts never nest (see Container), so a part that lost nothing reads as before.
-    raw = [
-        b
+    raw = Blocks.joined(
+        walk_blocks(part, body_rules) if count else blocks
         for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True)
-        for b in (walk_blocks(part, body_rules) if count else blocks)
-    ]
+    )
     body = filter_blocks(raw, title, max_line_chars)
     origin = container.origin
     # Prose, not links: a container that is half related-links legitimately loses that half.
-    # Each distinct text once: repeats are layout (filtering drops them), not text lost.
-    distinct: dict[str, RawBlock] = {}
-    for block in raw_all:
-        if _has_letters(block.text):
-            distinct.setdefault(block.text, block)
-    prose = list(distinct.values())
-    before = sum(len(b.text) - b.link_chars for b in prose)
+    # Each distinct text once (its first block): repeats are layout (filtering drops them), not
+    # text lost.
+    prose: dict[str, tuple[BlockKind, int]] = {}
+    for blocks in unfiltered:
+        for kind, text, link_chars in zip(
+            blocks.kinds, blocks.texts, blocks.link_chars, strict=True
+        ):
+            if text not in prose and _has_letters(text):
+                prose[text] = (kind, link_chars)
+    before = sum(len(text) - link_chars for text, (_, link_chars) in prose.items())
     after = sum(len(b.text) for b in body.blocks)
     if before and after < SAFETY_VALVE_SHARE * before:
         logger.debug(
@@ -442,5 +472,7 @@ def extract_body(
             before,
             origin,
         )
-        return Body(tuple(BlockDraft(b.kind, b.text) for b in prose), body.credits)
+        return Body(
+            tuple(BlockDraft(kind, text) for text, (kind, _) in prose.items()), body.credits
+        )
     return body

@@ -54,10 +54,12 @@ def is_chrome_element(element: _Element, tokens: tuple[str, ...], rules: ChromeR
 
 def _candidates(scope: _Element, rules: ChromeRules, index: TreeIndex) -> list[_Element]:
     """The elements under ``scope`` that may be chrome, in document order: those with class/id
-    tokens or a tag that marks chrome without them (most elements have neither, and cost one
-    set probe each in a C-level walk)."""
+    tokens or a tag that marks chrome without them (most elements have neither, and cost two
+    probes each in a C-level walk). libxml2 finds the tags: reading an element's tag pins a
+    string to its proxy, which the index keeps alive."""
     tags = rules.structural_tags | {"figure"}  # an image box may be a bare <figure>
-    return [e for e in scope.iterdescendants(etree.Element) if e.tag in tags or index.tokens_of(e)]
+    by_tag = set(scope.iterdescendants(*tags))
+    return [e for e in scope.iterdescendants(etree.Element) if e in by_tag or index.tokens_of(e)]
 
 
 def remove_chrome(

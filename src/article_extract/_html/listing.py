@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from lxml.etree import _Element
 
@@ -48,11 +49,12 @@ def teaser_count(root: _Element) -> int:
 def page_signals(meta: PageMeta, root: _Element) -> PageSignals:
     """The page's signals, read before chrome removal changes the tree (``body_teasers`` is
     filled in once the body container is known: :func:`with_body_teasers`)."""
+    clean = cache(clean_text)  # a repeated <h1>'s text is held once
     return PageSignals(
         has_article_metadata=_has_article_metadata(meta),
         listing_metadata=meta.listing_jsonld,
         title_tag=meta.title_tag,
-        headings=tuple(clean_text(text_content(h)) for h in root.iter("h1")),
+        headings=tuple(clean(text_content(h)) for h in root.iter("h1")),
         meta_refresh=bool(meta.meta.get("refresh")),
         teasers=teaser_count(root),
     )

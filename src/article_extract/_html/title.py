@@ -18,6 +18,7 @@ collects, best first:
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 from urllib.parse import urldefrag
 
@@ -121,11 +122,14 @@ def shown_headlines(
     """The headlines the page shows, ``<h1>``s first (see the module docstring)."""
     titles: list[ShownTitle] = []
     elements: list[_Element] = []
+    # A page may repeat a heading thousands of times: its text is cleaned, and held, once, and
+    # so is each distinct record.
+    clean, shown = cache(clean_text), cache(ShownTitle)
 
     def add(kind: ShownKind, element: _Element, header: bool) -> None:
-        text = clean_text(text_content(element))
+        text = clean(text_content(element))
         if text and len(text) <= MAX_TITLE_CHARS:
-            titles.append(ShownTitle(text, kind, header, _in_chrome(element)))
+            titles.append(shown(text, kind, header, _in_chrome(element)))
             elements.append(element)
 
     for element in index.root.iter("h1"):
