@@ -71,13 +71,14 @@ def remove_chrome(
     if keep is not None:
         protected.add(keep)
         protected.update(keep.iterancestors())
-    total = max(text_length(scope), 1)
     removed = 0
     candidates = [
         e
         for e in _candidates(scope, rules, index)
         if e not in protected and is_chrome_element(e, index.tokens_of(e), rules)
     ]
+    # The scope's whole text is read only when some element may be removed.
+    total = max(text_length(scope), 1) if candidates else 1
     removed_set: set[_Element] = set()
     for element in candidates:
         if any(a in removed_set for a in element.iterancestors()):
