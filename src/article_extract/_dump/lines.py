@@ -36,7 +36,14 @@ from .._byline import (
 from .._dates import ParsedDate, bare_clock, find_dates, label_start, labelled_clock
 from .._lexicon import chrome_lexicon, key_of_folded
 from .._model import DEFAULT_MAX_LINE_CHARS
-from .._text import cjk_letters, clean_text, ends_like_sentence, fold_cleaned
+from .._text import (
+    cjk_letters,
+    clean_text,
+    count_matches,
+    ends_like_sentence,
+    fold_cleaned,
+    non_cjk_words,
+)
 
 __all__ = [
     "NO_MARKUP",
@@ -192,7 +199,6 @@ class Line(NamedTuple):
 
     position: int  # its place among the dump's lines, from 0
     text: str
-    folded: str  # the text's fold (see _text.fold): what the lexicons and caption rules read
     key: str  # the folded form the lexicon matches (see _lexicon.match_key)
     units: float  # length in words; CJK text counts two characters as one word
     terminal: bool  # ends like a sentence
@@ -203,6 +209,12 @@ class Line(NamedTuple):
     time_of_day: int | None  # the text is a clock time (minutes after midnight): see ``clock``
     reader: LineReader  # the page's reader of its lines' dates, credits, chrome, captions
     markup: Markup = NO_MARKUP
+
+    @property
+    def folded(self) -> str:
+        """The text's fold (see ``_text.fold``), what the caption rules read: folded when asked,
+        as few lines are (a fold kept on every line would be a second copy of the dump)."""
+        return fold_cleaned(self.text)
 
     @property
     def _stamped(self) -> StampReading:
@@ -276,15 +288,14 @@ class Line(NamedTuple):
 
 def display_width(text: str) -> int:
     """Columns a text browser gives ``text`` (wide CJK characters take two)."""
-    return len(text) + len(_wide_re().findall(text))
+    return len(text) + count_matches(_wide_re(), text)
 
 
 def _units(text: str) -> float:
-    cjk = len(cjk_letters().findall(text))
+    cjk = count_matches(cjk_letters(), text)
     if not cjk:
-        return len(_WORD_RE.findall(text))
-    words = len(_WORD_RE.findall(cjk_letters().sub(" ", text)))
-    return words + cjk / 2
+        return count_matches(_WORD_RE, text)
+    return count_matches(non_cjk_words(), text) + cjk / 2
 
 
 def split_physical_lines(text: str) -> list[str]:
@@ -451,8 +462,7 @@ def line_features(
     A line whose markup says it points elsewhere (a teaser, a menu item) states other pages'
     dates and bylines: they are not read."""
     lexicon = chrome_lexicon()
-    folded = fold_cleaned(text)  # once per line: every lexicon test reads this form
-    key = key_of_folded(folded)
+    key = key_of_folded(fold_cleaned(text))  # what every lexicon test reads
     short = len(text) <= max_line_chars
     units = _units(text)
     tail = short and lexicon.is_tail_marker_key(key)
@@ -460,11 +470,10 @@ def line_features(
     return Line(
         position=index,
         text=text,
-        folded=folded,
         key=key,
         units=units,
         terminal=ends_like_sentence(text),
-        inner_punct=len(_INNER_PUNCT_RE.findall(text)),
+        inner_punct=count_matches(_INNER_PUNCT_RE, text),
         short=short,
         tail=tail,
         related=key in lexicon.inline_related,
