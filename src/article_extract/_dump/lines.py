@@ -98,6 +98,10 @@ DATE_LINE_COVERAGE = 0.45
 MAX_CLOCK_LINE_UNITS = 5
 # A line with at least this share of its letters inside links is navigation (Markdown).
 NAV_LINK_SHARE = 0.8
+# Distinct lines whose features are kept for their repeats: the menus and footers a page repeats
+# are among its first few hundred distinct lines; an index of every line of a dump of 100,000
+# distinct ones would cost some 46 bytes a line and save nothing.
+MAX_REMEMBERED_LINES = 4_096
 
 
 class Markup(NamedTuple):
@@ -302,6 +306,9 @@ def split_physical_lines(text: str) -> list[str]:
     """Physical lines with indentation, bullets and image placeholders removed ('' = blank)."""
     out: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not raw or raw.isspace():  # a third of a dump's lines: what follows would give ""
+            out.append("")
+            continue
         line = _PLACEHOLDER_RE.sub(" ", raw).strip()
         line = _BULLET_RE.sub("", line)
         out.append(clean_text(line))
@@ -498,7 +505,8 @@ def prepare_lines(
     are dropped.
     """
     lines: list[Line] = []
-    read: dict[str, Line] = {}  # a dump repeats its menus: each distinct text is read once
+    # A dump repeats its menus: each distinct text is read once (its first MAX_REMEMBERED_LINES).
+    read: dict[str, Line] = {}
     reader = LineReader(reference)
     for line_text in _unwrap(split_physical_lines(text)):
         if not line_text:
@@ -508,7 +516,8 @@ def prepare_lines(
             line = known._replace(position=len(lines))  # the features read at its first occurrence
         else:
             line = line_features(len(lines), line_text, reader, max_line_chars=max_line_chars)
-            read[line_text] = line
+            if len(read) < MAX_REMEMBERED_LINES:
+                read[line_text] = line
         if line.key in boilerplate and not line.chrome:
             # The site's template, unknown to the lexicon: dropped before the layout is read, so
             # that a learned banner inside the article neither splits the body nor costs it as
