@@ -122,8 +122,6 @@ _WINDOW = 1 << 14
 def _by_windows(transform: Callable[[str], str], text: str) -> str:
     """``transform(text)`` for a ``transform`` that maps each character on its own (so that a
     text cut anywhere maps as the whole does), a window at a time."""
-    if len(text) <= _WINDOW:
-        return transform(text)
     return "".join(
         [transform(text[start : start + _WINDOW]) for start in range(0, len(text), _WINDOW)]
     )
@@ -152,16 +150,16 @@ def fold(text: str) -> str:
 
 def fold_cleaned(text: str) -> str:
     """:func:`fold` of a text :func:`clean_text` returned (a dump's lines, cleaned once)."""
-    return _by_windows(_fold_normalized, unicodedata.normalize("NFKC", text))
+    return _fold_normalized(unicodedata.normalize("NFKC", text))
 
 
 def _fold_normalized(text: str) -> str:
     """The rest of :func:`fold_cleaned` after NFKC: each character is mapped on its own."""
+    if len(text) > _WINDOW:
+        return _by_windows(_fold_normalized, text)
     if _FOLD_CHARS_RE.search(text):  # translate() with a dict is slow: skip it when idle
         text = text.translate(_FOLD_TABLE)
-    folded = text.casefold()
-    # Unchanged (Arabic has no case): the text itself, so that a line and its fold share memory.
-    return text if folded == text else folded
+    return text.casefold()
 
 
 def letters_key(text: str) -> str:
@@ -172,11 +170,9 @@ def letters_key(text: str) -> str:
 def letters_of_folded(folded: str) -> str:
     """:func:`letters_key` of a text whose :func:`fold` is ``folded`` (or that fold with
     punctuation stripped from its ends, such as a lexicon key)."""
-    return _by_windows(_drop_non_alnum, folded)
-
-
-def _drop_non_alnum(text: str) -> str:
-    return _NOT_ALNUM_RE.sub("", text)
+    if len(folded) > _WINDOW:
+        return _by_windows(letters_of_folded, folded)
+    return _NOT_ALNUM_RE.sub("", folded)
 
 
 def strip_non_word_edges(token: str) -> str:

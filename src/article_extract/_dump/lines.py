@@ -470,6 +470,8 @@ def line_features(
     dates and bylines: they are not read."""
     lexicon = chrome_lexicon()
     key = key_of_folded(fold_cleaned(text))  # what every lexicon test reads
+    if key == text:  # most Arabic lines (no case, no letter variant): one string for both
+        key = text
     short = len(text) <= max_line_chars
     units = _units(text)
     tail = short and lexicon.is_tail_marker_key(key)
