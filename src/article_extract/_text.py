@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 __all__ = [
@@ -20,11 +21,13 @@ __all__ = [
     "LETTER_VARIANTS",
     "cjk_letters",
     "clean_text",
+    "count_matches",
     "ends_like_sentence",
     "fold",
     "fold_cleaned",
     "letters_key",
     "letters_of_folded",
+    "non_cjk_words",
     "strip_non_word_edges",
 ]
 
@@ -110,6 +113,20 @@ _CLOSING_CHARS = "\"'”’»)]）」』"
 _CLOSING_QUOTE_ENDS = frozenset('"”»')
 
 
+# A long text is read a window of this many characters at a time where reading it whole holds
+# many times its size: ``findall`` holds every match as a string (some 60 bytes a word),
+# ``casefold`` a buffer of 12 bytes a character, ``sub`` a list of every piece it keeps.
+_WINDOW = 1 << 14
+
+
+def _by_windows(transform: Callable[[str], str], text: str) -> str:
+    """``transform(text)`` for a ``transform`` that maps each character on its own (so that a
+    text cut anywhere maps as the whole does), a window at a time."""
+    return "".join(
+        [transform(text[start : start + _WINDOW]) for start in range(0, len(text), _WINDOW)]
+    )
+
+
 def clean_text(text: str, *, keep_newlines: bool = False) -> str:
     """NFC, one kind of space, no bidi marks, no lone surrogates, runs of spaces collapsed, ends
     stripped."""
@@ -133,7 +150,13 @@ def fold(text: str) -> str:
 
 def fold_cleaned(text: str) -> str:
     """:func:`fold` of a text :func:`clean_text` returned (a dump's lines, cleaned once)."""
-    text = unicodedata.normalize("NFKC", text)
+    return _fold_normalized(unicodedata.normalize("NFKC", text))
+
+
+def _fold_normalized(text: str) -> str:
+    """The rest of :func:`fold_cleaned` after NFKC: each character is mapped on its own."""
+    if len(text) > _WINDOW:
+        return _by_windows(_fold_normalized, text)
     if _FOLD_CHARS_RE.search(text):  # translate() with a dict is slow: skip it when idle
         text = text.translate(_FOLD_TABLE)
     return text.casefold()
@@ -147,6 +170,8 @@ def letters_key(text: str) -> str:
 def letters_of_folded(folded: str) -> str:
     """:func:`letters_key` of a text whose :func:`fold` is ``folded`` (or that fold with
     punctuation stripped from its ends, such as a lexicon key)."""
+    if len(folded) > _WINDOW:
+        return _by_windows(letters_of_folded, folded)
     return _NOT_ALNUM_RE.sub("", folded)
 
 
@@ -175,10 +200,35 @@ def ends_like_sentence(text: str) -> bool:
 # Where the CJK ranges of :func:`cjk_letters` start: a text with no character from here on holds
 # no CJK letter (a cheap test before the pattern).
 FIRST_CJK = "\u3040"
+# Hiragana, katakana, CJK ideographs and Hangul syllables, as a character-class body.
+_CJK_RANGES = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 
 
 @cache
 def cjk_letters() -> re.Pattern[str]:
     """Hiragana, katakana, CJK ideographs and Hangul syllables: the letters of scripts where
     two characters count as one word. Compiled on first use (its wide ranges take a few ms)."""
-    return re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+    return re.compile(f"[{_CJK_RANGES}]")
+
+
+@cache
+def non_cjk_words() -> re.Pattern[str]:
+    """Runs of word characters other than :func:`cjk_letters`: the words of a text whose CJK
+    letters are counted apart (as ``\\w+`` in the text with each CJK letter made a space)."""
+    return re.compile(f"[^\\W{_CJK_RANGES}]+")
+
+
+def count_matches(pattern: re.Pattern[str], text: str) -> int:
+    """``len(pattern.findall(text))`` for a ``pattern`` that is one character class, alone or
+    repeated (``[…]``, ``\\w+``), without holding the matches: a window at a time, a run cut
+    by a window's end counted once."""
+    if len(text) <= _WINDOW:
+        return len(pattern.findall(text))
+    count = 0
+    for start in range(0, len(text), _WINDOW):
+        end = start + _WINDOW
+        count += len(pattern.findall(text, start, end))
+        across = pattern.match(text, end - 1, end + 1)  # a run on both sides of the cut
+        if across is not None and across.end() == end + 1:
+            count -= 1
+    return count

@@ -85,7 +85,8 @@ def is_subheading(text: str, following: str | None, *, set_apart: bool) -> bool:
 
 
 def _teaser_headline(text: str) -> bool:
-    words = len(text.split())
+    # Split no further than the limit: a line of megabytes would be held as every word at once.
+    words = len(text.split(maxsplit=MAX_TEASER_HEADLINE_WORDS))
     return 0 < words <= MAX_TEASER_HEADLINE_WORDS and not ends_like_sentence(text)
 
 

@@ -36,7 +36,14 @@ from .._byline import (
 from .._dates import ParsedDate, bare_clock, find_dates, label_start, labelled_clock
 from .._lexicon import chrome_lexicon, key_of_folded
 from .._model import DEFAULT_MAX_LINE_CHARS
-from .._text import cjk_letters, clean_text, ends_like_sentence, fold_cleaned
+from .._text import (
+    cjk_letters,
+    clean_text,
+    count_matches,
+    ends_like_sentence,
+    fold_cleaned,
+    non_cjk_words,
+)
 
 __all__ = [
     "NO_MARKUP",
@@ -91,6 +98,10 @@ DATE_LINE_COVERAGE = 0.45
 MAX_CLOCK_LINE_UNITS = 5
 # A line with at least this share of its letters inside links is navigation (Markdown).
 NAV_LINK_SHARE = 0.8
+# Distinct lines whose features are kept for their repeats: the menus and footers a page repeats
+# are among its first few hundred distinct lines; an index of every line of a dump of 100,000
+# distinct ones would cost some 46 bytes a line and save nothing.
+MAX_REMEMBERED_LINES = 4_096
 
 
 class Markup(NamedTuple):
@@ -192,7 +203,6 @@ class Line(NamedTuple):
 
     position: int  # its place among the dump's lines, from 0
     text: str
-    folded: str  # the text's fold (see _text.fold): what the lexicons and caption rules read
     key: str  # the folded form the lexicon matches (see _lexicon.match_key)
     units: float  # length in words; CJK text counts two characters as one word
     terminal: bool  # ends like a sentence
@@ -203,6 +213,12 @@ class Line(NamedTuple):
     time_of_day: int | None  # the text is a clock time (minutes after midnight): see ``clock``
     reader: LineReader  # the page's reader of its lines' dates, credits, chrome, captions
     markup: Markup = NO_MARKUP
+
+    @property
+    def folded(self) -> str:
+        """The text's fold (see ``_text.fold``), what the caption rules read: folded when asked,
+        as few lines are (a fold kept on every line would be a second copy of the dump)."""
+        return fold_cleaned(self.text)
 
     @property
     def _stamped(self) -> StampReading:
@@ -276,21 +292,23 @@ class Line(NamedTuple):
 
 def display_width(text: str) -> int:
     """Columns a text browser gives ``text`` (wide CJK characters take two)."""
-    return len(text) + len(_wide_re().findall(text))
+    return len(text) + count_matches(_wide_re(), text)
 
 
 def _units(text: str) -> float:
-    cjk = len(cjk_letters().findall(text))
+    cjk = count_matches(cjk_letters(), text)
     if not cjk:
-        return len(_WORD_RE.findall(text))
-    words = len(_WORD_RE.findall(cjk_letters().sub(" ", text)))
-    return words + cjk / 2
+        return count_matches(_WORD_RE, text)
+    return count_matches(non_cjk_words(), text) + cjk / 2
 
 
 def split_physical_lines(text: str) -> list[str]:
     """Physical lines with indentation, bullets and image placeholders removed ('' = blank)."""
     out: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not raw or raw.isspace():  # a third of a dump's lines: what follows would give ""
+            out.append("")
+            continue
         line = _PLACEHOLDER_RE.sub(" ", raw).strip()
         line = _BULLET_RE.sub("", line)
         out.append(clean_text(line))
@@ -451,8 +469,9 @@ def line_features(
     A line whose markup says it points elsewhere (a teaser, a menu item) states other pages'
     dates and bylines: they are not read."""
     lexicon = chrome_lexicon()
-    folded = fold_cleaned(text)  # once per line: every lexicon test reads this form
-    key = key_of_folded(folded)
+    key = key_of_folded(fold_cleaned(text))  # what every lexicon test reads
+    if key == text:  # most Arabic lines (no case, no letter variant): one string for both
+        key = text
     short = len(text) <= max_line_chars
     units = _units(text)
     tail = short and lexicon.is_tail_marker_key(key)
@@ -460,11 +479,10 @@ def line_features(
     return Line(
         position=index,
         text=text,
-        folded=folded,
         key=key,
         units=units,
         terminal=ends_like_sentence(text),
-        inner_punct=len(_INNER_PUNCT_RE.findall(text)),
+        inner_punct=count_matches(_INNER_PUNCT_RE, text),
         short=short,
         tail=tail,
         related=key in lexicon.inline_related,
@@ -489,7 +507,8 @@ def prepare_lines(
     are dropped.
     """
     lines: list[Line] = []
-    read: dict[str, Line] = {}  # a dump repeats its menus: each distinct text is read once
+    # A dump repeats its menus: each distinct text is read once (its first MAX_REMEMBERED_LINES).
+    read: dict[str, Line] = {}
     reader = LineReader(reference)
     for line_text in _unwrap(split_physical_lines(text)):
         if not line_text:
@@ -499,7 +518,8 @@ def prepare_lines(
             line = known._replace(position=len(lines))  # the features read at its first occurrence
         else:
             line = line_features(len(lines), line_text, reader, max_line_chars=max_line_chars)
-            read[line_text] = line
+            if len(read) < MAX_REMEMBERED_LINES:
+                read[line_text] = line
         if line.key in boilerplate and not line.chrome:
             # The site's template, unknown to the lexicon: dropped before the layout is read, so
             # that a learned banner inside the article neither splits the body nor costs it as
