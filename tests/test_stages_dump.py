@@ -184,6 +184,33 @@ def test_the_dates_of_lines_far_from_the_body_are_never_read(
     assert menu[0] in read
 
 
+def test_the_lines_after_the_last_paragraph_are_never_weighed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A line that does not speak for the body is weighed only when a paragraph follows it
+    inside the run: the short lines after the body's last paragraph (a footer, up to the page's
+    end or an end-of-article marker) cannot change the span, and their dates are never read;
+    a short line between two paragraphs is weighed, as is every line of the span."""
+    read: list[str] = []
+
+    def recording_find_dates(text: str, **kwargs: object) -> object:
+        read.append(text)
+        return find_dates(text, **kwargs)
+
+    find_dates = dump_lines.find_dates
+    monkeypatch.setattr(dump_lines, "find_dates", recording_find_dates)
+    between = "Archive of the site"
+    footer = [f"Archive {n} of the site" for n in range(3)]
+    for end in ([], ["Related articles"]):
+        read.clear()
+        lines = prepare_lines(dump(E_LONG, between, E2, E3, *footer, *end))
+        span = find_body_span(lines)
+        assert span is not None
+        assert (span.start, span.end) == (0, 3)
+        assert between in read
+        assert not set(footer) & set(read)
+
+
 def test_the_chrome_lexicon_reads_a_line_when_asked_once_per_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

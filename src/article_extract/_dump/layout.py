@@ -255,9 +255,10 @@ def _repeated_box_chrome(lines: Sequence[Line], speaks: Sequence[bool]) -> set[i
 def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     """The maximum-score span of lines, never crossing an end-of-article marker.
 
-    Only a line that speaks for the body opens a span, so a line against it is weighed only
-    inside one: outside, its weight would be dropped at the next line whatever it is, and the
-    dates and credits of a page's menus and footers are never read."""
+    Only a line that speaks for the body opens a span or raises its score, so a line against
+    it is weighed only inside one, and only once a paragraph follows it there: the lines after
+    a span's last paragraph (up to an end-of-article marker or the page's end) cannot change
+    which span wins, and the dates and credits of a page's menus and footers are never read."""
     best: BodySpan | None = None
     best_value = 0.0
     run_start = 0
@@ -268,16 +269,27 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     boxed = _related_box_lines(lines)
     speaks = [not _in_span_box(line, boxed, furniture) and speaks_for_body(line) for line in lines]
     box_chrome = _repeated_box_chrome(lines, speaks)
+    waiting: list[Line] = []  # the run's lines since its last paragraph, not yet weighed
     for line in lines:
         if line.tail and line.position not in furniture:
             run_score, run_start = 0.0, line.position + 1
             after_tail = True
+            waiting.clear()
             continue
+        if not speaks[line.position]:
+            if run_score > 0.0:
+                waiting.append(line)
+            continue
+        # A paragraph: the lines before it in the run are weighed now, in order, until the run
+        # dies. None of them could raise the best (their weights are costs).
+        for between in waiting:
+            if run_score <= 0.0:
+                break
+            run_score += _span_weight(between, boxed, furniture, box_chrome)
+        waiting.clear()
         if run_score <= 0.0:
-            if not speaks[line.position]:
-                continue
             run_score, run_start = 0.0, line.position
-        run_score += _span_weight(line, boxed, furniture, box_chrome)
+        run_score += line_weight(line)
         value = run_score * (AFTER_TAIL_DISCOUNT if after_tail else 1.0)
         if value > best_value:
             best_value = value
