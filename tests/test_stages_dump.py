@@ -158,6 +158,34 @@ def test_speaks_for_body_is_a_positive_weight(text: str, speaks: bool) -> None:
     assert speaks_for_body(line) is (line_weight(line) > 0)
 
 
+@pytest.mark.parametrize(
+    ("text", "markup", "expected"),
+    [
+        pytest.param(
+            E1, dump_lines.Markup(linked=1.0), 15 - PARAGRAPH_OFFSET, id="linked-sentence"
+        ),
+        pytest.param(
+            " ".join(["Section"] * 24), dump_lines.Markup(linked=1.0), 0.0, id="linked-menu-run"
+        ),
+        pytest.param(
+            " ".join(["Section"] * 24),
+            dump_lines.Markup(linked=0.5),
+            24 * UNPUNCTUATED_SHARE - UNPUNCTUATED_COST,
+            id="half-linked-run",
+        ),
+        pytest.param(E1, dump_lines.Markup(teaser=True), -SHORT_LINE_COST, id="teaser"),
+        pytest.param(E1, dump_lines.Markup(heading=1), -SHORT_LINE_COST, id="level-1-heading"),
+        pytest.param(E1, dump_lines.Markup(heading=2), 15 - PARAGRAPH_OFFSET, id="level-2-heading"),
+    ],
+)
+def test_line_weight_of_marked_lines(text: str, markup: dump_lines.Markup, expected: float) -> None:
+    """What the markup says weighs as the line's shape does, and a line speaks for the body
+    exactly when its weight is positive."""
+    line = dump_lines.line_features(0, text, dump_lines.LineReader(), markup=markup)
+    assert line_weight(line) == pytest.approx(expected)
+    assert speaks_for_body(line) is (line_weight(line) > 0)
+
+
 def test_the_dates_of_lines_far_from_the_body_are_never_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

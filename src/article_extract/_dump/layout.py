@@ -170,23 +170,43 @@ def _reads_as_description(line: Line) -> bool:
 
 def line_weight(line: Line) -> float:
     """How much a line speaks for being body text (negative: against)."""
-    if line.chrome:
-        return -CHROME_COST
-    if line.is_date_line or line.attribution is not None or line.source_label:
-        return -META_LINE_COST
-    if is_caption(line) or line.markup.elsewhere or line.markup.heading == 1:
-        return -SHORT_LINE_COST  # a caption, a link elsewhere, the page's headline
-    weight = _text_weight(line)
-    # A long run of links that is not a sentence is a menu, never body; a linked enumeration
-    # ("宮崎県：高鍋町、新富町、宮崎市", every name a link) reads as text.
-    return min(weight, 0.0) if line.markup.nav and not line.sentence_like else weight
+    cost = _stated_cost(line)
+    return cost if cost is not None else _own_weight(line, _text_weight(line))
 
 
 def speaks_for_body(line: Line) -> bool:
     """``line_weight(line) > 0``. Every weight but the text's own is a cost, so a line whose
     text does not speak for the body is answered from its shape alone: its dates and credits
     are not read."""
-    return _text_weight(line) > 0 and line_weight(line) > 0
+    return _body_weight(line) > 0
+
+
+def _body_weight(line: Line) -> float:
+    """:func:`line_weight` of a line that speaks for the body, else 0: the line's costs are
+    read only when its text speaks for the body."""
+    text_weight = _text_weight(line)
+    if text_weight <= 0 or _stated_cost(line) is not None:
+        return 0.0
+    return max(_own_weight(line, text_weight), 0.0)
+
+
+def _stated_cost(line: Line) -> float | None:
+    """The cost of a line that something besides its text's length marks as no body text (the
+    chrome lexicon, a date or credit it states, a caption, the markup), else None."""
+    if line.chrome:
+        return -CHROME_COST
+    if line.is_date_line or line.attribution is not None or line.source_label:
+        return -META_LINE_COST
+    if is_caption(line) or line.markup.elsewhere or line.markup.heading == 1:
+        return -SHORT_LINE_COST  # a caption, a link elsewhere, the page's headline
+    return None
+
+
+def _own_weight(line: Line, text_weight: float) -> float:
+    """A line's weight when only its text speaks: a long run of links that is not a sentence
+    is a menu, never body; a linked enumeration ("宮崎県：高鍋町、新富町、宮崎市", every name a
+    link) reads as text."""
+    return min(text_weight, 0.0) if line.markup.nav and not line.sentence_like else text_weight
 
 
 def _text_weight(line: Line) -> float:
@@ -267,7 +287,9 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     feeds = live_feeds(lines)
     furniture = _feed_furniture(lines, feeds)
     boxed = _related_box_lines(lines)
-    speaks = [not _in_span_box(line, boxed, furniture) and speaks_for_body(line) for line in lines]
+    # Each line that speaks for the body (outside the boxes) with its weight, read once.
+    gains = [0.0 if _in_span_box(line, boxed, furniture) else _body_weight(line) for line in lines]
+    speaks = [gain > 0 for gain in gains]
     box_chrome = _repeated_box_chrome(lines, speaks)
     waiting: list[Line] = []  # the run's lines since its last paragraph, not yet weighed
     for line in lines:
@@ -289,7 +311,7 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
         waiting.clear()
         if run_score <= 0.0:
             run_score, run_start = 0.0, line.position
-        run_score += line_weight(line)
+        run_score += gains[line.position]
         value = run_score * (AFTER_TAIL_DISCOUNT if after_tail else 1.0)
         if value > best_value:
             best_value = value
