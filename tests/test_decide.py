@@ -96,6 +96,30 @@ def test_a_heading_counts_when_metadata_confirms_it_or_it_heads_the_body() -> No
     assert confirmed.rule == 1
 
 
+def test_the_shown_headlines_are_read_up_to_the_one_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rule 2 takes the first displayed headline that reads as one: the candidates ranked below
+    it are never read; when none is taken, rule 4 reads them all."""
+    from article_extract._decide import titles
+
+    read: list[str] = []
+
+    def recording(text: str, *args: object, **kwargs: object) -> bool:
+        read.append(text)
+        return is_headline_text(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(titles, "is_headline_text", recording)
+    below = [line(f"سطر آخر رقم {n} أقل ترتيبا من العنوان") for n in range(5)]
+    decision = choose_title([line("أخبار"), line(HEADLINE), *below], [], KEYS)
+    assert decision is not None
+    assert (decision.text, decision.rule) == (HEADLINE, 2)
+    assert read == ["أخبار", HEADLINE]
+    read.clear()
+    alone = choose_title([h1("كورونا", header=False), h1("صحيفة اليوم", header=False)], [], KEYS)
+    assert alone is not None
+    assert (alone.text, alone.rule) == ("كورونا", 4)
+    assert read == ["كورونا", "صحيفة اليوم"]
+
+
 def test_never_the_site_name_alone() -> None:
     assert choose_title([h1("صحيفة اليوم")], [meta("صحيفة اليوم", "title")], KEYS) is None
 

@@ -246,17 +246,17 @@ def _choose(
         confirmed = key in metadata_keys if title.in_chrome else titles_match(key, metadata_keys)
         if confirmed and is_headline_text(title.text, keys, labels, confirmed=True):
             return title.text, index, 1
-    # Displayed headlines only (other headings count when metadata confirms them, above).
-    readable = [
-        (i, t)
-        for i, t in enumerate(shown)
-        if (t.kind != "heading" or t.in_header)
-        and not t.in_chrome
-        and is_headline_text(t.text, keys, labels)
-    ]
-    for index, title in readable:
+    # Displayed headlines only (other headings count when metadata confirms them, above),
+    # read in order up to the first that rule 2 takes.
+    readable: list[tuple[int, ShownTitle]] = []
+    for index, title in enumerate(shown):
+        if (title.kind == "heading" and not title.in_header) or title.in_chrome:
+            continue
+        if not is_headline_text(title.text, keys, labels):
+            continue
         if title.in_header and headline_words(title.text) >= MIN_HEADLINE_WORDS:
             return title.text, index, 2
+        readable.append((index, title))
     for entry in metadata:
         stripped = strip_site_affixes(entry.text, keys)
         if entry.origin != "title" and is_headline_text(stripped, keys, confirmed=True):
