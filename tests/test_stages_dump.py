@@ -239,6 +239,54 @@ def test_the_lines_after_the_last_paragraph_are_never_weighed(
         assert not set(footer) & set(read)
 
 
+def test_the_search_skips_what_cannot_beat_the_best_span(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the lines up to the next end-of-article marker could not beat the best span even if
+    every one of them spoke for the body (a line's shape bounds its weight), they are never read:
+    the one-sentence notes under a "Related articles" marker after a long body. Lines that could
+    beat it are read, and the span is theirs when they do."""
+    read: list[str] = []
+
+    def recording_find_dates(text: str, **kwargs: object) -> object:
+        read.append(text)
+        return find_dates(text, **kwargs)
+
+    find_dates = dump_lines.find_dates
+    monkeypatch.setattr(dump_lines, "find_dates", recording_find_dates)
+    notes = [f"Our newsroom number {n} is open every day of the week." for n in range(3)]
+    lines = prepare_lines(dump(E_LONG, *BODY_EN, "Related articles", *notes, "Contact"))
+    span = find_body_span(lines)
+    assert span is not None
+    assert (span.start, span.end) == (0, 3)
+    assert not set(notes) & set(read)
+    # Near miss: a longer body after the short lines could beat the first: it is read, and wins.
+    read.clear()
+    later = [E3, E1.replace("Thursday", "Friday"), E2.replace("officials", "ministers"), E1]
+    lines = prepare_lines(dump(E1, E2, *["Home"] * 12, *later))
+    span = find_body_span(lines)
+    assert span is not None
+    assert (span.start, span.end) == (14, 17)
+    assert set(later) <= set(read)
+
+
+@pytest.mark.parametrize(
+    ("box_lines", "expected"),
+    [
+        pytest.param(MAX_CHROME_BOX_LINES, (0, 15), id="box-of-the-longest-length-is-crossed"),
+        pytest.param(MAX_CHROME_BOX_LINES + 1, (15, 16), id="one-line-longer-ends-the-body"),
+    ],
+)
+def test_a_chrome_box_between_paragraphs_costs_one_chrome_line(
+    box_lines: int, expected: tuple[int, int]
+) -> None:
+    """A run of at most MAX_CHROME_BOX_LINES chrome lines between paragraphs costs one chrome
+    line and short lines; a longer run costs every chrome line and splits the body."""
+    after = [E_LONG, E_LONG.replace("Friday", "Saturday")]
+    lines = prepare_lines(dump(E_LONG, *BODY_EN, *["Newsletter"] * box_lines, *after))
+    span = find_body_span(lines)
+    assert span is not None
+    assert (span.start, span.end) == expected
+
+
 def test_the_chrome_lexicon_reads_a_line_when_asked_once_per_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

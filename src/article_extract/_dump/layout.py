@@ -78,6 +78,11 @@ UNPUNCTUATED_COST = 4.0
 # A span that only begins after an end-of-article marker (comments, "related") is worth less:
 # real bodies come before those sections.
 AFTER_TAIL_DISCOUNT = 0.5
+# The span search skips the lines up to the next end-of-article marker when even their bound
+# (every line speaking for the body) stays this far below the best span. Weights are multiples
+# of an eighth of a word, so the bound and the sums it bounds are exact; the margin keeps the
+# skip safe from rounding all the same.
+BOUND_MARGIN = 1.0
 # The body must hold at least this many words of paragraph text to be an article.
 MIN_BODY_SCORE = 25.0
 # A text browser prints an image as its alt text, right above the caption. An alt text that
@@ -237,39 +242,86 @@ def _in_span_box(line: Line, boxed: set[int], furniture: frozenset[int]) -> bool
     return line.related or line.position in boxed or line.position in furniture
 
 
-def _span_weight(
-    line: Line, boxed: set[int], furniture: frozenset[int], box_chrome: set[int]
-) -> float:
-    """A line's weight inside a candidate span: :func:`line_weight`, with the boxes inside
-    the body (in-article related boxes, chrome boxes between paragraphs) costing as boxes, and
-    a live feed's ``furniture`` (entry stamps, share rows) costing nothing."""
-    if line.position in box_chrome:
-        return -SHORT_LINE_COST
-    if line.related:
-        return -RELATED_MARKER_COST
-    if line.position in boxed:
-        return -RELATED_ITEM_COST
-    if line.position in furniture:
-        return FEED_FURNITURE_WEIGHT
-    return line_weight(line)
+class _SpanWeights:
+    """The weights the span search reads, each line's when the search first needs it: what a
+    line gains the span when it speaks for the body, and what it costs inside one. One per
+    call of :func:`find_body_span`."""
+
+    __slots__ = ("_boxed", "_furniture", "_gains", "_lines")
+
+    def __init__(self, lines: Sequence[Line], boxed: set[int], furniture: frozenset[int]) -> None:
+        self._lines = lines
+        self._boxed = boxed
+        self._furniture = furniture
+        self._gains: list[float | None] = [None] * len(lines)
+
+    def gain(self, position: int) -> float:
+        """The line's weight when it speaks for the body (outside the boxes), else 0."""
+        gain = self._gains[position]
+        if gain is None:
+            line = self._lines[position]
+            boxed = _in_span_box(line, self._boxed, self._furniture)
+            gain = 0.0 if boxed else _body_weight(line)
+            self._gains[position] = gain
+        return gain
+
+    def speaks(self, position: int) -> bool:
+        return self.gain(position) > 0
+
+    def in_span(self, line: Line) -> float:
+        """A line's weight inside a candidate span: :func:`line_weight`, with the boxes inside
+        the body (in-article related boxes, chrome boxes between paragraphs) costing as boxes,
+        and a live feed's ``furniture`` (entry stamps, share rows) costing nothing."""
+        if line.chrome and self._repeated_box_chrome(line.position):
+            return -SHORT_LINE_COST
+        if line.related:
+            return -RELATED_MARKER_COST
+        if line.position in self._boxed:
+            return -RELATED_ITEM_COST
+        if line.position in self._furniture:
+            return FEED_FURNITURE_WEIGHT
+        return line_weight(line)
+
+    def _between_paragraphs(self, position: int) -> bool:
+        return not self.speaks(position) and not self._lines[position].tail
+
+    def _repeated_box_chrome(self, position: int) -> bool:
+        """Is the chrome line at ``position`` one after the first in a chrome box between two
+        paragraphs: a run of at most :data:`MAX_CHROME_BOX_LINES` lines that do not speak for
+        the body (no end-of-article marker among them), with a paragraph right before and right
+        after it? Reads at most that many lines on each side."""
+        if not self._between_paragraphs(position):
+            return False  # a paragraph, or a marker (a live feed's, which does not end the span)
+        start = position
+        while start > 0 and self._between_paragraphs(start - 1):
+            start -= 1
+            if position - start >= MAX_CHROME_BOX_LINES:
+                return False
+        end = position + 1
+        while end < len(self._lines) and self._between_paragraphs(end):
+            end += 1
+            if end - start > MAX_CHROME_BOX_LINES:
+                return False
+        if start == 0 or end == len(self._lines):
+            return False
+        if not (self.speaks(start - 1) and self.speaks(end)):
+            return False
+        return any(self._lines[earlier].chrome for earlier in range(start, position))
 
 
-def _repeated_box_chrome(lines: Sequence[Line], speaks: Sequence[bool]) -> set[int]:
-    """The chrome lines after the first in each chrome box between two paragraphs: a run of
-    at most :data:`MAX_CHROME_BOX_LINES` lines that do not speak for the body (no end-of-article
-    marker among them), with a paragraph right before and right after it. One linear pass."""
-    repeated: set[int] = set()
-    start = 0
-    for index, line in enumerate(lines):
-        if not speaks[index] and not line.tail:
-            continue  # inside a run (or before the first paragraph)
-        run = range(start, index)
-        closed = speaks[index] and start > 0 and speaks[start - 1]
-        if closed and 0 < len(run) <= MAX_CHROME_BOX_LINES:
-            chrome = [position for position in run if lines[position].chrome]
-            repeated.update(chrome[1:])
-        start = index + 1
-    return repeated
+def _gain_bounds(lines: Sequence[Line], furniture: frozenset[int]) -> list[float]:
+    """For each line, the most the lines from it to the next end-of-article marker can gain a
+    span: what their texts would weigh if they all spoke for the body (a line's shape bounds its
+    weight from above, whatever it states). One backward pass, nothing read."""
+    bounds = [0.0] * len(lines)
+    total = 0.0
+    for line in reversed(lines):
+        if line.tail and line.position not in furniture:
+            total = 0.0
+            continue
+        total += max(_text_weight(line), 0.0)
+        bounds[line.position] = total
+    return bounds
 
 
 def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
@@ -278,27 +330,34 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     Only a line that speaks for the body opens a span or raises its score, so a line against
     it is weighed only inside one, and only once a paragraph follows it there: the lines after
     a span's last paragraph (up to an end-of-article marker or the page's end) cannot change
-    which span wins, and the dates and credits of a page's menus and footers are never read."""
+    which span wins. Once no span up to the next marker can beat the best one, even if all its
+    lines spoke for the body (:func:`_gain_bounds`), the search skips to that marker. The dates
+    and credits of a page's menus and footers are never read."""
     best: BodySpan | None = None
     best_value = 0.0
     run_start = 0
     run_score = 0.0
     after_tail = False
+    skipping = False  # nothing before the next end-of-article marker can beat the best span
     feeds = live_feeds(lines)
     furniture = _feed_furniture(lines, feeds)
-    boxed = _related_box_lines(lines)
-    # Each line that speaks for the body (outside the boxes) with its weight, read once.
-    gains = [0.0 if _in_span_box(line, boxed, furniture) else _body_weight(line) for line in lines]
-    speaks = [gain > 0 for gain in gains]
-    box_chrome = _repeated_box_chrome(lines, speaks)
+    weights = _SpanWeights(lines, _related_box_lines(lines), furniture)
+    bounds = _gain_bounds(lines, furniture)
     waiting: list[Line] = []  # the run's lines since its last paragraph, not yet weighed
     for line in lines:
         if line.tail and line.position not in furniture:
             run_score, run_start = 0.0, line.position + 1
-            after_tail = True
+            after_tail, skipping = True, False
             waiting.clear()
             continue
-        if not speaks[line.position]:
+        if skipping:
+            continue
+        discount = AFTER_TAIL_DISCOUNT if after_tail else 1.0
+        reach = (max(run_score, 0.0) + bounds[line.position]) * discount
+        if best is not None and reach + BOUND_MARGIN <= best_value:
+            skipping = True
+            continue
+        if not weights.speaks(line.position):
             if run_score > 0.0:
                 waiting.append(line)
             continue
@@ -307,12 +366,12 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
         for between in waiting:
             if run_score <= 0.0:
                 break
-            run_score += _span_weight(between, boxed, furniture, box_chrome)
+            run_score += weights.in_span(between)
         waiting.clear()
         if run_score <= 0.0:
             run_score, run_start = 0.0, line.position
-        run_score += gains[line.position]
-        value = run_score * (AFTER_TAIL_DISCOUNT if after_tail else 1.0)
+        run_score += weights.gain(line.position)
+        value = run_score * discount
         if value > best_value:
             best_value = value
             best = BodySpan(run_start, line.position, run_score)
