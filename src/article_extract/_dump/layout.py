@@ -183,13 +183,12 @@ def speaks_for_body(line: Line) -> bool:
     """``line_weight(line) > 0``. Every weight but the text's own is a cost, so a line whose
     text does not speak for the body is answered from its shape alone: its dates and credits
     are not read."""
-    return _body_weight(line) > 0
+    return _body_weight(line, _text_weight(line)) > 0
 
 
-def _body_weight(line: Line) -> float:
+def _body_weight(line: Line, text_weight: float) -> float:
     """:func:`line_weight` of a line that speaks for the body, else 0: the line's costs are
-    read only when its text speaks for the body."""
-    text_weight = _text_weight(line)
+    read only when its text (of weight ``text_weight``) speaks for the body."""
     if text_weight <= 0 or _stated_cost(line) is not None:
         return 0.0
     return max(_own_weight(line, text_weight), 0.0)
@@ -217,7 +216,7 @@ def _own_weight(line: Line, text_weight: float) -> float:
 def _text_weight(line: Line) -> float:
     if line.text.endswith(("?", "؟", "!")) and line.units <= MAX_HEADLINE_QUESTION_UNITS:
         return -SHORT_LINE_COST / 3
-    if line.sentence_like and line.units >= MIN_PARAGRAPH_UNITS:
+    if line.units >= MIN_PARAGRAPH_UNITS and line.sentence_like:
         return line.units - PARAGRAPH_OFFSET
     if line.units >= 20:
         return line.units * UNPUNCTUATED_SHARE - UNPUNCTUATED_COST
@@ -247,10 +246,17 @@ class _SpanWeights:
     line gains the span when it speaks for the body, and what it costs inside one. One per
     call of :func:`find_body_span`."""
 
-    __slots__ = ("_boxed", "_furniture", "_gains", "_lines")
+    __slots__ = ("_boxed", "_furniture", "_gains", "_lines", "_text_weights")
 
-    def __init__(self, lines: Sequence[Line], boxed: set[int], furniture: frozenset[int]) -> None:
+    def __init__(
+        self,
+        lines: Sequence[Line],
+        text_weights: Sequence[float],
+        boxed: set[int],
+        furniture: frozenset[int],
+    ) -> None:
         self._lines = lines
+        self._text_weights = text_weights  # each line's _text_weight
         self._boxed = boxed
         self._furniture = furniture
         self._gains: list[float | None] = [None] * len(lines)
@@ -261,7 +267,7 @@ class _SpanWeights:
         if gain is None:
             line = self._lines[position]
             boxed = _in_span_box(line, self._boxed, self._furniture)
-            gain = 0.0 if boxed else _body_weight(line)
+            gain = 0.0 if boxed else _body_weight(line, self._text_weights[position])
             self._gains[position] = gain
         return gain
 
@@ -309,17 +315,20 @@ class _SpanWeights:
         return any(self._lines[earlier].chrome for earlier in range(start, position))
 
 
-def _gain_bounds(lines: Sequence[Line], furniture: frozenset[int]) -> list[float]:
+def _gain_bounds(
+    lines: Sequence[Line], text_weights: Sequence[float], furniture: frozenset[int]
+) -> list[float]:
     """For each line, the most the lines from it to the next end-of-article marker can gain a
-    span: what their texts would weigh if they all spoke for the body (a line's shape bounds its
-    weight from above, whatever it states). One backward pass, nothing read."""
+    span: what their texts (``text_weights``) would weigh if they all spoke for the body (a
+    line's shape bounds its weight from above, whatever it states). One backward pass, nothing
+    read."""
     bounds = [0.0] * len(lines)
     total = 0.0
     for line in reversed(lines):
         if line.tail and line.position not in furniture:
             total = 0.0
             continue
-        total += max(_text_weight(line), 0.0)
+        total += max(text_weights[line.position], 0.0)
         bounds[line.position] = total
     return bounds
 
@@ -341,8 +350,9 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     skipping = False  # nothing before the next end-of-article marker can beat the best span
     feeds = live_feeds(lines)
     furniture = _feed_furniture(lines, feeds)
-    weights = _SpanWeights(lines, _related_box_lines(lines), furniture)
-    bounds = _gain_bounds(lines, furniture)
+    text_weights = [_text_weight(line) for line in lines]
+    weights = _SpanWeights(lines, text_weights, _related_box_lines(lines), furniture)
+    bounds = _gain_bounds(lines, text_weights, furniture)
     waiting: list[Line] = []  # the run's lines since its last paragraph, not yet weighed
     for line in lines:
         if line.tail and line.position not in furniture:
