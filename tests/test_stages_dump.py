@@ -548,6 +548,37 @@ def test_read_header(lines: list[str], best: str, site: str | None, stamp: str |
     assert all(c.text != lines[0] for c in header.candidates)  # the first line is <title>
 
 
+def test_the_header_reads_each_candidate_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a headline candidate reads as a person's name is read once per candidate, and
+    a line too short or too long for a headline is not read as a clock stamp."""
+    from article_extract._dump import header as dump_header
+
+    named: list[str] = []
+    clocked: list[str] = []
+
+    def recording_looks_like_name(text: str) -> bool:
+        named.append(text)
+        return looks_like_name(text)
+
+    def recording_labelled_clock(text: str) -> int | None:
+        clocked.append(text)
+        return labelled_clock(text)
+
+    looks_like_name = dump_header.looks_like_name
+    labelled_clock = dump_lines.labelled_clock
+    monkeypatch.setattr(dump_header, "looks_like_name", recording_looks_like_name)
+    monkeypatch.setattr(dump_lines, "labelled_clock", recording_labelled_clock)
+    prepared = prepare_lines(dump("Home", "World", HEADLINE_EN, "Jane Doe", STAMP, *BODY_EN))
+    span = find_body_span(prepared)
+    assert span is not None
+    header = read_header(prepared, span)
+    assert header.candidates[0].text == HEADLINE_EN
+    assert sorted(named) == sorted(set(named))
+    assert {HEADLINE_EN, "Jane Doe"} <= set(named)
+    assert HEADLINE_EN in clocked
+    assert "World" not in clocked
+
+
 @pytest.mark.parametrize(
     ("lines", "section", "standfirst", "credits", "site_names"),
     [

@@ -87,23 +87,24 @@ class HeaderLines(NamedTuple):
 
 
 def _is_title_candidate(line: Line) -> bool:
+    # The line's shape first: what it states is read only for a line of a headline's length.
     return (
-        not line.chrome
+        MIN_TITLE_UNITS <= line.units <= MAX_TITLE_UNITS
+        and not line.markup.elsewhere
         and not _URL_LINE_RE.match(line.text)
+        and not line.chrome
         and not line.is_date_line
         and line.attribution is None
         and not is_caption(line)
         and not line.clock_stamp
-        and not line.markup.elsewhere
-        and MIN_TITLE_UNITS <= line.units <= MAX_TITLE_UNITS
     )
 
 
 def _nearest_above(
-    candidates: Sequence[Line], index: int | None, media: frozenset[int]
+    candidates: Sequence[Line], index: int | None, media: frozenset[int], named: frozenset[int]
 ) -> Line | None:
-    """The headline-like candidate closest above line ``index`` (names, labels and media
-    titles skipped)."""
+    """The headline-like candidate closest above line ``index`` (``named`` names, labels and
+    media titles skipped)."""
     if index is None:
         return None
     above = [
@@ -112,7 +113,7 @@ def _nearest_above(
         if c.position < index
         and c.units >= MIN_HEADLINE_UNITS
         and c.position not in media
-        and not looks_like_name(c.text)
+        and c.position not in named
     ]
     return max(above, key=lambda c: c.position, default=None)
 
@@ -170,6 +171,7 @@ def _title_score(
     plain_of_decorated: bool,
     cut_copy: bool,
     media_title: bool,
+    name: bool,
 ) -> float:
     score = min(line.units, 12) / 12 + HEADING_LEVEL_BONUS.get(line.markup.heading, 0.0)
     title_key = letters_key(line.text)
@@ -185,7 +187,7 @@ def _title_score(
         score -= 1.0  # the first words of the bare headline, cut off (a video's title)
     if media_title:
         score -= 2.0  # a video or audio box's title
-    if looks_like_name(line.text):
+    if name:
         score -= 1.0  # a byline name, not a headline
     if line.units < MIN_HEADLINE_UNITS and line.markup.heading != 1 and line is not next_to_date:
         # A section label; a page's <h1> or the date's neighbour is its headline, however short.
@@ -264,12 +266,16 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         if _is_title_candidate(line) and (line.position > 0 or line.markup.heading == 1)
     ]
     media = _media_titles(lines, candidates)
-    next_to_date = _nearest_above(candidates, date_line.position if date_line else None, media)
+    # Candidates that read as a person's name (a byline): read once, asked by several rules.
+    named = frozenset(c.position for c in candidates if looks_like_name(c.text))
+    next_to_date = _nearest_above(
+        candidates, date_line.position if date_line else None, media, named
+    )
     # A boxed-in line is a widget's, unless it is the date's neighbour: a headline may sit
     # between a breadcrumb and a share bar right above its stamp.
     boxed = _boxed_in(lines, candidates) - {next_to_date.position if next_to_date else -1}
     media |= boxed
-    standfirst = _standfirst_below_headline(next_to_date, candidates)
+    standfirst = _standfirst_below_headline(next_to_date, candidates, named)
     if next_to_date is None and date_line is not None:
         # No headline above the stamp: the page prints it above the headline block.
         next_to_date = _first_below(candidates, date_line.position, span.start, media)
@@ -290,6 +296,7 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
             plain_of_decorated=line.position in decorated,
             cut_copy=line.position in cut_copies,
             media_title=line.position in media,
+            name=line.position in named,
         )
 
     # A widget's content comes after every other candidate, whatever its score: the share
@@ -376,7 +383,7 @@ def _header_window(lines: Sequence[Line], span: BodySpan) -> list[Line]:
 
 
 def _standfirst_below_headline(
-    next_to_date: Line | None, candidates: Sequence[Line]
+    next_to_date: Line | None, candidates: Sequence[Line], named: frozenset[int]
 ) -> Line | None:
     """The line next to the date when it is a standfirst: longer, right below a headline."""
     if next_to_date is None:
@@ -385,7 +392,7 @@ def _standfirst_below_headline(
     if (
         above is None
         or above.units < MIN_HEADLINE_UNITS
-        or looks_like_name(above.text)
+        or above.position in named
         or next_to_date.units <= above.units
     ):
         return None
