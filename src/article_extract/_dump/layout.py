@@ -259,7 +259,8 @@ class _SpanWeights:
         self._text_weights = text_weights  # each line's _text_weight
         self._boxed = boxed
         self._furniture = furniture
-        self._gains: list[float | None] = [None] * len(lines)
+        # A line whose text does not speak for the body gains nothing, whatever it states.
+        self._gains: list[float | None] = [None if w > 0 else 0.0 for w in text_weights]
 
     def gain(self, position: int) -> float:
         """The line's weight when it speaks for the body (outside the boxes), else 0."""
@@ -367,7 +368,8 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
         if best is not None and reach + BOUND_MARGIN <= best_value:
             skipping = True
             continue
-        if not weights.speaks(line.position):
+        gain = weights.gain(line.position)
+        if gain <= 0.0:  # the line does not speak for the body
             if run_score > 0.0:
                 waiting.append(line)
             continue
@@ -380,7 +382,7 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
         waiting.clear()
         if run_score <= 0.0:
             run_score, run_start = 0.0, line.position
-        run_score += weights.gain(line.position)
+        run_score += gain
         value = run_score * discount
         if value > best_value:
             best_value = value
