@@ -9,6 +9,11 @@ paragraphs, then end-of-article chrome (tags, share, related lists, comments, fo
   maximum-sum segment, cut at end-of-article markers ("مقالات ذات صلة", "التعليقات"…).
   A box inside the body costs as one interruption, not line by line: an "اقرأ أيضا" marker
   and its headlines, or a short run of chrome between two paragraphs (a newsletter sign-up).
+* The search reads what a line states (its dates, credits, chrome and caption flags) only when
+  the span's score depends on it: a line whose text does not speak for the body is weighed only
+  inside a run with a paragraph after it, and once even a bound from the lines' shapes (every
+  line up to the next end-of-article marker speaking for the body) cannot beat the best span,
+  the search skips to that marker. The span is the one the plain sum gives.
 * The header is read backwards from the body's first line, within a small window.
 * Images inside the span: a caption carries a photo credit; a text browser prints the image's
   alt text right above it (:func:`alt_text_lines`), which is no more body text than the caption.
@@ -342,7 +347,7 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     a span's last paragraph (up to an end-of-article marker or the page's end) cannot change
     which span wins. Once no span up to the next marker can beat the best one, even if all its
     lines spoke for the body (:func:`_gain_bounds`), the search skips to that marker. The dates
-    and credits of a page's menus and footers are never read."""
+    and credits of a page's menus (short lines) and of the footers it skips are never read."""
     best: BodySpan | None = None
     best_value = 0.0
     run_start = 0
