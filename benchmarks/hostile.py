@@ -11,7 +11,9 @@ Run from the repository root::
 Inputs come from ``tests/hostile_inputs.py`` (shared with the property tests and the fuzz seeds):
 its named regression fixtures (10 MB page, 100,000 nested ``<div>``\\ s, a 1 MB single line,
 ``.`` × 100,000 then a letter …), each run in a forked child with a deadline (so a hang is
-reported, not waited for) that also measures the child's peak RSS growth; then ``--count``
+reported, not waited for), and each of 1 MB or more again in a fresh interpreter for its peak
+RSS growth (a forked child would first reuse the heap this process freed, so its growth would
+depend on what ran before it: see :data:`MEMORY_CODE`); then ``--count``
 inputs drawn with a fixed seed from its generators (random bytes, Unicode, HTML, dumps,
 mutations of the golden fixture pages), run in one child process, one after another.
 
@@ -34,10 +36,13 @@ a machine shared with other jobs, wall-clock time measures the neighbours too.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -102,6 +107,57 @@ def _lxml_parse(source: str | bytes) -> None:
     lxml.html.document_fromstring(data)
 
 
+# The memory of one input, in a fresh interpreter: a child forked from this process would first
+# reuse the heap this process freed after building earlier inputs, which costs no new RSS, so
+# its growth would depend on what ran before it. The input comes from a file (one allocation,
+# returned to the kernel when freed); the peak is the kernel's high-water mark, reset after
+# the warm-up.
+MEMORY_CODE = """
+import gc, json, sys
+sys.path[:0] = {paths!r}
+import hostile
+with open({path!r}, "rb") as handle:
+    data = handle.read()
+source = data.decode("utf-8", "surrogatepass") if {is_text!r} else data
+del data
+hostile._warm_up()
+gc.collect()
+with open("/proc/self/clear_refs", "w") as handle:
+    handle.write("5")  # the high-water mark (VmHWM) restarts from the RSS now
+def status(field):
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith(field):
+                return int(line.split()[1]) * 1024
+before = status("VmRSS:")
+try:  # the outcome was taken in the forked run: only the memory counts here
+    hostile._lxml_parse(source) if {lxml_only!r} else hostile._outcome_of(source)
+except Exception:
+    pass
+print(json.dumps(status("VmHWM:") - before))
+"""
+
+
+def _fresh_peak_growth(source: str | bytes, *, lxml_only: bool) -> int:
+    """Peak RSS growth of extracting ``source`` (or of lxml's parse alone) in a fresh
+    interpreter (see :data:`MEMORY_CODE`)."""
+    is_text = isinstance(source, str)
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    with tempfile.NamedTemporaryFile(suffix=".input") as handle:
+        handle.write(data)
+        handle.flush()
+        code = MEMORY_CODE.format(
+            paths=[str(ROOT / "src"), str(ROOT / "tests"), str(ROOT / "benchmarks")],
+            path=handle.name,
+            is_text=is_text,
+            lxml_only=lxml_only,
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode:
+        raise RuntimeError(f"the memory measurement failed: {out.stderr[-2000:]}")
+    return int(json.loads(out.stdout))
+
+
 def _warm_up() -> None:
     """One HTML page and one dump extracted before the children fork, so that one-time work
     (rule tables, validators, lazy imports: some 10 MB) counts against no input."""
@@ -125,16 +181,11 @@ def run_fixtures(only: str | None) -> list[Row]:
         if kind.startswith("exception:"):
             kind = "ESCAPED " + kind.split(":", 1)[1]
         cpu = outcome.cpu_seconds if kind not in ("timeout", "died") else deadline
-        lxml_growth = None
-        if size >= MB:  # the inputs whose memory is judged
-            lxml_growth = run_isolated(
-                lambda source=source: _lxml_parse(source), timeout=10 * deadline
-            ).peak_rss_growth
-        rows.append(
-            Row(
-                fixture.name, size, kind, cpu, outcome.seconds, outcome.peak_rss_growth, lxml_growth
-            )
-        )
+        growth, lxml_growth = outcome.peak_rss_growth, None
+        if size >= MB and kind not in ("timeout", "died"):  # the inputs whose memory is judged
+            growth = _fresh_peak_growth(source, lxml_only=False)
+            lxml_growth = _fresh_peak_growth(source, lxml_only=True)
+        rows.append(Row(fixture.name, size, kind, cpu, outcome.seconds, growth, lxml_growth))
         print(f"  {fixture.name}: {kind}, {cpu:.2f} s CPU", file=sys.stderr, flush=True)
     return rows
 
