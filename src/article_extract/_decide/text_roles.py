@@ -105,7 +105,8 @@ def teaser_runs(lines: Sequence[str], meta: Sequence[bool]) -> set[int]:
             if not meta[following]:
                 break
             following += 1
-        if not meta[position] and _teaser_headline(lines[position]) and following > position + 1:
+        # The meta lines after it first: most lines have none, and then need no reading.
+        if not meta[position] and following > position + 1 and _teaser_headline(lines[position]):
             run.extend(range(position, following))
             units += 1
             position = following
