@@ -186,19 +186,24 @@ def test_line_weight_of_marked_lines(text: str, markup: dump_lines.Markup, expec
     assert speaks_for_body(line) is (line_weight(line) > 0)
 
 
-def test_the_dates_of_lines_far_from_the_body_are_never_read(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A menu's and a footer's lines are decided by their shape: the date engine never reads
-    them, only the lines the body span and the header reach, each distinct line once."""
+@pytest.fixture
+def dates_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the dump lines ask the date engine about, in order."""
     read: list[str] = []
+    find_dates = dump_lines.find_dates
 
     def recording_find_dates(text: str, **kwargs: object) -> object:
         read.append(text)
         return find_dates(text, **kwargs)
 
-    find_dates = dump_lines.find_dates
     monkeypatch.setattr(dump_lines, "find_dates", recording_find_dates)
+    return read
+
+
+def test_the_dates_of_lines_far_from_the_body_are_never_read(dates_read: list[str]) -> None:
+    """A menu's and a footer's lines are decided by their shape: the date engine never reads
+    them, only the lines the body span and the header reach, each distinct line once."""
+    read = dates_read
     menu = [f"Section {n} headlines of the day" for n in range(40)]
     footer = [f"Archive {n} of the site" for n in range(20)]
     lines = prepare_lines(dump(*menu, STAMP, HEADLINE, STAMP, *BODY_EN, *footer))
@@ -212,21 +217,12 @@ def test_the_dates_of_lines_far_from_the_body_are_never_read(
     assert menu[0] in read
 
 
-def test_the_lines_after_the_last_paragraph_are_never_weighed(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_lines_after_the_last_paragraph_are_never_weighed(dates_read: list[str]) -> None:
     """A line that does not speak for the body is weighed only when a paragraph follows it
     inside the run: the short lines after the body's last paragraph (a footer, up to the page's
     end or an end-of-article marker) cannot change the span, and their dates are never read;
     a short line between two paragraphs is weighed, as is every line of the span."""
-    read: list[str] = []
-
-    def recording_find_dates(text: str, **kwargs: object) -> object:
-        read.append(text)
-        return find_dates(text, **kwargs)
-
-    find_dates = dump_lines.find_dates
-    monkeypatch.setattr(dump_lines, "find_dates", recording_find_dates)
+    read = dates_read
     between = "Archive of the site"
     footer = [f"Archive {n} of the site" for n in range(3)]
     for end in ([], ["Related articles"]):
@@ -239,19 +235,12 @@ def test_the_lines_after_the_last_paragraph_are_never_weighed(
         assert not set(footer) & set(read)
 
 
-def test_the_search_skips_what_cannot_beat_the_best_span(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_search_skips_what_cannot_beat_the_best_span(dates_read: list[str]) -> None:
     """Once the lines up to the next end-of-article marker could not beat the best span even if
     every one of them spoke for the body (a line's shape bounds its weight), they are never read:
     the one-sentence notes under a "Related articles" marker after a long body. Lines that could
     beat it are read, and the span is theirs when they do."""
-    read: list[str] = []
-
-    def recording_find_dates(text: str, **kwargs: object) -> object:
-        read.append(text)
-        return find_dates(text, **kwargs)
-
-    find_dates = dump_lines.find_dates
-    monkeypatch.setattr(dump_lines, "find_dates", recording_find_dates)
+    read = dates_read
     notes = [f"Our newsroom number {n} is open every day of the week." for n in range(3)]
     lines = prepare_lines(dump(E_LONG, *BODY_EN, "Related articles", *notes, "Contact"))
     span = find_body_span(lines)
