@@ -32,7 +32,7 @@ import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import IO, Any, Protocol, get_args, get_origin
+from typing import IO, Any, NamedTuple, Protocol, get_args, get_origin
 
 from .._model import Article
 from .items import ERROR_FIELDS, RECORD_HEAD, Result
@@ -174,51 +174,54 @@ class RecordWriter(Protocol):
     def close(self) -> None: ...
 
 
-class _Lines:
-    """JSON Lines and CSV: each record, already ending in its terminator, in one write."""
+class _Layout(NamedTuple):
+    """How a byte format lays its records out: ``opening`` first (a CSV file's header row),
+    ``first`` before the first record and ``between`` before each later one, ``closing`` last.
+    ``flush``: each record reaches the file in one flushed write (crash safety, module
+    docstring)."""
 
-    def __init__(self, out: IO[bytes], header: bytes = b"") -> None:
-        self.out = out
-        if header:
-            self.write(header)
-
-    def write(self, data: RecordData) -> None:
-        self.out.write(_as_bytes(data))
-        self.out.flush()
-
-    def close(self) -> None:
-        self.out.flush()
+    opening: bytes = b""
+    first: bytes = b""
+    between: bytes = b""
+    closing: bytes = b""
+    flush: bool = True
 
 
-class _Documents:
-    """Articles as documents, one after the other, a blank line between (module docstring)."""
+# Documents are separated by a blank line; a JSON array is whole only once closed.
+_LAYOUTS = {
+    "jsonl": _Layout(),
+    "csv": _Layout(),
+    "json": _Layout(opening=b"[", first=b"\n", between=b",\n", closing=b"\n]\n", flush=False),
+    "markdown": _Layout(between=b"\n"),
+    "text": _Layout(between=b"\n"),
+}
 
-    def __init__(self, out: IO[bytes]) -> None:
-        self.out = out
+
+class _Stream:
+    """Records one after the other into ``out``, laid out as ``layout`` says. ``owned``: ``out``
+    is this writer's own file, synced to disk and closed with it."""
+
+    def __init__(self, out: IO[bytes], layout: _Layout, *, owned: bool = False) -> None:
+        self.out, self.layout, self.owned = out, layout, owned
         self.count = 0
+        if layout.opening:
+            out.write(layout.opening)
+            if layout.flush:
+                out.flush()
 
     def write(self, data: RecordData) -> None:
-        self.out.write((b"\n" if self.count else b"") + _as_bytes(data))
-        self.out.flush()
+        layout = self.layout
+        self.out.write((layout.between if self.count else layout.first) + _as_bytes(data))
+        if layout.flush:
+            self.out.flush()
         self.count += 1
 
     def close(self) -> None:
+        self.out.write(self.layout.closing)
         self.out.flush()
-
-
-class _JsonArray:
-    def __init__(self, out: IO[bytes]) -> None:
-        self.out = out
-        self.count = 0
-        out.write(b"[")
-
-    def write(self, data: RecordData) -> None:
-        self.out.write((b",\n" if self.count else b"\n") + _as_bytes(data))
-        self.count += 1
-
-    def close(self) -> None:
-        self.out.write(b"\n]\n")
-        self.out.flush()
+        if self.owned:
+            os.fsync(self.out.fileno())
+            self.out.close()
 
 
 def _csv_cell(name: str, value: Any) -> str:
@@ -334,19 +337,6 @@ class _Replacing:
             os.unlink(self.temporary)
 
 
-class _Appending:
-    def __init__(self, handle: IO[bytes], inner: RecordWriter) -> None:
-        self.handle, self.inner = handle, inner
-
-    def write(self, data: RecordData) -> None:
-        self.inner.write(data)
-
-    def close(self) -> None:
-        self.inner.close()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-
-
 def open_writer(
     fmt: str,
     path: str | None,
@@ -359,26 +349,21 @@ def open_writer(
     ``stdout`` (bytes) when ``path`` is None.
 
     ``append`` continues a file :func:`resume` has checked (JSON Lines and CSV only)."""
-    header = _csv_row(list(fields)) if fmt == "csv" else b""
+    if fmt == "parquet":
+        if path is None:
+            raise ValueError("Parquet needs an output file (-o)")
+        return _Replacing(path, lambda w: _Parquet(w.temporary, fields))
+    layout = _LAYOUTS[fmt]
+    resumed = append and path is not None and os.path.exists(path) and os.path.getsize(path) > 0
+    if fmt == "csv" and not resumed:  # a resumed file has its header
+        layout = layout._replace(opening=_csv_row(list(fields)))
     if path is None:
         assert stdout is not None
-        if fmt in APPENDABLE:
-            return _Lines(stdout, header)
-        if fmt == "json":
-            return _JsonArray(stdout)
-        if fmt in DOCUMENT_FORMATS:
-            return _Documents(stdout)
-        raise ValueError("Parquet needs an output file (-o)")
+        return _Stream(stdout, layout)
     if fmt in APPENDABLE:
-        if append and os.path.exists(path) and os.path.getsize(path) > 0:
-            header = b""  # the file has its header
         handle = open(path, "ab" if append else "wb")  # noqa: SIM115 (closed by close())
-        return _Appending(handle, _Lines(handle, header))
-    if fmt == "json":
-        return _Replacing(path, lambda w: _JsonArray(w.open()))
-    if fmt in DOCUMENT_FORMATS:
-        return _Replacing(path, lambda w: _Documents(w.open()))
-    return _Replacing(path, lambda w: _Parquet(w.temporary, fields))
+        return _Stream(handle, layout, owned=True)
+    return _Replacing(path, lambda w: _Stream(w.open(), layout))
 
 
 def _last_record_end(handle: IO[bytes], terminator: bytes) -> int:
