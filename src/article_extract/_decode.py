@@ -232,11 +232,7 @@ def _refuse_non_text(data: bytes) -> None:
     """Raise for bytes that are an archive of pages or binary data rather than one page."""
     archive = archive_kind(data[:16].decode("latin-1"))
     if archive is not None:
-        raise UnsupportedSource(
-            f"the input is {archive.what}, which holds many pages: read it with "
-            "article_extract.extract_many(...) or `article-extract FILE.warc.gz`, "
-            "not extract()"
-        )
+        raise UnsupportedSource.archive(archive.what)
     what = _binary_kind(data)
     if what is not None:
         raise BinaryInput(f"the input is binary data ({what}), not a page")

@@ -66,10 +66,7 @@ def _page_kind(text: str) -> InputKind:
     if non_page is None:
         return detect_kind(text)
     if non_page.archive:
-        raise UnsupportedSource(
-            f"the input is {non_page.what}, which holds many pages: read it with "
-            "article_extract.extract_many(...) or `article-extract FILE.warc.gz`, not extract()"
-        )
+        raise UnsupportedSource.archive(non_page.what)
     raise NotAnArticle(f"the input is {non_page.what}, not a web page", reason="not_a_page")
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "DatePrecision",
     "Options",
     "article_json_schema",
+    "instant",
 ]
 
 BlockKind = Literal["paragraph", "heading", "quote", "list_item", "table_row"]
@@ -80,6 +81,12 @@ URL_RE = re.compile(
     r"^https?://[^\s/?#\ud800-\udfff]+(?:[/?#][^\s\ud800-\udfff]*)?$", re.IGNORECASE
 )
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
+
+
+def instant(value: datetime) -> datetime:
+    """The naive UTC wall clock of an aware value; a naive value as it is."""
+    offset = value.utcoffset()
+    return value.replace(tzinfo=None) - offset if offset is not None else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,9 +285,7 @@ class Article(_Frozen):
     def _plausible_date(cls, value: datetime | None) -> datetime | None:
         if value is None:
             return None
-        offset = value.utcoffset()
-        instant = value.replace(tzinfo=None) - offset if offset is not None else value
-        if instant < EARLIEST_PLAUSIBLE:
+        if instant(value) < EARLIEST_PLAUSIBLE:
             raise ValueError(f"date {value.isoformat()} is before {EARLIEST_PLAUSIBLE.year}")
         return value
 

@@ -17,7 +17,7 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from typing import IO, Any
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import __version__
@@ -239,15 +239,14 @@ class _Specs:
         for manifest in args.manifest:
             if not os.path.isfile(manifest):
                 raise _UsageError(f"--manifest: no such file: {manifest}")
+        if not self.direct and self.listed is None and not self.manifests:
+            raise _UsageError("give at least one INPUT (file, folder, archive or -), or --example")
 
     def __iter__(self) -> Iterator[InputSpec]:
         yield from self.direct
         if self.listed is not None:
             yield from self.listed
         yield from self.manifests
-
-    def empty(self) -> bool:
-        return not self.direct and self.listed is None and not self.manifests
 
 
 def _check_usage(args: argparse.Namespace) -> None:
@@ -397,8 +396,7 @@ def _main(args: argparse.Namespace) -> int:
         default_tz=_zone(args.default_tz) if args.default_tz else None,
     )
     fields = _chosen_fields(args)
-    specs = _specs_or_usage(args)
-    reader = Reader(specs, _read_settings(args, options))
+    reader = Reader(_Specs(args), _read_settings(args, options))
     tally = Tally()
     done: set[str] = set()
     if args.resume:
@@ -455,13 +453,6 @@ def _main(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _specs_or_usage(args: argparse.Namespace) -> _Specs:
-    specs = _Specs(args)
-    if specs.empty():
-        raise _UsageError("give at least one INPUT (file, folder, archive or -), or --example")
-    return specs
-
-
 def _close(writer: RecordWriter) -> None:
     try:
         writer.close()
@@ -487,16 +478,11 @@ def _silence_stdout() -> None:
 
 def _finish(args: argparse.Namespace, tally: Tally) -> None:
     if args.stats:
-        _write_json(args.stats, tally.to_dict())
+        with open(args.stats, "w", encoding="utf-8") as handle:
+            json.dump(tally.to_dict(), handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
     if not args.quiet:
         print(tally.summary(), file=sys.stderr)
-
-
-def _write_json(path: str, data: dict[str, Any]) -> None:
-    handle: IO[str]
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -136,6 +136,15 @@ class UnsupportedSource(InputError):
 
     code = "unsupported_source"
 
+    @classmethod
+    def archive(cls, what: str) -> Self:
+        """The error for a web archive (``what``: "a WARC web archive"), with the batch API to
+        read it by."""
+        return cls(
+            f"the input is {what}, which holds many pages: read it with "
+            "article_extract.extract_many(...) or `article-extract FILE.warc.gz`, not extract()"
+        )
+
 
 class NotAnArticle(ExtractError):
     """The input was read but holds no article.

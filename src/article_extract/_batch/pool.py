@@ -41,7 +41,15 @@ from typing import Any, Generic, TypeVar
 
 from ..errors import ExtractError, ExtractTimeout, InternalError
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "PoolStats", "in_process", "run_pool", "time_limit_works"]
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "PoolStats",
+    "cpu_seconds",
+    "in_process",
+    "peak_rss_bytes",
+    "run_pool",
+    "time_limit_works",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -98,10 +106,17 @@ def in_process(
         yield _call_with_limit(fn, fail, item, limit)
 
 
-def _peak_rss_bytes() -> int:
+def peak_rss_bytes() -> int:
+    """This process's peak memory (resident set size) so far."""
     # ru_maxrss is in KiB on Linux, in bytes on macOS.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time so far, user and system."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _worker_main(
@@ -127,8 +142,7 @@ def _worker_main(
         except EOFError:  # the parent is gone
             return
         if chunk is None:
-            usage = resource.getrusage(resource.RUSAGE_SELF)
-            conn.send(("peak", _peak_rss_bytes(), usage.ru_utime + usage.ru_stime))
+            conn.send(("peak", peak_rss_bytes(), cpu_seconds()))
             return
         for seq, item in chunk:
             conn.send((seq, _call_with_limit(fn, fail, item, limit)))

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import resource
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .pool import PoolStats
+from .pool import PoolStats, cpu_seconds, peak_rss_bytes
 
 __all__ = ["Tally"]
 
 _MIB = 1024 * 1024
-
-
-def _parent_peak_bytes() -> int:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak if sys.platform == "darwin" else peak * 1024
-
-
-def _cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
 
 
 @dataclass
@@ -61,10 +49,10 @@ class Tally:
             "skipped_already_done": self.skipped,
             "wall_seconds": round(wall, 3),
             "pages_per_second": round(self.done / wall, 2) if wall > 0 else None,
-            "parent_peak_mib": round(_parent_peak_bytes() / _MIB, 1),
+            "parent_peak_mib": round(peak_rss_bytes() / _MIB, 1),
             "worker_peak_mib": [round(b / _MIB, 1) for b in self.pool.worker_peak_bytes],
             "worker_cpu_seconds": [round(c, 2) for c in self.pool.worker_cpu_seconds],
-            "parent_cpu_seconds": round(_cpu_seconds(), 2),
+            "parent_cpu_seconds": round(cpu_seconds(), 2),
             "workers_replaced": self.pool.replaced,
         }
 

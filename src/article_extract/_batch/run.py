@@ -23,7 +23,6 @@ __all__ = [
     "as_inputs",
     "extract_input",
     "extract_many",
-    "failed_result",
     "map_inputs",
     "run_job",
 ]
@@ -60,17 +59,13 @@ def extract_input(job: Job, item: Input) -> Result:
     return Result(item.id, article=article)
 
 
-def failed_result(item: Input, error: ExtractError) -> Result:
-    """The result of an input its worker gave up on (time limit) or died on."""
-    return Result(item.id, error=error)
-
-
 def _rendered(job: Job, render: Callable[[Result], R], item: Input) -> R:
     return render(extract_input(job, item))
 
 
 def _rendered_failure(render: Callable[[Result], R], item: Input, error: ExtractError) -> R:
-    return render(failed_result(item, error))
+    """The record of an input its worker gave up on (time limit) or died on."""
+    return render(Result(item.id, error=error))
 
 
 def _as_is(result: Result) -> Result:

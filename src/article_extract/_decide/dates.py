@@ -48,14 +48,13 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple
 
 from .._dates import ParsedDate
-from .._model import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, DateOrigin, Options
+from .._model import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, DateOrigin, Options, instant
 
 __all__ = [
     "DAY_OR_BETTER",
     "DateDecision",
     "DateEvidence",
     "choose_dates",
-    "instant",
     "is_plausible",
     "printed_date",
 ]
@@ -102,12 +101,6 @@ class DateDecision(NamedTuple):
     modified: datetime | None = None
     conflicts: tuple[DateEvidence, ...] = ()
     flags: frozenset[str] = frozenset()
-
-
-def instant(value: datetime) -> datetime:
-    """The naive UTC wall clock of an aware value; a naive value as it is."""
-    offset = value.utcoffset()
-    return value.replace(tzinfo=None) - offset if offset is not None else value
 
 
 def _naive(value: datetime) -> datetime:
