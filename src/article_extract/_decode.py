@@ -74,7 +74,6 @@ class Encoding(NamedTuple):
 
 
 _UTF8 = Encoding("UTF-8", "utf-8")
-_WINDOWS_1252 = Encoding("windows-1252", "cp1252")
 _UTF16 = frozenset({"UTF-16LE", "UTF-16BE"})
 
 _BOMS: tuple[tuple[bytes, Encoding], ...] = (

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from functools import cache
 
 __all__ = [
-    "ARABIC_PUNCTUATION",
     "FIRST_CJK",
     "LETTER_VARIANTS",
     "cjk_letters",
@@ -96,8 +95,6 @@ _FOLD_TABLE = (
 )
 # Any character the table maps.
 _FOLD_CHARS_RE = re.compile(f"[{re.escape(''.join(map(chr, _FOLD_TABLE)))}]")
-
-ARABIC_PUNCTUATION = "،؛؟"
 
 # A word character that is not "_": what survives at the edges of a token. Searched from each
 # end with ``search`` (never ``^[\W_]+|[\W_]+$``, whose second branch is retried at every

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import __version__
 from ._batch.boilerplate import learn_boilerplate
 from ._batch.items import Input
-from ._batch.readers import STDIN, InputSpec, MissingExtra, Reader, ReadSettings
+from ._batch.readers import MANY_PAGES, STDIN, InputSpec, MissingExtra, Reader, ReadSettings
 from ._batch.report import Tally
 from ._batch.run import Job, run_job
 from ._batch.writers import (
@@ -254,9 +254,9 @@ def _check_usage(args: argparse.Namespace) -> None:
     if args.url is not None:
         many = args.files_from or args.manifest or given != 1
         single = args.inputs[0] if args.inputs else None
-        if many or (single not in (None, STDIN) and not os.path.isfile(single)):
-            raise _UsageError("--url gives the URL of one page: use it with a single input")
-        if single is not None and single.lower().endswith((".warc", ".warc.gz", ".jsonl")):
+        if single not in (None, STDIN):  # a file of one page, not a folder or a file of many
+            many = many or not os.path.isfile(single) or single.lower().endswith(MANY_PAGES)
+        if many:
             raise _UsageError("--url gives the URL of one page: use it with a single input")
     if args.inputs.count(STDIN) > 1 or (STDIN in args.inputs and args.files_from == STDIN):
         raise _UsageError("standard input (-) can be read only once")

@@ -41,6 +41,7 @@ from ..errors import InputError, InputTooLarge, UnsupportedSource
 from .items import HttpPayload, Input, path_id
 
 __all__ = [
+    "MANY_PAGES",
     "STDIN",
     "InputSpec",
     "MissingExtra",
@@ -53,6 +54,8 @@ __all__ = [
 STDIN = "-"
 WARC_SUFFIXES = (".warc", ".warc.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+# Files that hold many pages: a WARC archive, JSON Lines.
+MANY_PAGES = WARC_SUFFIXES + JSONL_SUFFIXES
 # WARC payload types that are pages; a record without a Content-Type is tried too.
 _PAGE_TYPES = ("text/", "application/xhtml")
 

@@ -10,7 +10,6 @@ numbers written in the text.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +21,6 @@ __all__ = ["fallback"]
 
 # Two distinct bases: if dateparser's answer moves with the base, it depended on "now".
 _BASES = (datetime(2001, 2, 3, 4, 5, 6), datetime(2011, 12, 13, 14, 15, 16))
-_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 
 
 def _settings(base: datetime) -> dict[str, Any]:

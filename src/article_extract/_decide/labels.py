@@ -22,6 +22,7 @@ from .._lexicon import chrome_lexicon
 from .._text import clean_text
 from .evidence import Credit
 from .names import usable_authors
+from .titles import DOMAIN_RE
 
 __all__ = ["MAX_SECTION_WORDS", "choose_authors", "choose_section", "choose_site_name"]
 
@@ -29,7 +30,6 @@ __all__ = ["MAX_SECTION_WORDS", "choose_authors", "choose_section", "choose_site
 MAX_SITE_NAME_WORDS = 8
 # A section label is short ("عربي ودولي", "Politique").
 MAX_SECTION_WORDS = 5
-_DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
@@ -37,7 +37,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 def _usable_label(text: str, max_words: int) -> bool:
     if not text or len(text.split()) > max_words or not _LETTER_RE.search(text):
         return False
-    if "://" in text or _DOMAIN_RE.match(text):
+    if "://" in text or DOMAIN_RE.match(text):
         return False
     return not chrome_lexicon().is_chrome(text)
 

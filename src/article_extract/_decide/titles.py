@@ -35,6 +35,7 @@ from .._text import FIRST_CJK, cjk_letters, clean_text, letters_key
 from .names import looks_like_name
 
 __all__ = [
+    "DOMAIN_RE",
     "MAX_TITLE_CHARS",
     "MIN_HEADLINE_WORDS",
     "MetadataTitle",
@@ -65,7 +66,8 @@ MAX_ROLE_WORDS = 2
 # two characters ("--", "::", "»»"), or a bar. A match starts only where a whitespace run
 # starts (lookbehind), so a long run is tried once.
 SEPARATOR_RE = re.compile(r"(?<!\s)\s+[|\-–—•·»«:/]{1,2}\s+|(?<!\s)\s*[|｜]\s*")
-_DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
+# A bare domain name ("alyaum.com"): a site's address, never a headline, section or name.
+DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
 # Host name labels that are not the site's name.
 _HOST_NOISE = frozenset({"www", "m", "amp", "com", "net", "org", "co", "news"})
 
@@ -105,7 +107,7 @@ def site_keys(names: Iterable[str], host: str | None) -> frozenset[str]:
 
 def _is_site_segment(segment: str, keys: frozenset[str]) -> bool:
     key = letters_key(segment)
-    if not key or _DOMAIN_RE.match(segment.strip()):
+    if not key or DOMAIN_RE.match(segment.strip()):
         return True
     return any(key == s or (len(s) >= 3 and (s in key or key in s)) for s in keys)
 
