@@ -84,46 +84,38 @@ _BOMS: tuple[tuple[bytes, Encoding], ...] = (
     (codecs.BOM_UTF16_BE, Encoding("UTF-16BE", "utf-16-be")),
 )
 
-# Magic numbers of formats that are never a page. Gzip is unpacked before; ZIP is named below.
-# Signatures made of letters carry the binary bytes that follow them, so a text that starts
-# with "OTTO", "RIFF" or "ID3" is not taken for a font, a video or a song.
-_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"\x00\x00\x01\x00", "an icon"),
-    (b"8BPS\x00\x01", "a Photoshop image"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an office document (doc, xls, ppt or msg)"),
-    (b"{\\rtf1", "an RTF document"),
-    (b"PK\x03\x04", "a ZIP archive"),
-    (b"PK\x05\x06", "a ZIP archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-zip archive"),
-    *((b"BZh%d1AY&SY" % level, "a bzip2 archive") for level in range(1, 10)),
-    (b"\xfd7zXZ\x00", "an xz archive"),
-    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
-    (b"OggS\x00", "Ogg media"),
-    (b"ID3\x02\x00", "MP3 audio"),
-    (b"ID3\x03\x00", "MP3 audio"),
-    (b"ID3\x04\x00", "MP3 audio"),
-    (b"fLaC\x00", "FLAC audio"),
-    (b"fLaC\x80", "FLAC audio"),
-    (b"\x1a\x45\xdf\xa3", "Matroska/WebM video"),
-    (b"wOFF\x00", "a web font"),
-    (b"wOFFOTTO", "a web font"),
-    (b"wOF2\x00", "a web font"),
-    (b"wOF2OTTO", "a web font"),
-    (b"OTTO\x00", "a font"),
-    (b"\x00\x01\x00\x00\x00", "a font"),
-    (b"\x7fELF", "an executable"),
-    (b"MZ\x90\x00", "a Windows executable"),
-    (b"\xca\xfe\xba\xbe", "a Java class or Mach-O binary"),
-    (b"\xcf\xfa\xed\xfe", "a Mach-O binary"),
-    (b"\x00asm", "a WebAssembly module"),
-    (b"SQLite format 3\x00", "an SQLite database"),
+# Magic numbers of formats that are never a page, each format's signatures together. Gzip is
+# unpacked before; what a ZIP holds is read from its first entry (_ZIP_KINDS). Signatures made
+# of letters carry the binary bytes that follow them, so a text that starts with "OTTO", "RIFF"
+# or "ID3" is not taken for a font, a video or a song.
+_ZIP = "a ZIP archive"
+_BINARY_SIGNATURES: tuple[tuple[tuple[bytes, ...], str], ...] = (
+    ((b"\x89PNG\r\n\x1a\n",), "a PNG image"),
+    ((b"\xff\xd8\xff",), "a JPEG image"),
+    ((b"GIF87a", b"GIF89a"), "a GIF image"),
+    ((b"II*\x00", b"MM\x00*"), "a TIFF image"),
+    ((b"\x00\x00\x01\x00",), "an icon"),
+    ((b"8BPS\x00\x01",), "a Photoshop image"),
+    ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",), "an office document (doc, xls, ppt or msg)"),
+    ((b"{\\rtf1",), "an RTF document"),
+    ((b"PK\x03\x04", b"PK\x05\x06"), _ZIP),
+    ((b"Rar!\x1a\x07",), "a RAR archive"),
+    ((b"7z\xbc\xaf\x27\x1c",), "a 7-zip archive"),
+    (tuple(b"BZh%d1AY&SY" % level for level in range(1, 10)), "a bzip2 archive"),
+    ((b"\xfd7zXZ\x00",), "an xz archive"),
+    ((b"\x28\xb5\x2f\xfd",), "a zstd archive"),
+    ((b"OggS\x00",), "Ogg media"),
+    ((b"ID3\x02\x00", b"ID3\x03\x00", b"ID3\x04\x00"), "MP3 audio"),
+    ((b"fLaC\x00", b"fLaC\x80"), "FLAC audio"),
+    ((b"\x1a\x45\xdf\xa3",), "Matroska/WebM video"),
+    ((b"wOFF\x00", b"wOFFOTTO", b"wOF2\x00", b"wOF2OTTO"), "a web font"),
+    ((b"OTTO\x00", b"\x00\x01\x00\x00\x00"), "a font"),
+    ((b"\x7fELF",), "an executable"),
+    ((b"MZ\x90\x00",), "a Windows executable"),
+    ((b"\xca\xfe\xba\xbe",), "a Java class or Mach-O binary"),
+    ((b"\xcf\xfa\xed\xfe",), "a Mach-O binary"),
+    ((b"\x00asm",), "a WebAssembly module"),
+    ((b"SQLite format 3\x00",), "an SQLite database"),
 )
 # Formats known by a tag after a size field: ISO media (MP4, MOV, HEIC, AVIF) and RIFF.
 _TAGGED_FORMATS: tuple[tuple[bytes, int, bytes, str], ...] = (
@@ -212,9 +204,9 @@ def _maybe_gunzip(data: bytes, max_bytes: int) -> bytes:
 
 def _binary_kind(data: bytes) -> str | None:
     """What binary format ``data`` is in, by its magic number; None when it has none we know."""
-    for signature, what in _BINARY_SIGNATURES:
-        if data.startswith(signature):
-            if signature.startswith(b"PK"):
+    for signatures, what in _BINARY_SIGNATURES:
+        if data.startswith(signatures):
+            if what == _ZIP:
                 name = data[_ZIP_NAME_OFFSET : _ZIP_NAME_OFFSET + 64]
                 return next((kind for marker, kind in _ZIP_KINDS if name.startswith(marker)), what)
             return what

@@ -66,6 +66,8 @@ _ENTITY_RE = re.compile(r"&(?=#?\w{1,32};)")
 # thematic break or setext underline, an ordered list number and a space ("1. ", "1) ").
 _BLOCK_START_RE = re.compile(r"^(?:[#>]|[-+](?=\s|$)|[-=]{3,}$|(\d{1,9})[.)](?=\s|$))")
 _TABLE_CELL_SEPARATOR = " | "
+# What opens a block of each kind in Markdown (a paragraph: nothing).
+_MARKDOWN_MARKERS = {"heading": "## ", "quote": "> ", "list_item": "- "}
 
 
 def escape_markdown(text: str) -> str:
@@ -121,15 +123,7 @@ def _markdown_blocks(blocks: Iterable[Block]) -> list[str]:
         if rows:
             out.append("\n".join(_table(rows)))
             rows = []
-        text = escape_markdown(block.text)
-        if block.kind == "heading":
-            out.append(f"## {text}")
-        elif block.kind == "quote":
-            out.append(f"> {text}")
-        elif block.kind == "list_item":
-            out.append(f"- {text}")
-        else:
-            out.append(text)
+        out.append(_MARKDOWN_MARKERS.get(block.kind, "") + escape_markdown(block.text))
     if rows:
         out.append("\n".join(_table(rows)))
     return out

@@ -225,10 +225,7 @@ def choose_dates(evidence: Sequence[DateEvidence], options: Options) -> DateDeci
         if modified is None:
             modified = found
     if chosen is not None:
-        day = _naive(chosen.date.value).date()
-        conflicts += [
-            e for e in published_pool if e is not chosen and _naive(e.date.value).date() != day
-        ]
+        conflicts += [e for e in published_pool if e is not chosen and _day(e) != _day(chosen)]
     published_value = chosen.date.value if chosen is not None else None
     modified_value = modified.date.value if modified is not None else None
     published_value, modified_value = _one_kind_of_clock(published_value, modified_value, flags)
