@@ -42,7 +42,6 @@ from typing import Any, Generic, TypeVar
 from ..errors import ExtractError, ExtractTimeout, InternalError
 
 __all__ = [
-    "DEFAULT_CHUNK_SIZE",
     "PoolStats",
     "cpu_seconds",
     "in_process",
@@ -55,7 +54,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 # Items per message: ~10 ms of work each, so a chunk costs one round trip per ~0.1 s of work.
-DEFAULT_CHUNK_SIZE = 8
+CHUNK_SIZE = 8
 # Chunks a run may be ahead of its oldest unfinished item, per worker: enough to keep every
 # worker busy while one item is slow, small enough that memory does not grow with the run.
 WINDOW_CHUNKS_PER_WORKER = 4
@@ -282,23 +281,21 @@ class _Scheduler(Generic[T, R]):
     """The parent's bookkeeping: which items each worker holds, what to send next, what to
     yield next."""
 
-    def __init__(
-        self, pool: _Pool[T, R], items: Iterable[T], *, ordered: bool, chunk_size: int
-    ) -> None:
-        self.pool, self.ordered, self.chunk_size = pool, ordered, chunk_size
+    def __init__(self, pool: _Pool[T, R], items: Iterable[T], *, ordered: bool) -> None:
+        self.pool, self.ordered = pool, ordered
         self.source = iter(items)
         self.next_seq = 0  # the seq the next item from ``source`` gets
         self.exhausted = False
         self.retry: deque[tuple[int, T]] = deque()  # handed back by a replaced worker: first out
         self.done: dict[int, R] = {}  # ordered: results waiting for an older one
         self.next_out = 0  # ordered: the next seq to yield
-        self.window = chunk_size * WINDOW_CHUNKS_PER_WORKER * len(pool.workers)
+        self.window = CHUNK_SIZE * WINDOW_CHUNKS_PER_WORKER * len(pool.workers)
 
     def _chunk(self) -> list[tuple[int, T]]:
         chunk: list[tuple[int, T]] = []
-        while self.retry and len(chunk) < self.chunk_size:
+        while self.retry and len(chunk) < CHUNK_SIZE:
             chunk.append(self.retry.popleft())
-        while not self.exhausted and len(chunk) < self.chunk_size:
+        while not self.exhausted and len(chunk) < CHUNK_SIZE:
             if self.ordered and self.next_seq >= self.next_out + self.window:
                 break
             try:
@@ -385,7 +382,6 @@ def run_pool(
     workers: int,
     limit: float | None = None,
     ordered: bool = True,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
     stats: PoolStats | None = None,
 ) -> Iterator[R]:
     """``fn(item)`` for every item in ``workers`` processes; one result per item.
@@ -394,7 +390,7 @@ def run_pool(
     in input order when ``ordered``, else as they finish.
     """
     pool: _Pool[T, R] = _Pool(fn, fail, workers, limit, stats or PoolStats())
-    scheduler = _Scheduler(pool, items, ordered=ordered, chunk_size=chunk_size)
+    scheduler = _Scheduler(pool, items, ordered=ordered)
     graceful = False
     try:
         while True:
