@@ -55,9 +55,8 @@ class PageInput(NamedTuple):
     kind: InputKind
     encoding: str | None
     url: str | None = None
-    tree: Any = (
-        None  # an lxml element the caller handed us; the HTML path parses ``text`` otherwise
-    )
+    # An lxml element the caller handed us; the HTML path parses ``text`` otherwise.
+    tree: Any = None
 
 
 def _page_kind(text: str) -> InputKind:

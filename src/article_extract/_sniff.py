@@ -497,11 +497,10 @@ def is_markdown(text: str) -> bool:
     A YAML front matter block decides it, and so does a first line that is an ATX heading set
     apart by a blank line (``# Title``: no dump opens so); so do :data:`MARKDOWN_MIN_LINK_LINES`
     lines holding an inline link or image (``[text](target)``, ``![alt](src)``). Otherwise it
-    takes
-    :data:`MARKDOWN_MIN_MARKS` marks of at least :data:`MARKDOWN_MIN_KINDS` kinds among links,
-    ATX headings (``# Title``) and strong emphasis (``**words**``). List bullets never count
-    (text browsers print them too), and one kind alone never decides, so a dump with a stray
-    ``#`` line, hashtags or a starred footnote stays a dump."""
+    takes :data:`MARKDOWN_MIN_MARKS` marks of at least :data:`MARKDOWN_MIN_KINDS` kinds among
+    links, ATX headings (``# Title``) and strong emphasis (``**words**``). List bullets never
+    count (text browsers print them too), and one kind alone never decides, so a dump with a
+    stray ``#`` line, hashtags or a starred footnote stays a dump."""
     if has_front_matter(text):
         return True
     start = _start(text)

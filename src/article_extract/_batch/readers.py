@@ -127,13 +127,10 @@ class Reader:
             data = sys.stdin.buffer.read(self.settings.max_input_bytes + 1)
             yield Input(STDIN, data, url=url)
         elif os.path.isdir(path):
-            yield from self._folder(path)
+            for found in _walk(path, self.settings):
+                yield from self._file(found)
         else:
             yield from self._file(path, url=url)
-
-    def _folder(self, root: str) -> Iterator[Input]:
-        for path in _walk(root, self.settings):
-            yield from self._file(path)
 
     def _file(self, path: str, *, url: str | None = None) -> Iterator[Input]:
         if _is(path, WARC_SUFFIXES):
