@@ -8,7 +8,6 @@ No extraction logic lives here.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import io
 import json
 import logging
@@ -437,14 +436,12 @@ def _main(args: argparse.Namespace) -> int:
         _silence_stdout()
         return EXIT_SOME_FAILED
     except KeyboardInterrupt:
-        _abandon(writer)
+        writer.abandon()
         if not args.quiet:
             print(tally.summary() + "\narticle-extract: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
-        close = getattr(results, "close", None)  # stop the workers
-        if close is not None:
-            close()
+        results.close()  # stop the workers
         if completed:
             _close(writer)
     _finish(args, tally)
@@ -458,15 +455,6 @@ def _close(writer: RecordWriter) -> None:
         writer.close()
     except BrokenPipeError:
         _silence_stdout()
-
-
-def _abandon(writer: RecordWriter) -> None:
-    abandon = getattr(writer, "abandon", None)
-    if abandon is not None:
-        abandon()
-    else:
-        with contextlib.suppress(OSError):
-            writer.close()
 
 
 def _silence_stdout() -> None:

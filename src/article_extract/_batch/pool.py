@@ -32,7 +32,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -99,7 +99,7 @@ def in_process(
     fail: Callable[[T, ExtractError], R],
     items: Iterable[T],
     limit: float | None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """The pool's contract without processes (``workers=1``): the limit needs the main thread."""
     for item in items:
         yield _call_with_limit(fn, fail, item, limit)
@@ -383,7 +383,7 @@ def run_pool(
     limit: float | None = None,
     ordered: bool = True,
     stats: PoolStats | None = None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``fn(item)`` for every item in ``workers`` processes; one result per item.
 
     ``fn`` and ``fail`` must pickle (module-level functions or partials of them). Results come

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
@@ -93,7 +93,7 @@ def map_inputs(
     ordered: bool = True,
     timeout: float | None = None,
     stats: PoolStats | None = None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``fn`` over the inputs, in this process (``workers=1``) or in the pool."""
     # Imported here: multiprocessing is not needed by callers of extract() alone.
     from .pool import default_workers, in_process, run_pool, time_limit_works
@@ -117,7 +117,7 @@ def run_job(
     ordered: bool = True,
     timeout: float | None = None,
     stats: PoolStats | None = None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``render(result)`` for each input's :class:`Result` (for the CLI: learned boilerplate,
     pool statistics, and records encoded where the page was extracted, in the worker)."""
     return map_inputs(

@@ -24,6 +24,7 @@ temporary file its format needs.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -172,6 +173,8 @@ def _as_bytes(data: RecordData) -> bytes:
 class RecordWriter(Protocol):
     def write(self, data: RecordData) -> None: ...
     def close(self) -> None: ...
+    def abandon(self) -> None:
+        """Stop after an interrupt, leaving no half-written file in place."""
 
 
 class _Layout(NamedTuple):
@@ -222,6 +225,11 @@ class _Stream:
         if self.owned:
             os.fsync(self.out.fileno())
             self.out.close()
+
+    def abandon(self) -> None:
+        # What was written stays: a JSON Lines or CSV file is resumed from its whole records.
+        with contextlib.suppress(OSError):
+            self.close()
 
 
 def _csv_cell(name: str, value: Any) -> str:
