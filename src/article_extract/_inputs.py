@@ -148,12 +148,6 @@ def content_type_charset(content_type: str | None) -> str | None:
     return None
 
 
-def _response_declared_encoding(source: Any) -> str | None:
-    """The charset the server declared for a response: its ``Content-Type`` header, only."""
-    headers = getattr(source, "headers", None)
-    return content_type_charset(_header(headers, "Content-Type")) if headers is not None else None
-
-
 def read_source(source: object, *, url: object, max_bytes: int) -> PageInput:
     """Read ``source`` into a :class:`PageInput`. Raises InputError subclasses on bad input,
     and NotAnArticle (``not_a_page``) for a readable file that is not a page."""
@@ -216,7 +210,9 @@ def _from_response(source: object, *, url: str | None, max_bytes: int) -> PageIn
     for attribute in ("body", "content"):
         data = getattr(source, attribute, None)
         if isinstance(data, bytes | bytearray):
-            declared = _response_declared_encoding(source)
+            # What the server declared (its Content-Type header), never the framework's guess.
+            headers = getattr(source, "headers", None)
+            declared = content_type_charset(_header(headers, "Content-Type"))
             return _from_bytes(bytes(data), declared=declared, url=page_url, max_bytes=max_bytes)
     text = getattr(source, "text", None)
     if isinstance(text, str):
