@@ -86,9 +86,13 @@ class InputSpec:
     url: str | None = None  # --url, for a single input
 
 
-def parse_time(text: str) -> datetime:
-    """A crawl time: ISO 8601 / RFC 3339 (``2024-05-01T10:00:00Z``), as WARC and scrapers write."""
-    return datetime.fromisoformat(text.strip())
+def parse_time(text: str) -> datetime | None:
+    """A crawl time: ISO 8601 / RFC 3339 (``2024-05-01T10:00:00Z``), as WARC and scrapers write;
+    None when ``text`` is not one."""
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
 
 
 def _is(path: str, suffixes: tuple[str, ...]) -> bool:
@@ -227,12 +231,9 @@ def _manifest_row(row: Any, base: str, where: str) -> Input:
     path = os.path.join(base, str(row["path"]))
     url = row.get("url") or None
     crawled = row.get("crawled_at") or None
-    reference = None
-    if crawled:
-        try:
-            reference = parse_time(str(crawled))
-        except ValueError:
-            return _error(path_id(path), f"{where}: crawled_at {crawled!r} is not ISO 8601")
+    reference = parse_time(str(crawled)) if crawled else None
+    if crawled and reference is None:
+        return _error(path_id(path), f"{where}: crawled_at {crawled!r} is not ISO 8601")
     return Input(path_id(path), Path(path), url=str(url) if url else None, reference=reference)
 
 
@@ -252,12 +253,11 @@ def _jsonl_record(ident: str, line: str, settings: ReadSettings) -> Input:
         )
     url = record.get(settings.url_field)
     crawled = record.get(settings.time_field)
-    reference = None
-    if isinstance(crawled, str) and crawled:
-        try:
-            reference = parse_time(crawled)
-        except ValueError:
-            return _error(ident, f"{settings.time_field} {crawled!r} is not ISO 8601")
+    if not isinstance(crawled, str):  # a number or null: the record states no crawl time
+        crawled = None
+    reference = parse_time(crawled) if crawled else None
+    if crawled and reference is None:
+        return _error(ident, f"{settings.time_field} {crawled!r} is not ISO 8601")
     return Input(
         ident, page, url=url if isinstance(url, str) and url else None, reference=reference
     )
@@ -315,12 +315,7 @@ def _warc_page(record: Any, max_bytes: int) -> Input | None:
         return None
     url = record.rec_headers.get_header("WARC-Target-URI") or None
     date = record.rec_headers.get_header("WARC-Date")
-    reference = None
-    if date:
-        try:
-            reference = parse_time(date)
-        except ValueError:
-            reference = None  # a malformed date only loses the crawl time
+    reference = parse_time(date) if date else None  # a malformed date only loses the crawl time
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
         return Input(ident, InputTooLarge(f"the record is over the {max_bytes}-byte limit"), url)
