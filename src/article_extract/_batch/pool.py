@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from types import FrameType
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from ..errors import ExtractError, ExtractTimeout, InternalError
 
@@ -249,13 +249,6 @@ class _Pool(Generic[T, R]):
         self.stats.replaced += 1
         return new
 
-    def lose(self, worker: _Worker[T], error: ExtractError) -> tuple[tuple[int, R], list[Any]]:
-        """Replace a worker that holds items: the current one fails with ``error``; the rest
-        is handed back to be sent again."""
-        self.replace(worker)
-        seq, item = worker.pending[0]
-        return (seq, self.fail(item, error)), list(worker.pending)[1:]
-
     def close(self, *, graceful: bool) -> None:
         for worker in self.workers:
             if graceful and worker.process.is_alive():
@@ -324,9 +317,12 @@ class _Scheduler(Generic[T, R]):
         return self.exhausted and not self.retry
 
     def _lost(self, worker: _Worker[T], error: ExtractError) -> tuple[int, R]:
-        failed, rest = self.pool.lose(worker, error)
-        self.retry.extendleft(reversed(rest))
-        return failed
+        """Replace a worker that holds items: the current one fails with ``error``; the rest
+        are sent again first."""
+        self.pool.replace(worker)
+        seq, item = worker.pending.popleft()
+        self.retry.extendleft(reversed(worker.pending))
+        return seq, self.pool.fail(item, error)
 
     def collect(self, ready: list[tuple[_Worker[T], bool]]) -> list[tuple[int, R]]:
         """Results from the workers that answered or died (:meth:`_Pool.ready`)."""
