@@ -171,6 +171,34 @@ def test_url_with_several_inputs_is_a_usage_error(
         assert "single input" in err
 
 
+@pytest.mark.parametrize(
+    ("name", "refused"),
+    [
+        ("crawl.warc", True),
+        ("crawl.warc.gz", True),
+        ("pages.jsonl", True),
+        ("pages.JSONL.GZ", True),
+        ("pages.ndjson", True),
+        ("page.html", False),
+        ("page.txt", False),
+    ],
+)
+def test_url_needs_a_file_of_one_page(
+    tmp_path: Path, name: str, refused: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A WARC or JSON Lines file holds many pages (the reader's own suffixes): one URL cannot
+    # be theirs. A page file of any other name takes it.
+    single = tmp_path / name
+    single.write_bytes(HTML.read_bytes())
+    status, out, err = run([str(single), "--url", "https://e.com/a"], capsys)
+    if refused:
+        assert (status, out) == (2, "")
+        assert "single input" in err
+    else:
+        (record,) = records(out)
+        assert record["url"] == "https://e.com/a"
+
+
 def test_jsonl_records_are_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "scraped.jsonl"
     lines = [
