@@ -393,6 +393,15 @@ def test_share_links_give_the_page_its_own_address(target: str, own_url: str | N
         ("/news/author-interview", False),
         ("mailto:author@example.com", False),
         ("", False),
+        # Read without splitting the address where nothing can hide a segment from its text:
+        ("/AUTHOR/jane", True),  # any case
+        ("/\u212auttab/sami", True),  # the Kelvin sign casefolds to "k": "kuttab"
+        ("/aut%68or/jane", True),  # an escaped letter: decoded first
+        ("/aut\thor/jane", True),  # a tab, which urlsplit drops
+        ("/news/story?by=author", False),  # in the query, not the path
+        ("https://author.example.com/news", False),  # in the host, not the path
+        ("/columnists-corner/x", False),  # inside a segment, not a whole one
+        ("/news/story", False),
     ],
 )
 def test_author_pages(target: str, author: bool) -> None:

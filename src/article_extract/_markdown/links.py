@@ -51,9 +51,9 @@ _EMBEDDED_URL_RE = re.compile(r"https?://\S+")
 _NOT_PAGES = ("mailto:", "javascript:", "tel:", "#", "data:")
 # A run of percent-escapes ("%D8%A7%D9%84…": a word of a non-Latin slug).
 _ESCAPES_RE = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")
-# What may hide a date's digits from the digit test of a decoded path: escapes (decoded again by
-# url_date_text), and the tabs and line breaks urlsplit drops.
-_DIGIT_HIDERS = ("%", "\t", "\r", "\n")
+# What may hide a path's characters from a test of its text as written: escapes (decoded by
+# unquote, or again by url_date_text), and the tabs and line breaks urlsplit drops.
+_HIDERS = ("%", "\t", "\r", "\n")
 
 
 class _Addresses:
@@ -114,7 +114,9 @@ class _Addresses:
         found = self._authors.get(address)
         if found is None:
             segments = _author_segments()
-            found = any(s.casefold() in segments for s in self.path(address).split("/"))
+            found = _may_name_segment(address, segments) and any(
+                s.casefold() in segments for s in self.path(address).split("/")
+            )
             self._authors[address] = found
         return found
 
@@ -166,7 +168,7 @@ def _article_path(path: str) -> bool:
         return True
     # A date in a path has a four-digit year: with no four digits in a row, url_date_text finds
     # one only where escapes or dropped characters hide its digits.
-    hidden = any(hider in path for hider in _DIGIT_HIDERS)
+    hidden = any(hider in path for hider in _HIDERS)
     if hidden and url_date_text("http://x" + path) is not None:
         return True
     return any(
@@ -183,6 +185,17 @@ def _without_query(target: str) -> str:
 def _author_segments() -> frozenset[str]:
     segments = load_table("bylines")["author_pages"]["path_segments"]
     return frozenset(segment.casefold() for segment in segments)
+
+
+def _may_name_segment(address: str, segments: frozenset[str]) -> bool:
+    """Can the address's path have a segment among ``segments`` (casefolded)? Read on the
+    address as written, to split and decode only the few that can: where no escape and none of
+    the characters urlsplit drops hide its path's characters, the path is part of the address,
+    and casefolding maps each character on its own, so a segment of the path is in the address."""
+    if any(hider in address for hider in _HIDERS):
+        return True
+    folded = address.casefold()
+    return any(segment in folded for segment in segments)
 
 
 def _same_path(path: str, other: str) -> bool:
