@@ -351,6 +351,33 @@ def test_caller_url_is_the_page_and_its_host() -> None:
     assert links.own_url == "https://www.other.example/a/2020/01/02/story-of-the-day"
 
 
+@pytest.mark.parametrize(
+    ("links", "site_host"),
+    [
+        # each link counts, a repeated target as often as the page links it
+        (
+            "[x](https://a.example/1)" * 3 + "[y](https://b.example/1)[z](https://b.example/2)",
+            "a.example",
+        ),
+        (
+            "[x](https://b.example/1)[y](https://a.example/1)[z](https://a.example/2)"
+            "[w](https://b.example/1)",
+            "b.example",
+        ),  # a tie: the host named first
+        ("[x](https://a.example/1)" * 2 + "[r](/x)" * 2, None),  # no more than relative links
+        ("[x](https://a.example/1)" * 3 + "[r](/x)" * 2, "a.example"),
+        # shared addresses first, however often other hosts are linked
+        (
+            "[s](https://x.example/share?u=https://c.example/2023/03/14/story)"
+            + "[y](https://b.example/1)" * 5,
+            "c.example",
+        ),
+    ],
+)
+def test_site_host_counts_every_link(links: str, site_host: str | None) -> None:
+    assert read_links(parse_markdown(links + "\n"), None).site_host == site_host
+
+
 STORY = "https://news.example.com/2023/03/14/story-of-the-day"
 
 
