@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -39,6 +40,8 @@ _MAX_PHRASE_WORDS = 6
 
 
 _FIRST_WORD_RE = re.compile(r"\w+|\S")
+# The first word of each line of a text ("" for a line that opens with a space), in one pass.
+_LINE_FIRST_WORDS_RE = re.compile(f"^(?:{_FIRST_WORD_RE.pattern})?", re.MULTILINE)
 _DIGIT_RE = re.compile(r"\d")
 # A playlist item: a title with its duration glued to it, within a short line.
 _GLUED_DURATION_RE = re.compile(r"[^\W\d_]\d{1,2}:\d{2}$")
@@ -67,9 +70,10 @@ class PhraseIndex(NamedTuple):
             grouped.setdefault(_first_word(phrase), []).append(phrase)
         return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in grouped.items()})
 
-    def starts(self, key: str) -> bool:
-        """Does ``key`` start with a phrase, on a word boundary ("home" ≠ "homeland")?"""
-        phrases = self.by_first_word.get(_first_word(key))
+    def starts(self, key: str, first_word: str | None = None) -> bool:
+        """Does ``key`` start with a phrase, on a word boundary ("home" ≠ "homeland")?
+        ``first_word`` is ``key``'s when the caller has read it already."""
+        phrases = self.by_first_word.get(_first_word(key) if first_word is None else first_word)
         return phrases is not None and any(
             key.startswith(p) and (len(key) == len(p) or not key[len(p)].isalnum()) for p in phrases
         )
@@ -171,9 +175,24 @@ class ChromeLexicon(NamedTuple):
         return self.is_tail_marker_key(match_key(text))
 
     def is_tail_marker_key(self, key: str) -> bool:
+        return self._is_tail_marker(key, _first_word(key))
+
+    def tail_markers(self, keys: Sequence[str]) -> list[bool]:
+        """:meth:`is_tail_marker_key` of each of ``keys`` (a dump's lines), their first words
+        read in one pass; only a key whose first word opens a tail phrase is read further."""
+        first_words = _LINE_FIRST_WORDS_RE.findall("\n".join(keys))
+        if len(first_words) != len(keys):  # a key holding a line break: read one by one
+            first_words = [_first_word(key) for key in keys]
+        openers = self.tail_prefixes.by_first_word
+        return [
+            key in self.tail or (first in openers and self._is_tail_marker(key, first))
+            for key, first in zip(keys, first_words, strict=True)
+        ]
+
+    def _is_tail_marker(self, key: str, first_word: str) -> bool:
         if key in self.tail:
             return True
-        return key.count(" ") < MAX_TAIL_LINE_WORDS and self.tail_prefixes.starts(key)
+        return key.count(" ") < MAX_TAIL_LINE_WORDS and self.tail_prefixes.starts(key, first_word)
 
 
 def _phrases(table: dict[str, dict[str, list[str]]], section: str) -> list[str]:

@@ -12,20 +12,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 __all__ = [
     "FIRST_CJK",
     "LETTER_VARIANTS",
     "cjk_letters",
+    "clean_lines",
     "clean_text",
     "count_matches",
     "ends_like_sentence",
     "fold",
     "fold_cleaned",
+    "fold_lines",
     "letters_key",
     "letters_of_folded",
+    "line_batches",
+    "line_chunks",
     "non_cjk_words",
     "strip_non_word_edges",
 ]
@@ -93,8 +97,18 @@ _FOLD_TABLE = (
     )
     | _DIGIT_TABLE
 )
-# Any character the table maps.
-_FOLD_CHARS_RE = re.compile(f"[{re.escape(''.join(map(chr, _FOLD_TABLE)))}]")
+# Runs of characters the table maps: most text holds a few short ones (a variant letter, a
+# haraka), and replacing them costs less than ``translate`` with a dict, which looks every
+# character up (some 80 ns each for Arabic letters).
+_FOLD_RUN_RE = re.compile(f"[{re.escape(''.join(map(chr, _FOLD_TABLE)))}]+")
+# What the table makes of each character it maps, looked up by the character.
+_FOLDED_CHARS = {chr(char): chr(char).translate(_FOLD_TABLE) for char in _FOLD_TABLE}
+
+
+def _fold_run(run: re.Match[str]) -> str:
+    folded = _FOLDED_CHARS.get(run[0])  # most runs are one character
+    return run[0].translate(_FOLD_TABLE) if folded is None else folded
+
 
 # A word character that is not "_": what survives at the edges of a token. Searched from each
 # end with ``search`` (never ``^[\W_]+|[\W_]+$``, whose second branch is retried at every
@@ -124,17 +138,30 @@ def _by_windows(transform: Callable[[str], str], text: str) -> str:
     )
 
 
-def clean_text(text: str, *, keep_newlines: bool = False) -> str:
-    """NFC, one kind of space, no bidi marks, no lone surrogates, runs of spaces collapsed, ends
-    stripped."""
+def _clean_chars(text: str) -> str:
+    """NFC, one kind of space, no bidi marks, no lone surrogates: each character (or, for NFC,
+    each run between line breaks, across which nothing composes) mapped on its own."""
     text = unicodedata.normalize("NFC", text)
     if _CLEAN_CHARS_RE.search(text):  # translate() with a dict is slow: skip it when idle
         text = text.translate(_CLEAN_TABLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def clean_text(text: str, *, keep_newlines: bool = False) -> str:
+    """NFC, one kind of space, no bidi marks, no lone surrogates, runs of spaces collapsed, ends
+    stripped."""
+    text = _clean_chars(text).replace("\r\n", "\n").replace("\r", "\n")
     if keep_newlines:
         text = _NEWLINE_SPACES.sub("\n", _SPACE_RUN.sub(" ", text))
         return text.strip()
     return _SPACE_RUN.sub(" ", text.replace("\n", " ")).strip()
+
+
+def clean_lines(text: str) -> list[str]:
+    """:func:`clean_text` of each line of ``text`` (split at "\\n", no "\\r" left), in a few
+    passes over the whole text rather than several calls a line: cleaning maps each character
+    on its own, and neither NFC nor a run of spaces reaches across a line break."""
+    return [line.strip() for line in _SPACE_RUN.sub(" ", _clean_chars(text)).split("\n")]
 
 
 def fold(text: str) -> str:
@@ -150,13 +177,21 @@ def fold_cleaned(text: str) -> str:
     return _fold_normalized(unicodedata.normalize("NFKC", text))
 
 
+def fold_lines(lines: Sequence[str]) -> list[str]:
+    """:func:`fold_cleaned` of each of ``lines`` (cleaned, no line break inside; a batch of
+    :func:`line_batches`), folded in one pass: NFKC composes nothing across a line break, and
+    the rest maps each character on its own."""
+    folded = fold_cleaned("\n".join(lines)).split("\n")
+    if len(folded) != len(lines):  # no fold makes a line break: this keeps it so if one did
+        return [fold_cleaned(line) for line in lines]
+    return folded
+
+
 def _fold_normalized(text: str) -> str:
     """The rest of :func:`fold_cleaned` after NFKC: each character is mapped on its own."""
     if len(text) > _WINDOW:
         return _by_windows(_fold_normalized, text)
-    if _FOLD_CHARS_RE.search(text):  # translate() with a dict is slow: skip it when idle
-        text = text.translate(_FOLD_TABLE)
-    return text.casefold()
+    return _FOLD_RUN_RE.sub(_fold_run, text).casefold()
 
 
 def letters_key(text: str) -> str:
@@ -229,3 +264,31 @@ def count_matches(pattern: re.Pattern[str], text: str) -> int:
         if across is not None and across.end() == end + 1:
             count -= 1
     return count
+
+
+def line_chunks(text: str) -> Iterator[str]:
+    """``text`` in pieces of whole lines (cut at a "\\n", which no piece keeps) of about a
+    window's length, a longer line whole: the pieces' lines are ``text.split("\\n")``. What
+    a bulk pass over a text's lines reads at a time, so that it never holds a copy of every
+    line at once."""
+    start = 0
+    while True:
+        end = text.find("\n", start + _WINDOW)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
+def line_batches(lines: Sequence[str]) -> Iterator[Sequence[str]]:
+    """Runs of consecutive ``lines`` of about a window's length together (a longer line ends
+    its run): what a bulk pass over lines reads at a time (see :func:`line_chunks`)."""
+    start = size = 0
+    for end, line in enumerate(lines, 1):
+        size += len(line) + 1
+        if size >= _WINDOW:
+            yield lines[start:end]
+            start, size = end, 0
+    if start < len(lines):
+        yield lines[start:]

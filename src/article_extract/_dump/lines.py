@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from functools import cache
 from typing import NamedTuple
@@ -38,10 +38,14 @@ from .._lexicon import chrome_lexicon, key_of_folded
 from .._model import DEFAULT_MAX_LINE_CHARS
 from .._text import (
     cjk_letters,
+    clean_lines,
     clean_text,
     count_matches,
     ends_like_sentence,
     fold_cleaned,
+    fold_lines,
+    line_batches,
+    line_chunks,
     non_cjk_words,
 )
 
@@ -54,15 +58,20 @@ __all__ = [
     "StampReading",
     "display_width",
     "line_features",
+    "lines_with_features",
     "prepare_lines",
     "split_physical_lines",
     "wrap_glue",
 ]
 
-# Bullets and list markers text renderers put before items ("• ", "* ", "● ", "o ").
-_BULLET_RE = re.compile(r"^(?:[•●▪◦‣∙·*■□➢►▶→]+|[-–—](?=\s)|o(?=\s{1,3}\S))\s*")
-# Image/link placeholders of text browsers: "[logo]", "[                ]", "[IMG]".
-_PLACEHOLDER_RE = re.compile(r"\[(?:[^\[\]\s]{0,60}|\s*)\]")
+# Bullets and list markers text renderers put before items ("• ", "* ", "● ", "o "), at the
+# start of each line of a text (the spaces it reads never cross a line break).
+_BULLET_RE = re.compile(
+    r"^(?:[•●▪◦‣∙·*■□➢►▶→]+|[-–—](?=[^\S\n])|o(?=[^\S\n]{1,3}\S))[^\S\n]*", re.MULTILINE
+)
+# Image/link placeholders of text browsers: "[logo]", "[                ]", "[IMG]"; within a
+# line.
+_PLACEHOLDER_RE = re.compile(r"\[(?:[^\[\]\s]{0,60}|[^\S\n]*)\]")
 _INNER_PUNCT_RE = re.compile(r"[،,؛;、，]")
 
 
@@ -98,10 +107,6 @@ DATE_LINE_COVERAGE = 0.45
 MAX_CLOCK_LINE_UNITS = 5
 # A line with at least this share of its letters inside links is navigation (Markdown).
 NAV_LINK_SHARE = 0.8
-# Distinct lines whose features are kept for their repeats: the menus and footers a page repeats
-# are among its first few hundred distinct lines; an index of every line of a dump of 100,000
-# distinct ones would cost some 46 bytes a line and save nothing.
-MAX_REMEMBERED_LINES = 4_096
 
 
 class Markup(NamedTuple):
@@ -295,29 +300,47 @@ def display_width(text: str) -> int:
     return len(text) + count_matches(_wide_re(), text)
 
 
+def _display_widths(lines: Sequence[str]) -> list[int]:
+    """:func:`display_width` of each of ``lines``: their lengths, but in a batch of lines that
+    holds a wide character."""
+    widths: list[int] = []
+    for batch in line_batches(lines):
+        wide = _wide_re().search("\n".join(batch)) is not None
+        widths += map(display_width if wide else len, batch)
+    return widths
+
+
 def _units(text: str) -> float:
+    """Length in words; CJK text counts two characters as one word."""
     cjk = count_matches(cjk_letters(), text)
     if not cjk:
         return count_matches(_WORD_RE, text)
     return count_matches(non_cjk_words(), text) + cjk / 2
 
 
+def _units_per_line(batch: Sequence[str]) -> list[float]:
+    """:func:`_units` of each of ``batch``: its words, but in a batch that holds CJK text."""
+    if cjk_letters().search("\n".join(batch)) is None:
+        return [count_matches(_WORD_RE, text) for text in batch]
+    return [_units(text) for text in batch]
+
+
 def split_physical_lines(text: str) -> list[str]:
-    """Physical lines with indentation, bullets and image placeholders removed ('' = blank)."""
-    out: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if not raw or raw.isspace():  # a third of a dump's lines: what follows would give ""
-            out.append("")
-            continue
-        line = _PLACEHOLDER_RE.sub(" ", raw).strip()
-        line = _BULLET_RE.sub("", line)
-        out.append(clean_text(line))
-    return out
+    """Physical lines with indentation, bullets and image placeholders removed ('' = blank),
+    read a chunk of lines at a time."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[str] = []
+    for chunk in line_chunks(text):
+        if "[" in chunk:
+            chunk = _PLACEHOLDER_RE.sub(" ", chunk)
+        stripped = "\n".join([line.strip() for line in chunk.split("\n")])
+        lines += clean_lines(_BULLET_RE.sub("", stripped))
+    return lines
 
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The column width a text browser wrapped at, or None when the dump is not hard-wrapped."""
-    widths = [display_width(line) for line in lines if line]
+    widths = [width for width in _display_widths(lines) if width]  # a line has one or more
     if not widths:
         return None
     widest = max(widths)
@@ -463,33 +486,74 @@ def line_features(
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
     markup: Markup = NO_MARKUP,
 ) -> Line:
-    """One cleaned, non-empty line with its features (see :func:`prepare_lines`); ``reader``
-    reads its dates, credits, chrome and caption flags when a stage asks for them.
+    """One cleaned, non-empty line with its features (see :func:`lines_with_features`)."""
+    (line,) = lines_with_features([text], reader, max_line_chars=max_line_chars, markups=[markup])
+    return line._replace(position=index) if index else line
 
-    A line whose markup says it points elsewhere (a teaser, a menu item) states other pages'
-    dates and bylines: they are not read."""
+
+def lines_with_features(
+    texts: Sequence[str],
+    reader: LineReader,
+    *,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+    markups: Sequence[Markup] = (),
+) -> list[Line]:
+    """Cleaned, non-empty lines with their features, at positions from 0 (see
+    :func:`prepare_lines`); ``reader`` reads their dates, credits, chrome and caption flags when
+    a stage asks for them; ``markups`` (if any) is what the markup says of each line.
+
+    The features are read a batch of lines at a time, each in one pass over the batch's text
+    (folds, word and punctuation counts, the lexicon's tail markers) rather than in several
+    calls a line. A line whose markup says it points elsewhere (a teaser, a menu item) states
+    other pages' dates and bylines: they are not read."""
+    lines: list[Line] = []
+    for batch in line_batches(texts):
+        first = len(lines)
+        marked = markups[first : first + len(batch)] or itertools.repeat(NO_MARKUP)
+        lines += _batch_features(batch, first, reader, max_line_chars, marked)
+    return lines
+
+
+def _batch_features(
+    batch: Sequence[str],
+    first: int,
+    reader: LineReader,
+    max_line_chars: int,
+    markups: Iterable[Markup],
+) -> Iterator[Line]:
     lexicon = chrome_lexicon()
-    key = key_of_folded(fold_cleaned(text))  # what every lexicon test reads
-    if key == text:  # most Arabic lines (no case, no letter variant): one string for both
-        key = text
-    short = len(text) <= max_line_chars
-    units = _units(text)
-    tail = short and lexicon.is_tail_marker_key(key)
-    own = short and not markup.elsewhere
-    return Line(
-        position=index,
-        text=text,
-        key=key,
-        units=units,
-        terminal=ends_like_sentence(text),
-        inner_punct=count_matches(_INNER_PUNCT_RE, text),
-        short=short,
-        tail=tail,
-        related=key in lexicon.inline_related,
-        time_of_day=bare_clock(text) if own and units <= MAX_CLOCK_LINE_UNITS else None,
-        reader=reader,
-        markup=markup,
+    # What every lexicon test reads; most Arabic lines (no case, no letter variant) are their
+    # own key: one string for both.
+    keys = [
+        text if key == text else key
+        for text, key in zip(batch, map(key_of_folded, fold_lines(batch)), strict=True)
+    ]
+    columns = zip(
+        batch,
+        keys,
+        _units_per_line(batch),
+        [count_matches(_INNER_PUNCT_RE, text) for text in batch],
+        lexicon.tail_markers(keys),
+        markups,
+        strict=False,  # ``markups`` may repeat without end
     )
+    for position, (text, key, units, inner_punct, tail, markup) in enumerate(columns, first):
+        short = len(text) <= max_line_chars
+        own = short and not markup.elsewhere
+        yield Line(
+            position,
+            text,
+            key,
+            units,
+            ends_like_sentence(text),
+            inner_punct,
+            short,
+            short and tail,
+            key in lexicon.inline_related,
+            bare_clock(text) if own and units <= MAX_CLOCK_LINE_UNITS else None,
+            reader,
+            markup,
+        )
 
 
 def prepare_lines(
@@ -506,24 +570,12 @@ def prepare_lines(
     ``boilerplate`` holds ``match_key`` forms of lines known to be this site's chrome: they
     are dropped.
     """
-    lines: list[Line] = []
-    # A dump repeats its menus: each distinct text is read once (its first MAX_REMEMBERED_LINES).
-    read: dict[str, Line] = {}
-    reader = LineReader(reference)
-    for line_text in _unwrap(split_physical_lines(text)):
-        if not line_text:
-            continue
-        known = read.get(line_text)
-        if known is not None:
-            line = known._replace(position=len(lines))  # the features read at its first occurrence
-        else:
-            line = line_features(len(lines), line_text, reader, max_line_chars=max_line_chars)
-            if len(read) < MAX_REMEMBERED_LINES:
-                read[line_text] = line
-        if line.key in boilerplate and not line.chrome:
-            # The site's template, unknown to the lexicon: dropped before the layout is read, so
-            # that a learned banner inside the article neither splits the body nor costs it as
-            # a chrome line would. Lexicon chrome stays: the layout reads the page around it.
-            continue
-        lines.append(line)
-    return lines
+    texts = [line for line in _unwrap(split_physical_lines(text)) if line]
+    lines = lines_with_features(texts, LineReader(reference), max_line_chars=max_line_chars)
+    if not boilerplate:
+        return lines
+    # The site's template, unknown to the lexicon: dropped before the layout is read, so that a
+    # learned banner inside the article neither splits the body nor costs it as a chrome line
+    # would. Lexicon chrome stays: the layout reads the page around it.
+    kept = [line for line in lines if line.key not in boilerplate or line.chrome]
+    return [line._replace(position=position) for position, line in enumerate(kept)]
