@@ -135,3 +135,12 @@ def test_features_read_in_bulk_are_those_of_each_line_alone() -> None:
     assert bulk[: len(texts)] == alone
     assert any(line.tail for line in alone)
     assert any(line.time_of_day for line in alone)
+
+
+def test_a_long_line_is_a_batch_of_its_own() -> None:
+    """A batch's lines are read joined: a long line alone is joined without being copied (the
+    join of one string is that string), where joined to its neighbours it would be."""
+    long_line = "x" * _WINDOW
+    batches = [list(batch) for batch in line_batches(["a", "b", long_line, "c"])]
+    assert batches == [["a", "b"], [long_line], ["c"]]
+    assert "\n".join(batches[1]) is long_line

@@ -282,13 +282,20 @@ def line_chunks(text: str) -> Iterator[str]:
 
 
 def line_batches(lines: Sequence[str]) -> Iterator[Sequence[str]]:
-    """Runs of consecutive ``lines`` of about a window's length together (a longer line ends
-    its run): what a bulk pass over lines reads at a time (see :func:`line_chunks`)."""
+    """Runs of consecutive ``lines`` of about a window's length together, a line of a window or
+    more alone (so that joining a batch's lines never copies it: a join of one string is that
+    string): what a bulk pass over lines reads at a time (see :func:`line_chunks`)."""
     start = size = 0
-    for end, line in enumerate(lines, 1):
+    for end, line in enumerate(lines):
+        if len(line) >= _WINDOW:
+            if start < end:
+                yield lines[start:end]
+            yield lines[end : end + 1]
+            start, size = end + 1, 0
+            continue
         size += len(line) + 1
         if size >= _WINDOW:
-            yield lines[start:end]
-            start, size = end, 0
+            yield lines[start : end + 1]
+            start, size = end + 1, 0
     if start < len(lines):
         yield lines[start:]
