@@ -4,8 +4,8 @@ Dumps come in several shapes (see the corpus): one block per line with blank lin
 indented layout text (inscriptis), bulleted lists, and text browsers' hard-wrapped output
 (``w3m -dump``) where one paragraph spans several physical lines. This stage undoes the shape:
 strips indentation, bullets and image placeholders, re-joins hard-wrapped paragraphs, and
-computes per-line features once (:func:`line_features`, shared with the Markdown path, whose
-lines also carry what the markup says: :class:`Markup`).
+computes per-line features once, a batch of lines at a time (:func:`lines_with_features`,
+shared with the Markdown path, whose lines also carry what the markup says: :class:`Markup`).
 
 A line's features come in two stages. The cheap ones (length, end-of-article markers, sentence
 shape) are read for every line: they decide most lines (a paragraph is body, a menu item is

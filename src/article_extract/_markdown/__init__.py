@@ -54,7 +54,7 @@ from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
 from .._decide.text_roles import TEASER_LINK_SHARE
 from .._decide.titles import MetadataTitle, ShownTitle, choose_title, site_keys, titles_match
 from .._dump import PageContext, evidence_from_lines
-from .._dump.lines import NAV_LINK_SHARE, Line, LineReader, Markup, line_features
+from .._dump.lines import NAV_LINK_SHARE, Line, LineReader, Markup, lines_with_features
 from .._inputs import PageInput
 from .._model import BlockKind, DateOrigin, Options
 from .._text import letters_key
@@ -124,44 +124,39 @@ def markdown_lines(
     dump."""
     texts = [m for m in parsed if m.text]
     menus = _menu_items(texts)
-    lines: list[Line] = []
-    reader = LineReader(options.reference)
-    # A page repeats its menus, share bars and teasers: each distinct line (its text and markup)
-    # gets its features once, as the dump path's ``prepare_lines`` does.
-    read: dict[tuple[str, Markup], Line] = {}
+    # Each text line with its markup and where it stands below an image, then the features of
+    # all of them read in bulk (see ``lines_with_features``).
+    placed: list[tuple[MarkdownLine, Markup, int, tuple[str, ...]]] = []
     alts: tuple[str, ...] = ()
     below_image = CAPTION_WINDOW + 1
-    position = -1
     for parsed_line in parsed:
         if not parsed_line.text:
             if parsed_line.image:
                 alts, below_image = parsed_line.images, 0
             continue
         below_image += 1
-        position += 1
         markup = Markup(
             heading=parsed_line.heading,
             list_item=parsed_line.list_item,
             quote=parsed_line.quote,
             linked=parsed_line.linked,
             teaser=_is_teaser(parsed_line, links),
-            menu=position in menus,
+            menu=len(placed) in menus,
         )
-        known = read.get((parsed_line.text, markup))
-        if known is not None:
-            line = known._replace(position=len(lines))
-        else:
-            line = line_features(
-                len(lines),
-                parsed_line.text,
-                reader,
-                max_line_chars=options.max_line_chars,
-                markup=markup,
-            )
-            read[parsed_line.text, markup] = line
+        placed.append((parsed_line, markup, below_image, alts))
+    featured = lines_with_features(
+        [parsed_line.text for parsed_line, *_ in placed],
+        LineReader(options.reference),
+        max_line_chars=options.max_line_chars,
+        markups=[markup for _, markup, *_ in placed],
+    )
+    lines: list[Line] = []
+    for line, (parsed_line, markup, below, above) in zip(featured, placed, strict=True):
         if line.key in options.boilerplate and not line.chrome:
             continue
-        if _is_caption(line, markup, below_image, alts):
+        if line.position != len(lines):
+            line = line._replace(position=len(lines))
+        if _is_caption(line, markup, below, above):
             line = line._replace(markup=markup._replace(caption=True))
         elif not markup.elsewhere:
             authors = _linked_authors(parsed_line, links)
