@@ -9,6 +9,8 @@ line break (a bullet, a placeholder, a space), so that no rule reads across one.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from article_extract._dump import lines as dump_lines
@@ -24,6 +26,8 @@ from article_extract._text import (
     _WINDOW,
     clean_lines,
     clean_text,
+    count_matches,
+    count_matches_each,
     fold_cleaned,
     fold_lines,
     line_batches,
@@ -144,3 +148,13 @@ def test_a_long_line_is_a_batch_of_its_own() -> None:
     batches = [list(batch) for batch in line_batches(["a", "b", long_line, "c"])]
     assert batches == [["a", "b"], [long_line], ["c"]]
     assert "\n".join(batches[1]) is long_line
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["كلمة، كلمة؛ x", "", "a_b c"], ["w " * _WINDOW], ["中文 abc", "x,y;z"]],
+    ids=["short-lines", "a-long-line-alone", "cjk-and-punctuation"],
+)
+def test_count_matches_each_counts_each_line(lines: list[str]) -> None:
+    for pattern in (re.compile(r"\w+"), dump_lines._INNER_PUNCT_RE):
+        assert count_matches_each(pattern, lines) == [count_matches(pattern, x) for x in lines]

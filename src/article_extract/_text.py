@@ -22,6 +22,7 @@ __all__ = [
     "clean_lines",
     "clean_text",
     "count_matches",
+    "count_matches_each",
     "ends_like_sentence",
     "fold",
     "fold_cleaned",
@@ -299,3 +300,12 @@ def line_batches(lines: Sequence[str]) -> Iterator[Sequence[str]]:
             start, size = end + 1, 0
     if start < len(lines):
         yield lines[start:]
+
+
+def count_matches_each(pattern: re.Pattern[str], batch: Sequence[str]) -> list[int]:
+    """:func:`count_matches` of each line of ``batch`` (one of :func:`line_batches`: a line of
+    a window or more is alone in its batch, the others are each shorter than a window and are
+    counted whole, with no call of ours a line)."""
+    if len(batch) == 1:
+        return [count_matches(pattern, batch[0])]
+    return [len(found) for found in map(pattern.findall, batch)]

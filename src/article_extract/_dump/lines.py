@@ -41,6 +41,7 @@ from .._text import (
     clean_lines,
     clean_text,
     count_matches,
+    count_matches_each,
     ends_like_sentence,
     fold_cleaned,
     fold_lines,
@@ -321,7 +322,7 @@ def _units(text: str) -> float:
 def _units_per_line(batch: Sequence[str]) -> list[float]:
     """:func:`_units` of each of ``batch``: its words, but in a batch that holds CJK text."""
     if cjk_letters().search("\n".join(batch)) is None:
-        return [count_matches(_WORD_RE, text) for text in batch]
+        return list(count_matches_each(_WORD_RE, batch))
     return [_units(text) for text in batch]
 
 
@@ -532,7 +533,7 @@ def _batch_features(
         batch,
         keys,
         _units_per_line(batch),
-        [count_matches(_INNER_PUNCT_RE, text) for text in batch],
+        count_matches_each(_INNER_PUNCT_RE, batch),
         lexicon.tail_markers(keys),
         markups,
         strict=False,  # ``markups`` may repeat without end
