@@ -25,7 +25,7 @@ from lxml.etree import _Element
 
 from .tokens import TokenRules, attribute_tokens, element_tokens, split_tokens
 
-__all__ = ["ClassAndId", "TreeIndex", "class_and_id_values", "index_tree"]
+__all__ = ["ClassAndId", "TreeIndex", "class_and_id_values", "element_positions", "index_tree"]
 
 # An element with its class and id values ("" for a missing one).
 ClassAndId = tuple[_Element, str, str]
@@ -88,11 +88,23 @@ def class_and_id_values(root: _Element) -> list[ClassAndId]:
     return found
 
 
-def index_tree(root: _Element, attributes: list[ClassAndId] | None = None) -> TreeIndex:
+def element_positions(root: _Element) -> dict[_Element, int]:
+    """Every element under (and including) ``root`` by its position in document order, from one
+    C-level iteration."""
+    return dict(zip(root.iter(etree.Element), count()))
+
+
+def index_tree(
+    root: _Element,
+    attributes: list[ClassAndId] | None = None,
+    position: dict[_Element, int] | None = None,
+) -> TreeIndex:
     """Index ``root``'s elements: positions from one C-level iteration, tokens for the elements
     that have a class or an id. ``attributes`` are :func:`class_and_id_values` read from this
-    tree before elements were removed from it (those are skipped); read now when not given."""
-    position = dict(zip(root.iter(etree.Element), count()))
+    tree before elements were removed from it (those are skipped); read now when not given.
+    ``position`` is :func:`element_positions` of the tree as it is now, when the caller has it."""
+    if position is None:
+        position = element_positions(root)
     if attributes is None:
         attributes = class_and_id_values(root)
     tokens: dict[_Element, tuple[str, ...]] = {}
