@@ -75,3 +75,21 @@ def test_tree_index_matching_is_in_document_order_and_groups_repeats() -> None:
     assert index.tokens_of(paragraph) == ("text", "|")
     detached = html.fragment_fromstring("<div class='read-more'/>")
     assert index.tokens_of(detached) == ("read", "more", "|")  # never indexed: on demand
+
+
+def test_tree_index_elements_with_tokens_or_tags_under_a_scope() -> None:
+    root = html.fromstring(
+        "<html><body><div id='scope'>"
+        "<p>plain</p>"  # neither: left out
+        "<p class='text'>classed</p>"
+        "<span><b id='x'>inner</b></span>"
+        "<nav>bare tag</nav>"
+        "</div><p class='outside'>not under the scope</p></body></html>"
+    )
+    index = index_tree(root)
+    scope = root.get_element_by_id("scope")
+    found = index.with_tokens_or_tags(scope, {"nav"})
+    assert [e.text for e in found] == ["classed", "inner", "bare tag"]  # document order
+    assert scope not in found
+    detached = html.fragment_fromstring("<div><em class='read-more'>x</em><i>y</i></div>")
+    assert [e.tag for e in index.with_tokens_or_tags(detached, ())] == ["em"]  # on demand

@@ -16,7 +16,7 @@ saw is tokenised on demand.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from itertools import count
 from typing import NamedTuple
 
@@ -55,6 +55,20 @@ class TreeIndex(NamedTuple):
         if found is not None:
             return found
         return () if element in self.position else element_tokens(element)
+
+    def with_tokens_or_tags(self, scope: _Element, tags: Collection[str]) -> list[_Element]:
+        """The elements under ``scope`` (not itself) that have class/id tokens or one of ``tags``,
+        in document order; libxml2 finds the tags. Most elements have neither: each costs a few
+        set probes, no call (an element the index never saw is tokenised on demand)."""
+        by_tag = set(scope.iterdescendants(*tags)) if tags else set()  # no tags would be all
+        tokens, position = self.tokens, self.position
+        return [
+            element
+            for element in scope.iterdescendants(etree.Element)
+            if element in by_tag
+            or element in tokens
+            or (element not in position and element_tokens(element))
+        ]
 
     def matching(self, rules: TokenRules) -> list[_Element]:
         """Elements whose class/id tokens match ``rules``, in document order (each distinct token
