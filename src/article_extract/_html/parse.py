@@ -26,7 +26,14 @@ from lxml.etree import _Element
 from .._inputs import PageInput
 from .._model import PARSER_MAX_DEPTH, Options
 from ..errors import EmptyInput, InputTooComplex
-from .index import ClassAndId, TreeIndex, class_and_id_values, element_positions, index_tree
+from .index import (
+    ClassAndId,
+    TreeIndex,
+    attributed_elements,
+    class_and_id_values,
+    element_positions,
+    index_tree,
+)
 from .rules import chrome_rules
 
 __all__ = [
@@ -54,9 +61,6 @@ _XML_INVALID_CHARS = tuple(
 # article revealed by script ("show more"), not junk: keep it.
 HIDDEN_MAX_SHARE = 0.3
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Elements that may be hidden by an attribute (a class is read from the index's class values);
-# compiled once (an lxml XPath object serialises its own evaluations, so threads may share it).
-_MAY_HIDE_BY_ATTRIBUTE = etree.XPath("descendant::*[@hidden or @aria-hidden or @style]")
 
 
 # Tags that only lay a page out, unwrapped to flatten a page nested too deeply: a run of them
@@ -203,21 +207,24 @@ def _hidden_by_attribute(element: _Element) -> bool:
 
 def _hidden_elements(
     root: _Element,
+    attributed: list[_Element],
     attributes: list[ClassAndId],
     hidden_classes: frozenset[str],
     position: dict[_Element, int],
 ) -> list[_Element]:
     """Elements under ``root`` that name a hiding class (a whole class name) or carry a hiding
     attribute, in document order (``position``: :func:`.index.element_positions`).
-    ``attributes`` are the tree's class and id values (:func:`.index.class_and_id_values`); each
-    distinct ``class`` value (pages repeat them a lot) is split once."""
+    ``attributed`` are the tree's elements that carry any attribute
+    (:func:`.index.attributed_elements`), ``attributes`` its class and id values
+    (:func:`.index.class_and_id_values`); each distinct ``class`` value (pages repeat them a lot)
+    is split once."""
     values = {classes for _, classes, _ in attributes if classes}
     # Lower-casing the whole value splits the same as lower-casing each name.
     hiding = {value: not hidden_classes.isdisjoint(value.lower().split()) for value in values}
     by_class = [
         node for node, classes, _ in attributes if classes and hiding[classes] and node is not root
     ]
-    by_attribute = [e for e in _MAY_HIDE_BY_ATTRIBUTE(root) if _hidden_by_attribute(e)]
+    by_attribute = [e for e in attributed if e is not root and _hidden_by_attribute(e)]
     if not by_class or not by_attribute:
         return by_class or by_attribute
     # In document order: strip_junk judges an element on all its text before its parts.
@@ -237,8 +244,9 @@ def strip_junk(root: _Element) -> TreeIndex:
     )
     # Positions first: the element proxies it creates are the ones every later read reuses.
     position = element_positions(root)
-    attributes = class_and_id_values(root)
-    hidden = _hidden_elements(root, attributes, rules.hidden_classes, position)
+    attributed = attributed_elements(root)
+    attributes = class_and_id_values(root, attributed)
+    hidden = _hidden_elements(root, attributed, attributes, rules.hidden_classes, position)
     if hidden:
         page_length = max(text_length(root), 1)
         dropped: set[_Element] = set()
