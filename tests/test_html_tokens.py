@@ -93,3 +93,23 @@ def test_tree_index_elements_with_tokens_or_tags_under_a_scope() -> None:
     assert scope not in found
     detached = html.fragment_fromstring("<div><em class='read-more'>x</em><i>y</i></div>")
     assert [e.tag for e in index.with_tokens_or_tags(detached, ())] == ["em"]  # on demand
+
+
+@pytest.mark.parametrize(
+    ("attributes", "matches"),
+    [
+        pytest.param("class='read-more'", True, id="whole-rule"),
+        pytest.param("class='box' id='readMore'", True, id="rule-in-the-id"),
+        pytest.param("class='more read'", False, id="near-miss-rule-tokens-reversed"),
+        pytest.param("class='more'", False, id="near-miss-a-later-token-alone"),
+        pytest.param("class='read'", False, id="near-miss-the-first-token-alone"),
+        pytest.param("class='no-share'", False, id="near-miss-negated"),
+    ],
+)
+def test_tree_index_matching_reads_every_sequence_holding_a_first_token(
+    attributes: str, matches: bool
+) -> None:
+    root = html.fromstring(f"<html><body><div {attributes}></div><p>y</p></body></html>")
+    found = index_tree(root).matching(RULES)
+    assert (len(found) == 1) is matches
+    assert RULES.first_tokens >= {"share", "read", "related", "entry"}

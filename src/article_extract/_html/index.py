@@ -58,6 +58,9 @@ class TreeIndex(NamedTuple):
     # The same elements grouped by their tokens (pages repeat class names a lot), each group in
     # document order.
     groups: Mapping[tuple[str, ...], tuple[_Element, ...]]
+    # Each token → the token sequences (``groups``' keys) that hold it: a rule set is matched
+    # only against the sequences that hold one of its rules' first tokens.
+    by_token: Mapping[str, tuple[tuple[str, ...], ...]]
 
     def tokens_of(self, element: _Element) -> tuple[str, ...]:
         """The element's class/id tokens."""
@@ -82,12 +85,16 @@ class TreeIndex(NamedTuple):
 
     def matching(self, rules: TokenRules) -> list[_Element]:
         """Elements whose class/id tokens match ``rules``, in document order (each distinct token
-        sequence is matched once)."""
+        sequence that holds a rule's first token is matched once)."""
+        by_token = self.by_token
+        candidates = {
+            tokens for first in rules.first_tokens & by_token.keys() for tokens in by_token[first]
+        }
         hits = [
             element
-            for tokens, group in self.groups.items()
+            for tokens in candidates
             if rules.match(tokens) is not None
-            for element in group
+            for element in self.groups[tokens]
         ]
         hits.sort(key=self.position.__getitem__)
         return hits
@@ -163,4 +170,9 @@ def index_tree(
         tokens[node] = found
         groups.setdefault(found, []).append(node)
     frozen_groups = {key: tuple(group) for key, group in groups.items()}
-    return TreeIndex(root, position, tokens, frozen_groups)
+    by_token: dict[str, list[tuple[str, ...]]] = {}
+    for sequence in frozen_groups:
+        for token in set(sequence):
+            by_token.setdefault(token, []).append(sequence)
+    frozen_by_token = {token: tuple(keys) for token, keys in by_token.items()}
+    return TreeIndex(root, position, tokens, frozen_groups, frozen_by_token)
