@@ -10,7 +10,12 @@ from lxml import html as lxml_html
 
 from article_extract import NotAnArticle, extract
 from article_extract._html.blocks import _data_rows, walk_blocks
-from article_extract._html.body import _read_line, score_container, scored_container
+from article_extract._html.body import (
+    _own_text_length,
+    _read_line,
+    score_container,
+    scored_container,
+)
 from article_extract._html.chrome import _candidates
 from article_extract._html.listing import page_signals
 from article_extract._html.metadata import read_metadata
@@ -347,3 +352,17 @@ def test_a_data_table_holds_each_distinct_row_once() -> None:
     rows = _data_rows(table, clean_text)
     assert rows == ["أ | 1", "أ | 1", "ب | 2"]
     assert rows[0] is rows[1]
+
+
+@pytest.mark.parametrize(
+    ("html", "length"),
+    [
+        ("<div>سطر<br>سطر<br><a href='/'>رابط</a> ذيل</div>", len("سطرسطر ذيلرابط")),
+        ("<div>نص<p>فقرة ليست منه</p>ذيل<b>غامق</b></div>", len("نصذيلغامق")),
+        ("<div><p>فقرة</p></div>", 0),
+    ],
+)
+def test_the_own_text_of_an_element_is_its_text_tails_and_inline_children(
+    html: str, length: int
+) -> None:
+    assert _own_text_length(lxml_html.fragment_fromstring(html)) == length
