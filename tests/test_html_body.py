@@ -9,10 +9,11 @@ import pytest
 from lxml import html as lxml_html
 
 from article_extract import NotAnArticle, extract
-from article_extract._html.blocks import _data_rows, walk_blocks
+from article_extract._html.blocks import Blocks, _data_rows, walk_blocks
 from article_extract._html.body import (
     _own_text_length,
     _read_line,
+    filter_blocks,
     score_container,
     scored_container,
 )
@@ -24,7 +25,7 @@ from article_extract._html.rules import body_rules, chrome_rules
 from article_extract._html.title import shown_headlines
 from article_extract._inputs import PageInput
 from article_extract._lexicon import match_key
-from article_extract._model import Options
+from article_extract._model import BlockKind, Options
 from article_extract._text import clean_text
 
 S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
@@ -352,6 +353,56 @@ def test_a_data_table_holds_each_distinct_row_once() -> None:
     rows = _data_rows(table, clean_text)
     assert rows == ["أ | 1", "أ | 1", "ب | 2"]
     assert rows[0] is rows[1]
+
+
+@pytest.mark.parametrize(
+    ("second", "repeats"),
+    [
+        (("paragraph", "سطر", 0, True, False), True),
+        (("heading", "سطر", 0, True, False), False),  # another kind
+        (("paragraph", "سطر آخر", 0, True, False), False),  # another text
+        (("paragraph", "سطر", 3, True, False), False),  # its text inside a link
+        (("paragraph", "سطر", 0, False, False), False),  # not set apart
+        (("paragraph", "سطر", 0, True, True), False),  # holds a <time>
+    ],
+)
+def test_a_block_repeats_the_previous_one_only_in_every_column(
+    second: tuple[BlockKind, str, int, bool, bool], repeats: bool
+) -> None:
+    blocks = Blocks()
+    blocks.append("paragraph", "سطر", 0, True, False)
+    blocks.append(*second)
+    assert blocks.repeats_previous(1) is repeats
+    assert not blocks.repeats_previous(0)  # the first block repeats nothing
+
+
+def _run_of(lines: list[str]) -> Blocks:
+    blocks = Blocks()
+    for line in lines:
+        blocks.append("paragraph", line, 0, True, False)
+    return blocks
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept", "authors"),
+    [
+        # A run of one line: kept once, however long the run.
+        ([S1, *["سطر"] * 50, S2], [S1, "سطر", S2], []),
+        # A repeated byline at the body's end is still read as a credit there (the edge rules
+        # read the position, so the run's last blocks are read in full: both are credits).
+        (
+            [S1, S2, "سطر", "سطر", "بقلم: أحمد محمد", "بقلم: أحمد محمد"],
+            [S1, S2, "سطر"],
+            ["أحمد محمد", "أحمد محمد"],
+        ),
+        # A run of a line that is not kept (chrome) is not a repeat of a kept one.
+        ([S1, "شارك", "شارك", "شارك", S2], [S1, S2], []),
+    ],
+)
+def test_filtering_a_run_of_one_line(lines: list[str], kept: list[str], authors: list[str]) -> None:
+    body = filter_blocks(_run_of(lines), None)
+    assert [b.text for b in body.blocks] == kept
+    assert [a for c in body.credits for a in c.authors] == authors
 
 
 @pytest.mark.parametrize(

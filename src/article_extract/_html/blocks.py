@@ -68,6 +68,18 @@ class Blocks:
             out.timed += part.timed
         return out
 
+    def repeats_previous(self, index: int) -> bool:
+        """Is block ``index`` the block before it again, in every column?"""
+        previous = index - 1
+        return (
+            index > 0
+            and self.texts[index] == self.texts[previous]
+            and self.kinds[index] == self.kinds[previous]
+            and self.link_chars[index] == self.link_chars[previous]
+            and self.set_apart[index] == self.set_apart[previous]
+            and self.timed[index] == self.timed[previous]
+        )
+
     def link_density(self, index: int) -> float:
         return self.link_chars[index] / max(len(self.texts[index]), 1)
 

@@ -362,8 +362,19 @@ def filter_blocks(
         read_line(text, kind != "table_row") for text, kind in zip(texts, raw.kinds, strict=True)
     ]
     teasers = teaser_runs(texts, [r.stamp or r.byline is not None for r in readings])
+    repeat = -1  # the last block dropped as a repeat of a kept one
     for index, text in enumerate(texts):
         if index in teasers:
+            continue
+        if (
+            repeat == index - 1
+            and index < count - EDGE_BLOCKS
+            and index != state.named_by_label
+            and raw.repeats_previous(index)
+        ):
+            # The block before it again, read in the same state (dropping a repeat changes
+            # none) and away from the end, where rules read the position: a repeat too.
+            repeat = index
             continue
         reading = readings[index]
         # No letters: a separator or a counter, unless a data table's row of numbers.
@@ -418,6 +429,7 @@ def filter_blocks(
         if title_k and len(state.kept) < EDGE_BLOCKS and letters_key(text) == title_k:
             continue
         if key in state.seen:
+            repeat = index
             continue
         state.seen.add(key)
         following = texts[index + 1] if index + 1 < count else None
