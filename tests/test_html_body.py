@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 
 import pytest
@@ -417,3 +418,18 @@ def test_the_own_text_of_an_element_is_its_text_tails_and_inline_children(
     html: str, length: int
 ) -> None:
     assert _own_text_length(lxml_html.fragment_fromstring(html)) == length
+
+
+def test_walks_of_one_page_share_their_cleaning() -> None:
+    cleaned: list[str] = []
+
+    def counting_clean(text: str) -> str:
+        cleaned.append(text)
+        return clean_text(text)
+
+    clean = functools.cache(counting_clean)
+    div = lxml_html.fragment_fromstring("<div><p>سطر</p><p>سطر</p><p> آخر </p></div>")
+    first = walk_blocks(div, body_rules(), clean)
+    second = walk_blocks(div, body_rules(), clean)  # the walk after chrome removal
+    assert first.texts == second.texts == ["سطر", "سطر", "آخر"]
+    assert cleaned == ["سطر", " آخر "]  # each distinct line once, over both walks

@@ -95,16 +95,14 @@ _CELL_BLOCKS = ("p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4")
 class _Collector:
     """Accumulates inline text and cuts it into blocks."""
 
-    def __init__(self) -> None:
+    def __init__(self, clean: Callable[[str], str]) -> None:
         self.blocks = Blocks()
         self.parts: list[str] = []
         self.link_chars = 0
         self.plain_chars = 0  # characters outside any <b>/<strong>
         self.timed = False  # a <time> element opened since the last cut
         self.kinds: list[BlockKind] = []
-        # Pages repeat lines (menus, separators, list shapes): each distinct text is cleaned
-        # once per walk.
-        self.clean = cache(clean_text)
+        self.clean = clean
 
     def add(self, text: str | None, *, in_link: bool, in_bold: bool) -> None:
         if not text:
@@ -169,13 +167,18 @@ def _data_rows(table: _Element, clean: Callable[[str], str]) -> list[str] | None
     return out
 
 
-def walk_blocks(container: _Element, rules: BodyRules) -> Blocks:
+def walk_blocks(
+    container: _Element, rules: BodyRules, clean: Callable[[str], str] | None = None
+) -> Blocks:
     """The container's text as blocks, in document order; a data table's rows become
     ``table_row`` blocks (cells joined by " | "), a layout table is read like any container.
+    ``clean`` is a memoised :func:`clean_text` that walks of one page share (pages repeat lines:
+    menus, separators, list shapes; and a container walked again after chrome removal holds
+    mostly the same lines); one of its own by default.
 
     The tree must hold no comments or processing instructions (:func:`.parse.strip_junk`
     removed them): lxml's walk, which runs in C, does not report them."""
-    out = _Collector()
+    out = _Collector(clean or cache(clean_text))
     link_depth = 0
     bold_depth = 0
     block_tags = rules.block_tags

@@ -39,7 +39,7 @@ from .._decide.names import looks_like_name, split_name_place
 from .._decide.text_roles import is_stamp_line, is_subheading, teaser_runs
 from .._lexicon import chrome_lexicon, key_of_folded, match_key
 from .._model import DEFAULT_MAX_LINE_CHARS, BlockKind
-from .._text import fold, letters_key
+from .._text import clean_text, fold, letters_key
 from . import rules as tables
 from .blocks import Blocks, walk_blocks
 from .chrome import remove_chrome
@@ -461,11 +461,12 @@ def extract_body(
     """The body from ``container`` (module docstring). Removes chrome from the container's
     parts: stages that read the tree as the page gave it run before this one."""
     body_rules, chrome_rules = tables.body_rules(), tables.chrome_rules()
-    unfiltered = [walk_blocks(part, body_rules) for part in container.parts]
+    clean = cache(clean_text)  # each distinct line cleaned once, whichever walk reads it
+    unfiltered = [walk_blocks(part, body_rules, clean) for part in container.parts]
     removed = [remove_chrome(part, chrome_rules, index) for part in container.parts]
     # Parts never nest (see Container), so a part that lost nothing reads as before.
     raw = Blocks.joined(
-        walk_blocks(part, body_rules) if count else blocks
+        walk_blocks(part, body_rules, clean) if count else blocks
         for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True)
     )
     body = filter_blocks(raw, title, max_line_chars)
