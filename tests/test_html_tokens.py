@@ -6,7 +6,10 @@ import pytest
 from lxml import html
 
 from article_extract._html.index import index_tree
+from article_extract._html.parse import parse_page, strip_junk
 from article_extract._html.tokens import TokenRules, element_tokens, split_tokens
+from article_extract._inputs import PageInput
+from article_extract._model import Options
 
 
 @pytest.mark.parametrize(
@@ -113,3 +116,20 @@ def test_tree_index_matching_reads_every_sequence_holding_a_first_token(
     found = index_tree(root).matching(RULES)
     assert (len(found) == 1) is matches
     assert RULES.first_tokens >= {"share", "read", "related", "entry"}
+
+
+def test_tree_index_elements_with_an_attribute_leave_out_the_hidden_ones() -> None:
+    page = PageInput(
+        "<html><body><div itemprop='articleBody' id='a'><p>"
+        + "نص المقال كله هنا. " * 20
+        + "</p></div>"
+        "<span itemprop='author' id='b' style='display:none'>مخفي</span>"
+        "<span itemprop='' id='c'>فارغ</span><span id='d'>بلا</span>"
+        "<a rel='author' id='e'>كاتب</a></body></html>",
+        "html",
+        "utf-8",
+    )
+    index = strip_junk(parse_page(page, Options()))
+    assert [e.get("id") for e in index.with_attribute("itemprop")] == ["a", "c"]  # b was hidden
+    assert [e.get("id") for e in index.with_attribute("rel")] == ["e"]
+    assert index.with_attribute("data-none") == []

@@ -9,13 +9,14 @@ map keeps every element's proxy alive (some 120 bytes each, with the tag name lx
 it once read), so later walks over the tree do not re-create them.
 
 The index describes the tree as it was built; later stages only remove elements (chrome
-removal), so lookups of the elements still in the tree stay right. An element the index never
+removal), so lookups of the elements still in the tree stay right, and the lists it gives
+(:meth:`TreeIndex.matching`, :meth:`TreeIndex.with_attribute`) hold the removed elements too:
+the stages that search the whole tree run before chrome removal. An element the index never
 saw is tokenised on demand.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from itertools import count
 from typing import NamedTuple
@@ -37,7 +38,6 @@ __all__ = [
 # An element with its class and id values ("" for a missing one).
 ClassAndId = tuple[_Element, str, str]
 
-_ATTRIBUTE_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 # Compiled once: an lxml XPath object serialises its own evaluations, so threads may share it.
 # Any attribute, not named ones: libxml2 tests each name in a predicate on every element (five
 # names cost five such passes), while ``@*`` is one; the few attributes wanted are then read
@@ -61,6 +61,8 @@ class TreeIndex(NamedTuple):
     # Each token → the token sequences (``groups``' keys) that hold it: a rule set is matched
     # only against the sequences that hold one of its rules' first tokens.
     by_token: Mapping[str, tuple[tuple[str, ...], ...]]
+    # The elements that carry any attribute, in document order.
+    attributed: tuple[_Element, ...]
 
     def tokens_of(self, element: _Element) -> tuple[str, ...]:
         """The element's class/id tokens."""
@@ -100,12 +102,9 @@ class TreeIndex(NamedTuple):
         return hits
 
     def with_attribute(self, name: str) -> list[_Element]:
-        """Indexed elements that carry attribute ``name``, in document order (libxml2 finds
-        them; ``name`` comes from our rule tables)."""
-        if not _ATTRIBUTE_NAME_RE.fullmatch(name):
-            raise ValueError(f"not an attribute name: {name!r}")
-        found = self.root.xpath(f"descendant-or-self::*[@{name}]")
-        return [element for element in found if element in self.position]
+        """Indexed elements that carry attribute ``name``, in document order (read from the
+        elements that carry any attribute, as the index was built)."""
+        return [element for element in self.attributed if element.get(name) is not None]
 
 
 def attributed_elements(root: _Element) -> list[_Element]:
@@ -138,15 +137,19 @@ def index_tree(
     root: _Element,
     attributes: list[ClassAndId] | None = None,
     position: dict[_Element, int] | None = None,
+    attributed: list[_Element] | None = None,
 ) -> TreeIndex:
     """Index ``root``'s elements: positions from one C-level iteration, tokens for the elements
-    that have a class or an id. ``attributes`` are :func:`class_and_id_values` read from this
-    tree before elements were removed from it (those are skipped); read now when not given.
-    ``position`` is :func:`element_positions` of the tree as it is now, when the caller has it."""
+    that have a class or an id. ``attributed`` (:func:`attributed_elements`) and ``attributes``
+    (:func:`class_and_id_values`) may be read from this tree before elements were removed from
+    it (those are skipped); read now when not given. ``position`` is
+    :func:`element_positions` of the tree as it is now, when the caller has it."""
     if position is None:
         position = element_positions(root)
+    if attributed is None:
+        attributed = attributed_elements(root)
     if attributes is None:
-        attributes = class_and_id_values(root)
+        attributes = class_and_id_values(root, attributed)
     tokens: dict[_Element, tuple[str, ...]] = {}
     groups: dict[tuple[str, ...], list[_Element]] = {}
     # Pages repeat class names a lot: tokens per distinct (class, id) pair, and each distinct
@@ -175,4 +178,5 @@ def index_tree(
         for token in set(sequence):
             by_token.setdefault(token, []).append(sequence)
     frozen_by_token = {token: tuple(keys) for token, keys in by_token.items()}
-    return TreeIndex(root, position, tokens, frozen_groups, frozen_by_token)
+    still_in_tree = tuple(element for element in attributed if element in position)
+    return TreeIndex(root, position, tokens, frozen_groups, frozen_by_token, still_in_tree)

@@ -259,7 +259,7 @@ def strip_junk(root: _Element) -> TreeIndex:
                 drop_keep_tail(element)
         if dropped:  # positions count the elements left (stages measure distances in them)
             position = element_positions(root)
-    return index_tree(root, attributes, position)
+    return index_tree(root, attributes, position, attributed)
 
 
 def drop_keep_tail(element: etree._Element) -> None:
