@@ -102,16 +102,18 @@ class _Collector:
         self.plain_chars = 0  # characters outside any <b>/<strong>
         self.timed = False  # a <time> element opened since the last cut
         self.kinds: list[BlockKind] = []
+        self.link_depth = 0  # open <a> elements
+        self.bold_depth = 0  # open <b>/<strong> elements
         self.clean = clean
 
-    def add(self, text: str | None, *, in_link: bool, in_bold: bool) -> None:
+    def add(self, text: str | None) -> None:
         if not text:
             return
         self.parts.append(text)
         stripped = len(text.strip())
-        if in_link:
+        if self.link_depth:
             self.link_chars += stripped
-        if not in_bold:
+        if not self.bold_depth:
             self.plain_chars += stripped
 
     def flush(self, *, by_br: bool = False) -> None:
@@ -179,12 +181,12 @@ def walk_blocks(
     The tree must hold no comments or processing instructions (:func:`.parse.strip_junk`
     removed them): lxml's walk, which runs in C, does not report them."""
     out = _Collector(clean or cache(clean_text))
-    link_depth = 0
-    bold_depth = 0
     block_tags = rules.block_tags
     walk = etree.iterwalk(container, events=("start", "end"))
     for event, element in walk:
-        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = element.tag
+        if not isinstance(tag, str):  # an entity of a caller's tree
+            tag = ""
         if event == "start":
             if tag == "br":
                 out.flush(by_br=True)
@@ -202,22 +204,22 @@ def walk_blocks(
                 if kind is not None:
                     out.kinds.append(kind)
             if tag == "a":
-                link_depth += 1
+                out.link_depth += 1
             elif tag == "time":
                 out.timed = True
             if tag in _BOLD_TAGS:
-                bold_depth += 1
-            out.add(element.text, in_link=link_depth > 0, in_bold=bold_depth > 0)
+                out.bold_depth += 1
+            out.add(element.text)
             continue
         if tag == "a":
-            link_depth -= 1
+            out.link_depth -= 1
         if tag in _BOLD_TAGS:
-            bold_depth -= 1
+            out.bold_depth -= 1
         if tag in block_tags and tag != "br":
             out.flush()
             if _kind_of(tag, rules) is not None and out.kinds:
                 out.kinds.pop()
         if element is not container:
-            out.add(element.tail, in_link=link_depth > 0, in_bold=bold_depth > 0)
+            out.add(element.tail)
     out.flush()
     return out.blocks
