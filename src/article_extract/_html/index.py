@@ -1,8 +1,10 @@
-"""One pass over the cleaned tree: every element's document position and class/id tokens.
+"""One pass over the cleaned tree: every element's document position and class/id tokens, and
+the elements that carry attributes.
 
-Built once per call, by :func:`.parse.strip_junk`: the class and id values are read once
-(:func:`class_and_id_values`), for its hidden-class test and then for the index, which leaves
-out the elements it removed. The index is passed explicitly to the stages that search the
+Built once per call, by :func:`.parse.strip_junk`: the elements that carry any attribute are
+found once (:func:`attributed_elements`), and their class and id values read once
+(:func:`class_and_id_values`), for its hiding tests and then for the index, which leaves out
+the elements it removed. The index is passed explicitly to the stages that search the
 whole tree (title candidates, container rules, the nearby search for stamps and bylines,
 chrome removal). Each element is tokenised once instead of once per stage, and the position
 map keeps every element's proxy alive (some 120 bytes each, with the tag name lxml caches on
@@ -75,7 +77,8 @@ class TreeIndex(NamedTuple):
         """The elements under ``scope`` (not itself) that have class/id tokens or one of ``tags``,
         in document order; libxml2 finds the tags. Most elements have neither: each costs a few
         set probes, no call (an element the index never saw is tokenised on demand)."""
-        by_tag = set(scope.iterdescendants(*tags)) if tags else set()  # no tags would be all
+        # (iterdescendants() with no tag at all yields every element)
+        by_tag = set(scope.iterdescendants(*tags)) if tags else set()
         tokens, position = self.tokens, self.position
         return [
             element
