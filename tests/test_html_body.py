@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 
 import pytest
 from lxml import html as lxml_html
 
 from article_extract import NotAnArticle, extract
-from article_extract._html.blocks import _data_rows, walk_blocks
-from article_extract._html.body import _read_line, score_container, scored_container
+from article_extract._html.blocks import Blocks, _data_rows, walk_blocks
+from article_extract._html.body import (
+    _own_text_length,
+    _read_line,
+    filter_blocks,
+    score_container,
+    scored_container,
+)
 from article_extract._html.chrome import _candidates
 from article_extract._html.listing import page_signals
 from article_extract._html.metadata import read_metadata
@@ -19,7 +26,7 @@ from article_extract._html.rules import body_rules, chrome_rules
 from article_extract._html.title import shown_headlines
 from article_extract._inputs import PageInput
 from article_extract._lexicon import match_key
-from article_extract._model import Options
+from article_extract._model import BlockKind, Options
 from article_extract._text import clean_text
 
 S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
@@ -347,3 +354,82 @@ def test_a_data_table_holds_each_distinct_row_once() -> None:
     rows = _data_rows(table, clean_text)
     assert rows == ["أ | 1", "أ | 1", "ب | 2"]
     assert rows[0] is rows[1]
+
+
+@pytest.mark.parametrize(
+    ("second", "repeats"),
+    [
+        (("paragraph", "سطر", 0, True, False), True),
+        (("heading", "سطر", 0, True, False), False),  # another kind
+        (("paragraph", "سطر آخر", 0, True, False), False),  # another text
+        (("paragraph", "سطر", 3, True, False), False),  # its text inside a link
+        (("paragraph", "سطر", 0, False, False), False),  # not set apart
+        (("paragraph", "سطر", 0, True, True), False),  # holds a <time>
+    ],
+)
+def test_a_block_repeats_the_previous_one_only_in_every_column(
+    second: tuple[BlockKind, str, int, bool, bool], repeats: bool
+) -> None:
+    blocks = Blocks()
+    blocks.append("paragraph", "سطر", 0, True, False)
+    blocks.append(*second)
+    assert blocks.repeats_previous(1) is repeats
+    assert not blocks.repeats_previous(0)  # the first block repeats nothing
+
+
+def _run_of(lines: list[str]) -> Blocks:
+    blocks = Blocks()
+    for line in lines:
+        blocks.append("paragraph", line, 0, True, False)
+    return blocks
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept", "authors"),
+    [
+        # A run of one line: kept once, however long the run.
+        ([S1, *["سطر"] * 50, S2], [S1, "سطر", S2], []),
+        # A repeated byline at the body's end is still read as a credit there (the edge rules
+        # read the position, so the run's last blocks are read in full: both are credits).
+        (
+            [S1, S2, "سطر", "سطر", "بقلم: أحمد محمد", "بقلم: أحمد محمد"],
+            [S1, S2, "سطر"],
+            ["أحمد محمد", "أحمد محمد"],
+        ),
+        # A run of a line that is not kept (chrome) is not a repeat of a kept one.
+        ([S1, "شارك", "شارك", "شارك", S2], [S1, S2], []),
+    ],
+)
+def test_filtering_a_run_of_one_line(lines: list[str], kept: list[str], authors: list[str]) -> None:
+    body = filter_blocks(_run_of(lines), None)
+    assert [b.text for b in body.blocks] == kept
+    assert [a for c in body.credits for a in c.authors] == authors
+
+
+@pytest.mark.parametrize(
+    ("html", "length"),
+    [
+        ("<div>سطر<br>سطر<br><a href='/'>رابط</a> ذيل</div>", len("سطرسطر ذيلرابط")),
+        ("<div>نص<p>فقرة ليست منه</p>ذيل<b>غامق</b></div>", len("نصذيلغامق")),
+        ("<div><p>فقرة</p></div>", 0),
+    ],
+)
+def test_the_own_text_of_an_element_is_its_text_tails_and_inline_children(
+    html: str, length: int
+) -> None:
+    assert _own_text_length(lxml_html.fragment_fromstring(html)) == length
+
+
+def test_walks_of_one_page_share_their_cleaning() -> None:
+    cleaned: list[str] = []
+
+    def counting_clean(text: str) -> str:
+        cleaned.append(text)
+        return clean_text(text)
+
+    clean = functools.cache(counting_clean)
+    div = lxml_html.fragment_fromstring("<div><p>سطر</p><p>سطر</p><p> آخر </p></div>")
+    first = walk_blocks(div, body_rules(), clean)
+    second = walk_blocks(div, body_rules(), clean)  # the walk after chrome removal
+    assert first.texts == second.texts == ["سطر", "سطر", "آخر"]
+    assert cleaned == ["سطر", " آخر "]  # each distinct line once, over both walks

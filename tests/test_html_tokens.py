@@ -6,7 +6,10 @@ import pytest
 from lxml import html
 
 from article_extract._html.index import index_tree
+from article_extract._html.parse import parse_page, strip_junk
 from article_extract._html.tokens import TokenRules, element_tokens, split_tokens
+from article_extract._inputs import PageInput
+from article_extract._model import Options
 
 
 @pytest.mark.parametrize(
@@ -75,3 +78,58 @@ def test_tree_index_matching_is_in_document_order_and_groups_repeats() -> None:
     assert index.tokens_of(paragraph) == ("text", "|")
     detached = html.fragment_fromstring("<div class='read-more'/>")
     assert index.tokens_of(detached) == ("read", "more", "|")  # never indexed: on demand
+
+
+def test_tree_index_elements_with_tokens_or_tags_under_a_scope() -> None:
+    root = html.fromstring(
+        "<html><body><div id='scope'>"
+        "<p>plain</p>"  # neither: left out
+        "<p class='text'>classed</p>"
+        "<span><b id='x'>inner</b></span>"
+        "<nav>bare tag</nav>"
+        "</div><p class='outside'>not under the scope</p></body></html>"
+    )
+    index = index_tree(root)
+    scope = root.get_element_by_id("scope")
+    found = index.with_tokens_or_tags(scope, {"nav"})
+    assert [e.text for e in found] == ["classed", "inner", "bare tag"]  # document order
+    assert scope not in found
+    detached = html.fragment_fromstring("<div><em class='read-more'>x</em><i>y</i></div>")
+    assert [e.tag for e in index.with_tokens_or_tags(detached, ())] == ["em"]  # on demand
+
+
+@pytest.mark.parametrize(
+    ("attributes", "matches"),
+    [
+        pytest.param("class='read-more'", True, id="whole-rule"),
+        pytest.param("class='box' id='readMore'", True, id="rule-in-the-id"),
+        pytest.param("class='more read'", False, id="near-miss-rule-tokens-reversed"),
+        pytest.param("class='more'", False, id="near-miss-a-later-token-alone"),
+        pytest.param("class='read'", False, id="near-miss-the-first-token-alone"),
+        pytest.param("class='no-share'", False, id="near-miss-negated"),
+    ],
+)
+def test_tree_index_matching_reads_every_sequence_holding_a_first_token(
+    attributes: str, matches: bool
+) -> None:
+    root = html.fromstring(f"<html><body><div {attributes}></div><p>y</p></body></html>")
+    found = index_tree(root).matching(RULES)
+    assert (len(found) == 1) is matches
+    assert RULES.first_tokens >= {"share", "read", "related", "entry"}
+
+
+def test_tree_index_elements_with_an_attribute_leave_out_the_hidden_ones() -> None:
+    page = PageInput(
+        "<html><body><div itemprop='articleBody' id='a'><p>"
+        + "نص المقال كله هنا. " * 20
+        + "</p></div>"
+        "<span itemprop='author' id='b' style='display:none'>مخفي</span>"
+        "<span itemprop='' id='c'>فارغ</span><span id='d'>بلا</span>"
+        "<a rel='author' id='e'>كاتب</a></body></html>",
+        "html",
+        "utf-8",
+    )
+    index = strip_junk(parse_page(page, Options()))
+    assert [e.get("id") for e in index.with_attribute("itemprop")] == ["a", "c"]  # b was hidden
+    assert [e.get("id") for e in index.with_attribute("rel")] == ["e"]
+    assert index.with_attribute("data-none") == []

@@ -68,6 +68,18 @@ class Blocks:
             out.timed += part.timed
         return out
 
+    def repeats_previous(self, index: int) -> bool:
+        """Is block ``index`` the block before it again, in every column?"""
+        previous = index - 1
+        return (
+            index > 0
+            and self.texts[index] == self.texts[previous]
+            and self.kinds[index] == self.kinds[previous]
+            and self.link_chars[index] == self.link_chars[previous]
+            and self.set_apart[index] == self.set_apart[previous]
+            and self.timed[index] == self.timed[previous]
+        )
+
     def link_density(self, index: int) -> float:
         return self.link_chars[index] / max(len(self.texts[index]), 1)
 
@@ -83,25 +95,25 @@ _CELL_BLOCKS = ("p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4")
 class _Collector:
     """Accumulates inline text and cuts it into blocks."""
 
-    def __init__(self) -> None:
+    def __init__(self, clean: Callable[[str], str]) -> None:
         self.blocks = Blocks()
         self.parts: list[str] = []
         self.link_chars = 0
         self.plain_chars = 0  # characters outside any <b>/<strong>
         self.timed = False  # a <time> element opened since the last cut
         self.kinds: list[BlockKind] = []
-        # Pages repeat lines (menus, separators, list shapes): each distinct text is cleaned
-        # once per walk.
-        self.clean = cache(clean_text)
+        self.link_depth = 0  # open <a> elements
+        self.bold_depth = 0  # open <b>/<strong> elements
+        self.clean = clean
 
-    def add(self, text: str | None, *, in_link: bool, in_bold: bool) -> None:
+    def add(self, text: str | None) -> None:
         if not text:
             return
         self.parts.append(text)
         stripped = len(text.strip())
-        if in_link:
+        if self.link_depth:
             self.link_chars += stripped
-        if not in_bold:
+        if not self.bold_depth:
             self.plain_chars += stripped
 
     def flush(self, *, by_br: bool = False) -> None:
@@ -157,19 +169,24 @@ def _data_rows(table: _Element, clean: Callable[[str], str]) -> list[str] | None
     return out
 
 
-def walk_blocks(container: _Element, rules: BodyRules) -> Blocks:
+def walk_blocks(
+    container: _Element, rules: BodyRules, clean: Callable[[str], str] | None = None
+) -> Blocks:
     """The container's text as blocks, in document order; a data table's rows become
     ``table_row`` blocks (cells joined by " | "), a layout table is read like any container.
+    ``clean`` is a memoised :func:`clean_text` that walks of one page share (pages repeat lines:
+    menus, separators, list shapes; and a container walked again after chrome removal holds
+    mostly the same lines); one of its own by default.
 
     The tree must hold no comments or processing instructions (:func:`.parse.strip_junk`
     removed them): lxml's walk, which runs in C, does not report them."""
-    out = _Collector()
-    link_depth = 0
-    bold_depth = 0
+    out = _Collector(clean or cache(clean_text))
     block_tags = rules.block_tags
     walk = etree.iterwalk(container, events=("start", "end"))
     for event, element in walk:
-        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = element.tag
+        if not isinstance(tag, str):  # an entity of a caller's tree
+            tag = ""
         if event == "start":
             if tag == "br":
                 out.flush(by_br=True)
@@ -187,22 +204,22 @@ def walk_blocks(container: _Element, rules: BodyRules) -> Blocks:
                 if kind is not None:
                     out.kinds.append(kind)
             if tag == "a":
-                link_depth += 1
+                out.link_depth += 1
             elif tag == "time":
                 out.timed = True
             if tag in _BOLD_TAGS:
-                bold_depth += 1
-            out.add(element.text, in_link=link_depth > 0, in_bold=bold_depth > 0)
+                out.bold_depth += 1
+            out.add(element.text)
             continue
         if tag == "a":
-            link_depth -= 1
+            out.link_depth -= 1
         if tag in _BOLD_TAGS:
-            bold_depth -= 1
+            out.bold_depth -= 1
         if tag in block_tags and tag != "br":
             out.flush()
             if _kind_of(tag, rules) is not None and out.kinds:
                 out.kinds.pop()
         if element is not container:
-            out.add(element.tail, in_link=link_depth > 0, in_bold=bold_depth > 0)
+            out.add(element.tail)
     out.flush()
     return out.blocks

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
+from lxml import etree
 from lxml.etree import _Element
 
 from .._byline import (
@@ -38,7 +39,7 @@ from .._decide.names import looks_like_name, split_name_place
 from .._decide.text_roles import is_stamp_line, is_subheading, teaser_runs
 from .._lexicon import chrome_lexicon, key_of_folded, match_key
 from .._model import DEFAULT_MAX_LINE_CHARS, BlockKind
-from .._text import fold, letters_key
+from .._text import clean_text, fold, letters_key
 from . import rules as tables
 from .blocks import Blocks, walk_blocks
 from .chrome import remove_chrome
@@ -87,6 +88,11 @@ SAFETY_VALVE_SHARE = 0.3
 _COMMAS = ",،؛;"
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _SCORED_TAGS = ("p", "td", "pre", "blockquote", "div", "section", "li")
+# Inline children, whose text counts as their parent's own.
+_INLINE_TAGS = ("a", "span", "b", "strong", "em", "i", "font")
+# An element's own text nodes: its text, then its children's tails (compiled once; an lxml XPath
+# object serialises its own evaluations, so threads may share it).
+_OWN_TEXT_NODES = etree.XPath("text()", smart_strings=False)
 
 
 class Body(NamedTuple):
@@ -227,11 +233,10 @@ def _sibling_parts(primary: _Element, hits: list[_Element]) -> list[_Element]:
 
 
 def _own_text_length(element: _Element) -> int:
-    """Text directly in the element (not in child blocks): what a <br>-body div holds."""
-    parts = [element.text or ""] + [child.tail or "" for child in element]
-    parts += [
-        text_content(c) for c in element if c.tag in ("a", "span", "b", "strong", "em", "i", "font")
-    ]
+    """Text directly in the element (not in child blocks): what a <br>-body div holds. libxml2
+    finds the text nodes and the inline children (such a div may have 100,000 children)."""
+    parts: list[str] = _OWN_TEXT_NODES(element)
+    parts += [text_content(c) for c in element.iterchildren(*_INLINE_TAGS)]
     return len(" ".join("".join(parts).split()))
 
 
@@ -357,8 +362,19 @@ def filter_blocks(
         read_line(text, kind != "table_row") for text, kind in zip(texts, raw.kinds, strict=True)
     ]
     teasers = teaser_runs(texts, [r.stamp or r.byline is not None for r in readings])
+    repeat = -1  # the last block dropped as a repeat of a kept one
     for index, text in enumerate(texts):
         if index in teasers:
+            continue
+        if (
+            repeat == index - 1
+            and index < count - EDGE_BLOCKS
+            and index != state.named_by_label
+            and raw.repeats_previous(index)
+        ):
+            # The block before it again, read in the same state (dropping a repeat changes
+            # none) and away from the end, where rules read the position: a repeat too.
+            repeat = index
             continue
         reading = readings[index]
         # No letters: a separator or a counter, unless a data table's row of numbers.
@@ -413,6 +429,7 @@ def filter_blocks(
         if title_k and len(state.kept) < EDGE_BLOCKS and letters_key(text) == title_k:
             continue
         if key in state.seen:
+            repeat = index
             continue
         state.seen.add(key)
         following = texts[index + 1] if index + 1 < count else None
@@ -444,11 +461,12 @@ def extract_body(
     """The body from ``container`` (module docstring). Removes chrome from the container's
     parts: stages that read the tree as the page gave it run before this one."""
     body_rules, chrome_rules = tables.body_rules(), tables.chrome_rules()
-    unfiltered = [walk_blocks(part, body_rules) for part in container.parts]
+    clean = cache(clean_text)  # each distinct line cleaned once, whichever walk reads it
+    unfiltered = [walk_blocks(part, body_rules, clean) for part in container.parts]
     removed = [remove_chrome(part, chrome_rules, index) for part in container.parts]
     # Parts never nest (see Container), so a part that lost nothing reads as before.
     raw = Blocks.joined(
-        walk_blocks(part, body_rules) if count else blocks
+        walk_blocks(part, body_rules, clean) if count else blocks
         for part, count, blocks in zip(container.parts, removed, unfiltered, strict=True)
     )
     body = filter_blocks(raw, title, max_line_chars)

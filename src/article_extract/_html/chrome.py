@@ -16,7 +16,6 @@ removed too: that text is a caption or a photo credit.
 
 from __future__ import annotations
 
-from lxml import etree
 from lxml.etree import _Element
 
 from .index import TreeIndex
@@ -54,12 +53,9 @@ def is_chrome_element(element: _Element, tokens: tuple[str, ...], rules: ChromeR
 
 def _candidates(scope: _Element, rules: ChromeRules, index: TreeIndex) -> list[_Element]:
     """The elements under ``scope`` that may be chrome, in document order: those with class/id
-    tokens or a tag that marks chrome without them (most elements have neither, and cost two
-    probes each in a C-level walk). libxml2 finds the tags: reading an element's tag pins a
-    string to its proxy, which the index keeps alive."""
+    tokens or a tag that marks chrome without them."""
     tags = rules.structural_tags | {"figure"}  # an image box may be a bare <figure>
-    by_tag = set(scope.iterdescendants(*tags))
-    return [e for e in scope.iterdescendants(etree.Element) if e in by_tag or index.tokens_of(e)]
+    return index.with_tokens_or_tags(scope, tags)
 
 
 def remove_chrome(

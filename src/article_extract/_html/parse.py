@@ -26,7 +26,14 @@ from lxml.etree import _Element
 from .._inputs import PageInput
 from .._model import PARSER_MAX_DEPTH, Options
 from ..errors import EmptyInput, InputTooComplex
-from .index import ClassAndId, TreeIndex, class_and_id_values, index_tree
+from .index import (
+    ClassAndId,
+    TreeIndex,
+    attributed_elements,
+    class_and_id_values,
+    element_positions,
+    index_tree,
+)
 from .rules import chrome_rules
 
 __all__ = [
@@ -54,9 +61,6 @@ _XML_INVALID_CHARS = tuple(
 # article revealed by script ("show more"), not junk: keep it.
 HIDDEN_MAX_SHARE = 0.3
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Elements that may be hidden by an attribute (a class is read from the index's class values);
-# compiled once (an lxml XPath object serialises its own evaluations, so threads may share it).
-_MAY_HIDE_BY_ATTRIBUTE = etree.XPath("descendant::*[@hidden or @aria-hidden or @style]")
 
 
 # Tags that only lay a page out, unwrapped to flatten a page nested too deeply: a run of them
@@ -202,24 +206,29 @@ def _hidden_by_attribute(element: _Element) -> bool:
 
 
 def _hidden_elements(
-    root: _Element, attributes: list[ClassAndId], hidden_classes: frozenset[str]
+    root: _Element,
+    attributed: list[_Element],
+    attributes: list[ClassAndId],
+    hidden_classes: frozenset[str],
+    position: dict[_Element, int],
 ) -> list[_Element]:
     """Elements under ``root`` that name a hiding class (a whole class name) or carry a hiding
-    attribute, in document order. ``attributes`` are the tree's class and id values
-    (:func:`.index.class_and_id_values`); each distinct ``class`` value (pages repeat them a
-    lot) is split once."""
+    attribute, in document order (``position``: :func:`.index.element_positions`).
+    ``attributed`` are the tree's elements that carry any attribute
+    (:func:`.index.attributed_elements`), ``attributes`` its class and id values
+    (:func:`.index.class_and_id_values`); each distinct ``class`` value (pages repeat them a lot)
+    is split once."""
     values = {classes for _, classes, _ in attributes if classes}
     # Lower-casing the whole value splits the same as lower-casing each name.
     hiding = {value: not hidden_classes.isdisjoint(value.lower().split()) for value in values}
     by_class = [
         node for node, classes, _ in attributes if classes and hiding[classes] and node is not root
     ]
-    by_attribute = [e for e in _MAY_HIDE_BY_ATTRIBUTE(root) if _hidden_by_attribute(e)]
+    by_attribute = [e for e in attributed if e is not root and _hidden_by_attribute(e)]
     if not by_class or not by_attribute:
         return by_class or by_attribute
     # In document order: strip_junk judges an element on all its text before its parts.
-    order = {element: n for n, element in enumerate(root.iter(etree.Element))}
-    return sorted({*by_class, *by_attribute}, key=order.__getitem__)
+    return sorted({*by_class, *by_attribute}, key=position.__getitem__)
 
 
 def strip_junk(root: _Element) -> TreeIndex:
@@ -229,14 +238,15 @@ def strip_junk(root: _Element) -> TreeIndex:
     An element the page hides is removed unless it holds more than :data:`HIDDEN_MAX_SHARE`
     of the page's text (then it is probably the article, revealed by script)."""
     rules = chrome_rules()
-    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
-        if node.getparent() is not None:
-            drop_keep_tail(node)
-    for element in list(root.iter(*rules.junk_tags)):
-        if element is not root and element.getparent() is not None:
-            drop_keep_tail(element)
-    attributes = class_and_id_values(root)
-    hidden = _hidden_elements(root, attributes, rules.hidden_classes)
+    # libxml2 removes them (never ``root`` itself), each one's tail kept in place.
+    etree.strip_elements(
+        root, etree.Comment, etree.ProcessingInstruction, *rules.junk_tags, with_tail=False
+    )
+    # Positions first: the element proxies it creates are the ones every later read reuses.
+    position = element_positions(root)
+    attributed = attributed_elements(root)
+    attributes = class_and_id_values(root, attributed)
+    hidden = _hidden_elements(root, attributed, attributes, rules.hidden_classes, position)
     if hidden:
         page_length = max(text_length(root), 1)
         dropped: set[_Element] = set()
@@ -247,7 +257,9 @@ def strip_junk(root: _Element) -> TreeIndex:
             ):
                 dropped.add(element)
                 drop_keep_tail(element)
-    return index_tree(root, attributes)
+        if dropped:  # positions count the elements left (stages measure distances in them)
+            position = element_positions(root)
+    return index_tree(root, attributes, position, attributed)
 
 
 def drop_keep_tail(element: etree._Element) -> None:

@@ -10,7 +10,7 @@ few tuple comparisons otherwise, however many rules there are.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, KeysView
 
 from lxml.etree import _Element
 
@@ -66,6 +66,11 @@ class TokenRules:
             by_first.setdefault(rule[0], []).append(rule)
         self._by_first = {first: tuple(group) for first, group in by_first.items()}
         self._negations = frozenset(negations)
+
+    @property
+    def first_tokens(self) -> KeysView[str]:
+        """The first token of every rule: a sequence that holds none of them matches no rule."""
+        return self._by_first.keys()
 
     def match(self, tokens: tuple[str, ...]) -> str | None:
         """The matching rule that sorts first (tokens joined by spaces), or None."""
