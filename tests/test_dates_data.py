@@ -85,7 +85,12 @@ def test_month_and_weekday_names_collide_with_no_other_word() -> None:
         kinds[fold_key(name)].add(field)
     for key, fields in kinds.items():
         if "month" in fields or "weekday" in fields:
-            assert len(fields) == 1, (key, fields)
+            assert len(fields - READ_APART) == 1, (key, fields)
+
+
+# Kinds a month name may share a spelling with: a word read only after a count and a unit
+# ("2 hours ago"), where no month stands, is never read two ways (Spanish "13 ago 2024").
+READ_APART = {"rel_post"}
 
 
 def test_lexicon_builds_and_merges_multi_word_names() -> None:

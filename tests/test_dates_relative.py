@@ -88,6 +88,28 @@ CASES = [
     ("منذ ساعتين ونصف", REF, "2022-01-06T07:00"),
     ("منذ ربع ساعة", REF, "2022-01-06T09:15"),
     ("آخر تحديث: منذ ساعتين", REF, "2022-01-06T07:30"),
+    # Other languages: a count in digits and a unit, with the language's "ago" before or after.
+    ("2 hours ago", REF, "2022-01-06T07:30"),
+    ("Updated 1 hour ago", REF, "2022-01-06T08:30"),
+    ("5 mins ago", REF, "2022-01-06T09:25"),
+    ("3 days ago", REF, "2022-01-03"),
+    ("2 weeks ago", REF, "2021-12-23"),
+    ("il y a 3 jours", REF, "2022-01-03"),
+    ("il y a 45 minutes", REF, "2022-01-06T08:45"),
+    ("hace 2 horas", REF, "2022-01-06T07:30"),
+    ("há 2 dias", REF, "2022-01-04"),
+    ("vor 2 Stunden", REF, "2022-01-06T07:30"),
+    ("vor 3 Tagen", REF, "2022-01-03"),
+    ("2 ore fa", REF, "2022-01-06T07:30"),
+    ("2 saat önce", REF, "2022-01-06T07:30"),
+    ("3 gün önce", REF, "2022-01-03"),
+    ("2 jam yang lalu", REF, "2022-01-06T07:30"),
+    ("5 hari lalu", REF, "2022-01-01"),
+    ("2 часа назад", REF, "2022-01-06T07:30"),
+    ("5 дней назад", REF, "2022-01-01"),
+    ("۲ ساعت پیش", REF, "2022-01-06T07:30"),
+    ("3 روز پیش", REF, "2022-01-03"),
+    ("2 دقیقه پیش", REF, "2022-01-06T09:28"),
 ]
 
 
@@ -106,10 +128,30 @@ def test_without_reference_there_is_no_relative_date(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["منذ ساعات", "منذ أيام", "قبل 3 ساعتين", "منذ 1500 عام", "الأحد", "الأحد القادم"]
+    "text",
+    [
+        "منذ ساعات",
+        "منذ أيام",
+        "قبل 3 ساعتين",
+        "منذ 1500 عام",
+        "الأحد",
+        "الأحد القادم",
+        # Other languages' units count only after digits and with the language's "ago".
+        "hours ago",
+        "2 hours",
+        "vor Stunden",
+        "12 Stunden",
+        "il y a quelques jours",
+    ],
 )
 def test_vague_or_broken_counts_give_nothing(text: str) -> None:
     assert parse_date(text, reference=REF) is None
+
+
+def test_a_month_abbreviation_that_is_also_ago_reads_as_the_month() -> None:
+    # Spanish "ago" (agosto) after a day; English "ago" after a count and a unit.
+    assert expected(parse_date("13 ago 2021", reference=REF)) == "2021-08-13"
+    assert expected(parse_date("13 hours ago", reference=REF)) == "2022-01-05T20:30"
 
 
 def test_before_a_month_name_is_an_absolute_date() -> None:

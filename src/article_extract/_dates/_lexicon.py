@@ -119,6 +119,8 @@ def table_entries() -> tuple[tuple[str, str, str, Any], ...]:
         out.extend(("relative", name, "unit", (unit, 1)) for name in forms["one"])
         out.extend(("relative", name, "unit", (unit, 2)) for name in forms["two"])
         out.extend(("relative", name, "unit", (unit, None)) for name in forms["many"])
+    for unit, names in relative["count_units"].items():
+        out.extend(("relative", name, "unit", (unit, None)) for name in names)
     for number, names in relative["numbers"].items():
         out.extend(("relative", name, "number", int(number)) for name in names)
     out.extend(("relative", name, "half", True) for name in relative["half"])
