@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from article_extract import NotAnArticle, Options
+from article_extract import NotAnArticle, Options, extract
 from article_extract._dates import ParsedDate, parse_date
 from article_extract._decide.dates import DateEvidence, choose_dates, printed_date
 from article_extract._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
@@ -35,6 +35,7 @@ from article_extract._decide.titles import (
     site_keys,
     split_document_title,
     strip_site_affixes,
+    title_affixes,
 )
 from article_extract._decide.verdict import check_is_article
 
@@ -271,6 +272,31 @@ def test_a_widget_label_is_no_author(name: str, usable: bool) -> None:
     assert usable_authors([name], KEYS) == ((name,) if usable else ())
 
 
+@pytest.mark.parametrize(
+    ("titles", "headline", "affixes"),
+    [
+        # The site's name around the headline, before or after it.
+        (["أميركا: 50 ألف وفاة - المدينة نيوز"], "أميركا: 50 ألف وفاة", ("المدينة نيوز",)),
+        (
+            ["صحيفة الميدان - محافظ الزرقاء يفتتح مركزاً"],
+            "محافظ الزرقاء يفتتح مركزاً",
+            ("صحيفة الميدان",),
+        ),
+        (["Death toll rises | World news | The Guardian"], "Death toll rises", ("The Guardian",)),
+        # The rest of the title may be the headline cut short, or the headline cut short.
+        (["Death toll rises in Valencia fire - Site"], "Death toll rises in Valencia", ("Site",)),
+        # A title that frames another text (a dump's first line) names no site.
+        (["رئيس مجلس الإدارة : أحمد جلال"], "سر رحيل نعيمة عاكف", ()),
+        (["Breaking news"], "Breaking news", ()),
+        # One per distinct name, in metadata order.
+        (["Headline text - Site", "Site | Headline text"], "Headline text", ("Site",)),
+    ],
+)
+def test_title_affixes(titles: list[str], headline: str, affixes: tuple[str, ...]) -> None:
+    metadata = [MetadataTitle("title", t) for t in titles]
+    assert title_affixes(metadata, headline) == affixes
+
+
 def test_site_name_prefers_a_human_name_over_a_handle() -> None:
     assert choose_site_name(["https://x.com", "@alyaum", "صحيفة اليوم"]) == "صحيفة اليوم"
     assert choose_site_name(["@alyaum"]) == "alyaum"
@@ -399,8 +425,8 @@ def evidence(
     )
 
 
-SHOWN = TitleDecision(HEADLINE, 0, 1, frozenset())
-FROM_TITLE_TAG = TitleDecision("صحيفة اليوم", None, 5, frozenset())
+SHOWN = TitleDecision(HEADLINE, 0, 1, ())
+FROM_TITLE_TAG = TitleDecision("صحيفة اليوم", None, 5, ())
 
 
 @pytest.mark.parametrize(
@@ -437,10 +463,35 @@ def test_an_article_with_evidence_is_kept_even_when_short() -> None:
 
 def test_strict_mode_asks_every_page_for_article_evidence() -> None:
     paragraphs = [BlockDraft("paragraph", PROSE * 3 + str(i)) for i in range(8)]
-    page = evidence(paragraphs, TitleDecision(HEADLINE, None, 3, frozenset()))
+    page = evidence(paragraphs, TitleDecision(HEADLINE, None, 3, ()))
     dates = choose_dates([], Options())
     check_is_article(page, dates)  # a metadata headline above prose: evidence enough
     unmarked = evidence(paragraphs, None)
     check_is_article(unmarked, dates)  # mixed evidence: the article is returned…
     with pytest.raises(NotAnArticle):
         check_is_article(unmarked, dates, strict=True)  # …unless the caller is strict
+
+
+def _page_titled(title: str, head: str = "") -> str:
+    body = "<p>" + "نص فقرة طويلة من المقال عن الأحداث الجارية في المدينة اليوم. " * 6 + "</p>"
+    headline = "<h1>محافظ الزرقاء يفتتح مركزا صحيا شاملا في حي معصوم</h1>"
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body><article>"
+        f"{headline}{body * 4}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "site_name"),
+    [
+        # The title's affix names the site, before a handle…
+        ('<meta name="twitter:site" content="@almadenahnews">', "المدينة نيوز"),
+        # …after a name the page states…
+        ('<meta property="og:site_name" content="Al Madenah">', "Al Madenah"),
+        # …and never when it is the page's section.
+        ('<meta property="article:section" content="المدينة نيوز">', None),
+    ],
+)
+def test_site_name_from_the_title_affix(head: str, site_name: str | None) -> None:
+    page = _page_titled("محافظ الزرقاء يفتتح مركزا صحيا شاملا في حي معصوم - المدينة نيوز", head)
+    assert extract(page).site_name == site_name

@@ -8,6 +8,7 @@ import textwrap
 
 import pytest
 
+from article_extract import extract
 from article_extract._decide.evidence import Credit
 from article_extract._dump import lines as dump_lines
 from article_extract._dump.header import header_lines, read_header
@@ -584,7 +585,7 @@ def test_the_header_reads_each_candidate_once(monkeypatch: pytest.MonkeyPatch) -
             "أخبار",
             None,
             (Credit("byline", ("محمد أحمد",)),),
-            ("الجزيرة نت",),
+            (),  # the title's site is the decision layer's (``titles.title_affixes``)
             id="section-byline-site-from-title",
         ),
         pytest.param(
@@ -627,6 +628,11 @@ def test_header_lines(
     assert (around.section, around.standfirst) == (section, standfirst)
     assert (around.credits, around.site_names) == (credits, site_names)
     assert header.candidates[0].position in around.used
+
+
+def test_the_site_named_around_the_headline_in_the_first_line_is_the_site_name() -> None:
+    page = dump(f"{HEADLINE} - الجزيرة نت", "أخبار", HEADLINE, STAMP, "بقلم: محمد أحمد", *BODY)
+    assert extract(page).site_name == "الجزيرة نت"
 
 
 def test_a_repeated_line_is_read_once_and_keeps_its_own_position() -> None:

@@ -31,6 +31,7 @@ from .dates import choose_dates
 from .evidence import BlockDraft, PageEvidence
 from .labels import choose_authors, choose_section, choose_site_name
 from .language import SCAN_CHARS, decide_language, direction_of
+from .titles import TitleDecision
 from .verdict import check_is_article
 
 __all__ = ["decide"]
@@ -70,7 +71,7 @@ def decide(evidence: PageEvidence, options: Options) -> Article:
         ],
         "authors": list(authors),
         "source": source,
-        "site_name": choose_site_name(evidence.site_names),
+        "site_name": choose_site_name((*evidence.site_names, *_site_affixes(title, labels))),
         "url": evidence.url,
         "canonical_url": evidence.canonical_url,
         "language": language,
@@ -83,6 +84,12 @@ def decide(evidence: PageEvidence, options: Options) -> Article:
         "encoding": evidence.encoding,
     }
     return build_article(fields, options)
+
+
+def _site_affixes(title: TitleDecision, labels: frozenset[str]) -> tuple[str, ...]:
+    """The site's name as the page's title writes it around the headline ("… - المدينة نيوز"),
+    after every name the page states (a handle aside): not a section or tag label."""
+    return tuple(a for a in title.affixes if letters_key(a) not in labels)
 
 
 def _text_head(blocks: Sequence[BlockDraft]) -> str:

@@ -42,13 +42,13 @@ __all__ = [
     "ShownKind",
     "ShownTitle",
     "TitleDecision",
-    "affix_keys",
     "choose_title",
     "headline_words",
     "is_headline_text",
     "site_keys",
     "split_document_title",
     "strip_site_affixes",
+    "title_affixes",
     "titles_match",
 ]
 
@@ -93,8 +93,13 @@ class TitleDecision(NamedTuple):
     text: str
     shown: int | None  # index of the chosen shown headline (the page's anchor), None: metadata
     rule: int  # the module docstring's rule that chose it
-    affix_keys: frozenset[str]  # keys of title segments that name the site
+    affixes: tuple[str, ...]  # metadata-title segments around the headline: the site's name
     kind: ShownKind | None = None  # the chosen shown headline's kind
+
+    @property
+    def affix_keys(self) -> frozenset[str]:
+        """Keys of the affixes (see :func:`title_affixes`)."""
+        return frozenset(letters_key(affix) for affix in self.affixes)
 
 
 def site_keys(names: Iterable[str], host: str | None) -> frozenset[str]:
@@ -145,20 +150,24 @@ def split_document_title(line: str) -> tuple[str, str | None]:
     return tail, head
 
 
-def affix_keys(metadata: Iterable[MetadataTitle], headline: str) -> frozenset[str]:
-    """Keys of metadata-title segments around the headline: the site's name as the page writes
-    it ("أميركا … - المدينة نيوز" → "المدينة نيوز")."""
+def title_affixes(metadata: Iterable[MetadataTitle], headline: str) -> tuple[str, ...]:
+    """Metadata-title segments around the headline: the site's name as the page writes it
+    ("أميركا … - المدينة نيوز" → "المدينة نيوز"), one per distinct key, in metadata order. A
+    segment counts when the rest of its title is the headline (or begins it, or it begins the
+    rest): a first line "رئيس التحرير : فلان" frames no headline."""
     head = letters_key(headline)
-    keys: set[str] = set()
+    found: dict[str, str] = {}
     for title in metadata:
         parts = SEPARATOR_RE.split(title.text)
         if len(parts) < 2:
             continue
-        for part in (parts[0], parts[-1]):
-            key = letters_key(part)
-            if key and key != head and key not in head and head not in key:
-                keys.add(key)
-    return frozenset(keys)
+        for part, rest in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+            key, rest_key = letters_key(part), letters_key(" ".join(rest))
+            if not key or key == head or key in head or head in key:
+                continue
+            if rest_key and (head.startswith(rest_key) or rest_key.startswith(head)):
+                found.setdefault(key, clean_text(part))
+    return tuple(found.values())
 
 
 def titles_match(candidate_key: str, metadata_keys: Iterable[str]) -> bool:
@@ -232,7 +241,7 @@ def choose_title(
         return None
     text, index, rule = decision
     kind = shown[index].kind if index is not None else None
-    return TitleDecision(text, index, rule, affix_keys(metadata, text), kind)
+    return TitleDecision(text, index, rule, title_affixes(metadata, text), kind)
 
 
 def _choose(

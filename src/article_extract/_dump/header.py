@@ -353,10 +353,6 @@ def header_lines(header: Header, title_line: Line | None) -> HeaderLines:
     if name_author:
         credits.append(Credit("byline", (name_author,)))
     site_names = [site_name] if site_name else []
-    if header.document_site and title_line is not None and header.document_title is not None:
-        headline = split_document_title(header.document_title.text)[0]
-        if letters_key(headline).startswith(letters_key(title_line.text)):
-            site_names.append(header.document_site)
     return HeaderLines(
         standfirst=standfirst.text if standfirst is not None else None,
         credits=tuple(credits),
