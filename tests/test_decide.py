@@ -14,7 +14,7 @@ import pytest
 
 from article_extract import NotAnArticle, Options, extract
 from article_extract._dates import ParsedDate, parse_date
-from article_extract._decide.dates import DateEvidence, choose_dates, printed_date
+from article_extract._decide.dates import DateDecision, DateEvidence, choose_dates, printed_date
 from article_extract._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
 from article_extract._decide.labels import choose_authors, choose_section, choose_site_name
 from article_extract._decide.names import (
@@ -495,3 +495,26 @@ def _page_titled(title: str, head: str = "") -> str:
 def test_site_name_from_the_title_affix(head: str, site_name: str | None) -> None:
     page = _page_titled("محافظ الزرقاء يفتتح مركزا صحيا شاملا في حي معصوم - المدينة نيوز", head)
     assert extract(page).site_name == site_name
+
+
+@pytest.mark.parametrize(
+    ("title", "origin", "kept"),
+    [
+        (SHOWN, "visible", True),  # a displayed headline and the date it states: one article
+        (SHOWN, "url", False),  # a date from the URL is no stamp of the page's own
+        (SHOWN, None, False),
+        (FROM_TITLE_TAG, "visible", False),  # the site's name is no headline
+    ],
+)
+def test_a_short_article_above_a_wall_of_teasers(
+    title: TitleDecision, origin: str | None, kept: bool
+) -> None:
+    # No metadata, a brief of ~600 characters, and ten linked headlines around it.
+    page = evidence([BlockDraft("paragraph", PROSE)] * 3, title, teasers=10)
+    dates = DateDecision(datetime(2020, 12, 25), origin, "day")  # type: ignore[arg-type]
+    if kept:
+        check_is_article(page, dates)
+        return
+    with pytest.raises(NotAnArticle) as caught:
+        check_is_article(page, dates)
+    assert caught.value.reason == "listing"

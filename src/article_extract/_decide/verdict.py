@@ -31,7 +31,8 @@ Rules, first hit wins (phrases in ``data/verdict.toml``):
    name, else ``listing``. A headline only the metadata states counts as evidence when it has
    several words and prose follows (a paragraph that reads as a sentence);
 9. ``tag``/``listing`` — a short body and a tag/category/archive URL, or a wall of teaser
-   headlines on the page, without article metadata;
+   headlines on the page, without article metadata or a displayed headline with its stated
+   date (a short article above a wall of related stories);
 10. ``no_body`` — less than :data:`MIN_BODY_CHARS` of body text.
 
 In strict mode (``Options.strict``) a page without any article evidence is refused by rule 8
@@ -148,9 +149,19 @@ def _metadata_headline_over_prose(evidence: PageEvidence) -> bool:
 def article_evidence(evidence: PageEvidence, dates: DateDecision) -> int:
     """How many kinds of article evidence the page shows: article metadata, a stated date, a
     displayed headline (or a headline its metadata states, above prose)."""
-    stated_date = dates.origin is not None and dates.origin != "url"
     headline = _has_headline(evidence) or _metadata_headline_over_prose(evidence)
-    return sum((evidence.signals.has_article_metadata, stated_date, headline))
+    return sum((evidence.signals.has_article_metadata, _stated_date(dates), headline))
+
+
+def _stated_date(dates: DateDecision) -> bool:
+    """The page states its date (not one read from its URL)."""
+    return dates.origin is not None and dates.origin != "url"
+
+
+def _dated_headline(evidence: PageEvidence, dates: DateDecision) -> bool:
+    """The page displays a headline and states its date: one article, whatever teasers stand
+    around it (a short article without metadata above a wall of related stories)."""
+    return _stated_date(dates) and _has_headline(evidence)
 
 
 def _list_like(evidence: PageEvidence) -> bool:
@@ -232,7 +243,7 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
             raise NotAnArticle(
                 f"the URL is a listing page ('/{section}/'), not an article", reason=reason
             )
-        if signals.teasers >= LISTING_MIN_TEASERS:
+        if signals.teasers >= LISTING_MIN_TEASERS and not _dated_headline(evidence, dates):
             raise NotAnArticle("the page is a list of article teasers", reason="listing")
     if body_chars < MIN_BODY_CHARS:
         raise NotAnArticle("no article body found on the page", reason="no_body")
