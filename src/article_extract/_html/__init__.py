@@ -91,11 +91,13 @@ def extract_from_html(page: PageInput, options: Options) -> PageEvidence:
     page_urls = frozenset(u.rstrip("/") for u in (url, meta.canonical, page.url) if u)
     shown = shown_headlines(index, text_start, page_urls)
     title = choose_title(shown.titles, metadata_titles(meta), keys, labels)
+    # The stamp and byline are looked for near the shown headline, else near the text.
     anchor: _Element | None = text_start
     if title is not None and title.shown is not None:
         anchor = shown.elements[title.shown]
-    dates = date_evidence(meta, index, anchor, url, options)
-    byline = visible_byline(index, anchor)
+    at_headline = anchor is not text_start
+    dates = date_evidence(meta, index, anchor, url, options, headline=at_headline)
+    byline = visible_byline(index, anchor, headline=at_headline)
     page_kind = page_signals(meta, root)
     # From here on the tree loses its chrome: everything that reads the page as it came is above.
     container = container or scored_container(index, best_as_it_came)

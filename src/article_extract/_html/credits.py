@@ -23,8 +23,11 @@ from .rules import meta_rules
 __all__ = ["metadata_credits", "visible_byline"]
 
 
-def visible_byline(index: TreeIndex, anchor: _Element | None) -> Credit | None:
-    """Authors (or a source) from the byline element nearest the headline."""
+def visible_byline(
+    index: TreeIndex, anchor: _Element | None, *, headline: bool = False
+) -> Credit | None:
+    """Authors (or a source) from the byline element nearest the headline (``anchor``, when
+    ``headline``; else the body container)."""
     table = meta_rules()
     for near in nearby_elements(
         index,
@@ -32,6 +35,7 @@ def visible_byline(index: TreeIndex, anchor: _Element | None) -> Credit | None:
         table.author_tokens,
         table.teaser_tokens,
         extra_attrs=(("itemprop", "author"), ("rel", "author")),
+        headline=headline,
     ):
         attribution = parse_byline(near.text)
         if attribution is not None and (attribution.authors or attribution.source):

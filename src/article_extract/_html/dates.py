@@ -58,7 +58,9 @@ def _structured(meta: PageMeta, options: Options) -> list[DateEvidence | None]:
     return found
 
 
-def _visible(index: TreeIndex, anchor: _Element | None, options: Options) -> list[DateEvidence]:
+def _visible(
+    index: TreeIndex, anchor: _Element | None, options: Options, *, headline: bool
+) -> list[DateEvidence]:
     """Stamps near the headline: ``<time datetime>`` first, then printed text."""
     table = meta_rules()
     found: list[DateEvidence] = []
@@ -69,6 +71,7 @@ def _visible(index: TreeIndex, anchor: _Element | None, options: Options) -> lis
         table.teaser_tokens,
         extra_tags=("time",),
         after_headline=True,
+        headline=headline,
     ):
         element = near.element
         if element.tag == "time" and element.get("datetime"):
@@ -91,9 +94,12 @@ def date_evidence(
     anchor: _Element | None,
     url: str | None,
     options: Options,
+    *,
+    headline: bool = False,
 ) -> tuple[DateEvidence, ...]:
-    """Every dated statement, by origin (see the module docstring)."""
+    """Every dated statement, by origin (see the module docstring); ``anchor`` is the headline
+    (``headline``) or else the body container."""
     found = _structured(meta, options)
-    found += _visible(index, anchor, options)
+    found += _visible(index, anchor, options, headline=headline)
     found.append(_parsed(url_date_text(url or meta.canonical), "url", "published", options))
     return tuple(f for f in found if f is not None)

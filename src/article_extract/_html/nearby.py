@@ -63,13 +63,28 @@ def _scope(anchor: _Element) -> _Element | None:
     return ancestors[SCOPE_LEVELS - 1] if len(ancestors) >= SCOPE_LEVELS else None
 
 
-def _in_teaser(element: _Element, teaser: TokenRules, index: TreeIndex) -> bool:
+def _in_teaser(
+    element: _Element, teaser: TokenRules, index: TreeIndex, holding: frozenset[_Element]
+) -> bool:
+    """Is ``element`` inside teaser furniture? Only the ancestors below the lowest one that
+    also holds the headline (``holding``) are read: a box around the headline is the
+    article's own ("detailBodyContainer withSidebar"), and an ``<aside>`` inside the
+    headline's ``<article>`` is the article's meta column or pull quote, not the site's."""
     for ancestor in element.iterancestors():
-        if ancestor.tag in _TEASER_TAGS:
+        if ancestor in holding:
+            return False
+        if ancestor.tag in _TEASER_TAGS and not _article_aside(ancestor, holding):
             return True
         if teaser.match(index.tokens_of(ancestor)) is not None:
             return True
     return False
+
+
+def _article_aside(element: _Element, holding: frozenset[_Element]) -> bool:
+    """Is ``element`` an ``<aside>`` inside an ``<article>`` that holds the headline?"""
+    return element.tag == "aside" and any(
+        a.tag == "article" and a in holding for a in element.iterancestors()
+    )
 
 
 def _vocabulary_matches(
@@ -96,9 +111,12 @@ def nearby_elements(
     extra_tags: tuple[str, ...] = (),
     extra_attrs: tuple[tuple[str, str], ...] = (),
     after_headline: bool = False,
+    headline: bool = False,
 ) -> Iterator[Nearby]:
     """Matching elements with short text, nearest to ``anchor`` first; with ``after_headline``
-    also the elements right after it, ranked after every vocabulary match."""
+    also the elements right after it, ranked after every vocabulary match. ``headline``: the
+    anchor is the page's headline (not a body container), so the boxes around it are the
+    article's own (see :func:`_in_teaser`)."""
     order = index.position
     vocabulary = _vocabulary_matches(index, wanted, extra_tags, extra_attrs)
     following = set(_following_siblings(anchor)) if anchor is not None and after_headline else set()
@@ -106,6 +124,7 @@ def nearby_elements(
     found = sorted(vocabulary | {e for e in following if e in order}, key=order.__getitem__)
     anchor_index = order.get(anchor, 0) if anchor is not None else 0
     scope = _scope(anchor) if anchor is not None else None
+    holding = frozenset(anchor.iterancestors()) if anchor is not None and headline else frozenset()
     ranked: list[Nearby] = []
     for element in found:
         delta = order[element] - anchor_index
@@ -117,7 +136,7 @@ def nearby_elements(
         text = clean_text(text_content(element))
         if not text or len(text) > MAX_NEARBY_CHARS:
             continue
-        if _in_teaser(element, teaser, index):
+        if _in_teaser(element, teaser, index, holding):
             continue
         if element not in vocabulary and teaser.match(index.tokens_of(element)) is not None:
             continue  # a sibling picked by position that is itself a teaser box ("related")

@@ -1,0 +1,54 @@
+"""Stamps near the headline: which boxes around them are teaser furniture (``_html.nearby``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from article_extract import extract
+
+HEADLINE = "محافظ الزرقاء يفتتح مركزا صحيا شاملا في حي معصوم"
+PARAGRAPH = (
+    "<p>"
+    + "وقال المحافظ إن المركز يخدم أكثر من مئة ألف نسمة من سكان الحي والمناطق المجاورة. " * 4
+    + "</p>"
+)
+STAMP = "الخميس 27 أكتوبر 2023"
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>{HEADLINE}</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("body", "printed"),
+    [
+        # A wrapper classed for its layout ("withSidebar") holds the headline: it is the
+        # article's own box, not a sidebar, and the stamp inside it is the article's.
+        (
+            f'<div class="detail withSidebar"><h1>{HEADLINE}</h1>'
+            f'<time class="timeStamp">{STAMP}</time>{PARAGRAPH * 3}</div>',
+            STAMP,
+        ),
+        # An <aside> inside the headline's <article>: its meta column.
+        (
+            f'<article><h1>{HEADLINE}</h1><aside><span class="date">{STAMP}</span></aside>'
+            f"{PARAGRAPH * 3}</article>",
+            STAMP,
+        ),
+        # The site's sidebar, outside the article: a teaser's date there is not the page's.
+        (
+            f"<article><h1>{HEADLINE}</h1>{PARAGRAPH * 3}</article>"
+            f'<aside><span class="date">{STAMP}</span></aside>',
+            None,
+        ),
+        # A related box below the headline, inside the article: its own class says teaser.
+        (
+            f'<article><h1>{HEADLINE}</h1><div class="related-posts"><span class="date">{STAMP}'
+            f"</span></div>{PARAGRAPH * 3}</article>",
+            None,
+        ),
+    ],
+    ids=["layout-wrapper", "article-aside", "site-sidebar", "related-box"],
+)
+def test_the_stamp_near_the_headline(body: str, printed: str | None) -> None:
+    assert extract(_page(body)).published_text == printed
