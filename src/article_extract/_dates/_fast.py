@@ -48,11 +48,11 @@ def _words(*fields: str) -> str:
 @cache
 def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     d = _DIGIT
-    # Months and deictic words are matched as plain words and looked up afterwards (a miss
-    # sends the string to the grammar): as tries (the months are the longest list) they would
-    # add ~50% to the regex's compile time, paid by the first extract() of every process. No
-    # other word list is tried in their place, so a failed lookup hides no reading the grammar
-    # would take. The lists that decide where a word or phrase belongs stay tries: labels,
+    # Months, relative units and deictic words are matched as plain words and looked up
+    # afterwards (a miss sends the string to the grammar): as tries (the months and units are
+    # the longest lists, in many languages) they would add ~50% to the regex's compile time,
+    # paid by the first extract() of every process. No other word list is tried in their
+    # place, so a failed lookup hides no reading the grammar would take. The lists that decide where a word or phrase belongs stay tries: labels,
     # weekdays (else "كانون الثاني 6, 2022" reads as weekday "كانون", month "الثاني"), "يوم",
     # "من", era, meridiem, and the zone after an optional prefix ("التوقيت العالمي" is a UTC
     # name, "التوقيت" a prefix).
@@ -82,7 +82,7 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?P<zone>{_words('tz', 'utc', 'offset')})(?P<zoff>{offset})?|(?P<off>{offset})))?)?)"
     )
     relative = (
-        rf"(?P<body>{_words('rel_prep')}[ ]+(?:(?P<n>{d}{{1,3}})[ ]+)?(?P<unit>{_words('unit')})"
+        rf"(?P<body>{_words('rel_prep')}[ ]+(?:(?P<n>{d}{{1,3}})[ ]+)?(?P<unit>{word})"
         rf"(?:[ ]+(?P<one>{spelling_regex(spellings('number', 1))}))?"
         rf"|(?P<deictic>{word}(?:[ ]+{word})*))"
     )
