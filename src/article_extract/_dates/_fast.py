@@ -52,10 +52,10 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # afterwards (a miss sends the string to the grammar): as tries (the months and units are
     # the longest lists, in many languages) they would add ~50% to the regex's compile time,
     # paid by the first extract() of every process. No other word list is tried in their
-    # place, so a failed lookup hides no reading the grammar would take. The lists that decide where a word or phrase belongs stay tries: labels,
-    # weekdays (else "كانون الثاني 6, 2022" reads as weekday "كانون", month "الثاني"), "يوم",
-    # "من", era, meridiem, and the zone after an optional prefix ("التوقيت العالمي" is a UTC
-    # name, "التوقيت" a prefix).
+    # place, so a failed lookup hides no reading the grammar would take. The lists that decide
+    # where a word or phrase belongs stay tries: labels, weekdays (else "كانون الثاني 6, 2022"
+    # reads as weekday "كانون", month "الثاني"), "يوم", "من", era, meridiem, and the zone after
+    # an optional prefix ("التوقيت العالمي" is a UTC name, "التوقيت" a prefix).
     # A word is a whole token (possessive: never a part of one).
     word = r"[^\W\d_]++"
     # A digit group ends where the grammar's number token ends: "144303:30" is no year.
