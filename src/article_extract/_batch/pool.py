@@ -226,9 +226,14 @@ class _Pool(Generic[T, R]):
         self.selector.register(process.sentinel, selectors.EVENT_READ, worker)
         return worker
 
-    def _forget(self, worker: _Worker[T]) -> None:
+    def _stop(self, worker: _Worker[T]) -> None:
+        """Kill ``worker`` if it still runs, and let go of its process and pipe."""
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
         self.selector.unregister(worker.conn)
         self.selector.unregister(worker.process.sentinel)
+        worker.conn.close()
 
     def ready(self, timeout: float | None) -> list[tuple[_Worker[T], bool]]:
         """The workers that answered or died within ``timeout`` seconds, each with whether
@@ -239,11 +244,7 @@ class _Pool(Generic[T, R]):
 
     def replace(self, worker: _Worker[T]) -> _Worker[T]:
         """Stop ``worker`` (kill it if it still runs) and start a new one in its place."""
-        self._forget(worker)
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join()
-        worker.conn.close()
+        self._stop(worker)
         position = next(i for i, w in enumerate(self.workers) if w is worker)
         self.workers[position] = new = self._start()
         self.stats.replaced += 1
@@ -262,11 +263,7 @@ class _Pool(Generic[T, R]):
                 except (OSError, EOFError):
                     pass
                 worker.process.join(SHUTDOWN_SECONDS)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join()
-            self._forget(worker)
-            worker.conn.close()
+            self._stop(worker)
         self.selector.close()
 
 
