@@ -1,8 +1,9 @@
 """Decided fields → validated :class:`~article_extract.Article`: the one place pydantic runs.
 
-Optional metadata a page states badly (a relative image URL, a made-up language code) is
-dropped here and logged at DEBUG, instead of failing the whole article: the fields the user
-cannot do without (title, body) are the only ones that can raise.
+Optional metadata a page states badly (a relative image URL) is dropped here and logged at
+DEBUG, instead of failing the whole article (a made-up language code never gets here:
+``decide_language`` drops it): the fields the user cannot do without (title, body) are the only
+ones that can raise.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._decide.language import normalize_language_tag
 from ._model import Article
 from ._urls import normalize_url
 from .errors import InvalidArticle
@@ -34,7 +34,6 @@ def build_article(fields: dict[str, Any]) -> Article:
         fields[name] = normalize_url(value)
         if fields[name] is None and value is not None:
             logger.debug("dropping %s %.200r: not an absolute http(s) URL", name, value)
-    fields["language"] = normalize_language_tag(fields.get("language"))
     try:
         return Article.model_validate(fields)
     except ValidationError as exc:
