@@ -245,8 +245,7 @@ class _Pool(Generic[T, R]):
     def replace(self, worker: _Worker[T]) -> _Worker[T]:
         """Stop ``worker`` (kill it if it still runs) and start a new one in its place."""
         self._stop(worker)
-        position = next(i for i, w in enumerate(self.workers) if w is worker)
-        self.workers[position] = new = self._start()
+        self.workers[self.workers.index(worker)] = new = self._start()
         self.stats.replaced += 1
         return new
 
@@ -325,7 +324,7 @@ class _Scheduler(Generic[T, R]):
         """Results from the workers that answered or died (:meth:`_Pool.ready`)."""
         finished: list[tuple[int, R]] = []
         for worker, died in ready:
-            if not any(w is worker for w in self.pool.workers):
+            if worker not in self.pool.workers:
                 continue  # already replaced through its other handle
             try:
                 # one answer per wake (the selector reports the pipe again if more are
