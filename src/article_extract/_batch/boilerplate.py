@@ -66,10 +66,6 @@ def page_lines(options: Options, item: Input) -> PageLines:
     return PageLines(site, frozenset(k for k in map(match_key, texts) if k))
 
 
-def _unreadable(item: Input, error: ExtractError) -> PageLines:
-    return PageLines(site_of(item), frozenset())
-
-
 @dataclass
 class SiteLines:
     """Per site: pages read, and on how many of them each line key occurs."""
@@ -112,7 +108,6 @@ def learn_boilerplate(
     lines = SiteLines()
     pages = map_inputs(
         partial(page_lines, options or Options()),
-        _unreadable,
         _sampled(inputs, lines),
         workers=workers,
         ordered=False,
