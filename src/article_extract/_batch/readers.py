@@ -182,10 +182,9 @@ class Reader:
         are counted, archives would have to be decompressed, so a WARC makes it None."""
         total = 0
         for spec in self.specs:
-            if spec.manifest:
-                total += max(
-                    0, _count_lines(spec.path) - (0 if _is(spec.path, JSONL_SUFFIXES) else 1)
-                )
+            if spec.manifest:  # a CSV manifest's first line is its header
+                header = 0 if _is(spec.path, JSONL_SUFFIXES) else 1
+                total += max(0, _count_lines(spec.path) - header)
                 continue
             paths = [spec.path] if not os.path.isdir(spec.path) else _walk(spec.path, self.settings)
             for path in paths:
