@@ -1,8 +1,9 @@
 """Decided fields → validated :class:`~article_extract.Article`: the one place pydantic runs.
 
-Optional metadata a page states badly (a relative image URL, a made-up language code) is
-dropped here and logged at DEBUG, instead of failing the whole article: the fields the user
-cannot do without (title, body) are the only ones that can raise.
+Optional metadata a page states badly (a relative image URL) is dropped here and logged at
+DEBUG, instead of failing the whole article (a made-up language code never gets here:
+``decide_language`` drops it): the fields the user cannot do without (title, body) are the only
+ones that can raise.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._decide.language import normalize_language_tag
-from ._model import Article, Options
+from ._model import Article
 from ._urls import normalize_url
 from .errors import InvalidArticle
 
@@ -24,25 +24,18 @@ logger = logging.getLogger("article_extract")
 _URL_FIELDS = ("url", "canonical_url", "image")
 
 
-def _url_or_none(value: str | None, field: str) -> str | None:
-    """The URL in its one canonical form (see ``_urls``), or None when it is not one."""
-    if value is None:
-        return None
-    url = normalize_url(value)
-    if url is None:
-        logger.debug("dropping %s %.200r: not an absolute http(s) URL", field, value)
-    return url
-
-
-def build_article(fields: dict[str, Any], options: Options) -> Article:
+def build_article(fields: dict[str, Any]) -> Article:
     """Validate ``fields`` (Article field names) into an Article; raise InvalidArticle if the
     title or body is unusable."""
     fields = dict(fields)
     for name in _URL_FIELDS:
-        fields[name] = _url_or_none(fields.get(name), name)
-    fields["language"] = normalize_language_tag(fields.get("language"))
+        value = fields.get(name)
+        # Every URL in its one canonical form (see ``_urls``), or None when it is not one.
+        fields[name] = normalize_url(value)
+        if fields[name] is None and value is not None:
+            logger.debug("dropping %s %.200r: not an absolute http(s) URL", name, value)
     try:
-        return Article.model_validate(fields, context={"reference": options.reference})
+        return Article.model_validate(fields)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()

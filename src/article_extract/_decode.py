@@ -165,11 +165,6 @@ def _labels() -> dict[str, Encoding]:
     return labels
 
 
-@cache
-def _arabic_codepages() -> tuple[Encoding, ...]:
-    return tuple(_labels()[label] for label in _ARABIC_CODEPAGE_LABELS)
-
-
 def lookup_encoding(label: str | bytes | None) -> Encoding | None:
     """The encoding a charset label means (WHATWG label table), or None when it is unknown."""
     if not label:
@@ -358,7 +353,7 @@ def decode_bytes(
 
     best: Encoding | None = None
     best_score = float("-inf")
-    for codepage in _arabic_codepages():
+    for codepage in (_labels()[label] for label in _ARABIC_CODEPAGE_LABELS):
         score, has_undefined = _arabic_score(data, codepage.codec)
         if not has_undefined and score > best_score:
             best, best_score = codepage, score

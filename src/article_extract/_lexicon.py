@@ -204,10 +204,9 @@ def _phrases(table: dict[str, dict[str, list[str]]], section: str) -> list[str]:
 def chrome_lexicon() -> ChromeLexicon:
     """The lexicon, loaded once."""
     table = load_table("chrome")
-    prefix_table = {
-        lang: [p for p in phrases if p.strip()] for lang, phrases in table["prefix"].items()
-    }
-    prefixes = [fold(p).lstrip(_EDGE_PUNCTUATION) for lang in prefix_table.values() for p in lang]
+    prefixes = (
+        fold(p).lstrip(_EDGE_PUNCTUATION) for lang in table["prefix"].values() for p in lang
+    )
     tail = frozenset(_phrases(table, "tail"))
     exact = frozenset(_phrases(table, "exact"))
     return ChromeLexicon(

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     computed_field,
@@ -188,29 +189,65 @@ class DateCandidate(_Frozen):
     role: Literal["published", "modified"] = "published"
 
 
+def _cleaned_or_none(value: str) -> str | None:
+    return clean_text(value) or None
+
+
+def _cleaned_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    cleaned = (clean_text(v) for v in values)
+    return tuple(dict.fromkeys(v for v in cleaned if v))
+
+
+def _absolute_http_url(value: str) -> str:
+    value = value.strip()
+    if not URL_RE.match(value):
+        raise ValueError(f"not an absolute http(s) URL: {value!r}")
+    return value
+
+
+def _language_tag(value: str) -> str:
+    value = value.strip().replace("_", "-").lower()
+    if not LANG_RE.match(value):
+        raise ValueError(f"not a language tag: {value!r}")
+    return value
+
+
+def _plausible_date(value: datetime) -> datetime:
+    if instant(value) < EARLIEST_PLAUSIBLE:
+        raise ValueError(f"date {value.isoformat()} is before {EARLIEST_PLAUSIBLE.year}")
+    return value
+
+
+# Field types with their rule; an optional field's rule never sees its None.
+_Text = Annotated[str, AfterValidator(_cleaned_or_none)]
+_TextList = Annotated[tuple[str, ...], AfterValidator(_cleaned_list)]
+_Url = Annotated[str, AfterValidator(_absolute_http_url)]
+_Date = Annotated[datetime, AfterValidator(_plausible_date)]
+
+
 class Article(_Frozen):
     """A news article extracted from one page. Immutable; ``body`` is derived from ``blocks``."""
 
-    title: str
+    title: _Text
     blocks: tuple[Block, ...]
-    published: datetime | None = None
-    published_text: str | None = None
-    modified: datetime | None = None
+    published: _Date | None = None
+    published_text: _Text | None = None
+    modified: _Date | None = None
     date_origin: DateOrigin | None = None
     date_precision: DatePrecision | None = None
     date_flags: tuple[str, ...] = ()
     date_conflicts: tuple[DateCandidate, ...] = ()
-    authors: tuple[str, ...] = ()
-    source: str | None = None
-    site_name: str | None = None
-    url: str | None = None
-    canonical_url: str | None = None
-    language: str | None = None
+    authors: _TextList = ()
+    source: _Text | None = None
+    site_name: _Text | None = None
+    url: _Url | None = None
+    canonical_url: _Url | None = None
+    language: Annotated[str, AfterValidator(_language_tag)] | None = None
     direction: Direction | None = None
-    section: str | None = None
-    tags: tuple[str, ...] = ()
-    description: str | None = None
-    image: str | None = None
+    section: _Text | None = None
+    tags: _TextList = ()
+    description: _Text | None = None
+    image: _Url | None = None
     input_kind: InputKind
     encoding: str | None = None
 
@@ -232,62 +269,12 @@ class Article(_Frozen):
         lines (list items start with ``- ``)."""
         return to_text(self)
 
-    @field_validator(
-        "title",
-        "published_text",
-        "source",
-        "site_name",
-        "section",
-        "description",
-        mode="after",
-    )
-    @classmethod
-    def _clean_optional_text(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        return clean_text(value) or None
-
-    @field_validator("authors", "tags", mode="after")
-    @classmethod
-    def _clean_text_list(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        cleaned = (clean_text(v) for v in values)
-        return tuple(dict.fromkeys(v for v in cleaned if v))
-
-    @field_validator("url", "canonical_url", "image", mode="after")
-    @classmethod
-    def _absolute_http_url(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        value = value.strip()
-        if not URL_RE.match(value):
-            raise ValueError(f"not an absolute http(s) URL: {value!r}")
-        return value
-
-    @field_validator("language", mode="after")
-    @classmethod
-    def _language_tag(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        value = value.strip().replace("_", "-").lower()
-        if not LANG_RE.match(value):
-            raise ValueError(f"not a language tag: {value!r}")
-        return value
-
     @field_validator("blocks", mode="after")
     @classmethod
     def _has_blocks(cls, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if not blocks:
             raise ValueError("the article body is empty")
         return blocks
-
-    @field_validator("published", "modified", mode="after")
-    @classmethod
-    def _plausible_date(cls, value: datetime | None) -> datetime | None:
-        if value is None:
-            return None
-        if instant(value) < EARLIEST_PLAUSIBLE:
-            raise ValueError(f"date {value.isoformat()} is before {EARLIEST_PLAUSIBLE.year}")
-        return value
 
     @model_validator(mode="after")
     def _title_present(self) -> Article:

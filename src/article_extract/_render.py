@@ -46,6 +46,7 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -115,17 +116,11 @@ def _table(rows: list[str]) -> list[str]:
 
 def _markdown_blocks(blocks: Iterable[Block]) -> list[str]:
     out: list[str] = []
-    rows: list[str] = []
-    for block in blocks:
-        if block.kind == "table_row":
-            rows.append(block.text)
-            continue
-        if rows:
-            out.append("\n".join(_table(rows)))
-            rows = []
-        out.append(_MARKDOWN_MARKERS.get(block.kind, "") + escape_markdown(block.text))
-    if rows:
-        out.append("\n".join(_table(rows)))
+    for is_table, run in groupby(blocks, key=lambda block: block.kind == "table_row"):
+        if is_table:
+            out.append("\n".join(_table([row.text for row in run])))
+        else:
+            out += [_MARKDOWN_MARKERS.get(b.kind, "") + escape_markdown(b.text) for b in run]
     return out
 
 

@@ -450,9 +450,8 @@ def _is_prose_line(line: str) -> bool:
         return False
     plain = sum(1 for word in words if _PROSE_WORD_RE.fullmatch(word))
     commas = sum(1 for word in words if word.endswith(","))
-    return plain >= _PROSE_MIN_WORD_SHARE * len(words) and commas <= _PROSE_MAX_COMMA_SHARE * len(
-        words
-    )
+    count = len(words)
+    return plain >= _PROSE_MIN_WORD_SHARE * count and commas <= _PROSE_MAX_COMMA_SHARE * count
 
 
 def _javascript(head: str) -> NonPage | None:

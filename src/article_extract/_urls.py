@@ -173,7 +173,7 @@ def url_date_text(url: str | None) -> str | None:
     for index, segment in enumerate(segments):
         match = _DATE_SEGMENT_RE.match(segment)
         if match:
-            return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
+            return "-".join(match.groups())
         if not _YEAR_RE.match(segment):
             continue
         numbers = [

@@ -211,11 +211,11 @@ class _ListedInputs:
             raise _UsageError(f"--files-from: no such file: {path}")
 
     def __iter__(self) -> Iterator[InputSpec]:
-        if self.lines is not None:
+        if self.lines is None:
+            with open(self.path, "rb") as handle:
+                yield from self._specs(handle)
+        else:
             yield from self._specs(self.lines)
-            return
-        with open(self.path, "rb") as handle:
-            yield from self._specs(line.rstrip(b"\r\n") for line in handle)
 
     @staticmethod
     def _specs(lines: Iterable[bytes]) -> Iterator[InputSpec]:
@@ -228,11 +228,8 @@ class _Specs:
     """Every input spec of the command line, in order: INPUTs, --files-from, --manifest."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        self.direct = [InputSpec(p) for p in args.inputs]
-        if args.example:
-            self.direct.insert(0, InputSpec(example_path()))
-        if args.url is not None:
-            self.direct = [InputSpec(s.path, url=args.url) for s in self.direct]
+        paths = [example_path(), *args.inputs] if args.example else args.inputs
+        self.direct = [InputSpec(p, url=args.url) for p in paths]
         self.listed = _ListedInputs(args.files_from) if args.files_from else None
         self.manifests = [InputSpec(m, manifest=True) for m in args.manifest]
         for manifest in args.manifest:

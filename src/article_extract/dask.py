@@ -58,9 +58,7 @@ def read_paths(
     return bag
 
 
-def _warc_partition(
-    paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_INPUT_BYTES
-) -> list[Input]:
+def _warc_partition(paths: Iterable[str | os.PathLike[str]], max_bytes: int) -> list[Input]:
     return [item for path in paths for item in iter_warc(os.fspath(path), max_bytes=max_bytes)]
 
 

@@ -40,7 +40,7 @@ that raised.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Self, TypeVar
+from typing import Any, ClassVar, Self
 
 __all__ = [
     "BinaryInput",
@@ -57,10 +57,7 @@ __all__ = [
 ]
 
 
-_E = TypeVar("_E", bound="ExtractError")
-
-
-def _restore(cls: type[_E], args: tuple[Any, ...], state: dict[str, Any]) -> _E:
+def _restore(cls: type[ExtractError], args: tuple[Any, ...], state: dict[str, Any]) -> ExtractError:
     """Unpickle an error without calling its ``__init__`` (whose signature varies by class)."""
     error = cls.__new__(cls)
     Exception.__init__(error, *args)

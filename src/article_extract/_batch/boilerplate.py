@@ -16,6 +16,7 @@ Memory: the counts hold each distinct line of the pages read, so at most
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -65,25 +66,19 @@ def page_lines(options: Options, item: Input) -> PageLines:
     return PageLines(site, frozenset(k for k in map(match_key, texts) if k))
 
 
-def _unreadable(item: Input, error: ExtractError) -> PageLines:
-    return PageLines(site_of(item), frozenset())
-
-
 @dataclass
 class SiteLines:
     """Per site: pages read, and on how many of them each line key occurs."""
 
-    pages: dict[str, int] = field(default_factory=dict)
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    pages: Counter[str] = field(default_factory=Counter)
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
 
     def add(self, page: PageLines) -> None:
-        self.pages[page.site] = self.pages.get(page.site, 0) + 1
-        counts = self.counts.setdefault(page.site, {})
-        for key in page.keys:
-            counts[key] = counts.get(key, 0) + 1
+        self.pages[page.site] += 1
+        self.counts.setdefault(page.site, Counter()).update(page.keys)
 
     def full(self, site: str) -> bool:
-        return self.pages.get(site, 0) >= MAX_PAGES_PER_SITE
+        return self.pages[site] >= MAX_PAGES_PER_SITE
 
     def boilerplate(self) -> dict[str, frozenset[str]]:
         """Site → the keys that occur on enough pages, by count and by share."""
@@ -113,7 +108,6 @@ def learn_boilerplate(
     lines = SiteLines()
     pages = map_inputs(
         partial(page_lines, options or Options()),
-        _unreadable,
         _sampled(inputs, lines),
         workers=workers,
         ordered=False,

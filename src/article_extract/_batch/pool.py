@@ -226,9 +226,14 @@ class _Pool(Generic[T, R]):
         self.selector.register(process.sentinel, selectors.EVENT_READ, worker)
         return worker
 
-    def _forget(self, worker: _Worker[T]) -> None:
+    def _stop(self, worker: _Worker[T]) -> None:
+        """Kill ``worker`` if it still runs, and let go of its process and pipe."""
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
         self.selector.unregister(worker.conn)
         self.selector.unregister(worker.process.sentinel)
+        worker.conn.close()
 
     def ready(self, timeout: float | None) -> list[tuple[_Worker[T], bool]]:
         """The workers that answered or died within ``timeout`` seconds, each with whether
@@ -239,13 +244,8 @@ class _Pool(Generic[T, R]):
 
     def replace(self, worker: _Worker[T]) -> _Worker[T]:
         """Stop ``worker`` (kill it if it still runs) and start a new one in its place."""
-        self._forget(worker)
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join()
-        worker.conn.close()
-        position = next(i for i, w in enumerate(self.workers) if w is worker)
-        self.workers[position] = new = self._start()
+        self._stop(worker)
+        self.workers[self.workers.index(worker)] = new = self._start()
         self.stats.replaced += 1
         return new
 
@@ -262,11 +262,7 @@ class _Pool(Generic[T, R]):
                 except (OSError, EOFError):
                     pass
                 worker.process.join(SHUTDOWN_SECONDS)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join()
-            self._forget(worker)
-            worker.conn.close()
+            self._stop(worker)
         self.selector.close()
 
 
@@ -328,7 +324,7 @@ class _Scheduler(Generic[T, R]):
         """Results from the workers that answered or died (:meth:`_Pool.ready`)."""
         finished: list[tuple[int, R]] = []
         for worker, died in ready:
-            if not any(w is worker for w in self.pool.workers):
+            if worker not in self.pool.workers:
                 continue  # already replaced through its other handle
             try:
                 # one answer per wake (the selector reports the pipe again if more are

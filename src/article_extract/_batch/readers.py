@@ -182,10 +182,9 @@ class Reader:
         are counted, archives would have to be decompressed, so a WARC makes it None."""
         total = 0
         for spec in self.specs:
-            if spec.manifest:
-                total += max(
-                    0, _count_lines(spec.path) - (0 if _is(spec.path, JSONL_SUFFIXES) else 1)
-                )
+            if spec.manifest:  # a CSV manifest's first line is its header
+                header = 0 if _is(spec.path, JSONL_SUFFIXES) else 1
+                total += max(0, _count_lines(spec.path) - header)
                 continue
             paths = [spec.path] if not os.path.isdir(spec.path) else _walk(spec.path, self.settings)
             for path in paths:
@@ -263,23 +262,18 @@ def _jsonl_record(ident: str, line: str, settings: ReadSettings) -> Input:
     )
 
 
-def _warc_iterator() -> Any:
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-    except ImportError as exc:
-        raise MissingExtra(
-            "reading WARC files needs the 'warc' extra: pip install 'article-extract[warc]'"
-        ) from exc
-    return ArchiveIterator
-
-
 def iter_warc(path: str, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> Iterator[Input]:
     """Inputs of a WARC file: each ``response`` record with an HTML or text payload.
 
     Payloads are read up to ``max_bytes`` + 1 bytes, so an oversized record is refused by
     ``extract()`` (InputTooLarge) without being held in memory whole.
     """
-    archive_iterator = _warc_iterator()
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError as exc:
+        raise MissingExtra(
+            "reading WARC files needs the 'warc' extra: pip install 'article-extract[warc]'"
+        ) from exc
     ident = path_id(path)
     try:
         handle = open(path, "rb")  # noqa: SIM115 (closed by the with below)
@@ -287,7 +281,7 @@ def iter_warc(path: str, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> Iterato
         yield _error(ident, f"cannot read {ident}: {exc.strerror}")
         return
     with handle:
-        records = archive_iterator(handle)
+        records = ArchiveIterator(handle)
         offset = 0
         try:
             for record in records:

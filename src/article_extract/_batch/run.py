@@ -63,9 +63,10 @@ def _rendered(job: Job, render: Callable[[Result], R], item: Input) -> R:
     return render(extract_input(job, item))
 
 
-def _rendered_failure(render: Callable[[Result], R], item: Input, error: ExtractError) -> R:
-    """The record of an input its worker gave up on (time limit) or died on."""
-    return render(Result(item.id, error=error))
+def _failed(fn: Callable[[Input], R], item: Input, error: ExtractError) -> R:
+    """The record of an input its worker gave up on (time limit) or died on: ``fn`` of the input
+    with the error as its source, as a reader passes an input it could not read."""
+    return fn(replace(item, source=error))
 
 
 def _as_is(result: Result) -> Result:
@@ -86,7 +87,6 @@ def as_inputs(sources: Iterable[object]) -> Iterator[Input]:
 
 def map_inputs(
     fn: Callable[[Input], R],
-    fail: Callable[[Input, ExtractError], R],
     inputs: Iterable[Input],
     *,
     workers: int | None = None,
@@ -94,7 +94,8 @@ def map_inputs(
     timeout: float | None = None,
     stats: PoolStats | None = None,
 ) -> Generator[R, None, None]:
-    """``fn`` over the inputs, in this process (``workers=1``) or in the pool."""
+    """``fn`` over the inputs, in this process (``workers=1``) or in the pool. ``fn`` records
+    an input whose source is an :class:`ExtractError` as that error."""
     # Imported here: multiprocessing is not needed by callers of extract() alone.
     from .pool import default_workers, in_process, run_pool, time_limit_works
 
@@ -103,6 +104,7 @@ def map_inputs(
         raise ValueError(f"workers must be at least 1, not {count}")
     if timeout is not None and timeout <= 0:
         raise ValueError(f"timeout must be positive, not {timeout}")
+    fail = partial(_failed, fn)
     if count == 1 and (timeout is None or time_limit_works()):
         return in_process(fn, fail, inputs, timeout)
     return run_pool(fn, fail, inputs, workers=count, limit=timeout, ordered=ordered, stats=stats)
@@ -122,7 +124,6 @@ def run_job(
     pool statistics, and records encoded where the page was extracted, in the worker)."""
     return map_inputs(
         partial(_rendered, job, render),
-        partial(_rendered_failure, render),
         inputs,
         workers=workers,
         ordered=ordered,

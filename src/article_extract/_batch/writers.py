@@ -400,19 +400,11 @@ def resume(path: str, fmt: str) -> set[str]:
     with open(path, "r+b") as handle:
         end = _last_record_end(handle, _TERMINATOR[fmt])
         handle.truncate(end)
-    done: set[str] = set()
     if fmt == "jsonl":
         with open(path, "rb") as lines:
-            for line in lines:
-                ident = _record_input(line)
-                if ident is not None:
-                    done.add(ident)
-        return done
-    with open(path, encoding="utf-8", errors="replace", newline="") as handle_text:
-        for row in csv.DictReader(handle_text):
-            if row.get("input"):
-                done.add(row["input"])
-    return done
+            return {ident for ident in map(_record_input, lines) if ident is not None}
+    with open(path, encoding="utf-8", errors="replace", newline="") as rows:
+        return {row["input"] for row in csv.DictReader(rows) if row.get("input")}
 
 
 def _record_input(line: bytes) -> str | None:

@@ -83,7 +83,7 @@ def decide(evidence: PageEvidence, options: Options) -> Article:
         "input_kind": evidence.input_kind,
         "encoding": evidence.encoding,
     }
-    return build_article(fields, options)
+    return build_article(fields)
 
 
 def _site_affixes(title: TitleDecision, labels: frozenset[str]) -> tuple[str, ...]:

@@ -167,7 +167,7 @@ def _reconcile_with_stamp(chosen: DateEvidence, stamp: DateEvidence | None) -> D
     if not (other_day or localized):
         return chosen
     value = parsed.value.astimezone(timezone(offset + diff))
-    return DateEvidence(dataclasses.replace(parsed, value=value), chosen.origin, chosen.text)
+    return chosen._replace(date=dataclasses.replace(parsed, value=value))
 
 
 def _prefer_disagreeing_stamp(chosen: DateEvidence, stamp: DateEvidence | None) -> DateEvidence:
@@ -210,7 +210,7 @@ def choose_dates(evidence: Sequence[DateEvidence], options: Options) -> DateDeci
             and _naive(chosen.date.value) > _naive(url_date.date.value) + URL_DATE_SLACK
         ):
             as_modified = dataclasses.replace(chosen.date, role="modified")
-            modified_pool.insert(0, DateEvidence(as_modified, chosen.origin, chosen.text))
+            modified_pool.insert(0, chosen._replace(date=as_modified))
             chosen = url_date
         if _late(chosen.date, reference):
             flags.add("after_reference")

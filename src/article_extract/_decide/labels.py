@@ -45,9 +45,8 @@ def _usable_label(text: str, max_words: int) -> bool:
 def choose_site_name(candidates: Iterable[str]) -> str | None:
     """The first usable site name that is not a handle, else the first usable handle (its "@"
     dropped)."""
-    names = [clean_text(c) for c in candidates]
-    ordered = [n for n in names if not n.startswith("@")] + [n for n in names if n.startswith("@")]
-    for candidate in ordered:
+    # A stable sort: handles after the other names, each group in its own order.
+    for candidate in sorted((clean_text(c) for c in candidates), key=lambda n: n.startswith("@")):
         name = candidate.lstrip("@")
         if _usable_label(name, MAX_SITE_NAME_WORDS):
             return name

@@ -143,10 +143,9 @@ def split_document_title(line: str) -> tuple[str, str | None]:
     parts = [p.strip() for p in SEPARATOR_RE.split(line) if p.strip()]
     if len(parts) < 2:
         return line, None
-    head, *rest = parts
-    tail = parts[-1]
+    head, tail = parts[0], parts[-1]
     if len(tail) < len(head):
-        return " - ".join([head, *rest[:-1]]) if rest[:-1] else head, tail
+        return " - ".join(parts[:-1]), tail
     return tail, head
 
 

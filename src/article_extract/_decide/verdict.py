@@ -180,9 +180,7 @@ def _list_like(evidence: PageEvidence) -> bool:
 
 def _site_titled(evidence: PageEvidence) -> bool:
     title = evidence.title
-    if title is None:
-        return False
-    return names_the_site(letters_key(title.text), evidence.site_keys)
+    return title is not None and names_the_site(letters_key(title.text), evidence.site_keys)
 
 
 def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: bool = False) -> None:
