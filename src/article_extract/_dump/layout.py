@@ -204,7 +204,7 @@ def _stated_cost(line: Line) -> float | None:
     chrome lexicon, a date or credit it states, a caption, the markup), else None."""
     if line.chrome:
         return -CHROME_COST
-    if line.is_date_line or line.attribution is not None or line.source_label:
+    if line.states_meta:
         return -META_LINE_COST
     if is_caption(line) or line.markup.elsewhere or line.markup.heading == 1:
         return -SHORT_LINE_COST  # a caption, a link elsewhere, the page's headline
@@ -330,11 +330,12 @@ def _gain_bounds(
     read."""
     bounds = [0.0] * len(lines)
     total = 0.0
-    for line in reversed(lines):
+    for line, weight in zip(reversed(lines), reversed(text_weights), strict=True):
         if line.tail and line.position not in furniture:
             total = 0.0
             continue
-        total += max(text_weights[line.position], 0.0)
+        if weight > 0:
+            total += weight
         bounds[line.position] = total
     return bounds
 
@@ -369,7 +370,7 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
         if skipping:
             continue
         discount = AFTER_TAIL_DISCOUNT if after_tail else 1.0
-        reach = (max(run_score, 0.0) + bounds[line.position]) * discount
+        reach = (run_score + bounds[line.position]) * discount  # the run's score is never < 0 here
         if best is not None and reach + BOUND_MARGIN <= best_value:
             skipping = True
             continue
@@ -494,13 +495,7 @@ def _live_blog_start(
 def _header_like(line: Line) -> bool:
     """A line of the header's furniture: a stamp, a credit, a caption, an end-of-page marker
     (a key point may mention a date: "Schools stay shut on 12 and 13 February.")."""
-    return (
-        line.is_date_line
-        or line.attribution is not None
-        or line.source_label
-        or line.tail
-        or is_caption(line)
-    )
+    return line.states_meta or line.tail or is_caption(line)
 
 
 def _feed_control(line: Line) -> bool:

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 
 from .._byline import (
+    MAX_CAPTION_WORDS,
     Attribution,
     is_caption_folded,
     may_be_credit,
@@ -151,6 +152,11 @@ class StampReading(NamedTuple):
     attribution: Attribution | None = None
     source_label: bool = False  # a source label alone ("المصدر:", "Kaynak"): the next line names it
 
+    @property
+    def is_date_line(self) -> bool:
+        """The dates cover enough of the line to make it a date stamp."""
+        return bool(self.dates) and self.date_coverage >= DATE_LINE_COVERAGE
+
 
 NO_STAMPS = StampReading()  # what a long line, or one that points elsewhere, states of its own
 
@@ -198,7 +204,10 @@ class LineReader:
             return False
         found = self._captions.get(line.text)
         if found is None:
-            found = is_caption_folded(line.folded, len(line.text.split()))
+            words = len(line.text.split())
+            # A longer line is prose, whatever it holds (the caption rules read none): its
+            # fold is not made.
+            found = words <= MAX_CAPTION_WORDS and is_caption_folded(line.folded, words)
             self._captions[line.text] = found
         return found
 
@@ -240,10 +249,13 @@ class Line(NamedTuple):
 
     @property
     def attribution(self) -> Attribution | None:
-        stated = self._stamped.attribution
-        if stated is None and self.markup.authors:
+        return self._attribution(self._stamped)
+
+    def _attribution(self, stated: StampReading) -> Attribution | None:
+        """The credit the line states, else the authors its markup links to."""
+        if stated.attribution is None and self.markup.authors:
             return Attribution(self.markup.authors)
-        return stated
+        return stated.attribution
 
     @property
     def source_label(self) -> bool:
@@ -257,7 +269,14 @@ class Line(NamedTuple):
 
     @property
     def is_date_line(self) -> bool:
-        return bool(self.dates) and self.date_coverage >= DATE_LINE_COVERAGE
+        return self._stamped.is_date_line
+
+    @property
+    def states_meta(self) -> bool:
+        """A date line, a credit or a source label (``is_date_line``, ``attribution``,
+        ``source_label``): the header's kind of line, read at once."""
+        stated = self._stamped
+        return stated.is_date_line or self._attribution(stated) is not None or stated.source_label
 
     @property
     def chrome(self) -> bool:
@@ -294,6 +313,11 @@ class Line(NamedTuple):
         if " | " in self.text:
             return False
         return self.terminal or (self.inner_punct >= 1 and self.units >= 12)
+
+
+# Builds a Line from a complete tuple of its fields in C (a NamedTuple's own ``__new__`` is a
+# Python call): every line of a page pays it.
+_new_line = tuple.__new__
 
 
 def display_width(text: str) -> int:
@@ -521,7 +545,7 @@ def _batch_features(
     reader: LineReader,
     max_line_chars: int,
     markups: Iterable[Markup],
-) -> Iterator[Line]:
+) -> list[Line]:
     lexicon = chrome_lexicon()
     # What every lexicon test reads; most Arabic lines (no case, no letter variant) are their
     # own key: one string for both.
@@ -538,23 +562,29 @@ def _batch_features(
         markups,
         strict=False,  # ``markups`` may repeat without end
     )
-    for position, (text, key, units, inner_punct, tail, markup) in enumerate(columns, first):
-        short = len(text) <= max_line_chars
-        own = short and not markup.elsewhere
-        yield Line(
-            position,
-            text,
-            key,
-            units,
-            ends_like_sentence(text),
-            inner_punct,
-            short,
-            short and tail,
-            key in lexicon.inline_related,
-            bare_clock(text) if own and units <= MAX_CLOCK_LINE_UNITS else None,
-            reader,
-            markup,
+    related = lexicon.inline_related
+    return [
+        _new_line(
+            Line,
+            (
+                position,
+                text,
+                key,
+                units,
+                ends_like_sentence(text),
+                inner_punct,
+                (short := len(text) <= max_line_chars),
+                short and tail,
+                key in related,
+                bare_clock(text)
+                if short and units <= MAX_CLOCK_LINE_UNITS and not markup.elsewhere
+                else None,
+                reader,
+                markup,
+            ),
         )
+        for position, (text, key, units, inner_punct, tail, markup) in enumerate(columns, first)
+    ]
 
 
 def prepare_lines(
