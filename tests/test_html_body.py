@@ -247,6 +247,25 @@ def test_a_time_element_inside_prose_keeps_the_paragraph() -> None:
                 ("paragraph", "16:40 آخر تحديث", 0, False, True),
             ],
         ),
+        # A run of <br>s inside a link: every line its own block, all of it link text; blank
+        # lines make no block.
+        (
+            "<div><a href='/'>رابط<br>ثان<br> <br>ثالث</a> ذيل<br>بعد</div>",
+            [
+                ("paragraph", "رابط", 4, True, False),
+                ("paragraph", "ثان", 3, True, False),
+                ("paragraph", "ثالث ذيل", 4, True, False),
+                ("paragraph", "بعد", 0, False, False),
+            ],
+        ),
+        # A <time> with no text of its own: the first line after it holds it.
+        (
+            "<div><p><time></time><br><br>سطر<br>ثان</p></div>",
+            [
+                ("paragraph", "سطر", 0, True, True),
+                ("paragraph", "ثان", 0, False, False),
+            ],
+        ),
         (
             "<div><table><tr><td>أ</td><td>1</td></tr><tr><td>ب</td><td>2</td></tr></table></div>",
             [
