@@ -260,11 +260,11 @@ def walk_blocks(
         if not isinstance(tag, str):  # an entity of a caller's tree
             tag = ""
         if tag == "br":
-            run = _br_run(element)
+            lines = _br_run_tails(element)
             out.flush(by_br=True)
-            out.add_lines([br.tail for br in run[:-1]])
-            out.add(run[-1].tail)
-            _skip(nodes, _subtree_size(element) + len(run) - 1)
+            out.add_lines(lines[:-1])
+            out.add(lines[-1])  # the text after the run runs on to the next cut
+            _skip(nodes, _subtree_size(element) + len(lines) - 1)
             continue
         if tag == "table" and (rows := _data_rows(element, out.clean)) is not None:
             out.flush()
@@ -280,14 +280,15 @@ def walk_blocks(
     return out.blocks
 
 
-def _br_run(first: _Element) -> list[_Element]:
-    """``first`` (a ``<br>``) and the ``<br>`` siblings right after it that hold nothing."""
-    run = [first]
+def _br_run_tails(first: _Element) -> list[str | None]:
+    """The tails of ``first`` (a ``<br>``) and of the ``<br>`` siblings right after it that hold
+    nothing: the run's lines, each read as its ``<br>`` is found (one pass)."""
+    tails = [first.tail]
     for sibling in first.itersiblings():
         if sibling.tag != "br" or len(sibling):
             break
-        run.append(sibling)
-    return run
+        tails.append(sibling.tail)
+    return tails
 
 
 def _subtree_size(element: _Element) -> int:
