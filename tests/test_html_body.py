@@ -392,8 +392,7 @@ def test_a_block_repeats_the_previous_one_only_in_every_column(
     blocks = Blocks()
     blocks.append("paragraph", "سطر", 0, True, False)
     blocks.append(*second)
-    assert blocks.repeats_previous(1) is repeats
-    assert not blocks.repeats_previous(0)  # the first block repeats nothing
+    assert blocks.repeats() == [False, repeats]  # the first block repeats nothing
 
 
 def _run_of(lines: list[str]) -> Blocks:

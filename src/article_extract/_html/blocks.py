@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
+from itertools import chain, islice
+from operator import eq
 
 from lxml import etree
 from lxml.etree import _Element
@@ -80,17 +81,12 @@ class Blocks:
             out.timed += part.timed
         return out
 
-    def repeats_previous(self, index: int) -> bool:
-        """Is block ``index`` the block before it again, in every column?"""
-        previous = index - 1
-        return (
-            index > 0
-            and self.texts[index] == self.texts[previous]
-            and self.kinds[index] == self.kinds[previous]
-            and self.link_chars[index] == self.link_chars[previous]
-            and self.set_apart[index] == self.set_apart[previous]
-            and self.timed[index] == self.timed[previous]
-        )
+    def repeats(self) -> list[bool]:
+        """For each block: is it the block before it again, in every column? Rows are compared
+        in C, one pair at a time (none held beyond its comparison)."""
+        columns = (self.kinds, self.texts, self.link_chars, self.set_apart, self.timed)
+        previous = chain((None,), zip(*columns, strict=True))  # the first block repeats nothing
+        return list(map(eq, zip(*columns, strict=True), previous))
 
     def link_density(self, index: int) -> float:
         return self.link_chars[index] / max(len(self.texts[index]), 1)

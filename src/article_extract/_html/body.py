@@ -362,6 +362,7 @@ def filter_blocks(
         read_line(text, kind != "table_row") for text, kind in zip(texts, raw.kinds, strict=True)
     ]
     teasers = teaser_runs(texts, [r.stamp or r.byline is not None for r in readings])
+    repeats = raw.repeats()
     repeat = -1  # the last block dropped as a repeat of a kept one
     for index, text in enumerate(texts):
         if index in teasers:
@@ -370,7 +371,7 @@ def filter_blocks(
             repeat == index - 1
             and index < count - EDGE_BLOCKS
             and index != state.named_by_label
-            and raw.repeats_previous(index)
+            and repeats[index]
         ):
             # The block before it again, read in the same state (dropping a repeat changes
             # none) and away from the end, where rules read the position: a repeat too.
