@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import NamedTuple
 
 from lxml import etree
@@ -358,13 +361,14 @@ def filter_blocks(
     has_letters, place_byline = cache(_has_letters), cache(_is_place_byline)
     texts = raw.texts
     # A data table's row is not a line: never a stamp, a byline or a source label.
-    readings = [
-        read_line(text, kind != "table_row") for text, kind in zip(texts, raw.kinds, strict=True)
-    ]
+    lines = [kind != "table_row" for kind in raw.kinds]
+    readings = list(map(read_line, texts, lines))  # the cache's lookups run in C
     teasers = teaser_runs(texts, [r.stamp or r.byline is not None for r in readings])
     repeats = raw.repeats()
+    teaser_positions = sorted(teasers)
     repeat = -1  # the last block dropped as a repeat of a kept one
-    for index, text in enumerate(texts):
+    positions = iter(range(count))
+    for index in positions:
         if index in teasers:
             continue
         if (
@@ -374,9 +378,12 @@ def filter_blocks(
             and repeats[index]
         ):
             # The block before it again, read in the same state (dropping a repeat changes
-            # none) and away from the end, where rules read the position: a repeat too.
-            repeat = index
+            # none) and away from the end, where rules read the position: a repeat too, and
+            # so is each block after it that repeats it, up to that end or the next teaser.
+            repeat = _run_end(repeats, index, count - EDGE_BLOCKS, teaser_positions) - 1
+            _skip(positions, repeat - index)
             continue
+        text = texts[index]
         reading = readings[index]
         # No letters: a separator or a counter, unless a data table's row of numbers.
         if not has_letters(text) and (reading.line or not _has_digits(text)):
@@ -445,6 +452,23 @@ def filter_blocks(
         if opening is not None:
             state.credits.append(Credit("body", source=opening))
     return Body(tuple(state.kept), tuple(state.credits))
+
+
+def _run_end(repeats: list[bool], start: int, stop: int, teasers: list[int]) -> int:
+    """The first block after ``start`` that does not repeat the one before it, is a teaser
+    (``teasers``: sorted) or is ``stop`` (``repeats``: :meth:`Blocks.repeats`)."""
+    later = bisect_right(teasers, start)
+    if later < len(teasers):
+        stop = min(stop, teasers[later])
+    try:
+        return repeats.index(False, start + 1, stop)  # a scan in C
+    except ValueError:
+        return stop
+
+
+def _skip(positions: Iterator[int], count: int) -> None:
+    """Move ``positions`` past its next ``count`` positions."""
+    next(islice(positions, count, count), None)
 
 
 def _is_place_byline(text: str) -> bool:
