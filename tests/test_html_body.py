@@ -438,6 +438,19 @@ def test_the_own_text_of_an_element_is_its_text_tails_and_inline_children(
     assert _own_text_length(lxml_html.fragment_fromstring(html)) == length
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (2, len("سطر سطر")),  # shorter: its length
+        (100, 300),  # longer: the bound, however long
+        (100_000, 300),
+    ],
+)
+def test_the_own_text_of_an_element_counts_up_to_a_bound(lines: int, expected: int) -> None:
+    div = lxml_html.fragment_fromstring("<div>" + "سطر <br>" * lines + "</div>")
+    assert _own_text_length(div, at_most=300) == expected
+
+
 def test_walks_of_one_page_share_their_cleaning() -> None:
     cleaned: list[str] = []
 

@@ -25,7 +25,6 @@ from functools import cache
 from itertools import islice
 from typing import NamedTuple
 
-from lxml import etree
 from lxml.etree import _Element
 
 from .._byline import (
@@ -47,7 +46,7 @@ from . import rules as tables
 from .blocks import Blocks, walk_blocks
 from .chrome import remove_chrome
 from .index import TreeIndex
-from .parse import text_content, text_length
+from .parse import collapsed_length, text_content, text_length
 from .rules import BodyRules, ContainerRule
 
 __all__ = ["Body", "Container", "extract_body", "find_container", "scored_container"]
@@ -93,9 +92,6 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _SCORED_TAGS = ("p", "td", "pre", "blockquote", "div", "section", "li")
 # Inline children, whose text counts as their parent's own.
 _INLINE_TAGS = ("a", "span", "b", "strong", "em", "i", "font")
-# An element's own text nodes: its text, then its children's tails (compiled once; an lxml XPath
-# object serialises its own evaluations, so threads may share it).
-_OWN_TEXT_NODES = etree.XPath("text()", smart_strings=False)
 
 
 class Body(NamedTuple):
@@ -235,12 +231,28 @@ def _sibling_parts(primary: _Element, hits: list[_Element]) -> list[_Element]:
     return parts
 
 
-def _own_text_length(element: _Element) -> int:
-    """Text directly in the element (not in child blocks): what a <br>-body div holds. libxml2
-    finds the text nodes and the inline children (such a div may have 100,000 children)."""
-    parts: list[str] = _OWN_TEXT_NODES(element)
+def _own_text_length(element: _Element, at_most: int | None = None) -> int:
+    """Text directly in the element (not in child blocks), whitespace collapsed: its text, its
+    children's tails, then its inline children's text (what a <br>-body div holds).
+
+    With ``at_most``, a longer text counts as ``at_most``, and the tails are read only until
+    those read hold that much (such a div may have 100,000 children): the text read so far is
+    measured each time its raw length doubles past ``at_most``, and can only grow."""
+    parts = [element.text or ""]
+    raw = len(parts[0])
+    measure_at = at_most or 0
+    for child in element:
+        if at_most is not None and raw >= measure_at:
+            if collapsed_length("".join(parts)) >= at_most:
+                return at_most
+            measure_at = 2 * raw
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+            raw += len(tail)
     parts += [text_content(c) for c in element.iterchildren(*_INLINE_TAGS)]
-    return len(" ".join("".join(parts).split()))
+    length = len(" ".join("".join(parts).split()))
+    return length if at_most is None else min(length, at_most)
 
 
 def score_container(root: _Element) -> _Element | None:
@@ -248,7 +260,7 @@ def score_container(root: _Element) -> _Element | None:
     scores: dict[_Element, float] = {}
     for element in root.iter(*_SCORED_TAGS):
         if element.tag in ("div", "section", "li"):
-            length = _own_text_length(element)
+            length = _own_text_length(element, at_most=100 * MAX_LENGTH_POINTS)
         else:
             length = text_length(element)
         if length < MIN_SCORED_CHARS:
