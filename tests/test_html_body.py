@@ -247,6 +247,25 @@ def test_a_time_element_inside_prose_keeps_the_paragraph() -> None:
                 ("paragraph", "16:40 آخر تحديث", 0, False, True),
             ],
         ),
+        # A run of <br>s inside a link: every line its own block, all of it link text; blank
+        # lines make no block.
+        (
+            "<div><a href='/'>رابط<br>ثان<br> <br>ثالث</a> ذيل<br>بعد</div>",
+            [
+                ("paragraph", "رابط", 4, True, False),
+                ("paragraph", "ثان", 3, True, False),
+                ("paragraph", "ثالث ذيل", 4, True, False),
+                ("paragraph", "بعد", 0, False, False),
+            ],
+        ),
+        # A <time> with no text of its own: the first line after it holds it.
+        (
+            "<div><p><time></time><br><br>سطر<br>ثان</p></div>",
+            [
+                ("paragraph", "سطر", 0, True, True),
+                ("paragraph", "ثان", 0, False, False),
+            ],
+        ),
         (
             "<div><table><tr><td>أ</td><td>1</td></tr><tr><td>ب</td><td>2</td></tr></table></div>",
             [
@@ -373,8 +392,7 @@ def test_a_block_repeats_the_previous_one_only_in_every_column(
     blocks = Blocks()
     blocks.append("paragraph", "سطر", 0, True, False)
     blocks.append(*second)
-    assert blocks.repeats_previous(1) is repeats
-    assert not blocks.repeats_previous(0)  # the first block repeats nothing
+    assert blocks.repeats() == [False, repeats]  # the first block repeats nothing
 
 
 def _run_of(lines: list[str]) -> Blocks:
@@ -418,6 +436,19 @@ def test_the_own_text_of_an_element_is_its_text_tails_and_inline_children(
     html: str, length: int
 ) -> None:
     assert _own_text_length(lxml_html.fragment_fromstring(html)) == length
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (2, len("سطر سطر")),  # shorter: its length
+        (100, 300),  # longer: the bound, however long
+        (100_000, 300),
+    ],
+)
+def test_the_own_text_of_an_element_counts_up_to_a_bound(lines: int, expected: int) -> None:
+    div = lxml_html.fragment_fromstring("<div>" + "سطر <br>" * lines + "</div>")
+    assert _own_text_length(div, at_most=300) == expected
 
 
 def test_walks_of_one_page_share_their_cleaning() -> None:

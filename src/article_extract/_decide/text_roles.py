@@ -95,6 +95,8 @@ def teaser_runs(lines: Sequence[str], meta: Sequence[bool]) -> set[int]:
     a row, each a short headline line followed by one or two meta lines (``meta[i]``: line
     ``i`` is a date stamp or a byline). One linear pass."""
     found: set[int] = set()
+    if not any(meta):  # most bodies: no teaser without a meta line, and no line to read
+        return found
     run: list[int] = []
     units = 0
     position = 0

@@ -12,9 +12,11 @@ more memory than the block's text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain, islice
+from operator import eq
 
 from lxml import etree
 from lxml.etree import _Element
@@ -52,6 +54,17 @@ class Blocks:
         self.set_apart.append(set_apart)
         self.timed.append(timed)
 
+    def extend(
+        self, kind: BlockKind, texts: list[str], link_chars: list[int], set_apart: bool, timed: bool
+    ) -> None:
+        """Blocks of ``texts`` (``link_chars`` of each), alike in the other columns."""
+        count = len(texts)
+        self.kinds += [kind] * count
+        self.texts += texts
+        self.link_chars += link_chars
+        self.set_apart += [set_apart] * count
+        self.timed += [timed] * count
+
     @staticmethod
     def joined(parts: Iterable[Blocks]) -> Blocks:
         """The blocks of ``parts`` one after another; a single part is returned as it is (the
@@ -68,17 +81,12 @@ class Blocks:
             out.timed += part.timed
         return out
 
-    def repeats_previous(self, index: int) -> bool:
-        """Is block ``index`` the block before it again, in every column?"""
-        previous = index - 1
-        return (
-            index > 0
-            and self.texts[index] == self.texts[previous]
-            and self.kinds[index] == self.kinds[previous]
-            and self.link_chars[index] == self.link_chars[previous]
-            and self.set_apart[index] == self.set_apart[previous]
-            and self.timed[index] == self.timed[previous]
-        )
+    def repeats(self) -> list[bool]:
+        """For each block: is it the block before it again, in every column? Rows are compared
+        in C, one pair at a time (none held beyond its comparison)."""
+        columns = (self.kinds, self.texts, self.link_chars, self.set_apart, self.timed)
+        previous = chain((None,), zip(*columns, strict=True))  # the first block repeats nothing
+        return list(map(eq, zip(*columns, strict=True), previous))
 
     def link_density(self, index: int) -> float:
         return self.link_chars[index] / max(len(self.texts[index]), 1)
@@ -106,6 +114,34 @@ class _Collector:
         self.bold_depth = 0  # open <b>/<strong> elements
         self.clean = clean
 
+    def enter(self, tag: str, text: str | None, rules: BodyRules) -> None:
+        """An element starts (``text``: the text before its first child)."""
+        if tag in rules.block_tags:
+            self.flush()
+            kind = _kind_of(tag, rules)
+            if kind is not None:
+                self.kinds.append(kind)
+        if tag == "a":
+            self.link_depth += 1
+        elif tag == "time":
+            self.timed = True
+        if tag in _BOLD_TAGS:
+            self.bold_depth += 1
+        self.add(text)
+
+    def leave(self, element: _Element, tag: str, container: _Element, rules: BodyRules) -> None:
+        """``element`` (of ``tag``) ends; its tail follows, unless it is the ``container``."""
+        if tag == "a":
+            self.link_depth -= 1
+        if tag in _BOLD_TAGS:
+            self.bold_depth -= 1
+        if tag in rules.block_tags:
+            self.flush()
+            if _kind_of(tag, rules) is not None and self.kinds:
+                self.kinds.pop()
+        if element is not container:
+            self.add(element.tail)
+
     def add(self, text: str | None) -> None:
         if not text:
             return
@@ -119,23 +155,47 @@ class _Collector:
     def flush(self, *, by_br: bool = False) -> None:
         if not self.parts:  # nothing added since the last cut (so the counters are 0 too)
             return
-        raw = "".join(self.parts)
-        # Most cuts hold only the whitespace between tags, which cleaning would reduce to "".
-        if not raw.isspace():
-            text = self.clean(raw)
-            if text:
-                kind = self.kinds[-1] if self.kinds else "paragraph"
-                self.blocks.append(
-                    kind,
-                    text,
-                    min(self.link_chars, len(text)),
-                    by_br or self.plain_chars == 0,
-                    self.timed,
-                )
+        self._cut(
+            ["".join(self.parts)],
+            [self.link_chars] if self.link_chars else None,
+            by_br or self.plain_chars == 0,
+            self.timed,
+        )
         self.parts.clear()
         self.link_chars = 0
         self.plain_chars = 0
         self.timed = False
+
+    def add_lines(self, lines: list[str | None]) -> None:
+        """Texts with a ``<br>`` on either side, cut as :meth:`add` then ``flush(by_br=True)``
+        of each would cut them (nothing is pending: a cut came just before them)."""
+        raws = [line for line in lines if line]
+        if raws and self.timed:  # a <time> opened, with no text since: the first line holds it
+            self.add(raws[0])
+            self.flush(by_br=True)
+            raws = raws[1:]
+        links = [len(raw.strip()) for raw in raws] if self.link_depth else None
+        self._cut(raws, links, True, False)
+
+    def _cut(
+        self, raws: list[str], link_chars: list[int] | None, set_apart: bool, timed: bool
+    ) -> None:
+        """A block of each raw text (all cut alike) that cleaning leaves something of;
+        ``link_chars`` are the characters of each inside links (None: no link)."""
+        clean = self.clean
+        # Most cuts hold only the whitespace between tags, which cleaning would reduce to "".
+        if link_chars is None:
+            texts = [text for raw in raws if not raw.isspace() and (text := clean(raw))]
+            links = [0] * len(texts)
+        else:
+            pairs = [
+                (text, min(chars, len(text)))
+                for raw, chars in zip(raws, link_chars, strict=True)
+                if not raw.isspace() and (text := clean(raw))
+            ]
+            texts, links = [text for text, _ in pairs], [chars for _, chars in pairs]
+        kind = self.kinds[-1] if self.kinds else "paragraph"
+        self.blocks.extend(kind, texts, links, set_apart, timed)
 
 
 def _kind_of(tag: str, rules: BodyRules) -> BlockKind | None:
@@ -178,48 +238,62 @@ def walk_blocks(
     menus, separators, list shapes; and a container walked again after chrome removal holds
     mostly the same lines); one of its own by default.
 
-    The tree must hold no comments or processing instructions (:func:`.parse.strip_junk`
-    removed them): lxml's walk, which runs in C, does not report them."""
+    lxml's ``iter()`` reports where each element starts, in C; an element ends where the walk
+    reaches a node outside it. A run of ``<br>`` siblings is read at its first ``<br>`` and cut
+    into its lines in bulk, the walk moved past the rest in C: a ``<br>``-per-line body costs
+    no call of ours a line. Comments and processing instructions are not read."""
     out = _Collector(clean or cache(clean_text))
-    block_tags = rules.block_tags
-    walk = etree.iterwalk(container, events=("start", "end"))
-    for event, element in walk:
+    if container.tag == "br":
+        return out.blocks  # a <br> holds no text (and its run would reach outside it)
+    nodes = container.iter(etree.Element, etree.Entity)
+    # The elements entered and not yet left, innermost last, with their tags.
+    open_elements: list[tuple[_Element, str]] = []
+    for element in nodes:
+        parent = element.getparent()
+        while open_elements and open_elements[-1][0] is not parent:
+            out.leave(*open_elements.pop(), container, rules)
         tag = element.tag
         if not isinstance(tag, str):  # an entity of a caller's tree
             tag = ""
-        if event == "start":
-            if tag == "br":
-                out.flush(by_br=True)
-                walk.skip_subtree()  # a <br> has no content of its own
-                continue
-            if tag == "table" and (rows := _data_rows(element, out.clean)) is not None:
-                out.flush()
-                for row in rows:
-                    out.blocks.append("table_row", row, 0, False, False)
-                walk.skip_subtree()  # its "end" event still comes, and adds its tail
-                continue
-            if tag in block_tags:
-                out.flush()
-                kind = _kind_of(tag, rules)
-                if kind is not None:
-                    out.kinds.append(kind)
-            if tag == "a":
-                out.link_depth += 1
-            elif tag == "time":
-                out.timed = True
-            if tag in _BOLD_TAGS:
-                out.bold_depth += 1
-            out.add(element.text)
+        if tag == "br":
+            lines = _br_run_tails(element)
+            out.flush(by_br=True)
+            out.add_lines(lines[:-1])
+            out.add(lines[-1])  # the text after the run runs on to the next cut
+            _skip(nodes, _subtree_size(element) + len(lines) - 1)
             continue
-        if tag == "a":
-            out.link_depth -= 1
-        if tag in _BOLD_TAGS:
-            out.bold_depth -= 1
-        if tag in block_tags and tag != "br":
+        if tag == "table" and (rows := _data_rows(element, out.clean)) is not None:
             out.flush()
-            if _kind_of(tag, rules) is not None and out.kinds:
-                out.kinds.pop()
-        if element is not container:
-            out.add(element.tail)
+            for row in rows:
+                out.blocks.append("table_row", row, 0, False, False)
+            _skip(nodes, _subtree_size(element))  # left (its tail read) as any element
+        else:
+            out.enter(tag, element.text, rules)
+        open_elements.append((element, tag))
+    while open_elements:
+        out.leave(*open_elements.pop(), container, rules)
     out.flush()
     return out.blocks
+
+
+def _br_run_tails(first: _Element) -> list[str | None]:
+    """The tails of ``first`` (a ``<br>``) and of the ``<br>`` siblings right after it that hold
+    nothing: the run's lines, each read as its ``<br>`` is found (one pass)."""
+    tails = [first.tail]
+    for sibling in first.itersiblings():
+        if sibling.tag != "br" or len(sibling):
+            break
+        tails.append(sibling.tail)
+    return tails
+
+
+def _subtree_size(element: _Element) -> int:
+    """The nodes under ``element`` that ``iter(etree.Element, etree.Entity)`` reports."""
+    return (
+        sum(1 for _ in element.iterdescendants(etree.Element, etree.Entity)) if len(element) else 0
+    )
+
+
+def _skip(nodes: Iterator[_Element], count: int) -> None:
+    """Move ``nodes`` past its next ``count`` nodes (in C)."""
+    next(islice(nodes, count, count), None)

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import NamedTuple
 
-from lxml import etree
 from lxml.etree import _Element
 
 from .._byline import (
@@ -44,7 +46,7 @@ from . import rules as tables
 from .blocks import Blocks, walk_blocks
 from .chrome import remove_chrome
 from .index import TreeIndex
-from .parse import text_content, text_length
+from .parse import collapsed_length, text_content, text_length
 from .rules import BodyRules, ContainerRule
 
 __all__ = ["Body", "Container", "extract_body", "find_container", "scored_container"]
@@ -90,9 +92,6 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _SCORED_TAGS = ("p", "td", "pre", "blockquote", "div", "section", "li")
 # Inline children, whose text counts as their parent's own.
 _INLINE_TAGS = ("a", "span", "b", "strong", "em", "i", "font")
-# An element's own text nodes: its text, then its children's tails (compiled once; an lxml XPath
-# object serialises its own evaluations, so threads may share it).
-_OWN_TEXT_NODES = etree.XPath("text()", smart_strings=False)
 
 
 class Body(NamedTuple):
@@ -232,12 +231,28 @@ def _sibling_parts(primary: _Element, hits: list[_Element]) -> list[_Element]:
     return parts
 
 
-def _own_text_length(element: _Element) -> int:
-    """Text directly in the element (not in child blocks): what a <br>-body div holds. libxml2
-    finds the text nodes and the inline children (such a div may have 100,000 children)."""
-    parts: list[str] = _OWN_TEXT_NODES(element)
+def _own_text_length(element: _Element, at_most: int | None = None) -> int:
+    """Text directly in the element (not in child blocks), whitespace collapsed: its text, its
+    children's tails, then its inline children's text (what a <br>-body div holds).
+
+    With ``at_most``, a longer text counts as ``at_most``, and the tails are read only until
+    those read hold that much (such a div may have 100,000 children): the text read so far is
+    measured each time its raw length doubles past ``at_most``, and can only grow."""
+    parts = [element.text or ""]
+    raw = len(parts[0])
+    measure_at = at_most or 0
+    for child in element:
+        if at_most is not None and raw >= measure_at:
+            if collapsed_length("".join(parts)) >= at_most:
+                return at_most
+            measure_at = 2 * raw
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+            raw += len(tail)
     parts += [text_content(c) for c in element.iterchildren(*_INLINE_TAGS)]
-    return len(" ".join("".join(parts).split()))
+    length = len(" ".join("".join(parts).split()))
+    return length if at_most is None else min(length, at_most)
 
 
 def score_container(root: _Element) -> _Element | None:
@@ -245,7 +260,7 @@ def score_container(root: _Element) -> _Element | None:
     scores: dict[_Element, float] = {}
     for element in root.iter(*_SCORED_TAGS):
         if element.tag in ("div", "section", "li"):
-            length = _own_text_length(element)
+            length = _own_text_length(element, at_most=100 * MAX_LENGTH_POINTS)
         else:
             length = text_length(element)
         if length < MIN_SCORED_CHARS:
@@ -358,24 +373,29 @@ def filter_blocks(
     has_letters, place_byline = cache(_has_letters), cache(_is_place_byline)
     texts = raw.texts
     # A data table's row is not a line: never a stamp, a byline or a source label.
-    readings = [
-        read_line(text, kind != "table_row") for text, kind in zip(texts, raw.kinds, strict=True)
-    ]
+    lines = [kind != "table_row" for kind in raw.kinds]
+    readings = list(map(read_line, texts, lines))  # the cache's lookups run in C
     teasers = teaser_runs(texts, [r.stamp or r.byline is not None for r in readings])
+    repeats = raw.repeats()
+    teaser_positions = sorted(teasers)
     repeat = -1  # the last block dropped as a repeat of a kept one
-    for index, text in enumerate(texts):
+    positions = iter(range(count))
+    for index in positions:
         if index in teasers:
             continue
         if (
             repeat == index - 1
             and index < count - EDGE_BLOCKS
             and index != state.named_by_label
-            and raw.repeats_previous(index)
+            and repeats[index]
         ):
             # The block before it again, read in the same state (dropping a repeat changes
-            # none) and away from the end, where rules read the position: a repeat too.
-            repeat = index
+            # none) and away from the end, where rules read the position: a repeat too, and
+            # so is each block after it that repeats it, up to that end or the next teaser.
+            repeat = _run_end(repeats, index, count - EDGE_BLOCKS, teaser_positions) - 1
+            _skip(positions, repeat - index)
             continue
+        text = texts[index]
         reading = readings[index]
         # No letters: a separator or a counter, unless a data table's row of numbers.
         if not has_letters(text) and (reading.line or not _has_digits(text)):
@@ -444,6 +464,23 @@ def filter_blocks(
         if opening is not None:
             state.credits.append(Credit("body", source=opening))
     return Body(tuple(state.kept), tuple(state.credits))
+
+
+def _run_end(repeats: list[bool], start: int, stop: int, teasers: list[int]) -> int:
+    """The first block after ``start`` that does not repeat the one before it, is a teaser
+    (``teasers``: sorted) or is ``stop`` (``repeats``: :meth:`Blocks.repeats`)."""
+    later = bisect_right(teasers, start)
+    if later < len(teasers):
+        stop = min(stop, teasers[later])
+    try:
+        return repeats.index(False, start + 1, stop)  # a scan in C
+    except ValueError:
+        return stop
+
+
+def _skip(positions: Iterator[int], count: int) -> None:
+    """Move ``positions`` past its next ``count`` positions."""
+    next(islice(positions, count, count), None)
 
 
 def _is_place_byline(text: str) -> bool:
