@@ -53,7 +53,7 @@ _NOT_PAGES = ("mailto:", "javascript:", "tel:", "#", "data:")
 _ESCAPES_RE = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")
 # What may hide a path's characters from a test of its text as written: escapes (decoded by
 # unquote, or again by url_date_text), and the tabs and line breaks urlsplit drops.
-_HIDERS = ("%", "\t", "\r", "\n")
+_HIDER_RE = re.compile("[%\t\r\n]")
 
 
 class _Addresses:
@@ -113,9 +113,10 @@ class _Addresses:
         """Does the address's path name the site's author pages (see ``is_author_page``)?"""
         found = self._authors.get(address)
         if found is None:
-            segments = _author_segments()
-            found = _may_name_segment(address, segments) and any(
-                s.casefold() in segments for s in self.path(address).split("/")
+            # Casefolding maps no character to "/": the folded path's segments are its folded
+            # segments.
+            found = _may_name_author_segment(address) and not _author_segments().isdisjoint(
+                self.path(address).casefold().split("/")
             )
             self._authors[address] = found
         return found
@@ -168,8 +169,7 @@ def _article_path(path: str) -> bool:
         return True
     # A date in a path has a four-digit year: with no four digits in a row, url_date_text finds
     # one only where escapes or dropped characters hide its digits.
-    hidden = any(hider in path for hider in _HIDERS)
-    if hidden and url_date_text("http://x" + path) is not None:
+    if _HIDER_RE.search(path) and url_date_text("http://x" + path) is not None:
         return True
     return any(
         len(_SLUG_SEPARATORS_RE.split(segment)) >= MIN_SLUG_WORDS for segment in path.split("/")
@@ -187,15 +187,20 @@ def _author_segments() -> frozenset[str]:
     return frozenset(segment.casefold() for segment in segments)
 
 
-def _may_name_segment(address: str, segments: frozenset[str]) -> bool:
-    """Can the address's path have a segment among ``segments`` (casefolded)? Read on the
-    address as written, to split and decode only the few that can: where no escape and none of
-    the characters urlsplit drops hide its path's characters, the path is part of the address,
-    and casefolding maps each character on its own, so a segment of the path is in the address."""
-    if any(hider in address for hider in _HIDERS):
+@cache
+def _author_segment_re() -> re.Pattern[str]:
+    """Any of the author pages' segments (casefolded), anywhere: one scan of an address."""
+    return re.compile("|".join(map(re.escape, sorted(_author_segments()))))
+
+
+def _may_name_author_segment(address: str) -> bool:
+    """Can the address's path have a segment naming the author pages? Read on the address as
+    written, to split and decode only the few that can: where no escape and none of the
+    characters urlsplit drops hide its path's characters, the path is part of the address, and
+    casefolding maps each character on its own, so a segment of the path is in the address."""
+    if _HIDER_RE.search(address):
         return True
-    folded = address.casefold()
-    return any(segment in folded for segment in segments)
+    return _author_segment_re().search(address.casefold()) is not None
 
 
 def _same_path(path: str, other: str) -> bool:
