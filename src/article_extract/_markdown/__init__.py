@@ -45,7 +45,7 @@ text dumps).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
 
 from .._dates import DateRole, parse_date
@@ -54,7 +54,14 @@ from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
 from .._decide.text_roles import TEASER_LINK_SHARE
 from .._decide.titles import MetadataTitle, ShownTitle, choose_title, site_keys, titles_match
 from .._dump import PageContext, evidence_from_lines
-from .._dump.lines import NAV_LINK_SHARE, Line, LineReader, Markup, lines_with_features
+from .._dump.lines import (
+    NAV_LINK_SHARE,
+    NO_MARKUP,
+    Line,
+    LineReader,
+    Markup,
+    lines_with_features,
+)
 from .._inputs import PageInput
 from .._model import BlockKind, DateOrigin, Options
 from .._text import letters_key
@@ -105,15 +112,39 @@ def _is_teaser(line: MarkdownLine, links: LinkNeighbourhood) -> bool:
     return any(link.text and links.is_other_article(link.target) for link in line.links)
 
 
-def _is_caption(line: Line, markup: Markup, below_image: int, alts: tuple[str, ...]) -> bool:
-    if markup.heading or markup.nav or below_image > CAPTION_WINDOW:
+def _is_caption(line: Line, markup: Markup, below_image: int, alt_keys: tuple[str, ...]) -> bool:
+    """``alt_keys``: the ``letters_key`` of the alt texts of the image above."""
+    if below_image > CAPTION_WINDOW or markup.heading or markup.nav:
         return False
     label = below_image == 1 and not line.sentence_like and line.units <= MAX_CAPTION_UNITS
-    if not label and not titles_match(letters_key(line.text), [letters_key(a) for a in alts]):
+    if not label and not titles_match(letters_key(line.text), alt_keys):
         return False
     # Its dates and credit are read last (the costliest test): a byline or stamp under the
     # author's photo is no caption.
     return not (line.dates or line.attribution is not None)
+
+
+def _markup(line: MarkdownLine, links: LinkNeighbourhood, menu: bool) -> Markup:
+    """What the markup says of a text line; ``menu``: it is one of :func:`_menu_items`."""
+    if not (line.heading or line.list_item or line.quote or line.linked):
+        return NO_MARKUP  # plain text: neither a teaser nor a menu item (both are links)
+    teaser = _is_teaser(line, links)
+    return Markup(line.heading, line.list_item, line.quote, line.linked, teaser, menu)
+
+
+def _images_above(parsed: Sequence[MarkdownLine]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """For each text line: how many text lines down it stands from the last image above it
+    (1: right under it; more than :data:`CAPTION_WINDOW` when there is none) and the
+    ``letters_key`` of that image's alt texts."""
+    alt_keys: tuple[str, ...] = ()
+    below_image = CAPTION_WINDOW + 1
+    for parsed_line in parsed:
+        if parsed_line.text:
+            below_image += 1
+            yield below_image, alt_keys
+        elif parsed_line.image:
+            alt_keys = tuple(letters_key(alt) for alt in parsed_line.images)
+            below_image = 0
 
 
 def markdown_lines(
@@ -124,41 +155,24 @@ def markdown_lines(
     dump."""
     texts = [m for m in parsed if m.text]
     menus = _menu_items(texts)
-    # Each text line with its markup and where it stands below an image, then the features of
-    # all of them read in bulk (see ``lines_with_features``).
-    placed: list[tuple[MarkdownLine, Markup, int, tuple[str, ...]]] = []
-    alts: tuple[str, ...] = ()
-    below_image = CAPTION_WINDOW + 1
-    for parsed_line in parsed:
-        if not parsed_line.text:
-            if parsed_line.image:
-                alts, below_image = parsed_line.images, 0
-            continue
-        below_image += 1
-        markup = Markup(
-            heading=parsed_line.heading,
-            list_item=parsed_line.list_item,
-            quote=parsed_line.quote,
-            linked=parsed_line.linked,
-            teaser=_is_teaser(parsed_line, links),
-            menu=len(placed) in menus,
-        )
-        placed.append((parsed_line, markup, below_image, alts))
+    markups = [_markup(m, links, position in menus) for position, m in enumerate(texts)]
+    # The features of all lines are read in bulk (see ``lines_with_features``).
     featured = lines_with_features(
-        [parsed_line.text for parsed_line, *_ in placed],
+        [m.text for m in texts],
         LineReader(options.reference),
         max_line_chars=options.max_line_chars,
-        markups=[markup for _, markup, *_ in placed],
+        markups=markups,
     )
     lines: list[Line] = []
-    for line, (parsed_line, markup, below, above) in zip(featured, placed, strict=True):
+    placed = zip(featured, texts, markups, _images_above(parsed), strict=True)
+    for line, parsed_line, markup, (below_image, alt_keys) in placed:
         if line.key in options.boilerplate and not line.chrome:
             continue
         if line.position != len(lines):
             line = line._replace(position=len(lines))
-        if _is_caption(line, markup, below, above):
+        if _is_caption(line, markup, below_image, alt_keys):
             line = line._replace(markup=markup._replace(caption=True))
-        elif not markup.elsewhere:
+        elif parsed_line.links and not markup.elsewhere:
             authors = _linked_authors(parsed_line, links)
             if authors:  # the byline, when the text states none (``Line.attribution``)
                 line = line._replace(markup=markup._replace(authors=authors))
