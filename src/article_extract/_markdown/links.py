@@ -33,7 +33,7 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urljoin, urlsplit
 
 from .._urls import normalize_url, url_date_text
 from ..data import load_table
-from .parse import Link, MarkdownLine
+from .parse import MarkdownLine
 
 __all__ = ["LinkNeighbourhood", "read_links"]
 
@@ -65,7 +65,6 @@ class _Addresses:
         self._splits: dict[str, SplitResult | None] = {}
         self._hosts: dict[str, str | None] = {}
         self._paths: dict[str, str] = {}
-        self._shared: dict[str, tuple[str, ...]] = {}
         self._articles: dict[str, bool] = {}
         self._authors: dict[str, bool] = {}
 
@@ -97,11 +96,6 @@ class _Addresses:
             self._paths[address] = _unquote(parts.path) if parts is not None else ""
         return self._paths[address]
 
-    def shared(self, address: str) -> tuple[str, ...]:
-        if address not in self._shared:
-            self._shared[address] = _shared_addresses(address)
-        return self._shared[address]
-
     def article(self, address: str) -> bool:
         """Is the address's path shaped like an article's (see :func:`_article_path`)?"""
         found = self._articles.get(address)
@@ -129,10 +123,20 @@ class LinkNeighbourhood:
     site_host: str | None  # without "www."
     own_url: str | None  # the page's own address, as its share links and headline give it
     addresses: _Addresses = field(default_factory=_Addresses, repr=False, compare=False)
+    # is_other_article's answer per target, each target read once (a page repeats its links).
+    _other_articles: dict[str, bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def is_other_article(self, target: str) -> bool:
         """Does ``target`` lead to another article of the site (not a section page, not an
         outside site, not this page)?"""
+        found = self._other_articles.get(target)
+        if found is None:
+            found = self._other_articles[target] = self._leads_to_other_article(target)
+        return found
+
+    def _leads_to_other_article(self, target: str) -> bool:
         if not target or target.startswith(_NOT_PAGES):
             return False
         host = self.addresses.host(target)
@@ -207,23 +211,26 @@ def _same_path(path: str, other: str) -> bool:
     return path.rstrip("/") == other.rstrip("/")
 
 
-def _site_host(links: Sequence[Link], addresses: _Addresses) -> str | None:
-    shared = Counter(
-        host
-        for link in links
-        for address in addresses.shared(link.target)
-        if addresses.article(address) and (host := addresses.host(address))
-    )
-    if shared:
-        return shared.most_common(1)[0][0]
+def _site_host(
+    targets: Counter[str], shared: dict[str, tuple[str, ...]], addresses: _Addresses
+) -> str | None:
+    """``targets``: each target the page links, with how often (first seen first); ``shared``:
+    the addresses share links carry, by target."""
+    shared_hosts: Counter[str] = Counter()
+    for target, addresses_shared in shared.items():
+        for address in addresses_shared:
+            if addresses.article(address) and (host := addresses.host(address)):
+                shared_hosts[host] += targets[target]
+    if shared_hosts:
+        return shared_hosts.most_common(1)[0][0]
     hosts: Counter[str] = Counter()
     relative = 0
-    for link in links:
-        host = addresses.host(link.target)
+    for target, count in targets.items():
+        host = addresses.host(target)
         if host:
-            hosts[host] += 1
-        elif host is None and not link.target.startswith(_NOT_PAGES):
-            relative += 1
+            hosts[host] += count
+        elif host is None and not target.startswith(_NOT_PAGES):
+            relative += count
     if not hosts:
         return None
     host, count = hosts.most_common(1)[0]
@@ -251,12 +258,16 @@ def _shared_addresses(address: str) -> tuple[str, ...]:
 
 
 def _own_url(
-    lines: Sequence[MarkdownLine], site_host: str | None, addresses: _Addresses
+    lines: Sequence[MarkdownLine],
+    site_host: str | None,
+    shared: dict[str, tuple[str, ...]],
+    addresses: _Addresses,
 ) -> str | None:
     candidates: list[str] = []
     for line in lines:
         for link in line.links:
-            candidates += addresses.shared(link.target)
+            if link.target in shared:
+                candidates += shared[link.target]
             if line.heading == 1 and not link.target.startswith(_NOT_PAGES):
                 candidates.append(link.target)
     on_site = [
@@ -277,10 +288,14 @@ def _own_url(
 def read_links(lines: Sequence[MarkdownLine], caller_url: str | None) -> LinkNeighbourhood:
     """The neighbourhood of a page from its lines' links (rules in the module docstring)."""
     addresses = _Addresses()
-    links = [link for line in lines for link in line.links]
-    if caller_url is not None:
+    if caller_url:
+        return LinkNeighbourhood(addresses.host(caller_url), caller_url, addresses)
+    # Each target once, with how often the page links it (first seen first, as the votes' ties
+    # go), and the addresses the share links among them carry.
+    targets = Counter(link.target for line in lines for link in line.links)
+    shared = {target: found for target in targets if (found := _shared_addresses(target))}
+    if caller_url is None:
+        site_host = _site_host(targets, shared, addresses)
+    else:  # "": no host, no own address
         site_host = addresses.host(caller_url)
-    else:
-        site_host = _site_host(links, addresses)
-    own_url = caller_url or _own_url(lines, site_host, addresses)
-    return LinkNeighbourhood(site_host, own_url, addresses)
+    return LinkNeighbourhood(site_host, _own_url(lines, site_host, shared, addresses), addresses)
