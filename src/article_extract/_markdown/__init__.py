@@ -112,16 +112,20 @@ def _is_teaser(line: MarkdownLine, links: LinkNeighbourhood) -> bool:
     return any(link.text and links.is_other_article(link.target) for link in line.links)
 
 
-def _is_caption(line: Line, markup: Markup, below_image: int, alt_keys: tuple[str, ...]) -> bool:
-    """``alt_keys``: the ``letters_key`` of the alt texts of the image above."""
+def _is_caption(line: Line, markup: Markup, below_image: int, alts: tuple[str, ...]) -> bool:
     if below_image > CAPTION_WINDOW or markup.heading or markup.nav:
         return False
     label = below_image == 1 and not line.sentence_like and line.units <= MAX_CAPTION_UNITS
-    if not label and not titles_match(letters_key(line.text), alt_keys):
+    if not label and not _repeats_alt_text(line.text, alts):
         return False
     # Its dates and credit are read last (the costliest test): a byline or stamp under the
     # author's photo is no caption.
     return not (line.dates or line.attribution is not None)
+
+
+def _repeats_alt_text(text: str, alts: tuple[str, ...]) -> bool:
+    # An empty alt text matches nothing: no key is made when all are empty (most images).
+    return any(alts) and titles_match(letters_key(text), [letters_key(a) for a in alts])
 
 
 def _markup(line: MarkdownLine, links: LinkNeighbourhood, menu: bool) -> Markup:
@@ -134,17 +138,16 @@ def _markup(line: MarkdownLine, links: LinkNeighbourhood, menu: bool) -> Markup:
 
 def _images_above(parsed: Sequence[MarkdownLine]) -> Iterator[tuple[int, tuple[str, ...]]]:
     """For each text line: how many text lines down it stands from the last image above it
-    (1: right under it; more than :data:`CAPTION_WINDOW` when there is none) and the
-    ``letters_key`` of that image's alt texts."""
-    alt_keys: tuple[str, ...] = ()
+    (1: right under it; more than :data:`CAPTION_WINDOW` when there is none) and that image's
+    alt texts."""
+    alts: tuple[str, ...] = ()
     below_image = CAPTION_WINDOW + 1
     for parsed_line in parsed:
         if parsed_line.text:
             below_image += 1
-            yield below_image, alt_keys
+            yield below_image, alts
         elif parsed_line.image:
-            alt_keys = tuple(letters_key(alt) for alt in parsed_line.images)
-            below_image = 0
+            alts, below_image = parsed_line.images, 0
 
 
 def markdown_lines(
@@ -165,12 +168,12 @@ def markdown_lines(
     )
     lines: list[Line] = []
     placed = zip(featured, texts, markups, _images_above(parsed), strict=True)
-    for line, parsed_line, markup, (below_image, alt_keys) in placed:
+    for line, parsed_line, markup, (below_image, alts) in placed:
         if line.key in options.boilerplate and not line.chrome:
             continue
         if line.position != len(lines):
             line = line._replace(position=len(lines))
-        if _is_caption(line, markup, below_image, alt_keys):
+        if _is_caption(line, markup, below_image, alts):
             line = line._replace(markup=markup._replace(caption=True))
         elif parsed_line.links and not markup.elsewhere:
             authors = _linked_authors(parsed_line, links)
@@ -185,9 +188,10 @@ def _linked_authors(line: MarkdownLine, links: LinkNeighbourhood) -> tuple[str, 
     return tuple(
         link.text
         for link in line.links
-        if link.text
+        # The target first: its answer is kept per target, and few lead to an author's page.
+        if links.is_author_page(link.target)
+        and link.text
         and len(link.text.split()) <= MAX_AUTHOR_WORDS
-        and links.is_author_page(link.target)
     )
 
 
