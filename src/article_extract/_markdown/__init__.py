@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .._dates import DateRole, parse_date
@@ -104,19 +105,31 @@ def _menu_items(lines: Sequence[MarkdownLine]) -> set[int]:
     return found
 
 
+def _has_words(text: str, count: int) -> bool:
+    """Does ``text`` have at least ``count`` words? (Splits off no more than that many.)"""
+    return len(text.split(None, count - 1)) >= count
+
+
 def _is_teaser(line: MarkdownLine, links: LinkNeighbourhood) -> bool:
     if line.heading == 1 or line.linked < TEASER_LINK_SHARE:
         return False
-    if len(line.text.split()) < MIN_TEASER_WORDS:
+    if not _has_words(line.text, MIN_TEASER_WORDS):
         return False
     return any(link.text and links.is_other_article(link.target) for link in line.links)
 
 
-def _is_caption(line: Line, markup: Markup, below_image: int, alts: tuple[str, ...]) -> bool:
-    if below_image > CAPTION_WINDOW or markup.heading or markup.nav:
+class ImageAbove(NamedTuple):
+    """The image a text line stands under, within :data:`CAPTION_WINDOW` lines."""
+
+    below: int  # text lines down from it: 1 is right under it
+    alts: tuple[str, ...]  # its alt texts
+
+
+def _is_caption(line: Line, markup: Markup, image: ImageAbove) -> bool:
+    if markup.heading or markup.nav:
         return False
-    label = below_image == 1 and not line.sentence_like and line.units <= MAX_CAPTION_UNITS
-    if not label and not _repeats_alt_text(line.text, alts):
+    label = image.below == 1 and not line.sentence_like and line.units <= MAX_CAPTION_UNITS
+    if not label and not _repeats_alt_text(line.text, image.alts):
         return False
     # Its dates and credit are read last (the costliest test): a byline or stamp under the
     # author's photo is no caption.
@@ -136,16 +149,15 @@ def _markup(line: MarkdownLine, links: LinkNeighbourhood, menu: bool) -> Markup:
     return Markup(line.heading, line.list_item, line.quote, line.linked, teaser, menu)
 
 
-def _images_above(parsed: Sequence[MarkdownLine]) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """For each text line: how many text lines down it stands from the last image above it
-    (1: right under it; more than :data:`CAPTION_WINDOW` when there is none) and that image's
-    alt texts."""
+def _images_above(parsed: Sequence[MarkdownLine]) -> Iterator[ImageAbove | None]:
+    """For each text line: the image it stands under, when one is at most
+    :data:`CAPTION_WINDOW` text lines above it."""
     alts: tuple[str, ...] = ()
-    below_image = CAPTION_WINDOW + 1
+    below_image = CAPTION_WINDOW
     for parsed_line in parsed:
         if parsed_line.text:
             below_image += 1
-            yield below_image, alts
+            yield ImageAbove(below_image, alts) if below_image <= CAPTION_WINDOW else None
         elif parsed_line.image:
             alts, below_image = parsed_line.images, 0
 
@@ -168,12 +180,12 @@ def markdown_lines(
     )
     lines: list[Line] = []
     placed = zip(featured, texts, markups, _images_above(parsed), strict=True)
-    for line, parsed_line, markup, (below_image, alts) in placed:
+    for line, parsed_line, markup, image in placed:
         if line.key in options.boilerplate and not line.chrome:
             continue
         if line.position != len(lines):
             line = line._replace(position=len(lines))
-        if _is_caption(line, markup, below_image, alts):
+        if image is not None and _is_caption(line, markup, image):
             line = line._replace(markup=markup._replace(caption=True))
         elif parsed_line.links and not markup.elsewhere:
             authors = _linked_authors(parsed_line, links)
@@ -191,7 +203,7 @@ def _linked_authors(line: MarkdownLine, links: LinkNeighbourhood) -> tuple[str, 
         # The target first: its answer is kept per target, and few lead to an author's page.
         if links.is_author_page(link.target)
         and link.text
-        and len(link.text.split()) <= MAX_AUTHOR_WORDS
+        and not _has_words(link.text, MAX_AUTHOR_WORDS + 1)
     )
 
 
