@@ -19,7 +19,7 @@ import cmarkgfm
 import pytest
 
 from article_extract import Article, Options, extract
-from article_extract._markdown import cmark, markdown_lines
+from article_extract._markdown import _has_words, cmark, markdown_lines
 from article_extract._markdown import links as links_module
 from article_extract._markdown import parse as parse_module
 from article_extract._markdown.front_matter import split_front_matter
@@ -488,6 +488,23 @@ def test_addresses_give_host_and_path(address: str, host: str | None, path: str)
 def test_article_paths_find_dates_hidden_by_escapes(target: str, article: bool) -> None:
     links = read_links(parse_markdown("[home](https://news.example.com/)\n"), None)
     assert links.is_other_article(target) is article
+
+
+@pytest.mark.parametrize(
+    "text", ["", " ", "a", "a b", "a b ", " a  b\t", "a b c", "a\u00a0b c d e f", "a b c d e f g"]
+)
+@pytest.mark.parametrize("count", [2, 3, 5, 6])
+def test_word_counts_stop_early_but_count_as_split_does(text: str, count: int) -> None:
+    assert _has_words(text, count) == (len(text.split()) >= count)
+
+
+def test_site_host_votes_count_every_link_and_ties_go_to_the_first_seen() -> None:
+    """The site's host is voted per link (a target linked twice counts twice), and a tie goes to
+    the host first seen."""
+    twice = "[a](https://one.example/x) [b](https://two.example/y) [c](https://two.example/y)"
+    assert read_links(parse_markdown(twice + "\n"), None).site_host == "two.example"
+    tie = "[a](https://one.example/x) [b](https://two.example/y)"
+    assert read_links(parse_markdown(tie + "\n"), None).site_host == "one.example"
 
 
 def test_each_page_reads_its_own_addresses() -> None:

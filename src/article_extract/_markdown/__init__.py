@@ -45,7 +45,8 @@ text dumps).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .._dates import DateRole, parse_date
@@ -54,7 +55,14 @@ from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
 from .._decide.text_roles import TEASER_LINK_SHARE
 from .._decide.titles import MetadataTitle, ShownTitle, choose_title, site_keys, titles_match
 from .._dump import PageContext, evidence_from_lines
-from .._dump.lines import NAV_LINK_SHARE, Line, LineReader, Markup, lines_with_features
+from .._dump.lines import (
+    NAV_LINK_SHARE,
+    NO_MARKUP,
+    Line,
+    LineReader,
+    Markup,
+    lines_with_features,
+)
 from .._inputs import PageInput
 from .._model import BlockKind, DateOrigin, Options
 from .._text import letters_key
@@ -97,23 +105,61 @@ def _menu_items(lines: Sequence[MarkdownLine]) -> set[int]:
     return found
 
 
+def _has_words(text: str, count: int) -> bool:
+    """Does ``text`` have at least ``count`` words? (Splits off no more than that many.)"""
+    return len(text.split(None, count - 1)) >= count
+
+
 def _is_teaser(line: MarkdownLine, links: LinkNeighbourhood) -> bool:
     if line.heading == 1 or line.linked < TEASER_LINK_SHARE:
         return False
-    if len(line.text.split()) < MIN_TEASER_WORDS:
+    if not _has_words(line.text, MIN_TEASER_WORDS):
         return False
     return any(link.text and links.is_other_article(link.target) for link in line.links)
 
 
-def _is_caption(line: Line, markup: Markup, below_image: int, alts: tuple[str, ...]) -> bool:
-    if markup.heading or markup.nav or below_image > CAPTION_WINDOW:
+class ImageAbove(NamedTuple):
+    """The image a text line stands under, within :data:`CAPTION_WINDOW` lines."""
+
+    below: int  # text lines down from it: 1 is right under it
+    alts: tuple[str, ...]  # its alt texts
+
+
+def _is_caption(line: Line, markup: Markup, image: ImageAbove) -> bool:
+    if markup.heading or markup.nav:
         return False
-    label = below_image == 1 and not line.sentence_like and line.units <= MAX_CAPTION_UNITS
-    if not label and not titles_match(letters_key(line.text), [letters_key(a) for a in alts]):
+    label = image.below == 1 and not line.sentence_like and line.units <= MAX_CAPTION_UNITS
+    if not label and not _repeats_alt_text(line.text, image.alts):
         return False
     # Its dates and credit are read last (the costliest test): a byline or stamp under the
     # author's photo is no caption.
     return not (line.dates or line.attribution is not None)
+
+
+def _repeats_alt_text(text: str, alts: tuple[str, ...]) -> bool:
+    # An empty alt text matches nothing: no key is made when all are empty (most images).
+    return any(alts) and titles_match(letters_key(text), [letters_key(a) for a in alts])
+
+
+def _markup(line: MarkdownLine, links: LinkNeighbourhood, menu: bool) -> Markup:
+    """What the markup says of a text line; ``menu``: it is one of :func:`_menu_items`."""
+    if not (line.heading or line.list_item or line.quote or line.linked):
+        return NO_MARKUP  # plain text: neither a teaser nor a menu item (both are links)
+    teaser = _is_teaser(line, links)
+    return Markup(line.heading, line.list_item, line.quote, line.linked, teaser, menu)
+
+
+def _images_above(parsed: Sequence[MarkdownLine]) -> Iterator[ImageAbove | None]:
+    """For each text line: the image it stands under, when one is at most
+    :data:`CAPTION_WINDOW` text lines above it."""
+    alts: tuple[str, ...] = ()
+    below_image = CAPTION_WINDOW
+    for parsed_line in parsed:
+        if parsed_line.text:
+            below_image += 1
+            yield ImageAbove(below_image, alts) if below_image <= CAPTION_WINDOW else None
+        elif parsed_line.image:
+            alts, below_image = parsed_line.images, 0
 
 
 def markdown_lines(
@@ -124,41 +170,24 @@ def markdown_lines(
     dump."""
     texts = [m for m in parsed if m.text]
     menus = _menu_items(texts)
-    # Each text line with its markup and where it stands below an image, then the features of
-    # all of them read in bulk (see ``lines_with_features``).
-    placed: list[tuple[MarkdownLine, Markup, int, tuple[str, ...]]] = []
-    alts: tuple[str, ...] = ()
-    below_image = CAPTION_WINDOW + 1
-    for parsed_line in parsed:
-        if not parsed_line.text:
-            if parsed_line.image:
-                alts, below_image = parsed_line.images, 0
-            continue
-        below_image += 1
-        markup = Markup(
-            heading=parsed_line.heading,
-            list_item=parsed_line.list_item,
-            quote=parsed_line.quote,
-            linked=parsed_line.linked,
-            teaser=_is_teaser(parsed_line, links),
-            menu=len(placed) in menus,
-        )
-        placed.append((parsed_line, markup, below_image, alts))
+    markups = [_markup(m, links, position in menus) for position, m in enumerate(texts)]
+    # The features of all lines are read in bulk (see ``lines_with_features``).
     featured = lines_with_features(
-        [parsed_line.text for parsed_line, *_ in placed],
+        [m.text for m in texts],
         LineReader(options.reference),
         max_line_chars=options.max_line_chars,
-        markups=[markup for _, markup, *_ in placed],
+        markups=markups,
     )
     lines: list[Line] = []
-    for line, (parsed_line, markup, below, above) in zip(featured, placed, strict=True):
+    placed = zip(featured, texts, markups, _images_above(parsed), strict=True)
+    for line, parsed_line, markup, image in placed:
         if line.key in options.boilerplate and not line.chrome:
             continue
         if line.position != len(lines):
             line = line._replace(position=len(lines))
-        if _is_caption(line, markup, below, above):
+        if image is not None and _is_caption(line, markup, image):
             line = line._replace(markup=markup._replace(caption=True))
-        elif not markup.elsewhere:
+        elif parsed_line.links and not markup.elsewhere:
             authors = _linked_authors(parsed_line, links)
             if authors:  # the byline, when the text states none (``Line.attribution``)
                 line = line._replace(markup=markup._replace(authors=authors))
@@ -171,9 +200,10 @@ def _linked_authors(line: MarkdownLine, links: LinkNeighbourhood) -> tuple[str, 
     return tuple(
         link.text
         for link in line.links
-        if link.text
-        and len(link.text.split()) <= MAX_AUTHOR_WORDS
-        and links.is_author_page(link.target)
+        # The target first: its answer is kept per target, and few lead to an author's page.
+        if links.is_author_page(link.target)
+        and link.text
+        and not _has_words(link.text, MAX_AUTHOR_WORDS + 1)
     )
 
 

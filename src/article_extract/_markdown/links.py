@@ -33,7 +33,7 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urljoin, urlsplit
 
 from .._urls import normalize_url, url_date_text
 from ..data import load_table
-from .parse import Link, MarkdownLine
+from .parse import MarkdownLine
 
 __all__ = ["LinkNeighbourhood", "read_links"]
 
@@ -53,7 +53,7 @@ _NOT_PAGES = ("mailto:", "javascript:", "tel:", "#", "data:")
 _ESCAPES_RE = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")
 # What may hide a path's characters from a test of its text as written: escapes (decoded by
 # unquote, or again by url_date_text), and the tabs and line breaks urlsplit drops.
-_HIDERS = ("%", "\t", "\r", "\n")
+_HIDER_RE = re.compile("[%\t\r\n]")
 
 
 class _Addresses:
@@ -65,7 +65,6 @@ class _Addresses:
         self._splits: dict[str, SplitResult | None] = {}
         self._hosts: dict[str, str | None] = {}
         self._paths: dict[str, str] = {}
-        self._shared: dict[str, tuple[str, ...]] = {}
         self._articles: dict[str, bool] = {}
         self._authors: dict[str, bool] = {}
 
@@ -97,11 +96,6 @@ class _Addresses:
             self._paths[address] = _unquote(parts.path) if parts is not None else ""
         return self._paths[address]
 
-    def shared(self, address: str) -> tuple[str, ...]:
-        if address not in self._shared:
-            self._shared[address] = _shared_addresses(address)
-        return self._shared[address]
-
     def article(self, address: str) -> bool:
         """Is the address's path shaped like an article's (see :func:`_article_path`)?"""
         found = self._articles.get(address)
@@ -113,9 +107,10 @@ class _Addresses:
         """Does the address's path name the site's author pages (see ``is_author_page``)?"""
         found = self._authors.get(address)
         if found is None:
-            segments = _author_segments()
-            found = _may_name_segment(address, segments) and any(
-                s.casefold() in segments for s in self.path(address).split("/")
+            # Casefolding maps no character to "/": the folded path's segments are its folded
+            # segments.
+            found = _may_name_author_segment(address) and not _author_segments().isdisjoint(
+                self.path(address).casefold().split("/")
             )
             self._authors[address] = found
         return found
@@ -128,10 +123,20 @@ class LinkNeighbourhood:
     site_host: str | None  # without "www."
     own_url: str | None  # the page's own address, as its share links and headline give it
     addresses: _Addresses = field(default_factory=_Addresses, repr=False, compare=False)
+    # is_other_article's answer per target, each target read once (a page repeats its links).
+    _other_articles: dict[str, bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def is_other_article(self, target: str) -> bool:
         """Does ``target`` lead to another article of the site (not a section page, not an
         outside site, not this page)?"""
+        found = self._other_articles.get(target)
+        if found is None:
+            found = self._other_articles[target] = self._leads_to_other_article(target)
+        return found
+
+    def _leads_to_other_article(self, target: str) -> bool:
         if not target or target.startswith(_NOT_PAGES):
             return False
         host = self.addresses.host(target)
@@ -168,8 +173,7 @@ def _article_path(path: str) -> bool:
         return True
     # A date in a path has a four-digit year: with no four digits in a row, url_date_text finds
     # one only where escapes or dropped characters hide its digits.
-    hidden = any(hider in path for hider in _HIDERS)
-    if hidden and url_date_text("http://x" + path) is not None:
+    if _HIDER_RE.search(path) and url_date_text("http://x" + path) is not None:
         return True
     return any(
         len(_SLUG_SEPARATORS_RE.split(segment)) >= MIN_SLUG_WORDS for segment in path.split("/")
@@ -187,38 +191,46 @@ def _author_segments() -> frozenset[str]:
     return frozenset(segment.casefold() for segment in segments)
 
 
-def _may_name_segment(address: str, segments: frozenset[str]) -> bool:
-    """Can the address's path have a segment among ``segments`` (casefolded)? Read on the
-    address as written, to split and decode only the few that can: where no escape and none of
-    the characters urlsplit drops hide its path's characters, the path is part of the address,
-    and casefolding maps each character on its own, so a segment of the path is in the address."""
-    if any(hider in address for hider in _HIDERS):
+@cache
+def _author_segment_re() -> re.Pattern[str]:
+    """Any of the author pages' segments (casefolded), anywhere: one scan of an address."""
+    return re.compile("|".join(map(re.escape, sorted(_author_segments()))))
+
+
+def _may_name_author_segment(address: str) -> bool:
+    """Can the address's path have a segment naming the author pages? Read on the address as
+    written, to split and decode only the few that can: where no escape and none of the
+    characters urlsplit drops hide its path's characters, the path is part of the address, and
+    casefolding maps each character on its own, so a segment of the path is in the address."""
+    if _HIDER_RE.search(address):
         return True
-    folded = address.casefold()
-    return any(segment in folded for segment in segments)
+    return _author_segment_re().search(address.casefold()) is not None
 
 
 def _same_path(path: str, other: str) -> bool:
     return path.rstrip("/") == other.rstrip("/")
 
 
-def _site_host(links: Sequence[Link], addresses: _Addresses) -> str | None:
-    shared = Counter(
-        host
-        for link in links
-        for address in addresses.shared(link.target)
-        if addresses.article(address) and (host := addresses.host(address))
-    )
-    if shared:
-        return shared.most_common(1)[0][0]
+def _site_host(
+    targets: Counter[str], shared: dict[str, tuple[str, ...]], addresses: _Addresses
+) -> str | None:
+    """``targets``: each target the page links, with how often (first seen first); ``shared``:
+    the addresses share links carry, by target."""
+    shared_hosts: Counter[str] = Counter()
+    for target, addresses_shared in shared.items():
+        for address in addresses_shared:
+            if addresses.article(address) and (host := addresses.host(address)):
+                shared_hosts[host] += targets[target]
+    if shared_hosts:
+        return shared_hosts.most_common(1)[0][0]
     hosts: Counter[str] = Counter()
     relative = 0
-    for link in links:
-        host = addresses.host(link.target)
+    for target, count in targets.items():
+        host = addresses.host(target)
         if host:
-            hosts[host] += 1
-        elif host is None and not link.target.startswith(_NOT_PAGES):
-            relative += 1
+            hosts[host] += count
+        elif host is None and not target.startswith(_NOT_PAGES):
+            relative += count
     if not hosts:
         return None
     host, count = hosts.most_common(1)[0]
@@ -246,12 +258,16 @@ def _shared_addresses(address: str) -> tuple[str, ...]:
 
 
 def _own_url(
-    lines: Sequence[MarkdownLine], site_host: str | None, addresses: _Addresses
+    lines: Sequence[MarkdownLine],
+    site_host: str | None,
+    shared: dict[str, tuple[str, ...]],
+    addresses: _Addresses,
 ) -> str | None:
     candidates: list[str] = []
     for line in lines:
         for link in line.links:
-            candidates += addresses.shared(link.target)
+            if link.target in shared:
+                candidates += shared[link.target]
             if line.heading == 1 and not link.target.startswith(_NOT_PAGES):
                 candidates.append(link.target)
     on_site = [
@@ -272,10 +288,14 @@ def _own_url(
 def read_links(lines: Sequence[MarkdownLine], caller_url: str | None) -> LinkNeighbourhood:
     """The neighbourhood of a page from its lines' links (rules in the module docstring)."""
     addresses = _Addresses()
-    links = [link for line in lines for link in line.links]
-    if caller_url is not None:
+    if caller_url:
+        return LinkNeighbourhood(addresses.host(caller_url), caller_url, addresses)
+    # Each target once, with how often the page links it (first seen first, as the votes' ties
+    # go), and the addresses the share links among them carry.
+    targets = Counter(link.target for line in lines for link in line.links)
+    shared = {target: found for target in targets if (found := _shared_addresses(target))}
+    if caller_url is None:
+        site_host = _site_host(targets, shared, addresses)
+    else:  # "": no host, no own address
         site_host = addresses.host(caller_url)
-    else:
-        site_host = _site_host(links, addresses)
-    own_url = caller_url or _own_url(lines, site_host, addresses)
-    return LinkNeighbourhood(site_host, own_url, addresses)
+    return LinkNeighbourhood(site_host, _own_url(lines, site_host, shared, addresses), addresses)
