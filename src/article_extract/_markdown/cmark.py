@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
-__all__ = ["markdown_renderer"]
+__all__ = ["markdown_renderer", "markdown_utf8_renderer"]
 
 # cmark's default options (CMARK_OPT_DEFAULT): raw HTML is omitted ("safe" output).
 _OPTIONS = 0
@@ -64,6 +64,10 @@ class _Cmark:
 
     def render(self, text: str) -> str:
         """``text`` as HTML (what cmarkgfm's wrapper returns), its memory released."""
+        return self.render_utf8(text).decode("utf-8")
+
+    def render_utf8(self, text: str) -> bytes:
+        """:meth:`render`'s HTML as cmark writes it: UTF-8, not decoded."""
         encoded = text.encode("utf-8")
         parser = self._parser_new(_OPTIONS)
         try:
@@ -80,7 +84,7 @@ class _Cmark:
         finally:
             self._parser_free(parser)
         try:
-            return ctypes.string_at(html).decode("utf-8")
+            return ctypes.string_at(html)
         finally:
             self._free(html)
 
@@ -102,3 +106,14 @@ def markdown_renderer(extensions: tuple[str, ...]) -> Callable[[str], str]:
         return html
 
     return render
+
+
+@cache
+def markdown_utf8_renderer(extensions: tuple[str, ...]) -> Callable[[str], bytes]:
+    """:func:`markdown_renderer`'s HTML as the UTF-8 cmark writes: lxml reads it as is, where a
+    ``str`` would be decoded here and converted again from UTF-16 or UCS-4 by libxml2."""
+    render = markdown_renderer(extensions)
+    library = getattr(render, "__self__", None)
+    if isinstance(library, _Cmark):
+        return library.render_utf8
+    return lambda text: render(text).encode("utf-8")

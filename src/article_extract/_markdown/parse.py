@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .._dump.lines import wrap_glue
 from .._text import clean_text
-from .cmark import markdown_renderer
+from .cmark import markdown_utf8_renderer
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -107,9 +107,9 @@ class MarkdownLine(NamedTuple):
     # A line with no text still carries its links (icons, share buttons).
 
 
-def _renderer() -> Callable[[str], str]:
-    """CommonMark + GitHub extensions → HTML, loaded on first use."""
-    return markdown_renderer(_EXTENSIONS)
+def _renderer() -> Callable[[str], bytes]:
+    """CommonMark + GitHub extensions → HTML (UTF-8), loaded on first use."""
+    return markdown_utf8_renderer(_EXTENSIONS)
 
 
 def _flatten(html: str) -> str:
@@ -149,11 +149,12 @@ def _nesting_depth(html: str) -> int:
     return max(steps) if min(steps) >= 0 else MAX_BLOCK_NESTING + 1
 
 
-def _tree(text: str) -> _Element:
+def _tree(html: bytes) -> _Element:
     from lxml import etree
 
-    html = _flatten(_renderer()(text))
-    document = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser())
+    document = etree.fromstring(
+        b"<html><body>" + html + b"</body></html>", etree.HTMLParser(encoding="utf-8")
+    )
     body = document.find("body") if document is not None else None
     return body if body is not None else etree.Element("body")
 
@@ -355,8 +356,22 @@ def _entered(context: _Context, tag: str) -> _Context:
 
 
 def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
-    """The lines of a Markdown text, in order (module docstring). One walk over the parsed
-    tree, iterative: the tree's depth costs no stack."""
+    """The lines of a Markdown text, in order (module docstring)."""
+    html = _renderer()(text)
+    lines = _read(_tree(html), depth, nesting_limit=MAX_BLOCK_NESTING)
+    if lines is not None:
+        return lines
+    # Lists or quotes nested too deep, maybe: read again without the deepest. Found by the walk,
+    # not by scanning every page's tags first: the tree holds the first MAX_BLOCK_NESTING levels
+    # whole (the builder stops some 255 elements down).
+    flattened = _tree(_flatten(html.decode("utf-8")).encode("utf-8"))
+    return _read(flattened, depth, nesting_limit=None) or []
+
+
+def _read(body: _Element, depth: int, nesting_limit: int | None) -> list[MarkdownLine] | None:
+    """The lines of the tree under ``body``: one walk, iterative (the tree's depth costs no
+    stack). None when blocks nest deeper than ``nesting_limit`` (counting paragraphs, table
+    rows…: the lists and quotes may nest less, which :func:`_flatten` reads exactly)."""
     from lxml import etree
 
     builder = _LineBuilder()
@@ -365,7 +380,7 @@ def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
     skipped: _Element | None = None  # a code block, read whole at its start
     # The walk visits every element twice: the cheap tests (is there text to add, a line to
     # end?) are made here rather than by a call.
-    for event, element in etree.iterwalk(_tree(text), events=("start", "end")):
+    for event, element in etree.iterwalk(body, events=("start", "end")):
         tag = element.tag
         if skipped is not None:
             if event == "end" and element is skipped:
@@ -385,6 +400,8 @@ def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
                     skipped = element
                     continue
                 saved.append(context)
+                if nesting_limit is not None and len(saved) > nesting_limit:
+                    return None
                 if tag in _CONTEXT_BLOCKS:
                     context = _entered(context, tag)
                 if tag == "tr":
