@@ -733,3 +733,13 @@ def test_a_link_to_an_author_page_is_a_byline() -> None:
     assert article.authors == ("سامي يوسف",)
     assert article.published == datetime(2023, 3, 14)
     assert "سامي يوسف" not in article.body
+
+
+def test_a_lone_surrogate_in_a_markdown_page_reads_as_a_replacement_character() -> None:
+    # A str may hold one (a JSON "\ud800", a surrogateescape'd read); UTF-8, and so cmark,
+    # cannot. The fuzzer found it escaping as an InternalError from the Markdown path.
+    page = markdown_page().replace("اليوم الثلاثاء", "اليوم \udfc5 الثلاثاء", 1)
+    article = extract(page)
+    assert article.input_kind == "markdown"
+    assert "اليوم \ufffd الثلاثاء" in article.body
+    article.model_dump_json()  # and the Article can be written

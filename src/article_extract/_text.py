@@ -33,6 +33,7 @@ __all__ = [
     "line_chunks",
     "non_cjk_words",
     "strip_non_word_edges",
+    "without_surrogates",
 ]
 
 # Spaces that browsers render as a plain space; NBSP is the common one in scraped pages.
@@ -58,6 +59,7 @@ _CLEAN_TABLE = str.maketrans(
     }
 )
 _CLEAN_CHARS_RE = re.compile(f"[{re.escape(_SPACE_CHARS + _INVISIBLE_CHARS)}{_SURROGATES}]")
+_SURROGATE_RE = re.compile(f"[{_SURROGATES}]")
 # Runs of two or more spaces. Written as a literal "  " and more: the engine finds a literal
 # prefix with a fast search, where a class repeat (``[ ]{2,}``) is tried at every character
 # (~6x the instructions on a dump).
@@ -149,6 +151,12 @@ def _clean_chars(text: str) -> str:
     if _CLEAN_CHARS_RE.search(text):  # translate() with a dict is slow: skip it when idle
         text = text.translate(_CLEAN_TABLE)
     return text
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD, as :func:`clean_text` makes it, for the
+    encoders and C parsers that refuse one."""
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 
 def clean_text(text: str, *, keep_newlines: bool = False) -> str:

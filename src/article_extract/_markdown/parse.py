@@ -40,7 +40,7 @@ from itertools import accumulate, compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from .._dump.lines import wrap_glue
-from .._text import clean_text
+from .._text import clean_text, without_surrogates
 from .cmark import markdown_utf8_renderer
 
 if TYPE_CHECKING:
@@ -357,7 +357,7 @@ def _entered(context: _Context, tag: str) -> _Context:
 
 def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
     """The lines of a Markdown text, in order (module docstring)."""
-    html = _renderer()(text)
+    html = _render(text)
     lines = _read(_tree(html), depth, nesting_limit=MAX_BLOCK_NESTING)
     if lines is not None:
         return lines
@@ -366,6 +366,16 @@ def parse_markdown(text: str, depth: int = 0) -> list[MarkdownLine]:
     # whole (the builder stops some 255 elements down).
     flattened = _tree(_flatten(html.decode("utf-8")).encode("utf-8"))
     return _read(flattened, depth, nesting_limit=None) or []
+
+
+def _render(text: str) -> bytes:
+    """cmark's HTML of ``text``. A lone surrogate (a ``str`` may hold one, UTF-8 cannot) is
+    read as U+FFFD, as ``clean_text`` makes it on every other path; found by the encoder, so a
+    page without one is not scanned for it."""
+    try:
+        return _renderer()(text)
+    except UnicodeEncodeError:
+        return _renderer()(without_surrogates(text))
 
 
 def _read(body: _Element, depth: int, nesting_limit: int | None) -> list[MarkdownLine] | None:
