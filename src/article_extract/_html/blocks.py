@@ -98,6 +98,8 @@ MIN_DATA_ROWS = 2
 MAX_CELL_CHARS = 200
 # … holding none of these (a layout table wraps paragraphs, lists or other tables).
 _CELL_BLOCKS = ("p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4")
+# A run of <br>-separated lines is cut this many lines at a time.
+BR_BATCH_LINES = 1024
 
 
 class _Collector:
@@ -256,11 +258,16 @@ def walk_blocks(
         if not isinstance(tag, str):  # an entity of a caller's tree
             tag = ""
         if tag == "br":
-            lines = _br_run_tails(element)
             out.flush(by_br=True)
-            out.add_lines(lines[:-1])
-            out.add(lines[-1])  # the text after the run runs on to the next cut
-            _skip(nodes, _subtree_size(element) + len(lines) - 1)
+            count = 0
+            held: list[str | None] = []  # the last batch: its last line has no <br> after it
+            for batch in _br_run_tails(element):
+                out.add_lines(held)
+                count += len(batch)
+                held = batch
+            out.add_lines(held[:-1])
+            out.add(held[-1])  # the text after the run runs on to the next cut
+            _skip(nodes, _subtree_size(element) + count - 1)
             continue
         if tag == "table" and (rows := _data_rows(element, out.clean)) is not None:
             out.flush()
@@ -276,15 +283,19 @@ def walk_blocks(
     return out.blocks
 
 
-def _br_run_tails(first: _Element) -> list[str | None]:
+def _br_run_tails(first: _Element) -> Iterator[list[str | None]]:
     """The tails of ``first`` (a ``<br>``) and of the ``<br>`` siblings right after it that hold
-    nothing: the run's lines, each read as its ``<br>`` is found (one pass)."""
-    tails = [first.tail]
+    nothing: the run's lines, each read as its ``<br>`` is found (one pass), in batches of
+    :data:`BR_BATCH_LINES` (a run of 100,000 lines never holds all its raw texts at once)."""
+    batch = [first.tail]
     for sibling in first.itersiblings():
         if sibling.tag != "br" or len(sibling):
             break
-        tails.append(sibling.tail)
-    return tails
+        if len(batch) == BR_BATCH_LINES:
+            yield batch
+            batch = []
+        batch.append(sibling.tail)
+    yield batch
 
 
 def _subtree_size(element: _Element) -> int:
