@@ -24,7 +24,13 @@ from article_extract._decide.names import (
     split_name_place,
     usable_authors,
 )
-from article_extract._decide.text_roles import is_stamp_line, is_subheading
+from article_extract._decide.text_roles import (
+    MAX_INLINE_BOX_ITEMS,
+    BoxRole,
+    inline_box_end,
+    is_stamp_line,
+    is_subheading,
+)
 from article_extract._decide.titles import (
     MetadataTitle,
     ShownTitle,
@@ -339,6 +345,26 @@ def test_is_subheading() -> None:
     assert not is_subheading("سقوط المطار", paragraph, set_apart=False)  # inline text
     assert not is_subheading("سقوط المطار.", paragraph, set_apart=True)  # a sentence
     assert not is_subheading("سقوط المطار", "قصير", set_apart=True)  # nothing longer follows
+
+
+@pytest.mark.parametrize(
+    ("roles", "resumes"),
+    [
+        # "Mehr zum Thema", three linked headlines, then paragraphs: a box inside the article.
+        (["item", "item", "item", "prose", "other", "prose"], 3),
+        (["item", "prose", "prose"], 1),
+        # The same words under the text: nothing, or not the article's prose, follows.
+        ([], None),
+        (["prose", "prose", "prose"], None),  # no box: the marker heads what follows
+        (["item", "item", "other", "other"], None),
+        (["item", "prose", "other", "other"], None),  # one paragraph is not the text going on
+        # A teaser list: linked headlines alternate with their summaries.
+        (["item", "prose", "item", "prose"], None),
+        (["item"] * (MAX_INLINE_BOX_ITEMS + 1) + ["prose", "prose"], None),  # a long list
+    ],
+)
+def test_inline_box_end(roles: list[BoxRole], resumes: int | None) -> None:
+    assert inline_box_end(roles) == resumes
 
 
 # --- dates ----------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from article_extract._text import clean_text
 S1 = "أعلنت وزارة الصحة، اليوم الخميس، عن تسجيل إصابات جديدة بفيروس كورونا في عدد من المحافظات."
 S2 = "وقالت الوزارة في بيان، إن الفرق الطبية تتابع الحالات عن كثب، وتقدم الرعاية اللازمة للمصابين."
 S3 = "وأضاف البيان أن المستشفيات مستعدة لاستقبال الحالات، وأن المخزون الطبي يكفي لعدة أشهر قادمة."
+S4 = "وأشار البيان إلى أن الوزارة ستعلن حصيلة الإصابات الجديدة في مؤتمر صحفي مساء اليوم."
 
 
 def page(body: str, container: str = "entry-content", outside: str = "") -> str:
@@ -95,6 +96,29 @@ def test_chrome_inside_the_container_is_removed(chrome: str) -> None:
 def test_tail_marker_ends_the_body() -> None:
     body = f"<p>{S1}</p><p>{S2}</p><h3>مقالات ذات صلة</h3><p>{S3}</p>"
     assert extract(page(body)).body == f"{S1}\n\n{S2}"
+
+
+RELATED_LINKS = "".join(
+    f"<li><a href='/news/{n}'>{title}</a></li>"
+    for n, title in enumerate(["وزير الصحة يتفقد المستشفيات", "افتتاح مركز طبي جديد في المدينة"])
+)
+
+
+def test_an_end_marker_heading_a_box_inside_the_text_does_not_end_it() -> None:
+    # No class names to go by: the marker, a few linked headlines, then the text goes on.
+    body = (
+        f"<p>{S1}</p><p>{S2}</p><p>مقالات ذات صلة</p><ul>{RELATED_LINKS}</ul><p>{S3}</p><p>{S4}</p>"
+    )
+    blocks = [b.text for b in extract(page(body, container="x9f2k")).blocks]
+    assert blocks == [S1, S2, S3, S4]
+
+
+def test_an_end_marker_over_a_teaser_list_ends_the_body() -> None:
+    teasers = "".join(
+        f"<div><a href='/news/{n}'>خبر رقم {n} عن الاقتصاد</a></div><p>{S3}</p>" for n in range(3)
+    )
+    body = f"<p>{S1}</p><p>{S2}</p><p>مقالات ذات صلة</p>{teasers}"
+    assert extract(page(body, container="x9f2k")).body == f"{S1}\n\n{S2}"
 
 
 def test_no_share_negation_keeps_the_container() -> None:

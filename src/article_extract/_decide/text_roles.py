@@ -11,20 +11,28 @@ once here (captions and credit lines: :mod:`article_extract._byline`):
 * :func:`teaser_runs` — lists of other stories inside or after the text, whatever their
   markup: a run of short headline lines each followed by its date or byline line;
 * :data:`TEASER_LINK_SHARE` — a heading or line that is at least this much link text is a
-  linked teaser headline (HTML headings, Markdown lines).
+  linked teaser headline (HTML headings, Markdown lines);
+* :func:`inline_box_end` — whether an end-of-article marker ("Mehr zum Thema", "Related
+  articles") heads a box inside the article instead: a few linked headlines, then the text
+  goes on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from .._dates import ParsedDate, find_dates
 from .._text import ends_like_sentence
 
 __all__ = [
+    "MAX_INLINE_BOX_ITEMS",
+    "MIN_BOX_PROSE_WORDS",
     "MAX_STAMP_WORDS",
     "MAX_SUBHEADING_WORDS",
     "TEASER_LINK_SHARE",
+    "BoxRole",
+    "inline_box_end",
     "is_stamp_line",
     "is_subheading",
     "stamp_coverage",
@@ -47,6 +55,14 @@ MIN_TEASER_RUN = 3
 MAX_TEASER_META_LINES = 2
 # A heading or line whose text is at least this share link text is a linked teaser headline.
 TEASER_LINK_SHARE = 0.7
+# A box of related links inside the article holds at most this many entries…
+MAX_INLINE_BOX_ITEMS = 8
+# … and the article goes on after it: of the next blocks read, this many are its prose and
+# none is another entry (a teaser list alternates linked headlines and their summaries).
+PROSE_AFTER_BOX = 2
+BLOCKS_READ_AFTER_BOX = 3
+# Prose there: an unlinked paragraph of at least this many words that ends like a sentence.
+MIN_BOX_PROSE_WORDS = 8
 # A subheading ending in one of these is a clause or a list lead-in, not a heading.
 _CLAUSE_ENDS = frozenset(",،;؛")
 
@@ -120,3 +136,27 @@ def teaser_runs(lines: Sequence[str], meta: Sequence[bool]) -> set[int]:
     if units >= MIN_TEASER_RUN:
         found.update(run)
     return found
+
+
+# What a block after an end-of-article marker is, for :func:`inline_box_end`: an ``item`` of a
+# box (a linked headline, a teaser), ``prose`` of the article (an unlinked paragraph of
+# :data:`MIN_BOX_PROSE_WORDS` that ends like a sentence), or ``other`` (a subheading, a caption…).
+BoxRole = Literal["item", "prose", "other"]
+
+
+def inline_box_end(roles: Sequence[BoxRole]) -> int | None:
+    """Where the article resumes after an end-of-article marker, given the ``roles`` of the
+    blocks after it (at least ``MAX_INLINE_BOX_ITEMS + BLOCKS_READ_AFTER_BOX`` of them, when
+    the page has as many): the position of the first block after the marker's box when the
+    marker heads 1 to :data:`MAX_INLINE_BOX_ITEMS` items followed by the article's prose;
+    None when the marker ends the article. Sites put "Mehr zum Thema" or "Related" boxes
+    between two paragraphs, and the same words under the text."""
+    items = 0
+    while items < len(roles) and roles[items] == "item":
+        items += 1
+    if not 1 <= items <= MAX_INLINE_BOX_ITEMS:
+        return None
+    after = roles[items : items + BLOCKS_READ_AFTER_BOX]
+    if not after or after[0] != "prose" or "item" in after:
+        return None
+    return items if after.count("prose") >= PROSE_AFTER_BOX else None

@@ -38,10 +38,19 @@ from .._byline import (
 )
 from .._decide.evidence import BlockDraft, Credit
 from .._decide.names import looks_like_name, split_name_place
-from .._decide.text_roles import is_stamp_line, is_subheading, teaser_runs
+from .._decide.text_roles import (
+    BLOCKS_READ_AFTER_BOX,
+    MAX_INLINE_BOX_ITEMS,
+    MIN_BOX_PROSE_WORDS,
+    BoxRole,
+    inline_box_end,
+    is_stamp_line,
+    is_subheading,
+    teaser_runs,
+)
 from .._lexicon import chrome_lexicon, key_of_folded, match_key
 from .._model import DEFAULT_MAX_LINE_CHARS, BlockKind
-from .._text import clean_text, fold, letters_key
+from .._text import clean_text, ends_like_sentence, fold, letters_key
 from . import rules as tables
 from .blocks import Blocks, walk_blocks
 from .chrome import remove_chrome
@@ -404,7 +413,14 @@ def filter_blocks(
         # Line-role tests read prose lines: a data table's row is neither chrome nor a stamp.
         short = len(text) <= max_line_chars and reading.line
         if short and state.kept_chars >= MIN_CHARS_BEFORE_TAIL and is_tail(key):
-            break
+            after = range(
+                index + 1, min(index + 1 + MAX_INLINE_BOX_ITEMS + BLOCKS_READ_AFTER_BOX, count)
+            )
+            box = inline_box_end([_box_role(raw, readings[i], i in teasers, i) for i in after])
+            if box is None:
+                break
+            _skip(positions, box)  # a box of links inside the article: the text goes on
+            continue
         if short and is_chrome(key):
             state.after_chrome_heading = reading.words <= MAX_CHROME_HEADING_WORDS
             continue
@@ -464,6 +480,21 @@ def filter_blocks(
         if opening is not None:
             state.credits.append(Credit("body", source=opening))
     return Body(tuple(state.kept), tuple(state.credits))
+
+
+def _box_role(raw: Blocks, reading: _LineReading, teaser: bool, index: int) -> BoxRole:
+    """What block ``index`` is after an end-of-article marker (see ``inline_box_end``)."""
+    link_density = raw.link_density(index)
+    if teaser or link_density > AFTER_CHROME_LINK_DENSITY:
+        return "item"
+    text = raw.texts[index]
+    if (
+        raw.kinds[index] == "paragraph"
+        and reading.words >= MIN_BOX_PROSE_WORDS
+        and ends_like_sentence(text)
+    ):
+        return "prose"
+    return "other"
 
 
 def _run_end(repeats: list[bool], start: int, stop: int, teasers: list[int]) -> int:
