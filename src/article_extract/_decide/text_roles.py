@@ -26,10 +26,11 @@ from .._dates import ParsedDate, find_dates
 from .._text import ends_like_sentence
 
 __all__ = [
+    "BLOCKS_READ_AFTER_BOX",
     "MAX_INLINE_BOX_ITEMS",
-    "MIN_BOX_PROSE_WORDS",
     "MAX_STAMP_WORDS",
     "MAX_SUBHEADING_WORDS",
+    "MIN_BOX_PROSE_WORDS",
     "TEASER_LINK_SHARE",
     "BoxRole",
     "inline_box_end",
