@@ -83,6 +83,9 @@ def test_headings_lists_and_quotes_are_blocks() -> None:
         "<p class='wp-caption-text'>الصورة: أرشيف</p></div>",
         "<div class='newsletter'><p>اشترك في النشرة البريدية</p></div>",
         "<div class='ads'><p>إعلان</p></div>",
+        # Labels with no class to go by: an advertisement's, a video box's.
+        "<p>[PR]</p>",
+        "<h3>ÖNERİLEN VİDEO</h3>",
         # An embedded player's card: the clip's title, its age and its duration.
         "<div class='video-card'><h3 class='video-item-title'>مؤتمر صحفي لوزير الصحة</h3>"
         "<span>منذ يوم</span><span>12:38</span></div>",
