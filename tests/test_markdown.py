@@ -571,6 +571,29 @@ def test_markdown_page_gives_a_clean_article() -> None:
         assert chrome not in body, chrome
 
 
+def _page_with_a_box_between_paragraphs(teaser_lines: str) -> str:
+    return (
+        f"# {TITLE}\n\nالثلاثاء 14 مارس 2023\n\n{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n"
+        f"مقالات ذات صلة\n\n{teaser_lines}\n\n{PARAGRAPHS[2]}\n\n{PARAGRAPHS[3]}\n"
+    )
+
+
+def test_an_end_marker_over_linked_headlines_inside_the_text_does_not_end_it() -> None:
+    linked = "\n".join(f"  * [{text}]({target})" for text, target in TEASERS)
+    body = extract(_page_with_a_box_between_paragraphs(linked)).body
+    assert "وتشمل المرحلة الثانية" in body  # the paragraphs after the box
+    assert TEASERS[0][0] not in body
+    assert "مقالات ذات صلة" not in body
+
+
+def test_without_links_an_end_marker_over_headlines_ends_the_article() -> None:
+    # No links to tell the box's headlines from the subheadings the text would go on with.
+    plain = "\n\n".join(text for text, _ in TEASERS)
+    body = extract(_page_with_a_box_between_paragraphs(plain)).body
+    assert "وتشمل المرحلة الثانية" not in body
+    assert body.startswith("أعلنت")
+
+
 def test_the_page_url_from_share_links_dates_an_undated_page() -> None:
     page = markdown_page().replace("الثلاثاء 14 مارس 2023\n", "")
     article = extract(page)

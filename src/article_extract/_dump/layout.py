@@ -8,7 +8,9 @@ paragraphs, then end-of-article chrome (tags, share, related lists, comments, fo
   length and everything else (menu items, headlines, dates, chrome) costs a little — the
   maximum-sum segment, cut at end-of-article markers ("مقالات ذات صلة", "التعليقات"…).
   A box inside the body costs as one interruption, not line by line: an "اقرأ أيضا" marker
-  and its headlines, or a short run of chrome between two paragraphs (a newsletter sign-up).
+  and its headlines, an end-of-article marker over a few headlines with the text going on
+  after them ("Mehr zum Thema" between two paragraphs: ``_decide.text_roles.inline_box_end``),
+  or a short run of chrome between two paragraphs (a newsletter sign-up).
 * The search reads what a line states (its dates, credits, chrome and caption flags) only when
   the span's score depends on it: a line whose text does not speak for the body is weighed only
   inside a run with a paragraph after it, and once even a bound from the lines' shapes (every
@@ -38,6 +40,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .._decide.text_roles import (
+    BLOCKS_READ_AFTER_BOX,
+    MAX_INLINE_BOX_ITEMS,
+    MIN_BOX_PROSE_WORDS,
+    BoxRole,
+    inline_box_end,
+)
 from .._text import letters_key
 from .lines import MAX_LABEL_UNITS, Line
 
@@ -228,11 +237,50 @@ def _text_weight(line: Line) -> float:
     return -SHORT_LINE_COST
 
 
-def _related_box_lines(lines: Sequence[Line]) -> set[int]:
-    """Indices of the headline/date lines inside in-article "اقرأ أيضا" boxes."""
+def _box_role(line: Line) -> BoxRole:
+    """What a line after an end-of-article marker is (see ``inline_box_end``): a box's entry
+    when the markup says it points elsewhere (a linked headline), the article's prose, or
+    other. Plain text shows no links, and a box's headlines read as the subheadings the text
+    goes on with: there, no line is an entry, and every such marker ends the article."""
+    if line.chrome or line.tail:
+        return "other"
+    if line.markup.elsewhere:
+        return "item"
+    if line.sentence_like and line.units >= MIN_BOX_PROSE_WORDS and speaks_for_body(line):
+        return "prose"
+    return "other"
+
+
+def inline_box_markers(lines: Sequence[Line]) -> frozenset[int]:
+    """Positions of the end-of-article markers that head a box inside the article: the text
+    goes on after the box. Reads the few lines after each marker that a linked line follows
+    (a plain dump has none: its markers' lines are never read here)."""
+    reach = MAX_INLINE_BOX_ITEMS + BLOCKS_READ_AFTER_BOX
+    return frozenset(
+        line.position
+        for line, following in itertools.pairwise(lines)
+        if line.tail
+        and following.markup.elsewhere
+        and inline_box_end([_box_role(ln) for ln in lines[line.position + 1 :][:reach]]) is not None
+    )
+
+
+def _opens_box(line: Line, inline: frozenset[int]) -> bool:
+    """An in-article box's marker: "اقرأ أيضا", or an end-of-article marker over one."""
+    return line.related or line.position in inline
+
+
+def _ends_article(line: Line, furniture: frozenset[int], inline: frozenset[int]) -> bool:
+    """An end-of-article marker that ends the article here (not a live feed's furniture, not
+    the marker of a box inside the text)."""
+    return line.tail and line.position not in furniture and line.position not in inline
+
+
+def _related_box_lines(lines: Sequence[Line], inline: frozenset[int]) -> set[int]:
+    """Indices of the headline/date lines inside in-article boxes (``_opens_box``)."""
     boxed: set[int] = set()
     for line in lines:
-        if not line.related:
+        if not _opens_box(line, inline):
             continue
         for following in lines[line.position + 1 : line.position + 1 + MAX_RELATED_BOX_LINES]:
             if following.chrome or following.tail or speaks_for_body(following):
@@ -241,9 +289,11 @@ def _related_box_lines(lines: Sequence[Line]) -> set[int]:
     return boxed
 
 
-def _in_span_box(line: Line, boxed: set[int], furniture: frozenset[int]) -> bool:
-    """An in-article related box's marker or line, or a live feed's ``furniture``."""
-    return line.related or line.position in boxed or line.position in furniture
+def _in_span_box(
+    line: Line, boxed: set[int], furniture: frozenset[int], inline: frozenset[int]
+) -> bool:
+    """An in-article box's marker or line, or a live feed's ``furniture``."""
+    return _opens_box(line, inline) or line.position in boxed or line.position in furniture
 
 
 class _SpanWeights:
@@ -251,7 +301,7 @@ class _SpanWeights:
     line gains the span when it speaks for the body, and what it costs inside one. One per
     call of :func:`find_body_span`."""
 
-    __slots__ = ("_boxed", "_furniture", "_gains", "_lines", "_text_weights")
+    __slots__ = ("_boxed", "_furniture", "_gains", "_inline", "_lines", "_text_weights")
 
     def __init__(
         self,
@@ -259,11 +309,13 @@ class _SpanWeights:
         text_weights: Sequence[float],
         boxed: set[int],
         furniture: frozenset[int],
+        inline: frozenset[int],
     ) -> None:
         self._lines = lines
         self._text_weights = text_weights  # each line's _text_weight
         self._boxed = boxed
         self._furniture = furniture
+        self._inline = inline  # end-of-article markers over a box inside the text
         # A line whose text does not speak for the body gains nothing, whatever it states.
         self._gains: list[float | None] = [None if w > 0 else 0.0 for w in text_weights]
 
@@ -272,7 +324,7 @@ class _SpanWeights:
         gain = self._gains[position]
         if gain is None:
             line = self._lines[position]
-            boxed = _in_span_box(line, self._boxed, self._furniture)
+            boxed = _in_span_box(line, self._boxed, self._furniture, self._inline)
             gain = 0.0 if boxed else _body_weight(line, self._text_weights[position])
             self._gains[position] = gain
         return gain
@@ -286,7 +338,7 @@ class _SpanWeights:
         and a live feed's ``furniture`` (entry stamps, share rows) costing nothing."""
         if line.chrome and self._repeated_box_chrome(line.position):
             return -SHORT_LINE_COST
-        if line.related:
+        if _opens_box(line, self._inline):
             return -RELATED_MARKER_COST
         if line.position in self._boxed:
             return -RELATED_ITEM_COST
@@ -322,7 +374,10 @@ class _SpanWeights:
 
 
 def _gain_bounds(
-    lines: Sequence[Line], text_weights: Sequence[float], furniture: frozenset[int]
+    lines: Sequence[Line],
+    text_weights: Sequence[float],
+    furniture: frozenset[int],
+    inline: frozenset[int],
 ) -> list[float]:
     """For each line, the most the lines from it to the next end-of-article marker can gain a
     span: what their texts (``text_weights``) would weigh if they all spoke for the body (a
@@ -331,7 +386,7 @@ def _gain_bounds(
     bounds = [0.0] * len(lines)
     total = 0.0
     for line, weight in zip(reversed(lines), reversed(text_weights), strict=True):
-        if line.tail and line.position not in furniture:
+        if _ends_article(line, furniture, inline):
             total = 0.0
             continue
         if weight > 0:
@@ -358,11 +413,13 @@ def find_body_span(lines: Sequence[Line]) -> BodySpan | None:
     feeds = live_feeds(lines)
     furniture = _feed_furniture(lines, feeds)
     text_weights = [_text_weight(line) for line in lines]
-    weights = _SpanWeights(lines, text_weights, _related_box_lines(lines), furniture)
-    bounds = _gain_bounds(lines, text_weights, furniture)
+    inline = inline_box_markers(lines)
+    boxed = _related_box_lines(lines, inline)
+    weights = _SpanWeights(lines, text_weights, boxed, furniture, inline)
+    bounds = _gain_bounds(lines, text_weights, furniture, inline)
     waiting: list[Line] = []  # the run's lines since its last paragraph, not yet weighed
     for line in lines:
-        if line.tail and line.position not in furniture:
+        if _ends_article(line, furniture, inline):
             run_score, run_start = 0.0, line.position + 1
             after_tail, skipping = True, False
             waiting.clear()
