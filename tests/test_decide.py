@@ -27,6 +27,7 @@ from article_extract._decide.names import (
 from article_extract._decide.text_roles import (
     MAX_INLINE_BOX_ITEMS,
     BoxRole,
+    headings_without_text,
     inline_box_end,
     is_stamp_line,
     is_subheading,
@@ -365,6 +366,22 @@ def test_is_subheading() -> None:
 )
 def test_inline_box_end(roles: list[BoxRole], resumes: int | None) -> None:
     assert inline_box_end(roles) == resumes
+
+
+@pytest.mark.parametrize(
+    ("kinds", "stray"),
+    [
+        (["paragraph", "heading", "paragraph"], set()),
+        (["heading", "heading", "paragraph"], set()),  # a section and its subsection
+        (["paragraph", "heading"], {1}),  # nothing after it
+        (["paragraph", "heading", "heading", "heading", "paragraph"], {1, 2, 3}),  # tags
+        (["paragraph", "paragraph", "heading", "heading"], {2, 3}),
+        (["heading", "list_item", "heading", "quote"], set()),
+        ([], set()),
+    ],
+)
+def test_headings_without_text(kinds: list[str], stray: set[int]) -> None:
+    assert headings_without_text(kinds) == stray
 
 
 # --- dates ----------------------------------------------------------------------------------

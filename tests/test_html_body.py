@@ -124,6 +124,22 @@ def test_an_end_marker_over_a_teaser_list_ends_the_body() -> None:
     assert extract(page(body, container="x9f2k")).body == f"{S1}\n\n{S2}"
 
 
+def test_headings_that_introduce_no_text_are_not_the_articles() -> None:
+    # The page's tags set as headings, with no class to go by; a heading at the body's end.
+    tags = "".join(
+        f"<div><h3><a href='/search/{n}'></a>{word}</h3></div>"
+        for n, word in enumerate(["الصحة", "كورونا", "المستشفيات"])
+    )
+    body = f"<p>{S1}</p><h2>تفاصيل الخطة</h2><p>{S2}</p><p>{S3}</p>{tags}<h3>تابعوا التغطية</h3>"
+    kinds = [(b.kind, b.text) for b in extract(page(body, container="x9f2k")).blocks]
+    assert kinds == [
+        ("paragraph", S1),
+        ("heading", "تفاصيل الخطة"),
+        ("paragraph", S2),
+        ("paragraph", S3),
+    ]
+
+
 def test_no_share_negation_keeps_the_container() -> None:
     article = extract(page(f"<p>{S1}</p><p>{S2}</p>", container="entry-content no-share"))
     assert article.body == f"{S1}\n\n{S2}"

@@ -12,6 +12,8 @@ once here (captions and credit lines: :mod:`article_extract._byline`):
   markup: a run of short headline lines each followed by its date or byline line;
 * :data:`TEASER_LINK_SHARE` — a heading or line that is at least this much link text is a
   linked teaser headline (HTML headings, Markdown lines);
+* :func:`headings_without_text` — in-body headings that introduce no text: a run of them (a
+  tag cloud, a menu set as headings) or those after the body's last paragraph;
 * :func:`inline_box_end` — whether an end-of-article marker ("Mehr zum Thema", "Related
   articles") heads a box inside the article instead: a few linked headlines, then the text
   goes on.
@@ -33,6 +35,7 @@ __all__ = [
     "MIN_BOX_PROSE_WORDS",
     "TEASER_LINK_SHARE",
     "BoxRole",
+    "headings_without_text",
     "inline_box_end",
     "is_stamp_line",
     "is_subheading",
@@ -56,6 +59,8 @@ MIN_TEASER_RUN = 3
 MAX_TEASER_META_LINES = 2
 # A heading or line whose text is at least this share link text is a linked teaser headline.
 TEASER_LINK_SHARE = 0.7
+# This many headings in a row, with no text between them, are not the article's outline.
+MIN_HEADING_RUN = 3
 # A box of related links inside the article holds at most this many entries…
 MAX_INLINE_BOX_ITEMS = 8
 # … and the article goes on after it: of the next blocks read, this many are its prose and
@@ -161,3 +166,20 @@ def inline_box_end(roles: Sequence[BoxRole]) -> int | None:
     if not after or after[0] != "prose" or "item" in after:
         return None
     return items if after.count("prose") >= PROSE_AFTER_BOX else None
+
+
+def headings_without_text(kinds: Sequence[str]) -> set[int]:
+    """Positions of the headings (``kinds[i] == "heading"``) among a body's blocks that
+    introduce no text: each of a run of :data:`MIN_HEADING_RUN` or more (the page's tags or a
+    menu set as headings), and each after the last block that is not a heading. A subheading
+    introduces the paragraph after it, as :func:`is_subheading` asks of a line."""
+    stray: set[int] = set()
+    run: list[int] = []
+    for position, kind in enumerate((*kinds, "")):  # "" ends the last run
+        if kind == "heading":
+            run.append(position)
+            continue
+        if len(run) >= MIN_HEADING_RUN or (run and position == len(kinds)):
+            stray.update(run)
+        run = []
+    return stray

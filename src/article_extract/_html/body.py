@@ -43,6 +43,7 @@ from .._decide.text_roles import (
     MAX_INLINE_BOX_ITEMS,
     MIN_BOX_PROSE_WORDS,
     BoxRole,
+    headings_without_text,
     inline_box_end,
     is_stamp_line,
     is_subheading,
@@ -475,11 +476,13 @@ def filter_blocks(
             kind = "heading"
         state.kept.append(BlockDraft(kind, text))
         state.kept_chars += len(text)
-    if state.kept:
-        opening = leading_credit(state.kept[0].text)
+    stray = headings_without_text([block.kind for block in state.kept])
+    kept = [block for position, block in enumerate(state.kept) if position not in stray]
+    if kept:
+        opening = leading_credit(kept[0].text)
         if opening is not None:
             state.credits.append(Credit("body", source=opening))
-    return Body(tuple(state.kept), tuple(state.credits))
+    return Body(tuple(kept), tuple(state.credits))
 
 
 def _box_role(raw: Blocks, reading: _LineReading, teaser: bool, index: int) -> BoxRole:
