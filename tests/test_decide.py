@@ -499,6 +499,21 @@ def test_verdict_reasons(page: PageEvidence, reason: str) -> None:
     assert caught.value.reason == reason
 
 
+def test_a_confirmed_heading_is_a_headline_only_above_prose() -> None:
+    # A home page whose <title> is its name, shown as an <h2> logo, over a list: no article.
+    heading = TitleDecision("كوكب الأخبار", 0, 1, (), kind="heading")
+    keywords = "أخبار سياسية , أخبار عربية , أخبار عالمية , أخبار الاقتصاد , أخبار الشركات"
+    listed = [BlockDraft("heading", "أخبار العالم"), BlockDraft("list_item", keywords)]
+    with pytest.raises(NotAnArticle) as caught:
+        check_is_article(evidence(listed, heading), choose_dates([], Options()))
+    assert caught.value.reason == "listing"
+    # The same heading above a paragraph: a theme that prints its headline as an <h2>.
+    check_is_article(
+        evidence([BlockDraft("paragraph", (PROSE * 2).strip())], heading),
+        choose_dates([], Options()),
+    )
+
+
 def test_an_article_with_evidence_is_kept_even_when_short() -> None:
     page = evidence([BlockDraft("paragraph", PROSE)], SHOWN, has_article_metadata=True)
     check_is_article(page, choose_dates([], Options()))

@@ -124,7 +124,7 @@ def _has_headline(evidence: PageEvidence) -> bool:
         return False
     if headline_words(title.text) < MIN_HEADLINE_WORDS:
         return False
-    return title.kind != "heading" or title.rule == 1 or _prose(evidence)
+    return title.kind != "heading" or _prose(evidence)
 
 
 def _prose(evidence: PageEvidence) -> bool:
