@@ -47,8 +47,28 @@ def _page(body: str) -> str:
             f"</span></div>{PARAGRAPH * 3}</article>",
             None,
         ),
+        # No telling class names: the stamp is in the box after the headline's own box.
+        (
+            f'<div class="x1"><div class="x2"><h1>{HEADLINE}</h1></div><div class="x3">'
+            f'<div class="x4"><span class="x5"></span><span class="x6">{STAMP}</span></div>'
+            f'<div class="x7"><span>مشاهدات عالية</span></div></div>{PARAGRAPH * 3}</div>',
+            STAMP,
+        ),
+        # … but not one far below it: a teaser's date at the foot of the article.
+        (
+            f'<div class="x1"><h1>{HEADLINE}</h1>{"<div><p>سطر</p></div>" * 8}{PARAGRAPH * 3}'
+            f'<div class="x9"><span>{STAMP}</span></div></div>',
+            None,
+        ),
     ],
-    ids=["layout-wrapper", "article-aside", "site-sidebar", "related-box"],
+    ids=[
+        "layout-wrapper",
+        "article-aside",
+        "site-sidebar",
+        "related-box",
+        "next-box",
+        "far-below",
+    ],
 )
 def test_the_stamp_near_the_headline(body: str, printed: str | None) -> None:
     assert extract(_page(body)).published_text == printed

@@ -1,7 +1,8 @@
 """Short elements near the headline that a vocabulary marks as a date stamp or a byline.
 
 Candidates are elements whose class/id vocabulary matches, plus the few elements right after
-the headline. They are ordered by distance (in document order) from an anchor — the headline
+the headline (its next siblings, and the next elements in document order: a page without
+telling class names still prints its stamp there). They are ordered by distance (in document order) from an anchor — the headline
 element, else the body container — so the article's own stamp wins over a header clock or a
 teaser's date. Elements inside teaser furniture (related lists, widgets, tickers,
 nav/footer/aside), elements far from the anchor, and elements above the anchor but outside its
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from lxml import etree
 from lxml.etree import _Element
 
 from .._text import clean_text
@@ -28,11 +30,16 @@ MAX_NEARBY_CHARS = 140
 MAX_DISTANCE = 250
 # Elements above the headline count this much farther than those below it (stamps follow it).
 BEFORE_PENALTY = 2
-# Elements right after the headline are candidates whatever their class (stamp, byline rows).
+# Elements right after the headline are candidates whatever their class (stamp, byline rows):
+# its next siblings, and the next elements in document order (inside those siblings, or
+# after the headline's own box).
 FOLLOWING_SIBLINGS = 3
+FOLLOWING_ELEMENTS = 12
 # Without an <article>, a stamp above the headline must share its ancestor this many levels up.
 SCOPE_LEVELS = 3
 _TEASER_TAGS = frozenset({"nav", "footer", "aside"})
+# Compiled once (an XPath object serialises its own evaluations: threads may share it).
+_FOLLOWING = etree.XPath("following::*[position() <= $count]")
 
 
 class Nearby(NamedTuple):
@@ -42,14 +49,17 @@ class Nearby(NamedTuple):
     by_vocabulary: bool  # False: picked only for sitting right after the headline
 
 
-def _following_siblings(anchor: _Element) -> list[_Element]:
-    """The few elements right after the headline: where themes print stamp and byline."""
-    out: list[_Element] = []
+def _following(anchor: _Element) -> set[_Element]:
+    """The few elements right after the headline, where pages print stamp and byline: its next
+    siblings, and the next elements in document order."""
+    out: set[_Element] = set()
     node = anchor.getnext()
     while node is not None and len(out) < FOLLOWING_SIBLINGS:
         if isinstance(node.tag, str):
-            out.append(node)
+            out.add(node)
         node = node.getnext()
+    following: list[_Element] = _FOLLOWING(anchor, count=FOLLOWING_ELEMENTS)
+    out.update(e for e in following if isinstance(e.tag, str))
     return out
 
 
@@ -66,10 +76,12 @@ def _scope(anchor: _Element) -> _Element | None:
 def _in_teaser(
     element: _Element, teaser: TokenRules, index: TreeIndex, holding: frozenset[_Element]
 ) -> bool:
-    """Is ``element`` inside teaser furniture? Only the ancestors below the lowest one that
+    """Is ``element`` teaser furniture or inside it? Only the ancestors below the lowest one that
     also holds the headline (``holding``) are read: a box around the headline is the
     article's own ("detailBodyContainer withSidebar"), and an ``<aside>`` inside the
     headline's ``<article>`` is the article's meta column or pull quote, not the site's."""
+    if element.tag in _TEASER_TAGS and not _article_aside(element, holding):
+        return True  # the site's <aside> itself, picked for following the headline
     for ancestor in element.iterancestors():
         if ancestor in holding:
             return False
@@ -119,7 +131,7 @@ def nearby_elements(
     article's own (see :func:`_in_teaser`)."""
     order = index.position
     vocabulary = _vocabulary_matches(index, wanted, extra_tags, extra_attrs)
-    following = set(_following_siblings(anchor)) if anchor is not None and after_headline else set()
+    following = _following(anchor) if anchor is not None and after_headline else set()
     # Document order: the ranking below is a stable sort, so it breaks distance ties.
     found = sorted(vocabulary | {e for e in following if e in order}, key=order.__getitem__)
     anchor_index = order.get(anchor, 0) if anchor is not None else 0
