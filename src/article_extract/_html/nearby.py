@@ -4,9 +4,9 @@ Candidates are elements whose class/id vocabulary matches, plus the few elements
 the headline (its next siblings, and the next elements in document order: a page without
 telling class names still prints its stamp there). They are ordered by distance (in document
 order) from an anchor — the headline element, else the body container — so the article's own
-stamp wins over a header clock or a teaser's date. Elements inside teaser furniture (related lists, widgets, tickers,
-nav/footer/aside), elements far from the anchor, and elements above the anchor but outside its
-``<article>`` (a page-header clock) are ignored.
+stamp wins over a header clock or a teaser's date. Elements inside teaser furniture (related
+lists, widgets, tickers, nav/footer/aside), elements far from the anchor, and elements above
+the anchor but outside its ``<article>`` (a page-header clock) are ignored.
 """
 
 from __future__ import annotations
