@@ -60,6 +60,19 @@ def _page(body: str) -> str:
             f'<div class="x9"><span>{STAMP}</span></div></div>',
             None,
         ),
+        # Printed just above the headline, inside its <article>.
+        (
+            f'<article><div class="x1"><ul><li>{STAMP}</li></ul></div><div class="x2">'
+            f"<h1>{HEADLINE}</h1></div>{PARAGRAPH * 3}</article>",
+            STAMP,
+        ),
+        # A short sentence that mentions a date is not a stamp, wherever it sits.
+        (
+            f'<div class="x1"><h1>{HEADLINE}</h1><div class="x3">'
+            f"<span>افتتح المركز في {STAMP} بحضور المحافظ وعدد من المسؤولين.</span></div>"
+            f"{PARAGRAPH * 3}</div>",
+            None,
+        ),
     ],
     ids=[
         "layout-wrapper",
@@ -68,7 +81,29 @@ def _page(body: str) -> str:
         "related-box",
         "next-box",
         "far-below",
+        "above-in-article",
+        "sentence-not-stamp",
     ],
 )
 def test_the_stamp_near_the_headline(body: str, printed: str | None) -> None:
     assert extract(_page(body)).published_text == printed
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        # No telling class names: a name with its place, in the box under the headline.
+        ("<span>حسام أبو العلا - القاهرة</span>", ("حسام أبو العلا",)),
+        ("<span>كتب: سامي يوسف</span>", ("سامي يوسف",)),  # labelled
+        # A short phrase there reads like a name, but nothing says it is one.
+        ("<span>مشاهدات عالية</span>", ()),
+        # A name glued to a date after the dash: the dash does not open a place.
+        ("<span>سامي يوسفالقاهرة - 27 أكتوبر 2023</span>", ()),
+    ],
+    ids=["name-place", "labelled", "phrase", "name-then-date"],
+)
+def test_the_byline_under_a_headline_without_class_names(
+    box: str, authors: tuple[str, ...]
+) -> None:
+    body = f'<div class="x1"><h1>{HEADLINE}</h1><div class="x3">{box}</div>{PARAGRAPH * 3}</div>'
+    assert extract(_page(body)).authors == authors

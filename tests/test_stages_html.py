@@ -400,7 +400,7 @@ def test_nearby_elements(body: str, expected: list[tuple[str, int, bool]]) -> No
         rules.date_tokens,
         rules.teaser_tokens,
         extra_tags=("time",),
-        after_headline=True,
+        around_headline=True,
     )
     assert [(n.text, n.distance, n.by_vocabulary) for n in found] == expected
 

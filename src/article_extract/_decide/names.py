@@ -31,6 +31,7 @@ __all__ = [
     "MAX_NAME_WORDS",
     "NAME_EDGES",
     "clean_name",
+    "is_place_byline",
     "looks_like_name",
     "names_a_role",
     "names_the_site",
@@ -115,6 +116,16 @@ def looks_like_name(text: str) -> bool:
     if not all(w.replace(".", "").isalpha() for w in folded):
         return False
     return all(w[0].isupper() or w in _name_particles() for w in words if _is_cased(w))
+
+
+def is_place_byline(text: str) -> bool:
+    """A name with its place ("الدمام - فهد القحطاني", "حسام أبو العلا - القاهرة"), and
+    nothing else: an unlabelled byline. A bare name-like line is not enough (an unlabelled
+    short Arabic phrase reads as one), and a place names no number (a date after the dash is
+    a stamp's)."""
+    return (
+        split_name_place(text) != text and looks_like_name(text) and _DIGIT_RE.search(text) is None
+    )
 
 
 def _is_cased(word: str) -> bool:

@@ -37,7 +37,7 @@ from .._byline import (
     split_trailing_credit,
 )
 from .._decide.evidence import BlockDraft, Credit
-from .._decide.names import looks_like_name, split_name_place
+from .._decide.names import is_place_byline, split_name_place
 from .._decide.text_roles import (
     BLOCKS_READ_AFTER_BOX,
     MAX_INLINE_BOX_ITEMS,
@@ -380,7 +380,7 @@ def filter_blocks(
     read_line = cache(_read_line)
     is_chrome, is_tail = cache(lexicon.is_chrome_key), cache(lexicon.is_tail_marker_key)
     is_widget, is_caption = cache(lexicon.is_widget_key), cache(is_caption_folded)
-    has_letters, place_byline = cache(_has_letters), cache(_is_place_byline)
+    has_letters, place_byline = cache(_has_letters), cache(is_place_byline)
     texts = raw.texts
     # A data table's row is not a line: never a stamp, a byline or a source label.
     lines = [kind != "table_row" for kind in raw.kinds]
@@ -515,12 +515,6 @@ def _run_end(repeats: list[bool], start: int, stop: int, teasers: list[int]) -> 
 def _skip(positions: Iterator[int], count: int) -> None:
     """Move ``positions`` past its next ``count`` positions."""
     next(islice(positions, count, count), None)
-
-
-def _is_place_byline(text: str) -> bool:
-    """A place and a name ("الدمام - فهد القحطاني"); a bare name-like line is not enough (an
-    unlabelled short Arabic phrase reads as one)."""
-    return split_name_place(text) != text and looks_like_name(text)
 
 
 def extract_body(

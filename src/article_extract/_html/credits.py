@@ -13,7 +13,7 @@ from lxml.etree import _Element
 
 from .._byline import parse_byline, parse_names
 from .._decide.evidence import Credit
-from .._decide.names import names_a_role
+from .._decide.names import is_place_byline, names_a_role, split_name_place
 from .._text import clean_text
 from .index import TreeIndex
 from .metadata import PageMeta
@@ -27,7 +27,9 @@ def visible_byline(
     index: TreeIndex, anchor: _Element | None, *, headline: bool = False
 ) -> Credit | None:
     """Authors (or a source) from the byline element nearest the headline (``anchor``, when
-    ``headline``; else the body container)."""
+    ``headline``; else the body container). An element picked only for sitting by the headline
+    (no byline vocabulary in its class) must read as a byline: labelled ("كتب:", "By"), or a
+    name with its place ("حسام أبو العلا - القاهرة")."""
     table = meta_rules()
     for near in nearby_elements(
         index,
@@ -35,11 +37,16 @@ def visible_byline(
         table.author_tokens,
         table.teaser_tokens,
         extra_attrs=(("itemprop", "author"), ("rel", "author")),
+        around_headline=headline,
         headline=headline,
     ):
         attribution = parse_byline(near.text)
         if attribution is not None and (attribution.authors or attribution.source):
             return Credit("byline", attribution.authors, attribution.source)
+        if not near.by_vocabulary:
+            if is_place_byline(near.text):
+                return Credit("byline", (split_name_place(near.text),))
+            continue
         names = parse_names(near.text)
         if any(names_a_role(n) for n in names):
             # A name link and a role span side by side ("Dana Kowalski" + "Business

@@ -9,7 +9,9 @@ included. Candidates, by origin:
 * ``microdata``— ``itemprop="datePublished"`` / ``"dateModified"``;
 * ``time``     — ``<time datetime>`` near the headline;
 * ``visible``  — the stamps printed near the headline, nearest first, up to the first element
-  that prints a plausible publication date;
+  that prints a plausible publication date; an element picked only for sitting by the
+  headline (no date vocabulary in its class) must read as a stamp line
+  (``_decide.text_roles.is_stamp_line``), not a sentence that mentions a date;
 * ``url``      — a ``/2013/…/8/3/`` or ``/2020/12/25/`` path.
 """
 
@@ -21,6 +23,7 @@ from lxml.etree import _Element
 
 from .._dates import DateRole, find_dates, parse_date
 from .._decide.dates import DateEvidence, is_plausible
+from .._decide.text_roles import is_stamp_line
 from .._model import DateOrigin, Options
 from .._urls import url_date_text
 from .index import TreeIndex
@@ -70,7 +73,7 @@ def _visible(
         table.date_tokens,
         table.teaser_tokens,
         extra_tags=("time",),
-        after_headline=True,
+        around_headline=True,
         headline=headline,
     ):
         element = near.element
@@ -79,7 +82,10 @@ def _visible(
             if stamp is not None:
                 found.append(DateEvidence(stamp.date, "time", near.text))
         printed = False
-        for parsed in find_dates(near.text, reference=options.reference):
+        dates = find_dates(near.text, reference=options.reference)
+        if not near.by_vocabulary and not is_stamp_line(near.text, dates):
+            continue
+        for parsed in dates:
             role: DateRole = "modified" if parsed.role == "modified" else "published"
             found.append(DateEvidence(dataclasses.replace(parsed, role=role), "visible", near.text))
             printed = printed or (role == "published" and is_plausible(parsed))

@@ -1,8 +1,9 @@
 """Short elements near the headline that a vocabulary marks as a date stamp or a byline.
 
-Candidates are elements whose class/id vocabulary matches, plus the few elements right after
-the headline (its next siblings, and the next elements in document order: a page without
-telling class names still prints its stamp there). They are ordered by distance (in document
+Candidates are elements whose class/id vocabulary matches, plus, when asked, the elements
+around the headline (its next siblings, and the elements just before and after it in document
+order: a page without telling class names still prints its stamp there; the caller reads
+those as stamps only when they read as one). They are ordered by distance (in document
 order) from an anchor — the headline element, else the body container — so the article's own
 stamp wins over a header clock or a teaser's date. Elements inside teaser furniture (related
 lists, widgets, tickers, nav/footer/aside), elements far from the anchor, and elements above
@@ -12,6 +13,7 @@ the anchor but outside its ``<article>`` (a page-header clock) are ignored.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 from typing import NamedTuple
 
 from lxml import etree
@@ -30,16 +32,15 @@ MAX_NEARBY_CHARS = 140
 MAX_DISTANCE = 250
 # Elements above the headline count this much farther than those below it (stamps follow it).
 BEFORE_PENALTY = 2
-# Elements right after the headline are candidates whatever their class (stamp, byline rows):
-# its next siblings, and the next elements in document order (inside those siblings, or
-# after the headline's own box).
+# Elements around the headline are candidates whatever their class (stamp, byline rows): its
+# next siblings, and the elements before and after it in document order (inside those
+# siblings, after the headline's own box past an image and a share row, or above it).
 FOLLOWING_SIBLINGS = 3
-FOLLOWING_ELEMENTS = 12
+FOLLOWING_ELEMENTS = 60
+PRECEDING_ELEMENTS = 12
 # Without an <article>, a stamp above the headline must share its ancestor this many levels up.
 SCOPE_LEVELS = 3
 _TEASER_TAGS = frozenset({"nav", "footer", "aside"})
-# Compiled once (an XPath object serialises its own evaluations: threads may share it).
-_FOLLOWING = etree.XPath("following::*[position() <= $count]")
 
 
 class Nearby(NamedTuple):
@@ -49,18 +50,54 @@ class Nearby(NamedTuple):
     by_vocabulary: bool  # False: picked only for sitting right after the headline
 
 
-def _following(anchor: _Element) -> set[_Element]:
-    """The few elements right after the headline, where pages print stamp and byline: its next
-    siblings, and the next elements in document order."""
+def _around(anchor: _Element) -> set[_Element]:
+    """The elements around the headline, where pages print stamp and byline: its next
+    siblings, and the elements just before it and after it, up to the first paragraph of
+    prose, in document order."""
     out: set[_Element] = set()
     node = anchor.getnext()
     while node is not None and len(out) < FOLLOWING_SIBLINGS:
         if isinstance(node.tag, str):
             out.add(node)
         node = node.getnext()
-    following: list[_Element] = _FOLLOWING(anchor, count=FOLLOWING_ELEMENTS)
-    out.update(e for e in following if isinstance(e.tag, str))
+    for element in islice(_following(anchor), FOLLOWING_ELEMENTS):
+        if element.tag == "p" and len(text_content(element)) > MAX_NEARBY_CHARS:
+            break  # the text begins: what follows is the body, not the headline's header
+        out.add(element)
+    out.update(islice(_preceding(anchor), PRECEDING_ELEMENTS))
     return out
+
+
+def _following(anchor: _Element) -> Iterator[_Element]:
+    """The elements after ``anchor`` (not inside it), in document order, read lazily (XPath's
+    ``following::`` axis would gather the rest of the page first)."""
+    node: _Element | None = anchor
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from sibling.iter(etree.Element)
+        node = node.getparent()
+
+
+def _preceding(anchor: _Element) -> Iterator[_Element]:
+    """The elements before ``anchor`` (not its ancestors), nearest first, read lazily."""
+    node: _Element | None = anchor
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            yield from _reversed_subtree(sibling)
+        node = node.getparent()
+
+
+def _reversed_subtree(element: _Element) -> Iterator[_Element]:
+    """``element`` and its descendants in reverse document order (last descendant first)."""
+    stack = [(element, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if expanded or len(node) == 0:
+            if isinstance(node.tag, str):
+                yield node
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in node)
 
 
 def _scope(anchor: _Element) -> _Element | None:
@@ -122,22 +159,24 @@ def nearby_elements(
     *,
     extra_tags: tuple[str, ...] = (),
     extra_attrs: tuple[tuple[str, str], ...] = (),
-    after_headline: bool = False,
+    around_headline: bool = False,
     headline: bool = False,
 ) -> Iterator[Nearby]:
-    """Matching elements with short text, nearest to ``anchor`` first; with ``after_headline``
-    also the elements right after it, ranked after every vocabulary match. ``headline``: the
-    anchor is the page's headline (not a body container), so the boxes around it are the
-    article's own (see :func:`_in_teaser`)."""
+    """Matching elements with short text, nearest to ``anchor`` first; with ``around_headline``
+    also the elements around it (:func:`_around`), ranked after every vocabulary match.
+    ``headline``: the anchor is the page's headline (not a body container), so the boxes around
+    it are the article's own (see :func:`_in_teaser`)."""
     order = index.position
     vocabulary = _vocabulary_matches(index, wanted, extra_tags, extra_attrs)
-    following = _following(anchor) if anchor is not None and after_headline else set()
+    following = _around(anchor) if anchor is not None and around_headline else set()
     # Document order: the ranking below is a stable sort, so it breaks distance ties.
     found = sorted(vocabulary | {e for e in following if e in order}, key=order.__getitem__)
     anchor_index = order.get(anchor, 0) if anchor is not None else 0
     scope = _scope(anchor) if anchor is not None else None
     holding = frozenset(anchor.iterancestors()) if anchor is not None and headline else frozenset()
-    ranked: list[Nearby] = []
+    # Ranked by position alone, and read (text, furniture) lazily: callers stop at the first
+    # element that answers them, so most candidates are never read.
+    placed: list[tuple[_Element, int, bool]] = []
     for element in found:
         delta = order[element] - anchor_index
         distance = delta if delta >= 0 else -delta * BEFORE_PENALTY
@@ -145,13 +184,14 @@ def nearby_elements(
             continue
         if delta < 0 and scope is not None and scope not in element.iterancestors():
             continue
+        placed.append((element, distance, element in vocabulary))
+    placed.sort(key=lambda p: (not p[2], p[1]))
+    for element, distance, by_vocabulary in placed:
         text = clean_text(text_content(element))
         if not text or len(text) > MAX_NEARBY_CHARS:
             continue
         if _in_teaser(element, teaser, index, holding):
             continue
-        if element not in vocabulary and teaser.match(index.tokens_of(element)) is not None:
+        if not by_vocabulary and teaser.match(index.tokens_of(element)) is not None:
             continue  # a sibling picked by position that is itself a teaser box ("related")
-        ranked.append(Nearby(element, text, distance, element in vocabulary))
-    ranked.sort(key=lambda n: (not n.by_vocabulary, n.distance))
-    yield from ranked
+        yield Nearby(element, text, distance, by_vocabulary)
