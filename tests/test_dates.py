@@ -82,6 +82,10 @@ MAGHREB = [
     ("الخميس 13 نونبر 2025", "2025-11-13"),
     ("تأسست الجمعية بتاريخ 23 دجنبر 2024", "2024-12-23"),
     ("الخميس 20 أبريل 2017 | 05:17", "2017-04-20T05:17"),
+    # Veh (ڤ, ڥ) for the /v/ of loanwords.
+    ("12 نوڤمبر 2023", "2023-11-12"),
+    ("أڤريل 12, 2023", "2023-04-12"),
+    ("3 ڥيفري 2021", "2021-02-03"),
 ]
 
 DOUBLE_FORMS = [
@@ -275,6 +279,7 @@ NOT_DATES = [
     "14/02/10",
     "منذ ساعات",
     "1 رمضان 1300",
+    "4 th",  # a suffix apart from its number
 ]
 
 
@@ -548,6 +553,12 @@ STAMPS_IN_OTHER_LANGUAGES = [
     ("Обновлено 14 мая 2025 в 20:28", "2025-05-14T20:28", "modified"),
     ("Diterbitkan Selasa, 20 Januari 2026 | 18:33 WIB", "2026-01-20T18:33+07:00", "published"),
     ("۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵", "2020-02-18T06:55", None),
+    # Ordinal suffixes glued to the day: the day, not the month alone.
+    ("4th November 2023", "2023-11-04", None),
+    ("Published: November 21st, 2023", "2023-11-21", "published"),
+    ("Saturday, Nov 2nd 2023 10:30 am", "2023-11-02T10:30", None),
+    ("the 23rd of October 2023", "2023-10-23", None),
+    ("Publié le 1er novembre 2023 à 10h30", "2023-11-01T10:30", "published"),
 ]
 
 

@@ -85,6 +85,9 @@ LETTER_VARIANTS = {
     "ۀ": "ه",
     "ھ": "ه",  # heh doachashmee
     "ک": "ك",  # keheh
+    "ڤ": "ف",  # veh: /v/ in loanwords ("نوڤمبر", "ڤيديو")
+    "ڥ": "ف",  # veh, Maghrebi form
+    "ڨ": "ق",  # qaf with three dots: /g/ in Maghrebi spelling
 }
 # Apostrophes and their typographic variants ("s’inscrire", "l‘article") match as one; Turkish
 # dotted capital I folds to "i" (casefold would leave a combining dot behind it).

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ._calendars import HIJRI_YEARS, SOLAR_HIJRI_YEARS
-from ._tokens import NUM, Token
+from ._tokens import NUM, WORD, Token
 from ._types import Calendar
 
 __all__ = [
@@ -128,6 +128,15 @@ def _day(tok: Token) -> tuple[int, bool] | None:
     return None
 
 
+def _past_suffix(tokens: list[Token], j: int) -> int:
+    """``j``, or the index after it when it holds an ordinal suffix glued to the day number
+    before it ("4th", "1er")."""
+    t = _tok(tokens, j)
+    if t is None or t.kind != WORD or t.start != tokens[j - 1].end:
+        return j
+    return j + 1 if t.meaning is not None and t.meaning.ordinal_suffix else j
+
+
 def _range_end(tokens: list[Token], i: int, first: int) -> int | None:
     """``i`` at a range joiner after day ``first`` ("6 و 7 يناير", "1-3 يونيو"): the index
     after the second day, when it is a later day of the same month."""
@@ -145,7 +154,7 @@ def _named(tokens: list[Token], i: int) -> DateCore | None:
     if read is None:
         return None
     day, ordinal = read
-    j = i + 1
+    j = i + 1 if ordinal else _past_suffix(tokens, i + 1)
     flags: frozenset[str] = frozenset()
     if not ordinal and (after_range := _range_end(tokens, j, day)) is not None:
         j, flags = after_range, _RANGE  # the first day of "6 و 7 يناير 2022"
@@ -206,7 +215,7 @@ def _month_first(tokens: list[Token], i: int) -> DateCore | None:
     day = _digits(first, (1, 2))
     if day is None or not 1 <= day <= 31:
         return None
-    k = j + 1
+    k = _past_suffix(tokens, j + 1)
     if (t := _tok(tokens, k)) is not None and t.text in _COMMAS:
         k += 1
     year = _digits(_tok(tokens, k), (4,))

@@ -34,6 +34,7 @@ class Meaning(NamedTuple):
     time_joiner: bool = False
     calendar_joiner: bool = False
     day_month_joiner: bool = False
+    ordinal_suffix: bool = False  # "th" in "4th": read with the day number it is glued to
     before_weekday: bool = False
     month_year_joiner: bool = False
     ordinal: int | None = None  # "الأول" … "الحادي والثلاثين" as a day of the month
@@ -92,6 +93,7 @@ def table_entries() -> tuple[tuple[str, str, str, Any], ...]:
     out.extend(("markers", name, "hour_word", True) for name in joiners["hour_word"])
     out.extend(("markers", name, "calendar_joiner", True) for name in joiners["calendar"])
     out.extend(("markers", name, "day_month_joiner", True) for name in joiners["day_month"])
+    out.extend(("markers", name, "ordinal_suffix", True) for name in joiners["ordinal_suffix"])
     out.extend(("markers", name, "before_weekday", True) for name in joiners["before_weekday"])
     out.extend(("markers", name, "month_year_joiner", True) for name in joiners["month_year"])
     for number, names in markers["ordinals"].items():
