@@ -265,6 +265,19 @@ def test_soft_breaks_join_and_hard_breaks_split() -> None:
     ]
 
 
+def test_text_after_inline_raw_html_is_kept() -> None:
+    # cmark omits raw HTML (safe mode) and writes a comment in its place: the words after it
+    # are still the paragraph's.
+    lines = parse_markdown(
+        "قال <span>الوزير</span> إن الخطة ستبدأ العام المقبل.\n\n"
+        "Text <sup>1</sup> after a tag, <!-- a comment --> and after a comment.\n"
+    )
+    assert [line.text for line in lines] == [
+        "قال الوزير إن الخطة ستبدأ العام المقبل.",
+        "Text 1 after a tag, and after a comment.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("markdown", "linked"),
     [

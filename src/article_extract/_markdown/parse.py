@@ -152,9 +152,10 @@ def _nesting_depth(html: str) -> int:
 def _tree(html: bytes) -> _Element:
     from lxml import etree
 
-    document = etree.fromstring(
-        b"<html><body>" + html + b"</body></html>", etree.HTMLParser(encoding="utf-8")
-    )
+    # Without comments: cmark writes inline raw HTML as one ("<!-- raw HTML omitted -->"), and
+    # the walk below does not visit them, so the text after one would be lost with it.
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True)
+    document = etree.fromstring(b"<html><body>" + html + b"</body></html>", parser)
     body = document.find("body") if document is not None else None
     return body if body is not None else etree.Element("body")
 
@@ -395,10 +396,6 @@ def _read(body: _Element, depth: int, nesting_limit: int | None) -> list[Markdow
         if skipped is not None:
             if event == "end" and element is skipped:
                 skipped = None
-                builder.add_text(element.tail)
-            continue
-        if not isinstance(tag, str):  # a comment (raw HTML omitted): only its tail is text
-            if event == "end":
                 builder.add_text(element.tail)
             continue
         if event == "start":
