@@ -141,6 +141,14 @@ def test_title_line_gives_the_site_name() -> None:
     assert extract(with_title_line()).site_name == "صحيفة المثال"
 
 
+def test_title_line_site_beats_a_short_line_by_the_headline() -> None:
+    # A views counter and a reading time under the headline read like a short unlabelled
+    # phrase (the dump's guess at a site name); the "Headline - Site" first line says it.
+    page = with_title_line().replace(f"{TITLE}\n", f"{TITLE}\n1٬245 دقيقة واحدة\n", 1)
+    assert "1٬245 دقيقة واحدة" in page
+    assert extract(page).site_name == "صحيفة المثال"
+
+
 @pytest.mark.parametrize(
     ("encoding", "expected"),
     [("utf-8", "UTF-8"), ("utf-16", "UTF-16LE"), ("windows-1256", "windows-1256")],

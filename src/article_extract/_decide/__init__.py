@@ -71,7 +71,9 @@ def decide(evidence: PageEvidence, options: Options) -> Article:
         ],
         "authors": list(authors),
         "source": source,
-        "site_name": choose_site_name((*evidence.site_names, *_site_affixes(title, labels))),
+        "site_name": choose_site_name(
+            (*evidence.site_names, *_site_affixes(title, labels), *evidence.site_name_guesses)
+        ),
         "url": evidence.url,
         "canonical_url": evidence.canonical_url,
         "language": language,

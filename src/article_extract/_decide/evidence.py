@@ -53,7 +53,10 @@ class PageEvidence(NamedTuple):
     site_keys: frozenset[str]  # keys of every name the site gives itself (see titles.site_keys)
     dates: tuple[DateEvidence, ...] = ()
     credits: tuple[Credit, ...] = ()  # best first
-    site_names: tuple[str, ...] = ()  # best first; handles (@name) last
+    site_names: tuple[str, ...] = ()  # stated by the page, best first; handles (@name) last
+    # Guessed from the layout (a dump's short unlabelled line by the headline): weaker than the
+    # site affix of a "Headline - Site" title.
+    site_name_guesses: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()  # best first
     tags: tuple[str, ...] = ()
     description: str | None = None

@@ -242,7 +242,7 @@ def evidence_from_lines(
         site_keys=keys,
         dates=dates,
         credits=(*around.credits, *body_credits),
-        site_names=around.site_names,
+        site_name_guesses=around.site_names,
         sections=(around.section,) if around.section else (),
         url=page.url,
         encoding=page.encoding,
