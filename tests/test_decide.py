@@ -73,6 +73,9 @@ def meta(text: str, origin: str = "meta") -> MetadataTitle:
         ([line("عربي ودولي"), line(HEADLINE)], [meta(f"{HEADLINE} | اليوم", "title")], HEADLINE, 1),
         # 1: a sticky bar's h1 counts only when it states the title exactly
         ([h1(HEADLINE, chrome=True)], [meta(HEADLINE)], HEADLINE, 1),
+        # … or the headline part of a "Headline - Site" <title> whose site the page does not
+        # name anywhere else (an h1 in the breadcrumb bar, no metadata)
+        ([h1(HEADLINE, chrome=True)], [meta(f"{HEADLINE} - موقع مجهول", "title")], HEADLINE, 1),
         # 2: the displayed headline beats metadata worded differently
         ([h1(HEADLINE)], [meta("خطة حكومية لدعم المشروعات")], HEADLINE, 2),
         # 2: a dump's best-ranked line without any metadata

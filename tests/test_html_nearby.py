@@ -107,3 +107,16 @@ def test_the_byline_under_a_headline_without_class_names(
 ) -> None:
     body = f'<div class="x1"><h1>{HEADLINE}</h1><div class="x3">{box}</div>{PARAGRAPH * 3}</div>'
     assert extract(_page(body)).authors == authors
+
+
+def test_byline_and_stamp_under_a_standfirst_without_class_names() -> None:
+    # The headline's box holds a standfirst of prose; the byline and the stamp follow it.
+    standfirst = PARAGRAPH.replace("<p>", '<p class="x8">')
+    body = (
+        f'<div class="x1"><div class="x2"><h1>{HEADLINE}</h1>{standfirst}</div>'
+        f'<p class="x3"><span>كتب: سامي يوسف</span></p><section><span class="x4">{STAMP}'
+        f"</span></section>{PARAGRAPH * 3}</div>"
+    )
+    article = extract(_page(body))
+    assert article.authors == ("سامي يوسف",)
+    assert article.published_text == STAMP

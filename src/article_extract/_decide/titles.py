@@ -225,6 +225,8 @@ def _is_role_label(text: str, keys: frozenset[str]) -> bool:
 def _metadata_keys(metadata: Sequence[MetadataTitle], keys: frozenset[str]) -> list[str]:
     found = [letters_key(m.text) for m in metadata]
     found += [letters_key(strip_site_affixes(m.text, keys)) for m in metadata]
+    # The headline part of a "Headline - Site" title, when the site's names are not known.
+    found += [letters_key(split_document_title(m.text)[0]) for m in metadata]
     return [k for k in dict.fromkeys(found) if k and k not in keys]
 
 

@@ -38,6 +38,9 @@ BEFORE_PENALTY = 2
 FOLLOWING_SIBLINGS = 3
 FOLLOWING_ELEMENTS = 60
 PRECEDING_ELEMENTS = 12
+# ... stopping at the second paragraph of prose: the first may be the standfirst, with the
+# byline and stamp under it.
+PROSE_PARAGRAPHS = 2
 # Without an <article>, a stamp above the headline must share its ancestor this many levels up.
 SCOPE_LEVELS = 3
 _TEASER_TAGS = frozenset({"nav", "footer", "aside"})
@@ -52,17 +55,20 @@ class Nearby(NamedTuple):
 
 def _around(anchor: _Element) -> set[_Element]:
     """The elements around the headline, where pages print stamp and byline: its next
-    siblings, and the elements just before it and after it, up to the first paragraph of
-    prose, in document order."""
+    siblings, and the elements just before it and after it (up to the second paragraph of
+    prose: the first may be a standfirst), in document order."""
     out: set[_Element] = set()
     node = anchor.getnext()
     while node is not None and len(out) < FOLLOWING_SIBLINGS:
         if isinstance(node.tag, str):
             out.add(node)
         node = node.getnext()
+    prose = 0
     for element in islice(_following(anchor), FOLLOWING_ELEMENTS):
         if element.tag == "p" and len(text_content(element)) > MAX_NEARBY_CHARS:
-            break  # the text begins: what follows is the body, not the headline's header
+            prose += 1
+            if prose == PROSE_PARAGRAPHS:
+                break  # the text begins: what follows is the body, not the headline's header
         out.add(element)
     out.update(islice(_preceding(anchor), PRECEDING_ELEMENTS))
     return out
