@@ -99,8 +99,25 @@ def test_the_stamp_near_the_headline(body: str, printed: str | None) -> None:
         ("<span>مشاهدات عالية</span>", ()),
         # A name glued to a date after the dash: the dash does not open a place.
         ("<span>سامي يوسفالقاهرة - 27 أكتوبر 2023</span>", ()),
+        # A name linked to the site's page for that author.
+        ('<a href="/Editors/EditorNews/689/1/x"><h5>نورهان نبيل</h5></a>', ("نورهان نبيل",)),
+        # … but not a name linked elsewhere.
+        ('<a href="/news/689/1/x"><h5>نورهان نبيل</h5></a>', ()),
+        # The link's own text, not its box's: the place beside it is glued to the name there.
+        (
+            '<div><a href="/author/n-n">نورهان نبيل</a><span>القاهرة</span></div>',
+            ("نورهان نبيل",),
+        ),
     ],
-    ids=["name-place", "labelled", "phrase", "name-then-date"],
+    ids=[
+        "name-place",
+        "labelled",
+        "phrase",
+        "name-then-date",
+        "author-page",
+        "other-page",
+        "glued",
+    ],
 )
 def test_the_byline_under_a_headline_without_class_names(
     box: str, authors: tuple[str, ...]

@@ -23,6 +23,8 @@ IPv6 literal (``http://[::1``), an invalid port, a non-``str`` — is not a URL:
 
 :func:`url_date_text` reads the publication day many CMSs put in the path; it is shared by the
 HTML path (with the page's canonical URL) and the text-dump path (with the caller's URL).
+:func:`is_author_page` tells a link to one of the site's pages for an author (its text is a
+byline), for the HTML and the Markdown paths.
 """
 
 from __future__ import annotations
@@ -30,9 +32,12 @@ from __future__ import annotations
 import ipaddress
 import logging
 import re
+from functools import cache
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-__all__ = ["caller_url", "normalize_url", "url_date_text"]
+from .data import load_table
+
+__all__ = ["caller_url", "is_author_page", "normalize_url", "url_date_text"]
 
 logger = logging.getLogger("article_extract")
 
@@ -182,3 +187,34 @@ def url_date_text(url: str | None) -> str | None:
         if len(numbers) >= 2 and 1 <= int(numbers[0]) <= 12 and 1 <= int(numbers[1]) <= 31:
             return f"{segment}-{int(numbers[0]):02d}-{int(numbers[1]):02d}"
     return None
+
+
+# What may hide a path's characters from a test of the address as written: escapes, and the
+# tabs and line breaks urlsplit drops.
+_HIDER_RE = re.compile("[%\t\r\n]")
+
+
+@cache
+def _author_segments() -> frozenset[str]:
+    segments = load_table("bylines")["author_pages"]["path_segments"]
+    return frozenset(segment.casefold() for segment in segments)
+
+
+@cache
+def _author_segment_re() -> re.Pattern[str]:
+    """Any of the author pages' segments (casefolded), anywhere: one scan of an address."""
+    return re.compile("|".join(map(re.escape, sorted(_author_segments()))))
+
+
+def is_author_page(address: str) -> bool:
+    """Does ``address`` lead to one of the site's pages for an author: a whole segment of its
+    path names them (``/author/``, ``/autor/``, ``/yazar/``…; ``data/bylines.toml``), in any
+    case? Only an address whose text holds such a name (or may hide one behind escapes) is
+    split and decoded."""
+    if not _HIDER_RE.search(address) and not _author_segment_re().search(address.casefold()):
+        return False
+    try:
+        path = urlsplit(address).path
+    except ValueError:
+        return False
+    return not _author_segments().isdisjoint(unquote(path).casefold().split("/"))

@@ -13,11 +13,13 @@ from lxml.etree import _Element
 
 from .._byline import parse_byline, parse_names
 from .._decide.evidence import Credit
-from .._decide.names import is_place_byline, names_a_role, split_name_place
+from .._decide.names import is_place_byline, looks_like_name, names_a_role, split_name_place
 from .._text import clean_text
+from .._urls import is_author_page
 from .index import TreeIndex
 from .metadata import PageMeta
 from .nearby import nearby_elements
+from .parse import text_content
 from .rules import meta_rules
 
 __all__ = ["metadata_credits", "visible_byline"]
@@ -28,8 +30,9 @@ def visible_byline(
 ) -> Credit | None:
     """Authors (or a source) from the byline element nearest the headline (``anchor``, when
     ``headline``; else the body container). An element picked only for sitting by the headline
-    (no byline vocabulary in its class) must read as a byline: labelled ("كتب:", "By"), or a
-    name with its place ("حسام أبو العلا - القاهرة")."""
+    (no byline vocabulary in its class) must read as a byline: labelled ("كتب:", "By"), a
+    name with its place ("حسام أبو العلا - القاهرة"), or a name linked to the site's page for
+    that author."""
     table = meta_rules()
     for near in nearby_elements(
         index,
@@ -46,6 +49,8 @@ def visible_byline(
         if not near.by_vocabulary:
             if is_place_byline(near.text):
                 return Credit("byline", (split_name_place(near.text),))
+            if looks_like_name(near.text) and _is_author_link(near.element, near.text):
+                return Credit("byline", (near.text,))
             continue
         names = parse_names(near.text)
         if any(names_a_role(n) for n in names):
@@ -69,3 +74,14 @@ def metadata_credits(meta: PageMeta) -> list[Credit]:
     if micro:
         credits.append(Credit("microdata", (micro,)))
     return [c for c in credits if c.authors]
+
+
+def _is_author_link(element: _Element, text: str) -> bool:
+    """Is ``element`` (its text ``text``) a link to one of the site's author pages, inside one,
+    or one holding only such a link (a name glued to a place beside it is not a name)?"""
+    link = next(element.iterancestors("a"), None) if element.tag != "a" else element
+    if link is None:
+        link = next(element.iterdescendants("a"), None)
+        if link is None or clean_text(text_content(link)) != text:
+            return False
+    return is_author_page(link.get("href") or "")

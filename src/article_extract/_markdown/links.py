@@ -28,11 +28,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from urllib.parse import SplitResult, parse_qsl, unquote, urljoin, urlsplit
 
-from .._urls import normalize_url, url_date_text
-from ..data import load_table
+from .._urls import is_author_page, normalize_url, url_date_text
 from .parse import MarkdownLine
 
 __all__ = ["LinkNeighbourhood", "read_links"]
@@ -52,7 +50,7 @@ _NOT_PAGES = ("mailto:", "javascript:", "tel:", "#", "data:")
 # A run of percent-escapes ("%D8%A7%D9%84…": a word of a non-Latin slug).
 _ESCAPES_RE = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")
 # What may hide a path's characters from a test of its text as written: escapes (decoded by
-# unquote, or again by url_date_text), and the tabs and line breaks urlsplit drops.
+# url_date_text), and the tabs and line breaks urlsplit drops.
 _HIDER_RE = re.compile("[%\t\r\n]")
 
 
@@ -104,15 +102,10 @@ class _Addresses:
         return found
 
     def author(self, address: str) -> bool:
-        """Does the address's path name the site's author pages (see ``is_author_page``)?"""
+        """Does the address lead to one of the site's author pages (``_urls.is_author_page``)?"""
         found = self._authors.get(address)
         if found is None:
-            # Casefolding maps no character to "/": the folded path's segments are its folded
-            # segments.
-            found = _may_name_author_segment(address) and not _author_segments().isdisjoint(
-                self.path(address).casefold().split("/")
-            )
-            self._authors[address] = found
+            found = self._authors[address] = is_author_page(address)
         return found
 
 
@@ -183,28 +176,6 @@ def _article_path(path: str) -> bool:
 def _without_query(target: str) -> str:
     """The address without its query and fragment (share links add tracking parameters)."""
     return target.split("#", 1)[0].split("?", 1)[0]
-
-
-@cache
-def _author_segments() -> frozenset[str]:
-    segments = load_table("bylines")["author_pages"]["path_segments"]
-    return frozenset(segment.casefold() for segment in segments)
-
-
-@cache
-def _author_segment_re() -> re.Pattern[str]:
-    """Any of the author pages' segments (casefolded), anywhere: one scan of an address."""
-    return re.compile("|".join(map(re.escape, sorted(_author_segments()))))
-
-
-def _may_name_author_segment(address: str) -> bool:
-    """Can the address's path have a segment naming the author pages? Read on the address as
-    written, to split and decode only the few that can: where no escape and none of the
-    characters urlsplit drops hide its path's characters, the path is part of the address, and
-    casefolding maps each character on its own, so a segment of the path is in the address."""
-    if _HIDER_RE.search(address):
-        return True
-    return _author_segment_re().search(address.casefold()) is not None
 
 
 def _same_path(path: str, other: str) -> bool:
