@@ -123,7 +123,8 @@ def _is_weekday_gap(tok: Token) -> bool:
 def _is_time_gap(tokens: list[Token], k: int) -> bool:
     tok = tokens[k]
     if tok.kind == PUNCT:
-        return tok.text in _TIME_GAP
+        # A colon glued to the date's end: "05 نوفمبر ,2023: 12:40 م".
+        return tok.text in _TIME_GAP or (tok.text == ":" and tokens[k - 1].end == tok.start)
     if tok.kind != WORD:
         return False
     if tok.meaning is not None and (tok.meaning.time_joiner or tok.meaning.label):
