@@ -73,6 +73,14 @@ def _page(body: str) -> str:
             f"{PARAGRAPH * 3}</div>",
             None,
         ),
+        # A box under the text headed "Most Read": its stamps are other pages', whatever its
+        # class says.
+        (
+            f"<div><h1>{HEADLINE}</h1>{PARAGRAPH * 3}<div class='below'><h2>الأكثر قراءة</h2>"
+            f"<ul><li><a href='/a/1'>عنوان خبر آخر في القائمة</a><span class='date'>{STAMP}"
+            "</span></li></ul></div></div>",
+            None,
+        ),
     ],
     ids=[
         "layout-wrapper",
@@ -83,6 +91,7 @@ def _page(body: str) -> str:
         "far-below",
         "above-in-article",
         "sentence-not-stamp",
+        "most-read-box",
     ],
 )
 def test_the_stamp_near_the_headline(body: str, printed: str | None) -> None:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from lxml import etree
 from lxml.etree import _Element
 
+from .._lexicon import chrome_lexicon
 from .._text import clean_text
 from .index import TreeIndex
 from .parse import text_content
@@ -44,6 +45,7 @@ PROSE_PARAGRAPHS = 2
 # Without an <article>, a stamp above the headline must share its ancestor this many levels up.
 SCOPE_LEVELS = 3
 _TEASER_TAGS = frozenset({"nav", "footer", "aside"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 class Nearby(NamedTuple):
@@ -130,9 +132,19 @@ def _in_teaser(
             return False
         if ancestor.tag in _TEASER_TAGS and not _article_aside(ancestor, holding):
             return True
-        if teaser.match(index.tokens_of(ancestor)) is not None:
+        if teaser.match(index.tokens_of(ancestor)) is not None or _headed_as_tail(ancestor):
             return True
     return False
+
+
+def _headed_as_tail(box: _Element) -> bool:
+    """Does ``box`` open with a heading that ends an article ("Most Read", "الأكثر قراءة",
+    "مقالات ذات صلة")? Then it is a list of other pages, whatever its class says."""
+    first = next(box.iterchildren(etree.Element), None)
+    if first is None or first.tag not in _HEADINGS:
+        return False
+    text = text_content(first)
+    return len(text) <= MAX_NEARBY_CHARS and chrome_lexicon().is_tail_marker(text)
 
 
 def _article_aside(element: _Element, holding: frozenset[_Element]) -> bool:
