@@ -229,6 +229,10 @@ def test_looks_like_name(text: str, name: bool) -> None:
         ("Sam Jones in Madrid", "Sam Jones"),
         ("Jean Dupont à Paris", "Jean Dupont"),
         ("Maria in der Stadt", "Maria in der Stadt"),  # "in" before a lower-case word stays
+        ("سعد الزهراني (الرياض)", "سعد الزهراني"),
+        ("سعد الزهراني (الرياض", "سعد الزهراني"),  # its closing parenthesis stripped already
+        ("Jane Doe (AP)", "Jane Doe"),
+        ("(الرياض)", "(الرياض)"),  # nothing before the parentheses: no name to keep
     ],
 )
 def test_split_name_place(text: str, name: str) -> None:

@@ -392,3 +392,65 @@ def test_without_its_time_stamps_a_feed_is_no_live_blog() -> None:
     # one is long enough to be a body.
     with pytest.raises(NotAnArticle):
         extract(_live_blog(["شارك الخبر"], stamps=False))
+
+
+# --- the header of dumps from layouts the corpus does not hold ------------------------------
+
+
+def test_headline_under_the_stamp_when_a_breadcrumb_parts_the_line_above() -> None:
+    # A ticker item, the breadcrumb, the stamp, then the headline and its bylines (two names
+    # and a place in parentheses): the line above the stamp is the site's, not the headline.
+    page = "\n".join(
+        [
+            *MENU,
+            "آخر الأخبار",
+            "الأرصاد: أمطار رعدية على 6 مناطق حتى الثلاثاء",
+            "الرئيسية » اقتصاد",
+            DATE_LINE,
+            TITLE,
+            "محمد العتيبي، سعد الزهراني (الرياض)",
+            "A+ A- طباعة إرسال",
+            *PARAGRAPHS,
+            *FOOTER,
+        ]
+    )
+    article = extract(page)
+    assert article.title == TITLE
+    assert article.authors == ("محمد العتيبي", "سعد الزهراني")
+    assert article.site_name is None  # the font-size buttons are chrome, not a site's name
+
+
+def test_a_share_bar_under_the_stamp_keeps_the_headline_in_the_header() -> None:
+    # headline, stamp, share bar, then a caption right above the text: the caption is nearer
+    # the body, but the share bar belongs to the headline's header.
+    page = "\n".join(
+        [
+            *MENU,
+            TITLE,
+            DATE_LINE,
+            "فيسبوك",
+            "تويتر",
+            "واتساب",
+            "نسخ الرابط",
+            "جانب من افتتاح المستشفى الجديد",
+            *PARAGRAPHS,
+            *FOOTER,
+        ]
+    )
+    article = extract(page)
+    assert article.title == TITLE
+    assert article.site_name is None  # nor is the caption the site's name
+
+
+@pytest.mark.parametrize(
+    ("line", "site_name"),
+    [
+        ("المغرب تحت المجهر", "المغرب تحت المجهر"),  # a short phrase by the headline
+        ("1٬245 دقيقة واحدة", None),  # a views counter and a reading time
+        ("السكر - أرشيفية", None),  # a caption with its credit
+        ("Artikel zum Hören • 3 Min", None),  # an audio player's label
+    ],
+)
+def test_a_site_name_guess_is_a_short_phrase(line: str, site_name: str | None) -> None:
+    page = "\n".join([*MENU, TITLE, DATE_LINE, line, *PARAGRAPHS, *FOOTER])
+    assert extract(page).site_name == site_name

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from ._decide.names import NAME_EDGES, clean_name
+from ._decide.names import NAME_EDGES, clean_name, looks_like_name, split_name_place
 from ._text import clean_text, fold, strip_non_word_edges
 from .data import load_table
 
@@ -258,6 +258,17 @@ def parse_names(text: str) -> tuple[str, ...]:
     words, folded = _words(line)
     rest = _after_label(words, folded, _tables().author_labels)
     return _split_authors(line if rest is None else rest)
+
+
+def unlabelled_names(text: str) -> tuple[str, ...]:
+    """The authors an unlabelled byline line names: one name with its place ("حسام أبو العلا -
+    القاهرة"), or several joined ("محمد العتيبي، سعد الزهراني (الرياض)"), each reading as a
+    person's name; empty otherwise."""
+    name = split_name_place(text)
+    if looks_like_name(name):
+        return (name,)
+    names = parse_names(text)
+    return names if len(names) > 1 and all(map(looks_like_name, names)) else ()
 
 
 def may_be_credit(text: str, key: str) -> bool:

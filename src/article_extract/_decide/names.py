@@ -44,6 +44,8 @@ MAX_NAME_WORDS = 6
 # An unlabelled line is read as a name only with this many words.
 MIN_BARE_NAME_WORDS = 2
 MAX_BARE_NAME_WORDS = 4
+# "name (place)": the parentheses hold a few words at most.
+MAX_BRACKETED_PLACE_CHARS = 32
 # "name - place": a dash with spaces around it (text is cleaned: single spaces).
 _PLACE_SEPARATOR_RE = re.compile(r"\s[-–—ـ]+\s")
 # Punctuation around a name, or between a byline label and the name: never part of it.
@@ -81,7 +83,13 @@ def _place_prepositions() -> frozenset[str]:
 def split_name_place(text: str) -> str:
     """``text`` without its place: "حسام أبو العلا - القاهرة" → "حسام أبو العلا", "الدمام - فهد
     القحطاني" → "فهد القحطاني" (a one-word place before a longer name), "Sam Jones in Madrid"
-    → "Sam Jones" (a preposition before a capitalised word)."""
+    → "Sam Jones" (a preposition before a capitalised word), "سعد الزهراني (الرياض)" → "سعد
+    الزهراني" (a place in parentheses after the name; its closing one may be gone already)."""
+    opening = text.rfind(" (")
+    if opening > 0 and len(text) - opening <= MAX_BRACKETED_PLACE_CHARS:
+        place = text[opening + 2 :].removesuffix(")")
+        if place and "(" not in place and ")" not in place:
+            text = text[:opening]
     parts = _PLACE_SEPARATOR_RE.split(text, maxsplit=1)
     name = parts[0]
     # "الدمام - فهد القحطاني": the Gulf press puts the place first; a name has two words or more.

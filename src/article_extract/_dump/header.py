@@ -21,11 +21,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .._byline import agency_name
+from .._byline import agency_name, unlabelled_names
 from .._dates import DateRole
 from .._decide.dates import DAY_OR_BETTER, DateEvidence
 from .._decide.evidence import Credit
-from .._decide.names import looks_like_name, split_name_place
+from .._decide.names import looks_like_name
 from .._decide.titles import MetadataTitle, ShownTitle, split_document_title
 from .._lexicon import chrome_lexicon
 from .._text import letters_key
@@ -52,6 +52,10 @@ MAX_LABELLED_STAMP_UNITS = 24
 MAX_SOURCE_UNITS = 6
 # Meta lines (author name, section, site name) are short.
 MAX_META_UNITS = 6
+# An unlabelled line guessed to be the site's name is this short (in words between spaces).
+MIN_SITE_NAME_WORDS = 2
+MAX_SITE_NAME_WORDS = 4
+_DIGIT_OR_SEPARATOR_RE = re.compile(r"\d|\s[-–—|/]\s")
 # What a heading's level adds to a headline candidate's score: the page's <h1> is its headline
 # far more often than not; some sites set the headline in an <h2>.
 HEADING_LEVEL_BONUS = {1: 2.0, 2: 1.0}
@@ -271,6 +275,13 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     next_to_date = _nearest_above(
         candidates, date_line.position if date_line else None, media, named
     )
+    if next_to_date is not None and date_line is not None:
+        between = lines[next_to_date.position + 1 : date_line.position]
+        below = _first_below(candidates, date_line.position, span.start, media)
+        if any(ln.chrome for ln in between) and below is not None and below.position not in named:
+            # A breadcrumb or menu between them: the line above is the site's (a ticker), and
+            # the headline is the one under the stamp.
+            next_to_date = below
     # A boxed-in line is a widget's, unless it is the date's neighbour: a headline may sit
     # between a breadcrumb and a share bar right above its stamp.
     boxed = _boxed_in(lines, candidates) - {next_to_date.position if next_to_date else -1}
@@ -284,6 +295,7 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         next_to_date = next(c for c in candidates if c.position == standfirst.position - 1)
     decorated, cut_copies = _decorated_repeats(candidates)
     chrome_below = _chrome_counts_below(window)
+    under_stamp = _chrome_under_stamp(next_to_date, date_line, named, chrome_below)
 
     def score(line: Line) -> float:
         return _title_score(
@@ -292,7 +304,7 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
             next_to_date=next_to_date,
             counts=counts,
             doc_title=doc_key,
-            chrome_between=chrome_below[line.position],
+            chrome_between=chrome_below[line.position] - (line is next_to_date) * under_stamp,
             plain_of_decorated=line.position in decorated,
             cut_copy=line.position in cut_copies,
             media_title=line.position in media,
@@ -349,9 +361,9 @@ def header_lines(header: Header, title_line: Line | None) -> HeaderLines:
         if labelled is not None:
             used.update((line.position, line.position + 1))
             credits.append(Credit("byline", source=labelled))
-    section, site_name, name_author = _meta_lines(window, title_line, header.counts, used)
-    if name_author:
-        credits.append(Credit("byline", (name_author,)))
+    section, site_name, name_authors = _meta_lines(window, title_line, header.counts, used)
+    if name_authors:
+        credits.append(Credit("byline", name_authors))
     site_names = [site_name] if site_name else []
     return HeaderLines(
         standfirst=standfirst.text if standfirst is not None else None,
@@ -424,15 +436,42 @@ def _chrome_counts_below(window: list[Line]) -> dict[int, int]:
     return counts
 
 
+def _may_be_site_name(line: Line) -> bool:
+    """An unlabelled short phrase by the headline that may be the site's name ("المغرب تحت
+    المجهر"): a few words, no digit (a reading time, a views counter), no separator (a
+    caption's "السكر - أرشيفية"), not a widget's label. Only a guess: the decision layer ranks
+    it after every name the page states."""
+    text = line.text
+    return (
+        MIN_SITE_NAME_WORDS <= len(text.split()) <= MAX_SITE_NAME_WORDS
+        and not line.widget
+        and _DIGIT_OR_SEPARATOR_RE.search(text) is None
+    )
+
+
+def _chrome_under_stamp(
+    headline: Line | None, stamp: Line | None, named: frozenset[int], chrome_below: dict[int, int]
+) -> int:
+    """The chrome lines between the stamp printed under ``headline`` and the body, when only
+    a byline may separate the headline from its stamp: a share bar or font-size buttons there
+    are the article header's, and do not set the headline apart from the body."""
+    if headline is None or stamp is None or stamp.position <= headline.position:
+        return 0
+    if any(p not in named for p in range(headline.position + 1, stamp.position)):
+        return 0
+    return chrome_below.get(stamp.position, 0)
+
+
 def _meta_lines(
     window: Sequence[Line], title_line: Line | None, counts: Counter[str], used: set[int]
-) -> tuple[str | None, str | None, str | None]:
-    """Short unlabelled lines around the title: (section, site name, author name).
+) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """Short unlabelled lines around the title: (section, site name, author names).
 
     A label that also appears elsewhere on the page (menus, breadcrumbs) is a section; a
     personal name below the title is the author; another short phrase is the site's name.
     """
-    section = site_name = author = None
+    section = site_name = None
+    authors: tuple[str, ...] = ()
     after_title = [ln for ln in window if title_line is None or ln.position > title_line.position]
     for line in window:
         if line.position in used or line.chrome or line.dates or line.units > MAX_META_UNITS:
@@ -445,11 +484,11 @@ def _meta_lines(
                 section = line.text
             continue
         if line in after_title:
-            name = split_name_place(line.text)
-            if looks_like_name(name):
-                author = name  # the nearest to the body wins (later lines overwrite)
+            names = unlabelled_names(line.text)
+            if names:
+                authors = names  # the nearest to the body wins (later lines overwrite)
                 used.add(line.position)
-            elif site_name is None and line.units >= 2:
+            elif site_name is None and _may_be_site_name(line):
                 site_name = line.text
                 used.add(line.position)
-    return section, site_name, author
+    return section, site_name, authors
