@@ -146,3 +146,26 @@ def test_byline_and_stamp_under_a_standfirst_without_class_names() -> None:
     article = extract(_page(body))
     assert article.authors == ("سامي يوسف",)
     assert article.published_text == STAMP
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        # The date on a line of its own inside the byline box: read apart, it does not end
+        # the last name.
+        (
+            '<div class="byline"><div>By Jane Doe and Sam Lee</div><div>November 5, 2023</div>'
+            "</div>",
+            ("Jane Doe", "Sam Lee"),
+        ),
+        # An unlabelled name beside the date in one byline box.
+        (
+            f'<div class="byline"><span>أحمد الحربي</span><div>نشر في: {STAMP}</div></div>',
+            ("أحمد الحربي",),
+        ),
+    ],
+    ids=["labelled-names-then-date", "name-beside-date"],
+)
+def test_a_byline_box_that_holds_its_date(box: str, authors: tuple[str, ...]) -> None:
+    body = f"<div><h1>{HEADLINE}</h1>{box}{PARAGRAPH * 3}</div>"
+    assert extract(_page(body)).authors == authors

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
-from .._byline import parse_byline, parse_names
+from .._byline import Attribution, parse_byline, parse_names
 from .._decide.evidence import Credit
 from .._decide.names import is_place_byline, looks_like_name, names_a_role, split_name_place
 from .._text import clean_text
@@ -43,7 +43,7 @@ def visible_byline(
         around_headline=headline,
         headline=headline,
     ):
-        attribution = parse_byline(near.text)
+        attribution = _read_byline(near.element, near.text)
         if attribution is not None and (attribution.authors or attribution.source):
             return Credit("byline", attribution.authors, attribution.source)
         if not near.by_vocabulary:
@@ -59,9 +59,35 @@ def visible_byline(
             # element's pieces of text apart.
             pieces = (clean_text(t) for t in near.element.itertext())
             names = parse_names(" | ".join(p for p in pieces if p))
+        if not names and len(near.element):
+            # A name beside the date in one byline box ("أحمد الحربي" + "نشر في: …"): the
+            # first piece of its text that reads as names.
+            names = next(filter(None, map(_person_names, near.element.itertext())), ())
         if names:
             return Credit("byline", names)
     return None
+
+
+def _person_names(text: str) -> tuple[str, ...]:
+    """The names an unlabelled piece of a byline box holds, when each reads as a person's."""
+    names = parse_names(clean_text(text))
+    return names if names and all(map(looks_like_name, names)) else ()
+
+
+def _read_byline(element: _Element, text: str) -> Attribution | None:
+    """:func:`parse_byline` of the element's text, or of one of its pieces of text when that
+    names more people: a byline box holding its date on a line of its own ("By Jane Doe and
+    Sam Lee" + "November 5, 2023") reads glued, and the date ends the last name."""
+    whole = parse_byline(text)
+    if len(element) == 0:
+        return whole
+    for piece in element.itertext():
+        found = parse_byline(clean_text(piece))
+        if found is not None and (found.authors or found.source):
+            if whole is None or len(found.authors) > len(whole.authors):
+                return found
+            break
+    return whole
 
 
 def metadata_credits(meta: PageMeta) -> list[Credit]:
