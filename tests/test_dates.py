@@ -628,3 +628,20 @@ def test_hijri_month_spellings(name: str, month: int) -> None:
         assert parsed is not None
         assert parsed.calendar == "hijri"
         assert [p.isoformat() for p in find_dates(f"الأحد 5 {spelling} 1445")] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("آخر تحديث", True),
+        ("تاريخ النشر:", True),
+        ("Updated:", True),
+        ("آخر تحديث 5 نوفمبر 2023", False),  # a labelled stamp, not a label alone
+        ("الرئيسية", False),
+        ("", False),
+    ],
+)
+def test_is_date_label(text: str, label: bool) -> None:
+    from article_extract._dates import is_date_label
+
+    assert is_date_label(text) is label

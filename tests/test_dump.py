@@ -454,3 +454,10 @@ def test_a_share_bar_under_the_stamp_keeps_the_headline_in_the_header() -> None:
 def test_a_site_name_guess_is_a_short_phrase(line: str, site_name: str | None) -> None:
     page = "\n".join([*MENU, TITLE, DATE_LINE, line, *PARAGRAPHS, *FOOTER])
     assert extract(page).site_name == site_name
+
+
+def test_a_date_label_on_a_line_of_its_own_is_not_text() -> None:
+    page = "\n".join(
+        [*MENU, TITLE, DATE_LINE, *PARAGRAPHS[:2], "آخر تحديث", DATE_LINE, *PARAGRAPHS[2:], *FOOTER]
+    )
+    assert "آخر تحديث" not in extract(page).body

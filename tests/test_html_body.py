@@ -507,3 +507,18 @@ def test_walks_of_one_page_share_their_cleaning() -> None:
     second = walk_blocks(div, body_rules(), clean)  # the walk after chrome removal
     assert first.texts == second.texts == ["سطر", "سطر", "آخر"]
     assert cleaned == ["سطر", " آخر "]  # each distinct line once, over both walks
+
+
+def test_a_stamps_field_label_is_not_text() -> None:
+    # Drupal prints a field's label apart from its value: "آخر تحديث" | "5 تشرين الثاني 2023".
+    paragraph = "<p>" + "قررت الحكومة تمديد خطة الطوارئ للمحروقات حتى نهاية العام الجاري. " * 3
+    page = (
+        '<html lang="ar"><body><article><h1>الحكومة تقر خطة طوارئ للمحروقات</h1>'
+        '<div class="node__meta"><div class="field__label">آخر تحديث</div>'
+        '<div class="field__item">5 تشرين الثاني 2023 - 13:40</div></div>'
+        f"<div>{paragraph}</p>{paragraph}</p>{paragraph}</p></div></article></body></html>"
+    )
+    article = extract(page)
+    assert article.blocks[0].text.startswith("قررت الحكومة")
+    assert "آخر تحديث" not in article.body
+    assert article.modified is not None

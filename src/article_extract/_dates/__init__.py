@@ -51,7 +51,14 @@ without one they yield nothing (``parse_date`` returns None, ``find_dates`` skip
 
 from __future__ import annotations
 
-from ._engine import bare_clock, find_dates, label_start, labelled_clock, parse_date
+from ._engine import (
+    bare_clock,
+    find_dates,
+    is_date_label,
+    label_start,
+    labelled_clock,
+    parse_date,
+)
 from ._types import Calendar, DateRole, ParsedDate, Precision
 
 __all__ = [
@@ -61,6 +68,7 @@ __all__ = [
     "Precision",
     "bare_clock",
     "find_dates",
+    "is_date_label",
     "label_start",
     "labelled_clock",
     "parse_date",

@@ -339,6 +339,19 @@ def label_start(text: str, date: ParsedDate) -> int | None:
     return folded.span(tokens[k].start, tokens[k].end)[0] if k is not None else None
 
 
+# A date label alone is a few words ("تاريخ آخر تحديث", "Zuletzt aktualisiert am").
+MAX_LABEL_CHARS = 40
+
+
+def is_date_label(text: str) -> bool:
+    """Is ``text`` a date label and nothing else ("آخر تحديث", "Published:", "تاريخ النشر"):
+    a field's label printed apart from the stamp it names?"""
+    if len(text) > MAX_LABEL_CHARS:
+        return False
+    words = [t for t in tokenize(fold_with_map(text).text) if t.kind != PUNCT]
+    return len(words) == 1 and words[0].meaning is not None and words[0].meaning.label is not None
+
+
 def bare_clock(text: str) -> int | None:
     """The time of day (minutes after midnight) of a text that is one clock time and nothing
     else but its period and zone ("16:40", "4:05 PM", "06:00 صباحاً", "16.40 GMT"), as the

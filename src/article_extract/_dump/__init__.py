@@ -21,7 +21,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .._byline import leading_credit, split_trailing_credit
-from .._dates import parse_date
+from .._dates import is_date_label, parse_date
 from .._decide.dates import DateEvidence
 from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
 from .._decide.text_roles import is_subheading, teaser_runs
@@ -33,7 +33,7 @@ from .._urls import url_date_text
 from ..errors import NotAnArticle
 from .header import Header, HeaderLines, header_lines, labelled_source, read_header
 from .layout import MIN_PARAGRAPH_UNITS, BodySpan, alt_text_lines, find_body_span, is_caption
-from .lines import Line, prepare_lines
+from .lines import MAX_LABEL_UNITS, Line, prepare_lines
 
 __all__ = ["PageContext", "evidence_from_lines", "extract_from_dump"]
 
@@ -120,6 +120,7 @@ def _body_blocks(
         and not line.is_date_line
         and not is_caption(line)
         and line.position not in alt_texts
+        and not (line.units <= MAX_LABEL_UNITS and is_date_label(line.text))
     ]
     blocks: list[BlockDraft] = []
     if around.standfirst:

@@ -36,6 +36,7 @@ from .._byline import (
     read_credit_line,
     split_trailing_credit,
 )
+from .._dates import is_date_label
 from .._decide.evidence import BlockDraft, Credit
 from .._decide.names import is_place_byline, split_name_place
 from .._decide.text_roles import (
@@ -345,7 +346,7 @@ def _read_line(text: str, line: bool) -> _LineReading:
         folded,
         key,
         words,
-        is_stamp_line(text),
+        is_stamp_line(text) or is_date_label(text),  # a stamp's field label counts as one
         byline if may_credit else None,
         source_label,
     )
