@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from article_extract import extract
 from article_extract._byline import (
     Attribution,
+    agency_for_language,
     agency_name,
     is_caption_text,
     is_source_label,
@@ -77,6 +79,30 @@ def test_agency_name_variants() -> None:
     assert agency_name("أ.ف.ب") == "أ ف ب"
     assert agency_name("الأناضول") == "الأناضول"
     assert agency_name("وكالة غير معروفة") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "shown"),
+    [
+        ("أ ب", "en", "AP"),  # the first Latin spelling of the agency's table row
+        ("رويترز", "de", "Reuters"),
+        ("أ ب", "ar", "أ ب"),  # an Arabic page keeps the Arabic name
+        ("أ ب", None, "أ ب"),
+        ("وكالة غير معروفة", "en", "وكالة غير معروفة"),  # not an agency: as it is
+    ],
+)
+def test_agency_for_language(name: str, language: str | None, shown: str) -> None:
+    assert agency_for_language(name, language) == shown
+
+
+def test_an_english_page_names_the_agency_in_latin_letters() -> None:
+    paragraph = "<p>" + "The minister said on Tuesday that the plan would go ahead as agreed. " * 3
+    page = (
+        "<html lang='en'><body><article><h1>Jordan opens a new border crossing with Iraq</h1>"
+        f"<p>AMMAN, Jordan (AP) — {paragraph[3:]}</p>{paragraph}</p>{paragraph}</p>"
+        "</article></body></html>"
+    )
+    assert extract(page).source == "AP"
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,7 @@ class _Tables(NamedTuple):
     source_labels: LabelIndex
     separators_re: re.Pattern[str]
     agencies: dict[str, str]  # folded printed form → canonical name
+    latin_names: dict[str, str]  # canonical name → its first spelling in Latin letters
     agency_max_tokens: int
     caption_re: re.Pattern[str]
     caption_openers: tuple[str, ...]  # folded caption words and credits, longest first
@@ -130,9 +131,11 @@ def _caption_pattern(words: list[str], credits: list[str]) -> re.Pattern[str]:
 def _tables() -> _Tables:
     table = load_table("bylines")
     agencies: dict[str, str] = {}
+    latin: dict[str, str] = {}
     for canonical, forms in table["agencies"].items():
         for form in [canonical, *forms]:
             agencies[" ".join(_fold_token(w) for w in form.split())] = canonical
+        latin[canonical] = next((f for f in forms if f.isascii()), canonical)
     separators = sorted(table["author_separators"], key=len, reverse=True)
     author_labels = _label_tokens(table["author_labels"])
     source_labels = _label_tokens(table["source_labels"])
@@ -141,6 +144,7 @@ def _tables() -> _Tables:
         source_labels=source_labels,
         separators_re=re.compile("|".join(re.escape(s) for s in separators), re.IGNORECASE),
         agencies=agencies,
+        latin_names=latin,
         agency_max_tokens=max(len(k.split()) for k in agencies),
         caption_re=_caption_pattern(table["captions"]["words"], table["captions"]["credits"]),
         caption_openers=tuple(
@@ -189,6 +193,15 @@ def agency_name(text: str) -> str | None:
     if not key or len(key.split()) > _tables().agency_max_tokens:
         return None
     return _tables().agencies.get(key)
+
+
+def agency_for_language(name: str, language: str | None) -> str:
+    """A source named by its canonical name (Arabic, the agencies table's keys), as a page in
+    ``language`` names it: an agency's international Latin spelling on a page in any other
+    language ("أ ب" → "AP" on an English page); any other name as it is."""
+    if language is None or language == "ar":
+        return name
+    return _tables().latin_names.get(name, name)
 
 
 def is_caption_text(text: str) -> bool:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._build import build_article
+from .._byline import agency_for_language
 from .._model import Article, Options
 from .._text import letters_key
 from ..errors import NotAnArticle
@@ -70,7 +71,7 @@ def decide(evidence: PageEvidence, options: Options) -> Article:
             for c in dates.conflicts
         ],
         "authors": list(authors),
-        "source": source,
+        "source": agency_for_language(source, language) if source else None,
         "site_name": choose_site_name(
             (*evidence.site_names, *_site_affixes(title, labels), *evidence.site_name_guesses)
         ),
