@@ -81,6 +81,13 @@ def _page(body: str) -> str:
             "</span></li></ul></div></div>",
             None,
         ),
+        # … its heading inside the box's first part.
+        (
+            f"<div><h1>{HEADLINE}</h1>{PARAGRAPH * 3}<section><div><h2>الأكثر قراءة</h2></div>"
+            f"<ul><li><a href='/a/1'>عنوان خبر آخر في القائمة</a><span class='date'>{STAMP}"
+            "</span></li></ul></section></div>",
+            None,
+        ),
     ],
     ids=[
         "layout-wrapper",
@@ -92,6 +99,7 @@ def _page(body: str) -> str:
         "above-in-article",
         "sentence-not-stamp",
         "most-read-box",
+        "most-read-box-nested-heading",
     ],
 )
 def test_the_stamp_near_the_headline(body: str, printed: str | None) -> None:
@@ -163,8 +171,15 @@ def test_byline_and_stamp_under_a_standfirst_without_class_names() -> None:
             f'<div class="byline"><span>أحمد الحربي</span><div>نشر في: {STAMP}</div></div>',
             ("أحمد الحربي",),
         ),
+        # Names in links, the label and the joiner in spans, the date in the next part.
+        (
+            '<div class="byline"><div><span>By</span> <a href="/a/j">JANE DOE</a><span> and '
+            '</span><a href="/a/o">OMAR KHALIL</a></div><div><span>Updated</span> '
+            "<span>3:05 PM GMT+3, November 5, 2023</span></div></div>",
+            ("JANE DOE", "OMAR KHALIL"),
+        ),
     ],
-    ids=["labelled-names-then-date", "name-beside-date"],
+    ids=["labelled-names-then-date", "name-beside-date", "linked-names-then-date"],
 )
 def test_a_byline_box_that_holds_its_date(box: str, authors: tuple[str, ...]) -> None:
     body = f"<div><h1>{HEADLINE}</h1>{box}{PARAGRAPH * 3}</div>"

@@ -62,10 +62,18 @@ def visible_byline(
         if not names and len(near.element):
             # A name beside the date in one byline box ("أحمد الحربي" + "نشر في: …"): the
             # first piece of its text that reads as names.
-            names = next(filter(None, map(_person_names, near.element.itertext())), ())
+            names = next(filter(None, map(_person_names, _pieces(near.element))), ())
         if names:
             return Credit("byline", names)
     return None
+
+
+def _pieces(element: _Element) -> list[str]:
+    """The texts of a box's parts: its own text, then each child's (a lone wrapper child is
+    looked into)."""
+    while len(element) == 1 and not (element.text or "").strip():
+        element = element[0]
+    return [element.text or "", *(text_content(child) for child in element)]
 
 
 def _person_names(text: str) -> tuple[str, ...]:
@@ -81,7 +89,7 @@ def _read_byline(element: _Element, text: str) -> Attribution | None:
     whole = parse_byline(text)
     if len(element) == 0:
         return whole
-    for piece in element.itertext():
+    for piece in _pieces(element):
         found = parse_byline(clean_text(piece))
         if found is not None and (found.authors or found.source):
             if whole is None or len(found.authors) > len(whole.authors):

@@ -139,10 +139,15 @@ def _in_teaser(
 
 def _headed_as_tail(box: _Element) -> bool:
     """Does ``box`` open with a heading that ends an article ("Most Read", "الأكثر قراءة",
-    "مقالات ذات صلة")? Then it is a list of other pages, whatever its class says."""
+    "مقالات ذات صلة"), itself or in the box's first part? Then it is a list of other pages,
+    whatever its class says."""
     first = next(box.iterchildren(etree.Element), None)
-    if first is None or first.tag not in _HEADINGS:
+    if first is None:
         return False
+    if first.tag not in _HEADINGS:
+        first = next(first.iterchildren(*_HEADINGS), None)
+        if first is None:
+            return False
     text = text_content(first)
     return len(text) <= MAX_NEARBY_CHARS and chrome_lexicon().is_tail_marker(text)
 
