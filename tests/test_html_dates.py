@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -51,6 +51,26 @@ def test_rule1_visible_stamp_when_no_metadata() -> None:
     assert article.published == datetime(2020, 4, 24, 21, 22)
     assert article.published_text == "الجمعة 24 نيسان / أبريل 2020 09:22 مساءً"  # no label
     assert article.date_origin == "visible"
+
+
+def test_a_labelled_publication_date_beats_an_unlabelled_one_in_its_stamp() -> None:
+    # A live page's dateline: the last update unlabelled, the first publication labelled.
+    stamp = (
+        "<details class='dateline'><summary>Sun 5 Nov 2023 14.40 GMT</summary>"
+        "<span>First published on Sun 5 Nov 2023 10.02 GMT</span></details>"
+    )
+    article = extract(page(stamp=stamp))
+    assert article.published == datetime(2023, 11, 5, 10, 2, tzinfo=UTC)
+
+
+def test_a_time_element_after_an_updated_label_is_the_modification() -> None:
+    stamp = (
+        "<div class='live'><span>LIVE</span> Updated <time datetime='2023-11-05T14:40:02Z'>"
+        "14m ago</time></div><div class='date'>نشر في: 5 نوفمبر 2023 10:02</div>"
+    )
+    article = extract(page(stamp=stamp))
+    assert article.published == datetime(2023, 11, 5, 10, 2, tzinfo=UTC)
+    assert article.modified == datetime(2023, 11, 5, 14, 40, 2, tzinfo=UTC)
 
 
 def test_rule4_visible_stamp_beats_metadata_that_disagrees_by_more_than_a_day() -> None:

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 from ._engine import (
     bare_clock,
+    date_label,
     find_dates,
     is_date_label,
     label_start,
@@ -67,6 +68,7 @@ __all__ = [
     "ParsedDate",
     "Precision",
     "bare_clock",
+    "date_label",
     "find_dates",
     "is_date_label",
     "label_start",

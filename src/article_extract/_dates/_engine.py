@@ -346,10 +346,18 @@ MAX_LABEL_CHARS = 40
 def is_date_label(text: str) -> bool:
     """Is ``text`` a date label and nothing else ("آخر تحديث", "Published:", "تاريخ النشر"):
     a field's label printed apart from the stamp it names?"""
+    return date_label(text) is not None
+
+
+def date_label(text: str) -> str | None:
+    """The role ("published", "modified", "neutral") of the date label ``text`` is, when it
+    is one and nothing else; None otherwise."""
     if len(text) > MAX_LABEL_CHARS:
-        return False
+        return None
     words = [t for t in tokenize(fold_with_map(text).text) if t.kind != PUNCT]
-    return len(words) == 1 and words[0].meaning is not None and words[0].meaning.label is not None
+    if len(words) != 1 or words[0].meaning is None:
+        return None
+    return words[0].meaning.label
 
 
 def bare_clock(text: str) -> int | None:

@@ -21,7 +21,7 @@ import dataclasses
 
 from lxml.etree import _Element
 
-from .._dates import DateRole, find_dates, parse_date
+from .._dates import DateRole, date_label, find_dates, parse_date
 from .._decide.dates import DateEvidence, is_plausible
 from .._decide.text_roles import is_stamp_line
 from .._model import DateOrigin, Options
@@ -78,20 +78,33 @@ def _visible(
     ):
         element = near.element
         if element.tag == "time" and element.get("datetime"):
-            stamp = _parsed(element.get("datetime"), "time", "published", options)
+            labelled: DateRole = (
+                "modified" if date_label(_text_before(element)) == "modified" else "published"
+            )
+            stamp = _parsed(element.get("datetime"), "time", labelled, options)
             if stamp is not None:
                 found.append(DateEvidence(stamp.date, "time", near.text))
         printed = False
         dates = find_dates(near.text, reference=options.reference)
         if not near.by_vocabulary and not is_stamp_line(near.text, dates):
             continue
-        for parsed in dates:
+        # A date the element labels as the publication's comes before an unlabelled one
+        # ("Sun 5 Nov 2023 14.40 GMT" over "First published on Sun 5 Nov 2023 10.02 GMT").
+        for parsed in sorted(dates, key=lambda d: d.role != "published"):
             role: DateRole = "modified" if parsed.role == "modified" else "published"
             found.append(DateEvidence(dataclasses.replace(parsed, role=role), "visible", near.text))
             printed = printed or (role == "published" and is_plausible(parsed))
         if printed:
             break
     return found
+
+
+def _text_before(element: _Element) -> str:
+    """The text printed right before ``element`` in its parent (its label: "Updated <time>")."""
+    previous = element.getprevious()
+    parent = element.getparent()
+    text = previous.tail if previous is not None else parent.text if parent is not None else None
+    return (text or "").strip()
 
 
 def date_evidence(
