@@ -184,3 +184,11 @@ def test_a_reference_earlier_than_the_only_date_keeps_it_and_flags_it() -> None:
 )
 def test_url_date_text(url: str | None, text: str | None) -> None:
     assert url_date_text(url) == text
+
+
+def test_a_stamp_split_over_side_by_side_elements() -> None:
+    # No space between the spans in the markup: read glued, the year runs into the time.
+    stamp = "<div class='date'><span>الأحد 5 نوفمبر 2023</span><span>02:20 م</span></div>"
+    article = extract(page(stamp=stamp))
+    assert article.published == datetime(2023, 11, 5, 14, 20)
+    assert article.published_text == "الأحد 5 نوفمبر 2023 02:20 م"

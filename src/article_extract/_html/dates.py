@@ -25,6 +25,7 @@ from .._dates import DateRole, date_label, find_dates, parse_date
 from .._decide.dates import DateEvidence, is_plausible
 from .._decide.text_roles import is_stamp_line
 from .._model import DateOrigin, Options
+from .._text import clean_text
 from .._urls import url_date_text
 from .index import TreeIndex
 from .metadata import PageMeta
@@ -85,18 +86,25 @@ def _visible(
             if stamp is not None:
                 found.append(DateEvidence(stamp.date, "time", near.text))
         printed = False
-        dates = find_dates(near.text, reference=options.reference)
-        if not near.by_vocabulary and not is_stamp_line(near.text, dates):
+        text = _spaced_text(element) if len(element) else near.text
+        dates = find_dates(text, reference=options.reference)
+        if not near.by_vocabulary and not is_stamp_line(text, dates):
             continue
         # A date the element labels as the publication's comes before an unlabelled one
         # ("Sun 5 Nov 2023 14.40 GMT" over "First published on Sun 5 Nov 2023 10.02 GMT").
         for parsed in sorted(dates, key=lambda d: d.role != "published"):
             role: DateRole = "modified" if parsed.role == "modified" else "published"
-            found.append(DateEvidence(dataclasses.replace(parsed, role=role), "visible", near.text))
+            found.append(DateEvidence(dataclasses.replace(parsed, role=role), "visible", text))
             printed = printed or (role == "published" and is_plausible(parsed))
         if printed:
             break
     return found
+
+
+def _spaced_text(element: _Element) -> str:
+    """The element's text with its parts apart: a stamp split over side-by-side elements
+    ("<span>الأحد 5 نوفمبر 2023</span><span>02:20 م</span>") glues the year to the time."""
+    return clean_text(" ".join(element.itertext()))
 
 
 def _text_before(element: _Element) -> str:
