@@ -522,3 +522,46 @@ def test_a_stamps_field_label_is_not_text() -> None:
     assert article.blocks[0].text.startswith("قررت الحكومة")
     assert "آخر تحديث" not in article.body
     assert article.modified is not None
+
+
+@pytest.mark.parametrize(
+    ("address", "share"),
+    [
+        ("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fx.com%2Fa", True),
+        ("https://twitter.com/intent/tweet?text=a&url=b", True),
+        ("https://X.com/intent/post?url=b", True),
+        ("https://wa.me/?text=a", True),
+        ("mailto:?subject=a&body=b", True),
+        ("mailto:Buraya%20adres?subject=a", True),
+        ("mailto:editor@example.com", False),  # a contact address, not a share button
+        ("https://twitter.com/haberturk", False),  # the site's own account
+        ("https://www.facebook.com/groups/x", False),
+        ("/2024/07/03/a", False),
+    ],
+)
+def test_is_share_link(address: str, share: bool) -> None:
+    from article_extract._html.chrome import is_share_link
+    from article_extract._html.rules import chrome_rules
+
+    assert is_share_link(address, chrome_rules()) is share
+
+
+def test_share_buttons_without_telling_classes_are_not_text() -> None:
+    item = '<li class="x1"><a href="{}" class="x2"><i></i></a><span class="x3">{}</span></li>'
+    share_bar = "".join(
+        item.format(href, label)
+        for href, label in (
+            ("https://twitter.com/intent/tweet?url=u", "twitter-x"),
+            ("mailto:?subject=s&body=u", "mail"),
+            ("https://wa.me/?text=u", "whatsapp"),
+        )
+    )
+    paragraph = "<p>" + "Yangına havadan ve karadan müdahale ediliyor ve ekipler çalışıyor. " * 3
+    page = (
+        "<html lang='tr'><body><div class='x5'><h1>İzmir'de orman yangını</h1>"
+        f"<ul class='x4'>{share_bar}</ul>{paragraph}</p>{paragraph}</p>{paragraph}</p>"
+        "</div></body></html>"
+    )
+    body = extract(page).body
+    for label in ("twitter-x", "mail", "whatsapp"):
+        assert label not in body.split()

@@ -16,13 +16,15 @@ removed too: that text is a caption or a photo credit.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from lxml.etree import _Element
 
 from .index import TreeIndex
 from .parse import drop_keep_tail, text_length
 from .rules import ChromeRules
 
-__all__ = ["WRAPPER_SHARE", "is_chrome_element", "remove_chrome"]
+__all__ = ["WRAPPER_SHARE", "is_chrome_element", "is_share_link", "remove_chrome"]
 
 # An element with more than this share of the scope's text is a layout wrapper, not chrome.
 WRAPPER_SHARE = 0.5
@@ -58,6 +60,29 @@ def _candidates(scope: _Element, rules: ChromeRules, index: TreeIndex) -> list[_
     return index.with_tokens_or_tags(scope, tags)
 
 
+def is_share_link(address: str, rules: ChromeRules) -> bool:
+    """Does ``address`` lead to a network's share endpoint ("twitter.com/intent/tweet?…"), or
+    open a message with a subject or body ("mailto:?subject=…")?"""
+    lowered = address.strip().lower()
+    if lowered.startswith("mailto:"):  # a message to write, with the page in it
+        return "subject=" in lowered or "body=" in lowered
+    lowered = lowered.split("://", 1)[1] if "://" in lowered[:12] else lowered
+    return lowered.removeprefix("www.").startswith(rules.share_link_prefixes)
+
+
+def _share_items(scope: _Element, rules: ChromeRules) -> list[_Element]:
+    """Share buttons under ``scope``: each link to a share endpoint, or the list item holding it
+    (a level or two up) when the item's label is short."""
+    found: list[_Element] = []
+    for link in scope.iter("a"):
+        if not is_share_link(link.get("href") or "", rules):
+            continue
+        item = next((a for a in islice(link.iterancestors(), 2) if a.tag == "li"), None)
+        short = item is not None and text_length(item) <= rules.share_item_max_chars
+        found.append(item if item is not None and short else link)
+    return found
+
+
 def remove_chrome(
     scope: _Element, rules: ChromeRules, index: TreeIndex, *, keep: _Element | None = None
 ) -> int:
@@ -73,6 +98,10 @@ def remove_chrome(
         for e in _candidates(scope, rules, index)
         if e not in protected and is_chrome_element(e, index.tokens_of(e), rules)
     ]
+    shares = [e for e in _share_items(scope, rules) if e not in protected]
+    if shares:  # in document order with the others: a box removed takes what it holds
+        order = index.position
+        candidates = sorted({*candidates, *shares}, key=lambda e: order.get(e, -1))
     # The scope's whole text is read only when some element may be removed.
     total = max(text_length(scope), 1) if candidates else 1
     removed_set: set[_Element] = set()

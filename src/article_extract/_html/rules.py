@@ -27,6 +27,8 @@ class ChromeRules(NamedTuple):
     protected: TokenRules
     image_box: TokenRules
     image_box_max_chars: int
+    share_link_prefixes: tuple[str, ...]
+    share_item_max_chars: int
 
 
 class ContainerRule(NamedTuple):
@@ -69,6 +71,8 @@ def chrome_rules() -> ChromeRules:
         protected=TokenRules(table["protected_tokens"]),
         image_box=TokenRules(table["image_box_tokens"]),
         image_box_max_chars=int(table["image_box_max_chars"]),
+        share_link_prefixes=tuple(p.lower() for p in table["share_link_prefixes"]),
+        share_item_max_chars=int(table["share_item_max_chars"]),
     )
 
 
