@@ -318,9 +318,19 @@ def parse_byline(text: str) -> Attribution | None:
     "(أبوظبي - البيان)" → source "البيان".
     """
     line = clean_text(text)
-    if not _may_be_byline(line):
+    if not _may_be_byline(line) or not _may_open_credit(line, _first_folded_words(line)):
         return None
     return _byline_of(line, *_words(line))
+
+
+def _first_folded_words(line: str) -> list[str]:
+    """The first folded word of ``line`` that punctuation does not empty, as :func:`_words`
+    splits it (a glued label split off): all :func:`_may_open_credit` reads, without folding
+    the whole line (most lines a caller tries are no credit)."""
+    glued = _GLUED_LABEL_RE.match(line)
+    if glued is not None:
+        line = f"{line[: glued.end()]} {line[glued.end() :]}"
+    return [next(filter(None, map(_fold_token, line.split())), "")]
 
 
 def read_credit_line(

@@ -87,6 +87,8 @@ MAX_CREDIT_WORDS = 14
 MAX_SOURCE_NAME_WORDS = 6
 # … and the label itself a word or two.
 MAX_SOURCE_LABEL_WORDS = 3
+# A date's field label alone is a few words ("آخر تحديث", "Zuletzt aktualisiert am").
+MAX_LABEL_WORDS = 4
 # Only blocks this close to either end of the body are read as byline/credit lines.
 EDGE_BLOCKS = 2
 # A chrome line this short is a box heading ("اقرأ أيضا"): the linked lines after it are its…
@@ -346,7 +348,8 @@ def _read_line(text: str, line: bool) -> _LineReading:
         folded,
         key,
         words,
-        is_stamp_line(text) or is_date_label(text),  # a stamp's field label counts as one
+        # A stamp's field label on its own ("آخر تحديث") counts as one.
+        is_stamp_line(text) or (words <= MAX_LABEL_WORDS and is_date_label(text)),
         byline if may_credit else None,
         source_label,
     )

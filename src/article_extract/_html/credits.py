@@ -9,6 +9,8 @@ decided in :mod:`article_extract._decide.names`; credit lines at the body's edge
 
 from __future__ import annotations
 
+import re
+
 from lxml.etree import _Element
 
 from .._byline import Attribution, parse_byline, parse_names
@@ -34,6 +36,7 @@ def visible_byline(
     name with its place ("حسام أبو العلا - القاهرة"), or a name linked to the site's page for
     that author."""
     table = meta_rules()
+    tried: set[str] = set()  # texts of the candidates picked by position, read once each
     for near in nearby_elements(
         index,
         anchor,
@@ -43,6 +46,12 @@ def visible_byline(
         around_headline=headline,
         headline=headline,
     ):
+        if not near.by_vocabulary:  # ranked after every vocabulary match, nearest first
+            if near.text in tried:
+                continue
+            tried.add(near.text)
+            if len(tried) > MAX_POSITION_READS:
+                break
         attribution = _read_byline(near.element, near.text)
         if attribution is not None and (attribution.authors or attribution.source):
             return Credit("byline", attribution.authors, attribution.source)
@@ -82,13 +91,19 @@ def _person_names(text: str) -> tuple[str, ...]:
     return names if names and all(map(looks_like_name, names)) else ()
 
 
+_DIGIT_RE = re.compile(r"\d")
+# Of the elements picked only for sitting by the headline, a byline is among the first few
+# distinct texts (the twelfth at most on the corpus and probe pages, class names hashed or not).
+MAX_POSITION_READS = 16
+
+
 def _read_byline(element: _Element, text: str) -> Attribution | None:
     """:func:`parse_byline` of the element's text, or of one of its pieces of text when that
     names more people: a byline box holding its date on a line of its own ("By Jane Doe and
     Sam Lee" + "November 5, 2023") reads glued, and the date ends the last name."""
     whole = parse_byline(text)
-    if len(element) == 0:
-        return whole
+    if len(element) == 0 or (whole is not None and _DIGIT_RE.search(text) is None):
+        return whole  # no part to read apart, or no date glued to the names
     for piece in _pieces(element):
         found = parse_byline(clean_text(piece))
         if found is not None and (found.authors or found.source):

@@ -18,6 +18,7 @@ included. Candidates, by origin:
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from lxml.etree import _Element
 
@@ -68,6 +69,7 @@ def _visible(
     """Stamps near the headline: ``<time datetime>`` first, then printed text."""
     table = meta_rules()
     found: list[DateEvidence] = []
+    tried: set[str] = set()  # texts of the candidates picked by position: the same reading
     for near in nearby_elements(
         index,
         anchor,
@@ -85,8 +87,13 @@ def _visible(
             stamp = _parsed(element.get("datetime"), "time", labelled, options)
             if stamp is not None:
                 found.append(DateEvidence(stamp.date, "time", near.text))
+        if not near.by_vocabulary:
+            if near.text in tried:
+                continue
+            tried.add(near.text)
         printed = False
-        text = _spaced_text(element) if len(element) else near.text
+        glued = len(element) and _DIGIT_RE.search(near.text) is not None
+        text = _spaced_text(element) if glued else near.text
         dates = find_dates(text, reference=options.reference)
         if not near.by_vocabulary and not is_stamp_line(text, dates):
             continue
@@ -99,6 +106,9 @@ def _visible(
         if printed:
             break
     return found
+
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _spaced_text(element: _Element) -> str:

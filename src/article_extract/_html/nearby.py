@@ -119,7 +119,11 @@ def _scope(anchor: _Element) -> _Element | None:
 
 
 def _in_teaser(
-    element: _Element, teaser: TokenRules, index: TreeIndex, holding: frozenset[_Element]
+    element: _Element,
+    teaser: TokenRules,
+    index: TreeIndex,
+    holding: frozenset[_Element],
+    headed: dict[_Element, bool],
 ) -> bool:
     """Is ``element`` teaser furniture or inside it? Only the ancestors below the lowest one that
     also holds the headline (``holding``) are read: a box around the headline is the
@@ -132,7 +136,12 @@ def _in_teaser(
             return False
         if ancestor.tag in _TEASER_TAGS and not _article_aside(ancestor, holding):
             return True
-        if teaser.match(index.tokens_of(ancestor)) is not None or _headed_as_tail(ancestor):
+        if teaser.match(index.tokens_of(ancestor)) is not None:
+            return True
+        found = headed.get(ancestor)
+        if found is None:  # candidates share their ancestors: each box is read once
+            found = headed[ancestor] = _headed_as_tail(ancestor)
+        if found:
             return True
     return False
 
@@ -200,6 +209,7 @@ def nearby_elements(
     # Ranked by position alone, and read (text, furniture) lazily: callers stop at the first
     # element that answers them, so most candidates are never read.
     placed: list[tuple[_Element, int, bool]] = []
+    headed: dict[_Element, bool] = {}  # boxes read by _headed_as_tail, this call only
     for element in found:
         delta = order[element] - anchor_index
         distance = delta if delta >= 0 else -delta * BEFORE_PENALTY
@@ -213,7 +223,7 @@ def nearby_elements(
         text = clean_text(text_content(element))
         if not text or len(text) > MAX_NEARBY_CHARS:
             continue
-        if _in_teaser(element, teaser, index, holding):
+        if _in_teaser(element, teaser, index, holding, headed):
             continue
         if not by_vocabulary and teaser.match(index.tokens_of(element)) is not None:
             continue  # a sibling picked by position that is itself a teaser box ("related")
