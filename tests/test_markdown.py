@@ -27,6 +27,7 @@ from article_extract._markdown.links import read_links
 from article_extract._markdown.parse import MAX_BLOCK_NESTING, parse_markdown
 from article_extract._render import escape_markdown
 from article_extract._sniff import detect_kind, is_markdown
+from article_extract.errors import NotAnArticle
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -620,6 +621,36 @@ def test_a_menu_only_markdown_page_is_not_an_article() -> None:
     with pytest.raises(Exception, match="body") as caught:
         extract(f"# الموقع\n\n{menu}\n")
     assert caught.value.code == "not_an_article"  # type: ignore[attr-defined]
+
+
+def _page_with_a_table(rows: list[str], paragraphs: tuple[str, ...]) -> str:
+    table = "| المدينة | العدد |\n|---|---|\n" + "\n".join(rows)
+    first, *rest = paragraphs
+    return (
+        f"# {TITLE}\n\nالثلاثاء 14 مارس 2023\n\n{first}\n\n## توزيع المراكز\n\n{table}\n\n"
+        + "\n\n".join(rest)
+        + "\n"
+    )
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_a_table_between_paragraphs_is_kept_as_rows(count: int) -> None:
+    rows = [f"| مدينة {n} | {n} |" for n in range(count)]
+    article = extract(_page_with_a_table(rows, (PARAGRAPHS[0], PARAGRAPHS[1])))
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    at = kinds.index(("heading", "توزيع المراكز"))  # the heading over the table is kept
+    assert kinds[at + 1] == ("table_row", "المدينة | العدد")  # and the header row
+    assert kinds[at + 2 : at + 2 + count] == [
+        ("table_row", f"مدينة {n} | {n}") for n in range(count)
+    ]
+    assert kinds[at + 2 + count][0] == "paragraph"  # the text goes on after the table
+    assert article.body.startswith("أعلنت وزارة الصحة")
+
+
+def test_a_page_of_table_rows_alone_is_not_an_article() -> None:
+    rows = "\n".join(f"| مدينة {n} | {n} | الثلاثاء 14 مارس 2023 |" for n in range(40))
+    with pytest.raises(NotAnArticle):
+        extract(f"# {TITLE}\n\n| المدينة | العدد | التاريخ |\n|---|---|---|\n{rows}\n")
 
 
 # --- front matter and writing Markdown -------------------------------------------------------

@@ -155,6 +155,9 @@ def _body_blocks(
         key = line.key
         if key in seen or letters_of_folded(key) == title_key:
             continue
+        if line.markup.table_row:
+            blocks.append(BlockDraft("table_row", line.text))
+            continue
         if _is_paragraph(line) and not _marked_heading(line):
             in_related_list = False
             seen.add(key)
@@ -165,7 +168,7 @@ def _body_blocks(
             # box's label the layout opened the body with: "أبرز المستجدات").
             continue
         following = following_line[position]
-        before = following.text if following is not None and _is_paragraph(following) else None
+        before = following.text if following is not None and _opens_text(following) else None
         if is_subheading(line.text, before, set_apart=True) or (
             _marked_heading(line) and before is not None
         ):
@@ -181,6 +184,11 @@ def _body_blocks(
         if credit is not None:
             credits.append(Credit("body", source=credit))
     return [b for b in blocks if b.text], credits
+
+
+def _opens_text(line: Line) -> bool:
+    """The line after a heading is text the heading can head: a paragraph or a table."""
+    return bool(line.markup.table_row) or _is_paragraph(line)
 
 
 def _marked_heading(line: Line) -> bool:

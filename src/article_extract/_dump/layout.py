@@ -30,7 +30,8 @@ paragraphs, then end-of-article chrome (tags, share, related lists, comments, fo
 Lines read from Markdown carry their markup (:class:`.lines.Markup`): a teaser or menu line
 (other stories, navigation) and a level-1 heading (the headline) cost like a short line
 whatever their length, a mostly-linked line that is not a sentence never speaks for the body,
-and the line under an image that reads as its caption is one.
+the line under an image that reads as its caption is one, and a table costs as one short line
+whatever its rows say.
 """
 
 from __future__ import annotations
@@ -78,6 +79,10 @@ RELATED_MARKER_COST = 2.0
 RELATED_ITEM_COST = 0.5
 # A related box holds at most this many lines before the body resumes.
 MAX_RELATED_BOX_LINES = 10
+# A table (Markdown) between paragraphs is part of the text and must not split the body however
+# many rows it has: it costs as one short line, its first row, and its other rows nothing. Rows
+# never speak for the body: rows alone (a listing's grid, a table of prices) never make one.
+TABLE_ROW_COST = 0.0
 # A box of chrome inside the body (a newsletter sign-up: heading, blurb, e-mail field, button,
 # legal notice) holds at most this many lines: it is one interruption, and costs one chrome
 # line; the rest of its chrome lines cost like short lines. A page's end (share row, tags,
@@ -217,6 +222,8 @@ def _stated_cost(line: Line) -> float | None:
         return -META_LINE_COST
     if is_caption(line) or line.markup.elsewhere or line.markup.heading == 1:
         return -SHORT_LINE_COST  # a caption, a link elsewhere, the page's headline
+    if line.markup.table_row:
+        return -SHORT_LINE_COST if line.markup.table_row == 1 else -TABLE_ROW_COST
     return None
 
 

@@ -118,7 +118,9 @@ class Markup(NamedTuple):
     line's letters inside links; ``teaser`` a line that is mostly a link to another article of
     the site; ``menu`` a link-only list item in a run of them; ``caption`` the line under an
     image that repeats its alt text or reads as a label; ``authors`` the names a line links to
-    the site's author pages, its byline when its text states none (see ``_markdown``).
+    the site's author pages, its byline when its text states none (see ``_markdown``);
+    ``table_row`` the line's row number in a table (from 1; 0: not a row), its cells joined by
+    `` | ``.
     """
 
     heading: int = 0
@@ -129,6 +131,7 @@ class Markup(NamedTuple):
     menu: bool = False
     caption: bool = False
     authors: tuple[str, ...] = ()  # names linked to the site's author pages: a byline
+    table_row: int = 0
 
     @property
     def nav(self) -> bool:

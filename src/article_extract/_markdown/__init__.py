@@ -141,12 +141,29 @@ def _repeats_alt_text(text: str, alts: tuple[str, ...]) -> bool:
     return any(alts) and titles_match(letters_key(text), [letters_key(a) for a in alts])
 
 
-def _markup(line: MarkdownLine, links: LinkNeighbourhood, menu: bool) -> Markup:
-    """What the markup says of a text line; ``menu``: it is one of :func:`_menu_items`."""
-    if not (line.heading or line.list_item or line.quote or line.linked):
+def _markup(line: MarkdownLine, links: LinkNeighbourhood, menu: bool, table_row: int) -> Markup:
+    """What the markup says of a text line; ``menu``: it is one of :func:`_menu_items`;
+    ``table_row``: its row number in a table (:func:`_table_rows`)."""
+    if not (line.heading or line.list_item or line.quote or line.linked or table_row):
         return NO_MARKUP  # plain text: neither a teaser nor a menu item (both are links)
     teaser = _is_teaser(line, links)
-    return Markup(line.heading, line.list_item, line.quote, line.linked, teaser, menu)
+    return Markup(
+        line.heading,
+        line.list_item,
+        line.quote,
+        line.linked,
+        teaser,
+        menu,
+        table_row=table_row,
+    )
+
+
+def _table_rows(texts: Sequence[MarkdownLine]) -> list[int]:
+    """Each text line's row number in its table, from 1 (0: not a table row)."""
+    numbers: list[int] = []
+    for line in texts:
+        numbers.append(numbers[-1] + 1 if line.table_row and numbers else int(line.table_row))
+    return numbers
 
 
 def _images_above(parsed: Sequence[MarkdownLine]) -> Iterator[ImageAbove | None]:
@@ -170,7 +187,10 @@ def markdown_lines(
     dump."""
     texts = [m for m in parsed if m.text]
     menus = _menu_items(texts)
-    markups = [_markup(m, links, position in menus) for position, m in enumerate(texts)]
+    rows = _table_rows(texts)
+    markups = [
+        _markup(m, links, position in menus, rows[position]) for position, m in enumerate(texts)
+    ]
     # The features of all lines are read in bulk (see ``lines_with_features``).
     featured = lines_with_features(
         [m.text for m in texts],
