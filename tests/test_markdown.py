@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -115,8 +116,18 @@ def markdown_page() -> str:
         "# A headline\n\nA paragraph of text that follows it.\n",
         "Intro line.\n\n## A heading\n\nText with **strong words** and more **strong** text.\n",
         "See [one](https://a.example/1), then\n[two](/2) and\n![three](/3.png) here.\n",
+        "[Home][1] | [World][2]\n\nA [story][3] and\n[another][4].\n\n   [1]: https://a.example/\n",
+        "Text.\n\n[1]: https://a.example/one\n[2]: https://a.example/two\n[3]: /three\n",
     ],
-    ids=["page", "front-matter", "opening-heading", "headings-and-strong", "links"],
+    ids=[
+        "page",
+        "front-matter",
+        "opening-heading",
+        "headings-and-strong",
+        "links",
+        "reference-links",
+        "link-definitions",
+    ],
 )
 def test_markdown_is_detected(text: str) -> None:
     assert is_markdown(text)
@@ -136,8 +147,10 @@ def test_markdown_is_detected(text: str) -> None:
         "Title line\n\n# First\n\ntext\n\n# Second\n\ntext\n\n# Third\n",
         # a single link-like quote in prose
         "He wrote [sic](note) in the margin.\n\nAnother line of the dump.\n",
+        # citation marks, as an encyclopaedia's text shows them
+        "The city grew.[1][2]\nIts port opened.[3][4]\nTrade rose.[5][6]\nIt is old.[7][8]\n",
     ],
-    ids=["bullets", "hashes", "asterisks", "headings-only", "one-link"],
+    ids=["bullets", "hashes", "asterisks", "headings-only", "one-link", "citation-marks"],
 )
 def test_plain_text_with_stray_marks_stays_a_dump(text: str) -> None:
     assert not is_markdown(text)
@@ -651,6 +664,26 @@ def test_a_page_of_table_rows_alone_is_not_an_article() -> None:
     rows = "\n".join(f"| مدينة {n} | {n} | الثلاثاء 14 مارس 2023 |" for n in range(40))
     with pytest.raises(NotAnArticle):
         extract(f"# {TITLE}\n\n| المدينة | العدد | التاريخ |\n|---|---|---|\n{rows}\n")
+
+
+def test_a_page_with_reference_style_links_reads_as_markdown() -> None:
+    targets: list[str] = []
+
+    def reference(match: re.Match[str]) -> str:
+        targets.append(match[2])
+        return f"[{match[1]}][{len(targets)}]"
+
+    inline = re.sub(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)", reference, markdown_page())
+    definitions = "".join(f"   [{n}]: {t}\n" for n, t in enumerate(targets, 1))
+    article = extract(f"{inline}\n{definitions}")
+    expected = extract(markdown_page())
+    assert targets
+    assert article.input_kind == "markdown"
+    assert (article.title, article.published, article.body) == (
+        expected.title, expected.published, expected.body,
+    )  # fmt: skip
+    assert "][" not in article.body
+    assert "http" not in article.body
 
 
 # --- front matter and writing Markdown -------------------------------------------------------

@@ -134,9 +134,15 @@ _JS_NAME_START_RE = re.compile(
 )
 
 
-# Markdown's marks, each bounded and over classes that cannot run into the next mark. An inline
-# link or image: "[text](" then a target without spaces.
-_MD_LINK_RE = re.compile(r"\[[^\[\]\n]{0,500}\]\([^()\s]{1,2000}[)\s]")
+# Markdown's marks, each bounded and over classes that cannot run into the next mark. A link or
+# image: "[text](" then a target without spaces; or reference-style (html2text's
+# ``reference_links``), "[text][label]" (group 2) or a definition "[label]: https://…".
+_MD_LINK_RE = re.compile(
+    r"\[([^\[\]\n]{0,500})\]"
+    r"(?:\([^()\s]{1,2000}[)\s]|(\[)[^\[\]\n]{1,100}\]|:[ \t]{0,8}(?:https?://|/)[^\s/])"
+)
+# Text without any of these holds none of the marks below.
+_MD_MARK_HINTS = ("](", "][", "]:", "#", "**", "__")
 # An ATX heading: up to three spaces, one to six "#", a space, then text ("#tag" is not one).
 _MD_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+[^\s#]", re.MULTILINE)
 # Strong emphasis: "**words**" or "__words__", not starting or ending with a space.
@@ -495,22 +501,26 @@ def is_markdown(text: str) -> bool:
 
     A YAML front matter block decides it, and so does a first line that is an ATX heading set
     apart by a blank line (``# Title``: no dump opens so); so do :data:`MARKDOWN_MIN_LINK_LINES`
-    lines holding an inline link or image (``[text](target)``, ``![alt](src)``). Otherwise it
-    takes :data:`MARKDOWN_MIN_MARKS` marks of at least :data:`MARKDOWN_MIN_KINDS` kinds among
-    links, ATX headings (``# Title``) and strong emphasis (``**words**``). List bullets never
-    count (text browsers print them too), and one kind alone never decides, so a dump with a
-    stray ``#`` line, hashtags or a starred footnote stays a dump."""
+    lines holding an inline link or image (``[text](target)``, ``![alt](src)``), a reference
+    link whose text has a letter (``[text][1]``) or a link definition (``[1]: https://…``).
+    Otherwise it takes :data:`MARKDOWN_MIN_MARKS` marks of at least
+    :data:`MARKDOWN_MIN_KINDS` kinds among links, ATX headings (``# Title``) and strong
+    emphasis (``**words**``). List bullets never count (text browsers print them too), and one
+    kind alone never decides, so a dump with a stray ``#`` line, hashtags or a starred footnote
+    stays a dump."""
     if has_front_matter(text):
         return True
     start = _start(text)
     window = text[start : start + MARKDOWN_WINDOW]
     if _MD_OPENING_HEADING_RE.match(window):
         return True
-    if "](" not in window and "#" not in window and "**" not in window and "__" not in window:
+    if not any(mark in window for mark in _MD_MARK_HINTS):
         return False
     links = 0
     last_line_end = -1
     for match in _MD_LINK_RE.finditer(window):
+        if match[2] and not any(c.isalpha() for c in match[1]):
+            continue  # "[1][2]": citation marks in a text, not a reference link
         if match.start() > last_line_end:  # one per line
             links += 1
             if links >= MARKDOWN_MIN_LINK_LINES:
