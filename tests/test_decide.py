@@ -86,6 +86,8 @@ def meta(text: str, origin: str = "meta") -> MetadataTitle:
         ([h1("كورونا", header=False)], [], "كورونا", 4),
         # 5: <title> without its affixes
         ([], [meta(f"صحيفة اليوم | {HEADLINE}", "title")], HEADLINE, 5),
+        # 6: nothing states a title but a sticky bar's h1 (a saved body without its head)
+        ([h1("من نحن", chrome=True), h1(HEADLINE, chrome=True)], [], HEADLINE, 6),
     ],
 )
 def test_choose_title(
@@ -133,6 +135,10 @@ def test_the_shown_headlines_are_read_up_to_the_one_taken(monkeypatch: pytest.Mo
 
 def test_never_the_site_name_alone() -> None:
     assert choose_title([h1("صحيفة اليوم")], [meta("صحيفة اليوم", "title")], KEYS) is None
+
+
+def test_a_short_h1_in_page_chrome_is_a_logo_or_a_label_not_the_headline() -> None:
+    assert choose_title([h1("الموقع الإخباري الأول", chrome=True)], [], KEYS) is None
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,10 @@ wins:
    themes that print the headline as an ``<h2>``, old CMSs' ``td.title``);
 3. the first metadata title other than ``<title>``, site-name prefixes/suffixes removed;
 4. the only shown headline that reads as one;
-5. ``<title>`` with its affixes removed.
+5. ``<title>`` with its affixes removed;
+6. a headline inside page chrome (a sticky bar that repeats it) of at least
+   :data:`MIN_CHROME_HEADLINE_WORDS` words: a page that states no title anywhere else (a saved
+   body without its head) still has the one it shows.
 
 "Reads as a headline": not empty or too long, not chrome (the phrase lexicon), not the site's
 name, not a section or tag label, not a widget (share or count line, image label, live-blog
@@ -60,6 +63,9 @@ MIN_TITLE_COVERAGE = 0.5
 # A shown headline with fewer words than this is a label ("أخبار", "Politics") rather than a
 # headline that overrides the metadata's wording (CJK text counts two characters as a word).
 MIN_HEADLINE_WORDS = 2
+# A headline found only in page chrome is taken when it is at least this long: a site's logo or
+# a section's label in a bar is a word or two.
+MIN_CHROME_HEADLINE_WORDS = 4
 # A byline role ("Correspondent", "Role") before the outlet's name is this short.
 MAX_ROLE_WORDS = 2
 # Separators between a headline and a site name: spaced (a bare "-" is part of words), one or
@@ -280,4 +286,9 @@ def _choose(
         stripped = strip_site_affixes(entry.text, keys)
         if is_headline_text(stripped, keys, confirmed=True):
             return stripped, None, 5
+    for index, title in enumerate(shown):
+        in_bar = title.in_chrome and title.kind == "h1"
+        long_enough = headline_words(title.text) >= MIN_CHROME_HEADLINE_WORDS
+        if in_bar and long_enough and is_headline_text(title.text, keys, labels):
+            return title.text, index, 6
     return None
