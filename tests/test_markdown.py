@@ -292,6 +292,18 @@ def test_text_after_inline_raw_html_is_kept() -> None:
     ]
 
 
+def test_raw_html_tags_part_the_words_around_them() -> None:
+    # A line break written as HTML (converters do, in table cells above all) parts two words.
+    lines = parse_markdown(
+        "السطر الأول<br>السطر الثاني\n\n| أ<br/>ب | ج |\n|---|---|\n| د<BR />هـ | و |\n"
+    )
+    assert [line.text for line in lines] == [
+        "السطر الأول السطر الثاني",
+        "أ ب | ج",
+        "د هـ | و",
+    ]
+
+
 @pytest.mark.parametrize(
     ("markdown", "linked"),
     [

@@ -79,6 +79,8 @@ _LEADING_HASHES_RE = re.compile(r"^\s*#{1,6}(?:\s|$)")
 _ADDRESS_RE = re.compile(r"^(?:https?://|www\.|mailto:)\S*$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W_]")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# What cmark's safe mode writes in place of raw HTML.
+_OMITTED_HTML = b"<!-- raw HTML omitted -->"
 # Elements that end the line before them and after them.
 _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "table", "tr", "hr", "ul", "ol", *_HEADINGS})
 # The block elements that change where the text inside them stands (:class:`_Context`).
@@ -152,8 +154,10 @@ def _nesting_depth(html: str) -> int:
 def _tree(html: bytes) -> _Element:
     from lxml import etree
 
-    # Without comments: cmark writes inline raw HTML as one ("<!-- raw HTML omitted -->"), and
-    # the walk below does not visit them, so the text after one would be lost with it.
+    # cmark writes raw HTML as a comment ("<!-- raw HTML omitted -->"), which the walk below
+    # does not visit: it stands for a tag, a word boundary ("one<br>two" is two words), and
+    # the text after it is kept.
+    html = html.replace(_OMITTED_HTML, b" ")
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True)
     document = etree.fromstring(b"<html><body>" + html + b"</body></html>", parser)
     body = document.find("body") if document is not None else None
