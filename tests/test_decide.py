@@ -527,6 +527,48 @@ def test_a_confirmed_heading_is_a_headline_only_above_prose() -> None:
     )
 
 
+def _teasers(pairs: int, paragraphs_each: int = 1) -> list[BlockDraft]:
+    blocks: list[BlockDraft] = []
+    for n in range(pairs):
+        blocks.append(BlockDraft("heading", f"عنوان خبر آخر رقم {n}"))
+        blocks += [BlockDraft("paragraph", f"{PROSE} ({n}.{k})") for k in range(paragraphs_each)]
+    blocks.append(BlockDraft("heading", "عنوان الخبر الأخير"))
+    return blocks
+
+
+LINE_TITLE = TitleDecision(HEADLINE, 0, 2, (), kind="line")
+
+
+@pytest.mark.parametrize(
+    ("blocks", "title", "listing"),
+    [
+        # a text's headline line over teasers (a heading, its summary, the next heading)
+        (_teasers(6), LINE_TITLE, True),
+        # a text's headline line over a body that is mostly list items
+        ([BlockDraft("list_item", f"{PROSE} {n}") for n in range(12)], LINE_TITLE, True),
+        # an article's subheadings head several paragraphs each
+        (_teasers(6, paragraphs_each=2), LINE_TITLE, False),
+        # too few pairs to be a teaser run
+        (_teasers(3), LINE_TITLE, False),
+        # an <h1> in the article's header is evidence whatever the body looks like
+        (_teasers(6), TitleDecision(HEADLINE, 0, 2, (), kind="h1"), False),
+    ],
+)
+def test_a_text_headline_over_teasers_is_no_article_evidence(
+    blocks: list[BlockDraft], title: TitleDecision, listing: bool
+) -> None:
+    page = evidence(blocks, title)._replace(input_kind="text")
+    if listing:
+        with pytest.raises(NotAnArticle) as caught:
+            check_is_article(page, choose_dates([], Options()))
+        assert caught.value.reason == "listing"
+    else:
+        check_is_article(page, choose_dates([], Options()))
+    # A date the page states is article evidence: the same page is one article.
+    dated = choose_dates([ev("الثلاثاء 14 مارس 2023", "visible")], Options())
+    check_is_article(page, dated)
+
+
 def test_an_article_with_evidence_is_kept_even_when_short() -> None:
     page = evidence([BlockDraft("paragraph", PROSE)], SHOWN, has_article_metadata=True)
     check_is_article(page, choose_dates([], Options()))

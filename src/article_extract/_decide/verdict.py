@@ -83,6 +83,12 @@ MAX_HEADLINE_LINE_CHARS = 120
 MIN_METADATA_HEADLINE_WORDS = 4
 # … and the body holds a paragraph at least this long that ends like a sentence.
 MIN_PROSE_CHARS = 150
+# A text's headline is the line its layout puts above the body, and a listing's text puts a
+# teaser's headline there: it is no evidence of an article when the body is a run of teasers —
+# at least this many headings each over one paragraph (its summary) and the next heading…
+MIN_TEASER_PAIRS = 4
+# … that many of the body's headings at least.
+TEASER_PAIR_SHARE = 1 / 4
 
 
 class _Rules(NamedTuple):
@@ -124,7 +130,21 @@ def _has_headline(evidence: PageEvidence) -> bool:
         return False
     if headline_words(title.text) < MIN_HEADLINE_WORDS:
         return False
+    if title.kind == "line" and (_mostly_list_items(evidence) or _teaser_pairs(evidence)):
+        return False
     return title.kind != "heading" or _prose(evidence)
+
+
+def _teaser_pairs(evidence: PageEvidence) -> bool:
+    """The body is a run of teasers: headings each over a single paragraph, then the next
+    heading (:data:`MIN_TEASER_PAIRS`). An article's subheadings head several paragraphs."""
+    kinds = [b.kind for b in evidence.blocks]
+    pairs = sum(
+        1
+        for at in range(1, len(kinds) - 1)
+        if kinds[at] == "paragraph" and kinds[at - 1] == "heading" and kinds[at + 1] == "heading"
+    )
+    return pairs >= MIN_TEASER_PAIRS and pairs >= TEASER_PAIR_SHARE * kinds.count("heading")
 
 
 def _prose(evidence: PageEvidence) -> bool:
@@ -165,17 +185,22 @@ def _dated_headline(evidence: PageEvidence, dates: DateDecision) -> bool:
 
 
 def _list_like(evidence: PageEvidence) -> bool:
+    """Most of the body's text in list items, or many of its blocks short headline lines."""
     blocks = evidence.blocks
-    total = sum(len(b.text) for b in blocks)
-    if not total:
-        return True
-    listed = sum(len(b.text) for b in blocks if b.kind == "list_item")
     headlines = sum(
         1
         for b in blocks
         if len(b.text) < MAX_HEADLINE_LINE_CHARS and not ends_like_sentence(b.text)
     )
-    return listed >= LIST_BODY_SHARE * total or headlines >= HEADLINE_BLOCK_SHARE * len(blocks)
+    return _mostly_list_items(evidence) or headlines >= HEADLINE_BLOCK_SHARE * len(blocks)
+
+
+def _mostly_list_items(evidence: PageEvidence) -> bool:
+    """At least :data:`LIST_BODY_SHARE` of the body's text is in list items (or it has none)."""
+    blocks = evidence.blocks
+    total = sum(len(b.text) for b in blocks)
+    listed = sum(len(b.text) for b in blocks if b.kind == "list_item")
+    return not total or listed >= LIST_BODY_SHARE * total
 
 
 def _site_titled(evidence: PageEvidence) -> bool:

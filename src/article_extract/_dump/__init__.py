@@ -255,7 +255,10 @@ def evidence_from_lines(
         sections=(around.section,) if around.section else (),
         url=page.url,
         encoding=page.encoding,
+        # The page's first line (its <title> in many dumps) and headline are what it says of
+        # itself, as an HTML page's <title> and <h1>s are (an error page: "Page Not Found").
         signals=PageSignals(
-            title_tag=header.document_title.text if header.document_title is not None else None
+            title_tag=lines[0].text if lines and lines[0].position < span.start else None,
+            headings=(title.text,) if title is not None else (),
         ),
     )
