@@ -1,0 +1,179 @@
+"""Authors, sources and credit lines on realistic CMS pages: site header and menu, the article
+with its byline or author box, Arabic paragraphs, the site's footer. Each case states who the
+authors are, what the source is, and which credit lines must not reach the body; counter-cases
+keep the readings that were right before."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NamedTuple
+
+import pytest
+
+from article_extract import Article, extract
+
+SITE = "الوطن اليوم"
+HEADLINE = "الحكومة تعلن حزمة إجراءات جديدة لدعم القطاع الخاص"
+PARAGRAPHS = (
+    "أعلنت وزارة المالية أمس عن حزمة جديدة من الإجراءات الاقتصادية التي تهدف إلى دعم القطاع"
+    " الخاص وتخفيف أعباء التضخم عن الأسر ذات الدخل المحدود، وذلك في ظل ارتفاع أسعار السلع"
+    " الأساسية خلال الأشهر الماضية.",
+    "وقال الوزير في مؤتمر صحفي إن الحكومة ستخصص نحو ثلاثة مليارات لتمويل المشروعات الصغيرة"
+    " والمتوسطة، مشيرا إلى أن هذه الخطوة تأتي ضمن خطة شاملة لإصلاح الاقتصاد الوطني وتعزيز"
+    " النمو خلال السنوات المقبلة.",
+    "ويرى خبراء أن نجاح هذه الإجراءات يتوقف على سرعة التنفيذ ووضوح آليات الرقابة، لافتين إلى"
+    " أن التجارب السابقة أظهرت أن التأخير في صرف المخصصات يقلل من أثرها في الأسواق ويضعف ثقة"
+    " المستثمرين.",
+    "وفي سياق متصل، أكد محافظ البنك المركزي أن السياسة النقدية ستبقى متوازنة، وأن البنك سيواصل"
+    " مراقبة معدلات التضخم عن كثب لضمان استقرار الأسعار وحماية القوة الشرائية للمواطنين.",
+)
+BODY = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+EN_HEADLINE = "Government unveils new package to support small businesses"
+EN_PARAGRAPHS = tuple(
+    f"The government announced a new package of measures on Tuesday to support small "
+    f"businesses, officials said, as inflation continued to squeeze households ({n})."
+    for n in ("first", "second", "third", "fourth")
+)
+EN_BODY = "\n".join(f"<p>{p}</p>" for p in EN_PARAGRAPHS)
+URL = "https://alwatan-alyoum.example/economy/2023/03/12/123456"
+STAMP = '<time class="post-date" datetime="2023-03-12T10:00:00+03:00">12 مارس 2023</time>'
+
+
+def _ld(**fields: Any) -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": HEADLINE,
+        "datePublished": "2023-03-12T10:00:00+03:00",
+        "publisher": {"@type": "Organization", "name": SITE},
+        **fields,
+    }
+
+
+def page(
+    header: str,
+    body: str = BODY,
+    after: str = "",
+    *,
+    ld: dict[str, Any] | None = None,
+    site: str = SITE,
+    headline: str = HEADLINE,
+    lang: str = "ar",
+) -> str:
+    """A WordPress-like article page: header and menu, the headline, ``header`` (byline,
+    stamp) under it, the text, ``after`` it inside the article, the footer."""
+    data = json.dumps(ld if ld is not None else _ld(), ensure_ascii=False)
+    direction = "rtl" if lang == "ar" else "ltr"
+    return f"""<!DOCTYPE html>
+<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">
+<title>{headline} | {site}</title>
+<meta property="og:site_name" content="{site}">
+<script type="application/ld+json">{data}</script>
+</head><body>
+<header class="site-header"><a href="/" class="logo">{site}</a>
+<nav class="main-menu"><ul><li><a href="/">الرئيسية</a></li><li><a href="/local">محليات</a></li>
+<li><a href="/economy">اقتصاد</a></li><li><a href="/sports">رياضة</a></li>
+<li><a href="/opinion">مقالات</a></li></ul></nav></header>
+<main><article class="post">
+<h1 class="post-title">{headline}</h1>
+{header}
+<div class="post-content">
+{body}
+</div>
+{after}
+</article></main>
+<footer class="site-footer"><p>جميع الحقوق محفوظة © 2023 {site}</p>
+<ul><li><a href="/about">من نحن</a></li><li><a href="/contact">اتصل بنا</a></li></ul></footer>
+</body></html>"""
+
+
+class Case(NamedTuple):
+    html: str
+    authors: tuple[str, ...]
+    source: str | None = None
+    not_in_body: tuple[str, ...] = ()
+
+
+def _check(article: Article, case: Case) -> None:
+    assert tuple(article.authors) == case.authors
+    assert article.source == case.source
+    for text in case.not_in_body:
+        assert text not in article.body
+    # The text itself is all there.
+    assert article.blocks[0].text in (PARAGRAPHS[0], EN_PARAGRAPHS[0])
+    assert article.blocks[-1].text in (PARAGRAPHS[-1], EN_PARAGRAPHS[-1])
+
+
+EN = {"body": EN_BODY, "site": "Daily Star", "headline": EN_HEADLINE, "lang": "en"}
+EN_LD = _ld(headline=EN_HEADLINE, publisher={"@type": "Organization", "name": "Daily Star"})
+
+CASES = {
+    # --- 4. An agency after a name in a byline is the source, not an author.
+    "by-name-et-agency": Case(
+        page('<p class="byline">By Jane Doe et AFP</p>', ld=EN_LD, **EN),
+        ("Jane Doe",),
+        "AFP",
+        ("Jane Doe",),
+    ),
+    "by-name-and-agency": Case(
+        page('<p class="byline">By Jane Doe and AFP</p>', ld=EN_LD, **EN),
+        ("Jane Doe",),
+        "AFP",
+    ),
+    "by-name-et-agency-emphasised": Case(
+        page('<p class="byline">By Jane Doe et <em>AFP</em></p>', ld=EN_LD, **EN),
+        ("Jane Doe",),
+        "AFP",
+    ),
+    "by-two-names": Case(  # counter-case: two people stay two authors
+        page('<p class="byline">By Jane Doe and Sam Lee</p>', ld=EN_LD, **EN),
+        ("Jane Doe", "Sam Lee"),
+    ),
+    "arabic-name-and-agency": Case(
+        page(f'<div class="author">خالد العمري و(أ ف ب)</div>{STAMP}'),
+        ("خالد العمري",),
+        "أ ف ب",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_credits_on_a_cms_page(name: str) -> None:
+    case = CASES[name]
+    _check(extract(case.html, url=URL), case)
+
+
+def dump(
+    header: tuple[str, ...],
+    after: tuple[str, ...] = (),
+    *,
+    paragraphs: tuple[str, ...] = PARAGRAPHS,
+    site: str = SITE,
+    headline: str = HEADLINE,
+) -> str:
+    """The same page as a scraper's text dump: one block per line, blank lines between."""
+    menu = ("الرئيسية", "محليات", "اقتصاد", "رياضة", "مقالات")
+    footer = (f"جميع الحقوق محفوظة © 2023 {site}", "من نحن", "اتصل بنا")
+    lines = (site, *menu, headline, *header, *paragraphs, *after, *footer)
+    return "\n\n".join(lines) + "\n"
+
+
+DUMPS = {
+    "by-name-et-agency": Case(
+        dump(
+            ("By Jane Doe et AFP", "March 12, 2023"),
+            paragraphs=EN_PARAGRAPHS,
+            site="Daily Star",
+            headline=EN_HEADLINE,
+        ),
+        ("Jane Doe",),
+        "AFP",
+        ("Jane Doe",),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(DUMPS))
+def test_credits_in_a_dump(name: str) -> None:
+    case = DUMPS[name]
+    _check(extract(case.html, url=URL), case)
