@@ -134,6 +134,32 @@ CASES = {
         ("خالد العمري",),
         "أ ف ب",
     ),
+    # --- 5. A JSON-LD author typed as an organisation is not a person.
+    "json-ld-agency-organization": Case(
+        page(
+            STAMP,
+            ld=_ld(author={"@type": "Organization", "name": "وكالة الأنباء السعودية"}),
+        ),
+        (),
+        "واس",
+    ),
+    "json-ld-site-organization": Case(
+        page(STAMP, ld=_ld(author={"@type": "NewsMediaOrganization", "name": "Gulf Media Group"})),
+        (),
+    ),
+    "json-ld-person-and-organization": Case(
+        page(
+            STAMP,
+            ld=_ld(
+                author=[
+                    {"@type": "Person", "name": "سارة المنصوري"},
+                    {"@type": "Organization", "name": "Reuters"},
+                ]
+            ),
+        ),
+        ("سارة المنصوري",),
+        "رويترز",
+    ),
 }
 
 
@@ -177,3 +203,24 @@ DUMPS = {
 def test_credits_in_a_dump(name: str) -> None:
     case = DUMPS[name]
     _check(extract(case.html, url=URL), case)
+
+
+def test_an_organization_author_names_the_site_when_nothing_else_does() -> None:
+    """The organisation behind the site, credited as the author, is the site's name when the
+    page states none (no og:site_name, no publisher); an agency never is."""
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": HEADLINE,
+        "datePublished": "2023-03-12T10:00:00+03:00",
+        "author": {"@type": "Organization", "name": "صحيفة الوطن اليوم"},
+    }
+    html = page(STAMP, ld=ld).replace('<meta property="og:site_name" content="الوطن اليوم">', "")
+    article = extract(html, url=URL)
+    assert article.site_name == "صحيفة الوطن اليوم"
+    assert article.authors == ()
+    ld["author"] = {"@type": "Organization", "name": "Reuters"}
+    html = page(STAMP, ld=ld).replace('<meta property="og:site_name" content="الوطن اليوم">', "")
+    article = extract(html, url=URL)
+    assert article.site_name != "Reuters"
+    assert (article.authors, article.source) == ((), "رويترز")

@@ -13,7 +13,7 @@ import re
 
 from lxml.etree import _Element
 
-from .._byline import Attribution, parse_byline, parse_names
+from .._byline import Attribution, agency_name, parse_byline, parse_names
 from .._decide.evidence import Credit
 from .._decide.names import is_place_byline, looks_like_name, names_a_role, split_name_place
 from .._text import clean_text
@@ -114,15 +114,19 @@ def _read_byline(element: _Element, text: str) -> Attribution | None:
 
 
 def metadata_credits(meta: PageMeta) -> list[Credit]:
-    """JSON-LD ``author``, ``<meta name=author>``, microdata ``author``, in that order."""
+    """JSON-LD ``author``, ``<meta name=author>``, microdata ``author``, in that order. An
+    organisation JSON-LD names as the author is no person: a news agency among them is the
+    source; any other is the site's own organisation (a site-name candidate, see
+    ``metadata._site_names``), neither author nor source."""
+    agencies = (agency_name(n) for n in meta.ld_author_organizations())
     credits = [
-        Credit("json-ld", tuple(meta.ld_authors())),
+        Credit("json-ld", tuple(meta.ld_authors()), next(filter(None, agencies), None)),
         Credit("meta", tuple(meta.all("author"))),
     ]
     micro = meta.micro("author")
     if micro:
         credits.append(Credit("microdata", (micro,)))
-    return [c for c in credits if c.authors]
+    return [c for c in credits if c.authors or c.source]
 
 
 def _is_author_link(element: _Element, text: str) -> bool:
