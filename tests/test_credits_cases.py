@@ -134,6 +134,32 @@ CASES = {
         ("خالد العمري",),
         "أ ف ب",
     ),
+    # --- 2. An outlet before the name: the name is the author, the line is no body text.
+    "outlet-dash-name-byline": Case(
+        page(f'<div class="byline">الوطن اليوم - خالد العمري</div>{STAMP}'),
+        ("خالد العمري",),
+        not_in_body=("خالد العمري",),
+    ),
+    "outlet-dash-name-first-paragraph": Case(
+        page(STAMP, f"<p>الوطن اليوم - خالد العمري</p>\n{BODY}"),
+        ("خالد العمري",),
+        not_in_body=("خالد العمري", "الوطن اليوم -"),
+    ),
+    "outlet-dash-name-unclassed": Case(
+        page(f"<div><span>الوطن اليوم - خالد العمري</span></div>{STAMP}"),
+        ("خالد العمري",),
+        not_in_body=("خالد العمري",),
+    ),
+    "name-dash-city-byline": Case(  # counter-case: the city after the name is its place
+        page(f'<div class="byline">خالد العمري - القاهرة</div>{STAMP}'),
+        ("خالد العمري",),
+        not_in_body=("القاهرة",),
+    ),
+    "name-dash-city-first-paragraph": Case(
+        page(STAMP, f"<p>خالد العمري - القاهرة</p>\n{BODY}"),
+        ("خالد العمري",),
+        not_in_body=("خالد العمري",),
+    ),
     # --- 5. A JSON-LD author typed as an organisation is not a person.
     "json-ld-agency-organization": Case(
         page(
@@ -185,6 +211,16 @@ def dump(
 
 
 DUMPS = {
+    "outlet-dash-name": Case(
+        dump(("الوطن اليوم - خالد العمري", "12 مارس 2023")),
+        ("خالد العمري",),
+        not_in_body=("خالد العمري",),
+    ),
+    "name-dash-city": Case(
+        dump(("خالد العمري - القاهرة", "12 مارس 2023")),
+        ("خالد العمري",),
+        not_in_body=("خالد العمري",),
+    ),
     "by-name-et-agency": Case(
         dump(
             ("By Jane Doe et AFP", "March 12, 2023"),

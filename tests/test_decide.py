@@ -233,6 +233,12 @@ def test_looks_like_name(text: str, name: bool) -> None:
         ("سعد الزهراني (الرياض", "سعد الزهراني"),  # its closing parenthesis stripped already
         ("Jane Doe (AP)", "Jane Doe"),
         ("(الرياض)", "(الرياض)"),  # nothing before the parentheses: no name to keep
+        ("الدمام - فهد القحطاني", "فهد القحطاني"),  # a one-word place first
+        ("الوطن اليوم - خالد العمري", "خالد العمري"),  # the outlet first
+        ("Sky News - Jane Doe", "Jane Doe"),
+        ("خالد العمري - القاهرة", "خالد العمري"),
+        ("خالد العمري - مراسل الوطن", "خالد العمري"),  # a name first stays first
+        ("الشؤون الاقتصادية - الأسواق العالمية", "الشؤون الاقتصادية"),  # no name after it
     ],
 )
 def test_split_name_place(text: str, name: str) -> None:

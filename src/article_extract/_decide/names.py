@@ -82,9 +82,11 @@ def _place_prepositions() -> frozenset[str]:
 
 def split_name_place(text: str) -> str:
     """``text`` without its place: "حسام أبو العلا - القاهرة" → "حسام أبو العلا", "الدمام - فهد
-    القحطاني" → "فهد القحطاني" (a one-word place before a longer name), "Sam Jones in Madrid"
-    → "Sam Jones" (a preposition before a capitalised word), "سعد الزهراني (الرياض)" → "سعد
-    الزهراني" (a place in parentheses after the name; its closing one may be gone already)."""
+    القحطاني" → "فهد القحطاني" (a one-word place before a longer name), "الوطن اليوم - خالد
+    العمري" → "خالد العمري" (an outlet before a name: the part before the dash does not read as
+    a person's name, the part after it does), "Sam Jones in Madrid" → "Sam Jones" (a
+    preposition before a capitalised word), "سعد الزهراني (الرياض)" → "سعد الزهراني" (a place in
+    parentheses after the name; its closing one may be gone already)."""
     opening = text.rfind(" (")
     if opening > 0 and len(text) - opening <= MAX_BRACKETED_PLACE_CHARS:
         place = text[opening + 2 :].removesuffix(")")
@@ -92,8 +94,7 @@ def split_name_place(text: str) -> str:
             text = text[:opening]
     parts = _PLACE_SEPARATOR_RE.split(text, maxsplit=1)
     name = parts[0]
-    # "الدمام - فهد القحطاني": the Gulf press puts the place first; a name has two words or more.
-    if len(parts) == 2 and len(name.split()) == 1 and len(parts[1].split()) >= MIN_BARE_NAME_WORDS:
+    if len(parts) == 2 and _place_first(name, parts[1]):
         name = parts[1]
     words = name.split()
     prepositions = _place_prepositions()
@@ -101,6 +102,17 @@ def split_name_place(text: str) -> str:
         if words[position] in prepositions and words[position + 1][0].isupper():
             return " ".join(words[:position])
     return name
+
+
+def _place_first(first: str, second: str) -> bool:
+    """In "first - second", is ``second`` the name? The Gulf press puts the place first
+    ("الدمام - فهد القحطاني": a name has two words or more), and a byline may open with the
+    outlet ("الوطن اليوم - خالد العمري", "Sky News - Jane Doe"): a short part that does not
+    read as a person's name, before one that does."""
+    words = len(first.split())
+    if words == 1:
+        return len(second.split()) >= MIN_BARE_NAME_WORDS
+    return words <= MAX_BARE_NAME_WORDS and not _reads_as_name(first) and _reads_as_name(second)
 
 
 def clean_name(text: str) -> str | None:
@@ -113,7 +125,12 @@ def clean_name(text: str) -> str | None:
 
 def looks_like_name(text: str) -> bool:
     """Does an unlabelled line read as a personal name (module docstring)?"""
-    words = split_name_place(text).split()
+    return _reads_as_name(split_name_place(text))
+
+
+def _reads_as_name(name: str) -> bool:
+    """:func:`looks_like_name` of a text without a place."""
+    words = name.split()
     if not MIN_BARE_NAME_WORDS <= len(words) <= MAX_BARE_NAME_WORDS:
         return False
     if any(_DIGIT_RE.search(w) for w in words):
