@@ -104,7 +104,20 @@ def _check(article: Article, case: Case) -> None:
     assert article.blocks[-1].text in (PARAGRAPHS[-1], EN_PARAGRAPHS[-1])
 
 
-EN = {"body": EN_BODY, "site": "Daily Star", "headline": EN_HEADLINE, "lang": "en"}
+AUTHOR_BOX = (
+    '<div class="author-box"><img src="/uploads/sara.jpg" alt="">'
+    '<div class="author-info"><h4 class="author-name"><a href="/author/sara">سارة المنصوري</a>'
+    '</h4><p class="author-bio">كاتبة وباحثة في الشؤون الاقتصادية</p>'
+    '<a class="author-more" href="/author/sara">جميع مقالات الكاتبة</a></div></div>'
+)
+# The same box with no telling class names.
+PLAIN_AUTHOR_BOX = (
+    '<div class="b-a"><img src="/uploads/sara.jpg" alt=""><h4><a href="/kuttab/sara">'
+    "سارة المنصوري</a></h4><p>كاتبة وباحثة في الشؤون الاقتصادية</p>"
+    '<p><a href="/kuttab/sara">جميع مقالات الكاتبة</a></p></div>'
+)
+BIO_AND_LINK = ("كاتبة وباحثة", "جميع مقالات", "مقالات الكاتب")
+EN: dict[str, Any] = {"body": EN_BODY, "site": "Daily Star", "headline": EN_HEADLINE, "lang": "en"}
 EN_LD = _ld(headline=EN_HEADLINE, publisher={"@type": "Organization", "name": "Daily Star"})
 
 CASES = {
@@ -133,6 +146,40 @@ CASES = {
         page(f'<div class="author">خالد العمري و(أ ف ب)</div>{STAMP}'),
         ("خالد العمري",),
         "أ ف ب",
+    ),
+    # --- 1. An opinion column's author box: the name only; the bio and link are no text.
+    "author-box-under-the-text": Case(
+        page(STAMP, after=AUTHOR_BOX), ("سارة المنصوري",), not_in_body=BIO_AND_LINK
+    ),
+    "author-box-under-the-headline": Case(
+        page(
+            '<div class="author-card"><img src="/uploads/k.jpg"><span class="author-name">'
+            '<a href="/writers/12">خالد الزهراني</a></span><span class="bio">كاتب وباحث في'
+            ' الشؤون الاقتصادية</span><a href="/writers/12">المزيد من مقالات الكاتب</a></div>'
+            + STAMP
+        ),
+        ("خالد الزهراني",),
+        not_in_body=("خالد الزهراني", "كاتب وباحث", "المزيد من مقالات"),
+    ),
+    "author-box-inside-the-text": Case(
+        page(STAMP, BODY + AUTHOR_BOX), ("سارة المنصوري",), not_in_body=BIO_AND_LINK
+    ),
+    "plain-author-box-under-the-headline": Case(
+        page(PLAIN_AUTHOR_BOX + STAMP), ("سارة المنصوري",), not_in_body=BIO_AND_LINK
+    ),
+    "plain-author-box-opening-the-text": Case(
+        page(STAMP, PLAIN_AUTHOR_BOX + BODY), ("سارة المنصوري",), not_in_body=BIO_AND_LINK
+    ),
+    "english-author-box": Case(
+        page(
+            '<div class="author"><img src="/u/j.jpg"><a href="/author/jane-doe">Jane Doe</a>'
+            '<span>Economics correspondent</span><a href="/author/jane-doe">More from this'
+            " author</a></div>",
+            ld=EN_LD,
+            **EN,
+        ),
+        ("Jane Doe",),
+        not_in_body=("correspondent", "More from"),
     ),
     # --- 2. An outlet before the name: the name is the author, the line is no body text.
     "outlet-dash-name-byline": Case(
@@ -211,6 +258,14 @@ def dump(
 
 
 DUMPS = {
+    "columnist-with-bio-and-author-box": Case(
+        dump(
+            ("سارة المنصوري", "كاتبة وباحثة في الشؤون الاقتصادية", "12 مارس 2023"),
+            ("سارة المنصوري", "كاتبة وباحثة في الشؤون الاقتصادية", "جميع مقالات الكاتبة"),
+        ),
+        ("سارة المنصوري",),
+        not_in_body=BIO_AND_LINK,
+    ),
     "outlet-dash-name": Case(
         dump(("الوطن اليوم - خالد العمري", "12 مارس 2023")),
         ("خالد العمري",),
@@ -260,3 +315,11 @@ def test_an_organization_author_names_the_site_when_nothing_else_does() -> None:
     article = extract(html, url=URL)
     assert article.site_name != "Reuters"
     assert (article.authors, article.source) == ((), "رويترز")
+
+
+def test_a_short_line_opening_with_a_role_word_is_text_away_from_a_byline() -> None:
+    """ "كاتب سعودي يفوز بجائزة" opens with a role word, but no name stands beside it: the
+    text's own line, not a bio."""
+    line = "كاتب سعودي يفوز بجائزة الرواية العربية"
+    article = extract(page(STAMP, f"<p>{line}</p>\n{BODY}"), url=URL)
+    assert article.blocks[0].text == line

@@ -11,6 +11,8 @@ and metadata authors (JSON-LD ``author``, ``<meta name=author>``).
   words of letters, not opening with the article "ال", without prepositions and the like,
   and in scripts with letter case every word but a particle ("von", "de", "al-") capitalised
   ("Kommentare öffnen" is not a name);
+* :func:`is_role_line` — a byline's role or a columnist's one-line bio ("Business reporter",
+  "كاتبة وباحثة في الشؤون الاقتصادية"): a short line opening with a role word;
 * :func:`usable_authors` — names that can be the page's authors: not a URL or e-mail, not a
   role ("Business reporter"), not the site's own name (meta author "LBCI"), not a section or
   tag label, not site chrome ("Bild vergrößern", "Copiar enlace") and not a widget's label
@@ -24,7 +26,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from .._lexicon import chrome_lexicon
-from .._text import clean_text, fold, letters_key
+from .._text import clean_text, ends_like_sentence, fold, letters_key
 from ..data import load_table
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "NAME_EDGES",
     "clean_name",
     "is_place_byline",
+    "is_role_line",
     "looks_like_name",
     "names_a_role",
     "names_the_site",
@@ -167,6 +170,22 @@ def _role_words() -> frozenset[str]:
 def names_a_role(text: str) -> bool:
     """Does ``text`` hold a byline role word ("Business reporter", "مراسل")?"""
     return not _role_words().isdisjoint(fold(text).split())
+
+
+# A role or bio line under a byline is short ("كاتب وباحث في الشؤون الاقتصادية").
+MAX_ROLE_LINE_WORDS = 8
+
+
+def is_role_line(text: str) -> bool:
+    """A byline's role or a writer's one-line bio ("Business reporter", "كاتبة وباحثة في
+    الشؤون الاقتصادية"): at most :data:`MAX_ROLE_LINE_WORDS` words, the first a role word, no
+    digit, not ending like a sentence (a sentence may open with "كاتب": "كاتب سعودي يفوز …"
+    is a headline, and is told apart by the callers, which read this line only beside a
+    byline or at the body's edge)."""
+    words = text.split()
+    if not words or len(words) > MAX_ROLE_LINE_WORDS or _DIGIT_RE.search(text):
+        return False
+    return fold(words[0]).strip(NAME_EDGES) in _role_words() and not ends_like_sentence(text)
 
 
 def names_the_site(key: str, site_keys: frozenset[str]) -> bool:
