@@ -437,7 +437,15 @@ def filter_blocks(
         if state.after_chrome_heading and link_density > AFTER_CHROME_LINK_DENSITY:
             continue
         state.after_chrome_heading = False
-        if short and (reading.stamp or is_caption(reading.folded, reading.words)):
+        at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
+        attribution = reading.byline
+        if short and reading.stamp:
+            if at_edge and attribution is not None:
+                # A credit with its stamp ("تصوير وإعداد: محمد علي — نشر في 12 مارس 2023"):
+                # read as both (the date from the page's stamp evidence).
+                state.credits.append(Credit("body", attribution.authors, attribution.source))
+            continue
+        if short and is_caption(reading.folded, reading.words):
             continue
         if index == state.named_by_label:
             continue
@@ -447,8 +455,6 @@ def filter_blocks(
                 state.credits.append(Credit("body", source=agency_name(named) or named))
                 state.named_by_label = index + 1
             continue
-        at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
-        attribution = reading.byline
         if short and at_edge and attribution is not None:
             state.credits.append(Credit("body", attribution.authors, attribution.source))
             continue
