@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from article_extract import Article, extract
+from article_extract._lexicon import chrome_lexicon
 
 SITE = "الوطن اليوم"
 HEADLINE = "الحكومة تعلن حزمة إجراءات جديدة لدعم القطاع الخاص"
@@ -117,6 +118,18 @@ PLAIN_AUTHOR_BOX = (
     '<p><a href="/kuttab/sara">جميع مقالات الكاتبة</a></p></div>'
 )
 BIO_AND_LINK = ("كاتبة وباحثة", "جميع مقالات", "مقالات الكاتب")
+PHOTO_CREDIT = "تصوير وإعداد: محمد علي — نشر في 12 مارس 2023"
+# A share bar of icon buttons with no telling class names (spans, not links: no link density
+# gives it away): its text is the labels glued together.
+SHARE_BAR = (
+    '<div class="d-flex gap-2"><span>شارك</span>'
+    '<span class="i" onclick="share(1)"><i class="i-fb"></i>فيسبوك</span>'
+    '<span class="i" onclick="share(2)"><i class="i-tw"></i>تويتر</span>'
+    '<span class="i" onclick="share(3)"><i class="i-wa"></i>واتساب</span>'
+    '<span class="i" onclick="copy()"><i class="i-ln"></i>نسخ الرابط</span></div>'
+)
+GLUED_SHARE_BAR = "شاركفيسبوكتويترواتسابنسخ الرابط"
+NO_DATE_LD = {k: v for k, v in _ld().items() if k != "datePublished"}
 EN: dict[str, Any] = {"body": EN_BODY, "site": "Daily Star", "headline": EN_HEADLINE, "lang": "en"}
 EN_LD = _ld(headline=EN_HEADLINE, publisher={"@type": "Organization", "name": "Daily Star"})
 
@@ -207,6 +220,36 @@ CASES = {
         ("خالد العمري",),
         not_in_body=("خالد العمري",),
     ),
+    # --- 3. A photo story's credit with its stamp: the name is the author, the date is read,
+    # and neither the line nor a glued share bar is text.
+    "photo-story-credit-under-the-headline": Case(
+        page(f'<div class="gallery-meta"><p>{PHOTO_CREDIT}</p></div>{SHARE_BAR}', ld=NO_DATE_LD),
+        ("محمد علي",),
+        not_in_body=("تصوير", "شارك", "فيسبوك"),
+    ),
+    "photo-story-credit-opening-the-text": Case(
+        page("", f"<p>{PHOTO_CREDIT}</p>\n{SHARE_BAR}\n{BODY}", ld=NO_DATE_LD),
+        ("محمد علي",),
+        not_in_body=("تصوير", "شارك", "فيسبوك"),
+    ),
+    "photo-story-credit-without-a-dash": Case(
+        page("", f"<p>إعداد وتصوير: محمد علي نشر في 12 مارس 2023</p>\n{BODY}", ld=NO_DATE_LD),
+        ("محمد علي",),
+        not_in_body=("تصوير",),
+    ),
+    "share-bar-inside-the-text": Case(
+        page(
+            STAMP,
+            f"<p>{PARAGRAPHS[0]}</p>{SHARE_BAR}" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]),
+        ),
+        (),
+        not_in_body=("شارك", "فيسبوك"),
+    ),
+    "photo-credit-alone-is-a-caption": Case(  # counter-case: a photographer is no author
+        page(STAMP, f"{BODY}\n<p>تصوير: محمد علي</p>"),
+        (),
+        not_in_body=("تصوير",),
+    ),
     # --- 5. A JSON-LD author typed as an organisation is not a person.
     "json-ld-agency-organization": Case(
         page(
@@ -258,6 +301,16 @@ def dump(
 
 
 DUMPS = {
+    "photo-story-credit": Case(
+        dump((PHOTO_CREDIT, GLUED_SHARE_BAR)),
+        ("محمد علي",),
+        not_in_body=("تصوير", "شارك", "فيسبوك"),
+    ),
+    "share-bar-inside-the-text": Case(
+        dump(("12 مارس 2023",), paragraphs=(PARAGRAPHS[0], GLUED_SHARE_BAR, *PARAGRAPHS[1:])),
+        (),
+        not_in_body=("شارك", "فيسبوك"),
+    ),
     "columnist-with-bio-and-author-box": Case(
         dump(
             ("سارة المنصوري", "كاتبة وباحثة في الشؤون الاقتصادية", "12 مارس 2023"),
@@ -323,3 +376,32 @@ def test_a_short_line_opening_with_a_role_word_is_text_away_from_a_byline() -> N
     line = "كاتب سعودي يفوز بجائزة الرواية العربية"
     article = extract(page(STAMP, f"<p>{line}</p>\n{BODY}"), url=URL)
     assert article.blocks[0].text == line
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        page("", f"<p>{PHOTO_CREDIT}</p>\n{SHARE_BAR}\n{BODY}", ld=NO_DATE_LD),
+        dump((PHOTO_CREDIT, GLUED_SHARE_BAR)),
+    ],
+    ids=["html", "dump"],
+)
+def test_a_photo_story_credit_states_the_date(html: str) -> None:
+    article = extract(html, url=URL)
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2023-03-12"
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        (GLUED_SHARE_BAR, True),
+        ("FacebookTwitterWhatsAppCopy link", True),
+        ("شارك فيسبوك", True),  # apart: the menu rule's
+        ("محمد علي", False),
+        ("Sharepoint", False),  # one phrase and a rest that is none
+        ("homework", False),
+    ],
+)
+def test_share_labels_glued_together_are_chrome(line: str, chrome: bool) -> None:
+    assert chrome_lexicon().is_chrome(line) is chrome
