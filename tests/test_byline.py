@@ -35,6 +35,12 @@ from article_extract._byline import (
         ("--(بترا)", Attribution(source="بترا")),
         ("(ومع)", Attribution(source="و م ع")),
         ("أ ف ب", Attribution(source="أ ف ب")),
+        # two credit roles joined by "و" are one label; a labelled stamp after the names
+        # is cut off
+        ("تصوير وإعداد: محمد علي — نشر في 12 مارس 2023", Attribution(authors=("محمد علي",))),
+        ("إعداد وتصوير: محمد علي نشر في 12 مارس 2023", Attribution(authors=("محمد علي",))),
+        ("كتابة و تصوير - ليلى حسن", Attribution(authors=("ليلى حسن",))),
+        ("By Jane Doe · Posted: Aug 8, 2024 4:00 AM", Attribution(authors=("Jane Doe",))),
     ],
 )
 def test_parse_byline(line: str, expected: Attribution) -> None:
@@ -48,6 +54,7 @@ def test_parse_byline(line: str, expected: Attribution) -> None:
         "المغرب تحت المجهر",
         "كتب الرئيس رسالة طويلة إلى رئيس الوزراء يطلب فيها توضيحات عن الموازنة العامة للعام المقبل",
         "المصدر الذي تحدث للصحيفة رفض الكشف عن هويته لأنه غير مخول بالحديث إلى وسائل الإعلام",
+        "تصوير: محمد علي",  # a photo credit alone is a caption's
         "",
     ],
 )

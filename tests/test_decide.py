@@ -19,6 +19,7 @@ from article_extract._decide.evidence import BlockDraft, Credit, PageEvidence, P
 from article_extract._decide.labels import choose_authors, choose_section, choose_site_name
 from article_extract._decide.names import (
     clean_name,
+    is_role_line,
     looks_like_name,
     names_the_site,
     split_name_place,
@@ -239,10 +240,32 @@ def test_looks_like_name(text: str, name: bool) -> None:
         ("سعد الزهراني (الرياض", "سعد الزهراني"),  # its closing parenthesis stripped already
         ("Jane Doe (AP)", "Jane Doe"),
         ("(الرياض)", "(الرياض)"),  # nothing before the parentheses: no name to keep
+        ("الدمام - فهد القحطاني", "فهد القحطاني"),  # a one-word place first
+        ("الوطن اليوم - خالد العمري", "خالد العمري"),  # the outlet first
+        ("Sky News - Jane Doe", "Jane Doe"),
+        ("خالد العمري - القاهرة", "خالد العمري"),
+        ("خالد العمري - مراسل الوطن", "خالد العمري"),  # a name first stays first
+        ("الشؤون الاقتصادية - الأسواق العالمية", "الشؤون الاقتصادية"),  # no name after it
     ],
 )
 def test_split_name_place(text: str, name: str) -> None:
     assert split_name_place(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("كاتبة وباحثة في الشؤون الاقتصادية", True),
+        ("كاتب صحفي", True),
+        ("Business reporter", False),  # the role word is not the first
+        ("Correspondent, Brussels", True),
+        ("كاتب سعودي يفوز بجائزة الرواية العربية عن روايته الأولى هذا العام", False),  # long
+        ("كاتب وباحث.", False),  # a sentence
+        ("سارة المنصوري", False),
+    ],
+)
+def test_is_role_line(text: str, role: bool) -> None:
+    assert is_role_line(text) is role
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from ._dates import find_dates, label_start
 from ._decide.names import NAME_EDGES, clean_name, looks_like_name, split_name_place
 from ._text import clean_text, fold, strip_non_word_edges
 from .data import load_table
@@ -127,6 +128,11 @@ def _caption_pattern(words: list[str], credits: list[str]) -> re.Pattern[str]:
     )
 
 
+def _joint_labels(roles: list[str]) -> list[str]:
+    """Every two credit roles joined by "و", glued or apart: "تصوير وإعداد", "تصوير و إعداد"."""
+    return [f"{a}{joint}{b}" for a in roles for b in roles if a != b for joint in (" و", " و ")]
+
+
 @cache
 def _tables() -> _Tables:
     table = load_table("bylines")
@@ -137,7 +143,7 @@ def _tables() -> _Tables:
             agencies[" ".join(_fold_token(w) for w in form.split())] = canonical
         latin[canonical] = next((f for f in forms if f.isascii()), canonical)
     separators = sorted(table["author_separators"], key=len, reverse=True)
-    author_labels = _label_tokens(table["author_labels"])
+    author_labels = _label_tokens([*table["author_labels"], *_joint_labels(table["joint_roles"])])
     source_labels = _label_tokens(table["source_labels"])
     return _Tables(
         author_labels=author_labels,
@@ -374,6 +380,7 @@ def _byline_of(line: str, words: list[str], folded: list[str]) -> Attribution | 
         return Attribution(source=agency_name(rest) or rest)
     rest = _after_label(words, folded, tables.author_labels)
     if rest is not None:
+        rest = _before_stamp(rest)
         if len(rest.split()) > MAX_BYLINE_WORDS:
             return None
         authors = _split_authors(rest)
@@ -383,6 +390,20 @@ def _byline_of(line: str, words: list[str], folded: list[str]) -> Attribution | 
         if agency is not None:
             return Attribution(source=agency)
     return None
+
+
+def _before_stamp(names: str) -> str:
+    """The names of a byline without a labelled stamp printed after them ("محمد علي نشر في 12
+    مارس 2023", "Jane Doe · Posted: Aug 8, 2024"): cut where the date's label starts (the date
+    engine's label rule). Only text holding a digit is read for dates."""
+    if _DIGIT_RE.search(names) is None:
+        return names
+    labelled = next((d for d in find_dates(names) if d.role is not None), None)
+    start = label_start(names, labelled) if labelled is not None else None
+    return names[:start].strip(NAME_EDGES) if start else names
+
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:

@@ -39,6 +39,15 @@ MENU_LINE_COVERAGE = 0.6
 _MAX_PHRASE_WORDS = 6
 
 
+# A share bar's labels glued without spaces ("شاركفيسبوكتويترواتسابنسخ الرابط": the text of
+# icon links side by side) are chrome when at least this many exact phrases make up the whole
+# line; such a line is short, and phrases shorter than MIN_GLUED_PHRASE_CHARS ("x", "ok") are
+# not read as its pieces (they would make up ordinary words).
+MIN_GLUED_PHRASES = 2
+MAX_GLUED_LINE_CHARS = 80
+MIN_GLUED_PHRASE_CHARS = 3
+
+
 _FIRST_WORD_RE = re.compile(r"\w+|\S")
 # The first word of each line of a text ("" for a line that opens with a space), in one pass.
 _LINE_FIRST_WORDS_RE = re.compile(f"^(?:{_FIRST_WORD_RE.pattern})?", re.MULTILINE)
@@ -90,6 +99,8 @@ class ChromeLexicon(NamedTuple):
     inline_related: frozenset[str]
     exact_words: frozenset[str]  # every word of every exact phrase, for a cheap upper bound
     widget_prefixes: PhraseIndex
+    glued: frozenset[str]  # exact phrases without their spaces, for glued share bars
+    glued_lengths: tuple[int, ...]  # their lengths, longest first
 
     def coverage(self, text: str) -> float:
         """Share of the line's words that belong to exact lexicon phrases (longest match first)."""
@@ -131,7 +142,28 @@ class ChromeLexicon(NamedTuple):
             tail = self.is_tail_marker_key(key)
         if tail or self.prefixes.starts(key):
             return True
-        return words > 1 and self._may_be_menu(key) and self.coverage_key(key) >= MENU_LINE_COVERAGE
+        if words > 1 and self._may_be_menu(key) and self.coverage_key(key) >= MENU_LINE_COVERAGE:
+            return True
+        return self._glued_phrases(key)
+
+    def _glued_phrases(self, key: str) -> bool:
+        """Is ``key`` exact phrases glued together, at least :data:`MIN_GLUED_PHRASES` of them
+        ("شاركفيسبوكتويتر…")? A line all of whose words are known phrases' words is no glued
+        one (the menu rule reads it). A linear pass over the line's positions."""
+        if len(key) > MAX_GLUED_LINE_CHARS or all(w in self.exact_words for w in key.split()):
+            return False
+        text = key.replace(" ", "")
+        # pieces[i]: the most phrases that make up text[:i] (0: none reach i).
+        pieces = [0] * (len(text) + 1)
+        pieces[0] = 1  # counted one too many, for the start
+        for start in range(len(text)):
+            if not pieces[start]:
+                continue
+            for length in self.glued_lengths:
+                end = start + length
+                if end <= len(text) and text[start:end] in self.glued:
+                    pieces[end] = max(pieces[end], pieces[start] + 1)
+        return pieces[-1] - 1 >= MIN_GLUED_PHRASES
 
     def _may_be_menu(self, key: str) -> bool:
         """Cheap upper bound for coverage: enough words that occur in some exact phrase. Read
@@ -209,6 +241,9 @@ def chrome_lexicon() -> ChromeLexicon:
     )
     tail = frozenset(_phrases(table, "tail"))
     exact = frozenset(_phrases(table, "exact"))
+    glued = frozenset(
+        g for g in (p.replace(" ", "") for p in exact) if len(g) >= MIN_GLUED_PHRASE_CHARS
+    )
     return ChromeLexicon(
         exact=exact,
         exact_words=frozenset(w for phrase in exact for w in phrase.split()),
@@ -218,4 +253,6 @@ def chrome_lexicon() -> ChromeLexicon:
         tail_prefixes=PhraseIndex.of(tail),
         inline_related=frozenset(_phrases(table, "inline_related")),
         widget_prefixes=PhraseIndex.of(_phrases(table, "widget")),
+        glued=glued,
+        glued_lengths=tuple(sorted({len(g) for g in glued}, reverse=True)),
     )

@@ -10,7 +10,8 @@
 * **Authors and source**: credits arrive in trust order (a visible byline, credit lines at the
   body's edges, JSON-LD ``author``, ``<meta name=author>``, microdata); the authors are the
   first credit with usable names (:func:`.names.usable_authors`), the source the first one
-  stated.
+  stated. A news agency among a credit's names ("By Jane Doe and AFP", a meta author
+  "Reuters") is that credit's source, never an author: an agency is not a person.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .._byline import agency_name
 from .._lexicon import chrome_lexicon
 from .._text import clean_text
 from .evidence import Credit
-from .names import usable_authors
+from .names import clean_name, usable_authors
 from .titles import DOMAIN_RE
 
 __all__ = ["MAX_SECTION_WORDS", "choose_authors", "choose_section", "choose_site_name"]
@@ -68,9 +70,21 @@ def choose_authors(
     credits: Sequence[Credit], site_keys: frozenset[str], labels: frozenset[str]
 ) -> tuple[tuple[str, ...], str | None]:
     """(authors, source) from the credits, by the rule in the module docstring."""
+    credits = [_agencies_as_source(c) for c in credits]
     source = next((c.source for c in credits if c.source), None)
     for credit in credits:
         authors = usable_authors(credit.authors, site_keys, labels)
         if authors:
             return authors, source
     return (), source
+
+
+def _agencies_as_source(credit: Credit) -> Credit:
+    """``credit`` with the agencies among its names moved to its source (when it states
+    none)."""
+    # Read as names first: "Associated Press in Valencia" names the agency, with its place.
+    agencies = [agency_name(clean_name(n) or "") for n in credit.authors]
+    if not any(agencies):
+        return credit
+    people = tuple(n for n, agency in zip(credit.authors, agencies, strict=True) if not agency)
+    return credit._replace(authors=people, source=credit.source or next(filter(None, agencies)))

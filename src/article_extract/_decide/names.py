@@ -11,6 +11,8 @@ and metadata authors (JSON-LD ``author``, ``<meta name=author>``).
   words of letters, not opening with the article "ال", without prepositions and the like,
   and in scripts with letter case every word but a particle ("von", "de", "al-") capitalised
   ("Kommentare öffnen" is not a name);
+* :func:`is_role_line` — a byline's role or a columnist's one-line bio ("Business reporter",
+  "كاتبة وباحثة في الشؤون الاقتصادية"): a short line opening with a role word;
 * :func:`usable_authors` — names that can be the page's authors: not a URL or e-mail, not a
   role ("Business reporter"), not the site's own name (meta author "LBCI"), not a section or
   tag label, not site chrome ("Bild vergrößern", "Copiar enlace") and not a widget's label
@@ -24,7 +26,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from .._lexicon import chrome_lexicon
-from .._text import clean_text, fold, letters_key
+from .._text import clean_text, ends_like_sentence, fold, letters_key
 from ..data import load_table
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "NAME_EDGES",
     "clean_name",
     "is_place_byline",
+    "is_role_line",
     "looks_like_name",
     "names_a_role",
     "names_the_site",
@@ -82,9 +85,11 @@ def _place_prepositions() -> frozenset[str]:
 
 def split_name_place(text: str) -> str:
     """``text`` without its place: "حسام أبو العلا - القاهرة" → "حسام أبو العلا", "الدمام - فهد
-    القحطاني" → "فهد القحطاني" (a one-word place before a longer name), "Sam Jones in Madrid"
-    → "Sam Jones" (a preposition before a capitalised word), "سعد الزهراني (الرياض)" → "سعد
-    الزهراني" (a place in parentheses after the name; its closing one may be gone already)."""
+    القحطاني" → "فهد القحطاني" (a one-word place before a longer name), "الوطن اليوم - خالد
+    العمري" → "خالد العمري" (an outlet before a name: the part before the dash does not read as
+    a person's name, the part after it does), "Sam Jones in Madrid" → "Sam Jones" (a
+    preposition before a capitalised word), "سعد الزهراني (الرياض)" → "سعد الزهراني" (a place in
+    parentheses after the name; its closing one may be gone already)."""
     opening = text.rfind(" (")
     if opening > 0 and len(text) - opening <= MAX_BRACKETED_PLACE_CHARS:
         place = text[opening + 2 :].removesuffix(")")
@@ -92,8 +97,7 @@ def split_name_place(text: str) -> str:
             text = text[:opening]
     parts = _PLACE_SEPARATOR_RE.split(text, maxsplit=1)
     name = parts[0]
-    # "الدمام - فهد القحطاني": the Gulf press puts the place first; a name has two words or more.
-    if len(parts) == 2 and len(name.split()) == 1 and len(parts[1].split()) >= MIN_BARE_NAME_WORDS:
+    if len(parts) == 2 and _place_first(name, parts[1]):
         name = parts[1]
     words = name.split()
     prepositions = _place_prepositions()
@@ -101,6 +105,17 @@ def split_name_place(text: str) -> str:
         if words[position] in prepositions and words[position + 1][0].isupper():
             return " ".join(words[:position])
     return name
+
+
+def _place_first(first: str, second: str) -> bool:
+    """In "first - second", is ``second`` the name? The Gulf press puts the place first
+    ("الدمام - فهد القحطاني": a name has two words or more), and a byline may open with the
+    outlet ("الوطن اليوم - خالد العمري", "Sky News - Jane Doe"): a short part that does not
+    read as a person's name, before one that does."""
+    words = len(first.split())
+    if words == 1:
+        return len(second.split()) >= MIN_BARE_NAME_WORDS
+    return words <= MAX_BARE_NAME_WORDS and not _reads_as_name(first) and _reads_as_name(second)
 
 
 def clean_name(text: str) -> str | None:
@@ -113,7 +128,12 @@ def clean_name(text: str) -> str | None:
 
 def looks_like_name(text: str) -> bool:
     """Does an unlabelled line read as a personal name (module docstring)?"""
-    words = split_name_place(text).split()
+    return _reads_as_name(split_name_place(text))
+
+
+def _reads_as_name(name: str) -> bool:
+    """:func:`looks_like_name` of a text without a place."""
+    words = name.split()
     if not MIN_BARE_NAME_WORDS <= len(words) <= MAX_BARE_NAME_WORDS:
         return False
     if any(_DIGIT_RE.search(w) for w in words):
@@ -150,6 +170,22 @@ def _role_words() -> frozenset[str]:
 def names_a_role(text: str) -> bool:
     """Does ``text`` hold a byline role word ("Business reporter", "مراسل")?"""
     return not _role_words().isdisjoint(fold(text).split())
+
+
+# A role or bio line under a byline is short ("كاتب وباحث في الشؤون الاقتصادية").
+MAX_ROLE_LINE_WORDS = 8
+
+
+def is_role_line(text: str) -> bool:
+    """A byline's role or a writer's one-line bio ("Business reporter", "كاتبة وباحثة في
+    الشؤون الاقتصادية"): at most :data:`MAX_ROLE_LINE_WORDS` words, the first a role word, no
+    digit, not ending like a sentence (a sentence may open with "كاتب": "كاتب سعودي يفوز …"
+    is a headline, and is told apart by the callers, which read this line only beside a
+    byline or at the body's edge)."""
+    words = text.split()
+    if not words or len(words) > MAX_ROLE_LINE_WORDS or _DIGIT_RE.search(text):
+        return False
+    return fold(words[0]).strip(NAME_EDGES) in _role_words() and not ends_like_sentence(text)
 
 
 def names_the_site(key: str, site_keys: frozenset[str]) -> bool:

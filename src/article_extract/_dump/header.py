@@ -25,7 +25,7 @@ from .._byline import agency_name, unlabelled_names
 from .._dates import DateRole
 from .._decide.dates import DAY_OR_BETTER, DateEvidence
 from .._decide.evidence import Credit
-from .._decide.names import looks_like_name
+from .._decide.names import is_role_line, looks_like_name
 from .._decide.titles import MetadataTitle, ShownTitle, split_document_title
 from .._lexicon import chrome_lexicon
 from .._text import letters_key
@@ -75,6 +75,9 @@ class Header(NamedTuple):
     stamp_lines: frozenset[int]
     standfirst_after: int | None  # a headline candidate right above a standfirst
     counts: Counter[str]  # how often each window line's key occurs in the dump (menus repeat)
+    # … up to the body's end: a columnist's name under the headline repeats in the author box
+    # under the text, where no menu is
+    counts_to_body_end: Counter[str]
 
     def shown(self) -> tuple[ShownTitle, ...]:
         return tuple(ShownTitle(line.text, "line", True) for line in self.candidates)
@@ -253,6 +256,9 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     # distinct lines from holding a second index of all its text.
     window_keys = {line.key for line in window}
     counts = Counter(line.key for line in lines if line.key in window_keys)
+    counts_to_body_end = Counter(
+        line.key for line in lines if line.key in window_keys and line.position <= span.end
+    )
     # Only a first line that names a site ("headline - Site") counts as the page's <title>.
     first = lines[0] if lines and lines[0].position < span.start else None
     document_site = split_document_title(first.text)[1] if first is not None else None
@@ -271,7 +277,7 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
     ]
     media = _media_titles(lines, candidates)
     # Candidates that read as a person's name (a byline): read once, asked by several rules.
-    named = frozenset(c.position for c in candidates if looks_like_name(c.text))
+    named = _named(candidates)
     next_to_date = _nearest_above(
         candidates, date_line.position if date_line else None, media, named
     )
@@ -328,6 +334,7 @@ def read_header(lines: Sequence[Line], span: BodySpan) -> Header:
         stamp_lines=frozenset(ln.position for ln in window if ln.dates and ln.is_date_line),
         standfirst_after=next_to_date.position if standfirst is not None and next_to_date else None,
         counts=counts,
+        counts_to_body_end=counts_to_body_end,
     )
 
 
@@ -361,7 +368,7 @@ def header_lines(header: Header, title_line: Line | None) -> HeaderLines:
         if labelled is not None:
             used.update((line.position, line.position + 1))
             credits.append(Credit("byline", source=labelled))
-    section, site_name, name_authors = _meta_lines(window, title_line, header.counts, used)
+    section, site_name, name_authors = _meta_lines(window, title_line, header, used)
     if name_authors:
         credits.append(Credit("byline", name_authors))
     site_names = [site_name] if site_name else []
@@ -462,13 +469,23 @@ def _chrome_under_stamp(
     return chrome_below.get(stamp.position, 0)
 
 
+def _named(candidates: Sequence[Line]) -> frozenset[int]:
+    """The candidates that read as a person's name (a byline), and the role or one-line bio
+    printed right under one ("كاتبة وباحثة في الشؤون الاقتصادية"): the byline's, never the
+    headline."""
+    named = {c.position for c in candidates if looks_like_name(c.text)}
+    named.update(c.position for c in candidates if c.position - 1 in named and is_role_line(c.text))
+    return frozenset(named)
+
+
 def _meta_lines(
-    window: Sequence[Line], title_line: Line | None, counts: Counter[str], used: set[int]
+    window: Sequence[Line], title_line: Line | None, header: Header, used: set[int]
 ) -> tuple[str | None, str | None, tuple[str, ...]]:
     """Short unlabelled lines around the title: (section, site name, author names).
 
     A label that also appears elsewhere on the page (menus, breadcrumbs) is a section; a
-    personal name below the title is the author; another short phrase is the site's name.
+    personal name below the title is the author (also when the author box under the text
+    repeats it); another short phrase is the site's name.
     """
     section = site_name = None
     authors: tuple[str, ...] = ()
@@ -479,7 +496,10 @@ def _meta_lines(
         if line.sentence_like or is_caption(line):
             continue
         key = line.key
-        if counts[key] > 1 or (title_line is not None and line.position < title_line.position):
+        repeated = header.counts[key] > 1
+        if repeated and header.counts_to_body_end[key] == 1 and unlabelled_names(line.text):
+            repeated = False  # a name repeated only under the text: the author box's
+        if repeated or (title_line is not None and line.position < title_line.position):
             if section is None or (title_line and line.position < title_line.position):
                 section = line.text
             continue
@@ -488,6 +508,8 @@ def _meta_lines(
             if names:
                 authors = names  # the nearest to the body wins (later lines overwrite)
                 used.add(line.position)
+            elif authors and line.position - 1 in used and is_role_line(line.text):
+                used.add(line.position)  # the bio under the name ("كاتب وباحث في …")
             elif site_name is None and _may_be_site_name(line):
                 site_name = line.text
                 used.add(line.position)

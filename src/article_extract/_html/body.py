@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -38,7 +38,7 @@ from .._byline import (
 )
 from .._dates import is_date_label
 from .._decide.evidence import BlockDraft, Credit
-from .._decide.names import is_place_byline, split_name_place
+from .._decide.names import is_place_byline, is_role_line, looks_like_name, split_name_place
 from .._decide.text_roles import (
     BLOCKS_READ_AFTER_BOX,
     MAX_INLINE_BOX_ITEMS,
@@ -437,7 +437,15 @@ def filter_blocks(
         if state.after_chrome_heading and link_density > AFTER_CHROME_LINK_DENSITY:
             continue
         state.after_chrome_heading = False
-        if short and (reading.stamp or is_caption(reading.folded, reading.words)):
+        at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
+        attribution = reading.byline
+        if short and reading.stamp:
+            if at_edge and attribution is not None:
+                # A credit with its stamp ("تصوير وإعداد: محمد علي — نشر في 12 مارس 2023"):
+                # read as both (the date from the page's stamp evidence).
+                state.credits.append(Credit("body", attribution.authors, attribution.source))
+            continue
+        if short and is_caption(reading.folded, reading.words):
             continue
         if index == state.named_by_label:
             continue
@@ -447,8 +455,6 @@ def filter_blocks(
                 state.credits.append(Credit("body", source=agency_name(named) or named))
                 state.named_by_label = index + 1
             continue
-        at_edge = len(state.kept) < EDGE_BLOCKS or index >= count - EDGE_BLOCKS
-        attribution = reading.byline
         if short and at_edge and attribution is not None:
             state.credits.append(Credit("body", attribution.authors, attribution.source))
             continue
@@ -459,6 +465,8 @@ def filter_blocks(
         if short and at_edge and place_byline(text):
             # An unlabelled byline with its place: "الدمام - فهد القحطاني".
             state.credits.append(Credit("body", (split_name_place(text),)))
+            continue
+        if short and at_edge and _bio_of_byline(texts, readings, index):
             continue
         if index >= count - EDGE_BLOCKS:
             text, agency = split_trailing_credit(text)
@@ -487,6 +495,16 @@ def filter_blocks(
         if opening is not None:
             state.credits.append(Credit("body", source=opening))
     return Body(tuple(kept), tuple(state.credits))
+
+
+def _bio_of_byline(texts: Sequence[str], readings: Sequence[_LineReading], index: int) -> bool:
+    """Is block ``index`` the role or one-line bio of the byline beside it (an author box's
+    "كاتبة وباحثة في الشؤون الاقتصادية" under the name)? Only beside a block that reads as a
+    person's name or a byline: alone, a short line may open with "كاتب" and be the text's."""
+    if not is_role_line(texts[index]):
+        return False
+    beside = (i for i in (index - 1, index + 1) if 0 <= i < len(texts))
+    return any(readings[i].byline is not None or looks_like_name(texts[i]) for i in beside)
 
 
 def _box_role(raw: Blocks, reading: _LineReading, teaser: bool, index: int) -> BoxRole:

@@ -13,9 +13,10 @@ import re
 
 from lxml.etree import _Element
 
-from .._byline import Attribution, parse_byline, parse_names
+from .._byline import Attribution, agency_name, parse_byline, parse_names
 from .._decide.evidence import Credit
 from .._decide.names import is_place_byline, looks_like_name, names_a_role, split_name_place
+from .._lexicon import chrome_lexicon
 from .._text import clean_text
 from .._urls import is_author_page
 from .index import TreeIndex
@@ -61,13 +62,7 @@ def visible_byline(
             if looks_like_name(near.text) and _is_author_link(near.element, near.text):
                 return Credit("byline", (near.text,))
             continue
-        names = parse_names(near.text)
-        if any(names_a_role(n) for n in names):
-            # A name link and a role span side by side ("Dana Kowalski" + "Business
-            # reporter") glue together when no space separates them in the markup: read the
-            # element's pieces of text apart.
-            pieces = (clean_text(t) for t in near.element.itertext())
-            names = parse_names(" | ".join(p for p in pieces if p))
+        names = _box_names(near.element, near.text)
         if not names and len(near.element):
             # A name beside the date in one byline box ("أحمد الحربي" + "نشر في: …"): the
             # first piece of its text that reads as names.
@@ -75,6 +70,33 @@ def visible_byline(
         if names:
             return Credit("byline", names)
     return None
+
+
+def _box_names(element: _Element, text: str) -> tuple[str, ...]:
+    """The names a byline element (its text ``text``) gives. Its texts glue together when no
+    space separates them in the markup — a name link and a role ("Dana Kowalski" + "Business
+    reporter"), an author box's name, bio and link ("سارة المنصوري" + "كاتبة وباحثة في الشؤون
+    الاقتصادية" + "جميع مقالات الكاتبة") — so a box of several texts is read apart: all of them
+    as one byline when each name reads as a person's, else its first text that does, else (a
+    script that writes names without spaces: "渡辺洋介") its first text that is not a label
+    ("この記事を書いた人") when that names one person."""
+    texts = [t for t in (clean_text(t) for t in element.itertext()) if t]
+    if len(texts) < MIN_BOX_TEXTS:
+        return parse_names(text)
+    names = parse_names(" | ".join(texts))
+    if names and all(map(_person_like, names)):
+        return names
+    found = next(filter(None, map(_person_names, texts)), None)
+    if found is not None:
+        return found
+    lexicon = chrome_lexicon()
+    first = next((t for t in texts if not lexicon.is_chrome(t)), "")
+    alone = parse_names(first)
+    return alone if len(alone) == 1 and not names_a_role(alone[0]) else names
+
+
+# A byline element holding this many texts is a box of parts, read apart (see _box_names).
+MIN_BOX_TEXTS = 2
 
 
 def _pieces(element: _Element) -> list[str]:
@@ -86,9 +108,16 @@ def _pieces(element: _Element) -> list[str]:
 
 
 def _person_names(text: str) -> tuple[str, ...]:
-    """The names an unlabelled piece of a byline box holds, when each reads as a person's."""
+    """The names an unlabelled piece of a byline box holds, when each reads as a person's (not
+    a role, not a link's label such as "جميع مقالات الكاتبة")."""
     names = parse_names(clean_text(text))
-    return names if names and all(map(looks_like_name, names)) else ()
+    if not names or not all(map(_person_like, names)):
+        return ()
+    return names
+
+
+def _person_like(name: str) -> bool:
+    return looks_like_name(name) and not names_a_role(name) and not chrome_lexicon().is_chrome(name)
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -114,15 +143,19 @@ def _read_byline(element: _Element, text: str) -> Attribution | None:
 
 
 def metadata_credits(meta: PageMeta) -> list[Credit]:
-    """JSON-LD ``author``, ``<meta name=author>``, microdata ``author``, in that order."""
+    """JSON-LD ``author``, ``<meta name=author>``, microdata ``author``, in that order. An
+    organisation JSON-LD names as the author is no person: a news agency among them is the
+    source; any other is the site's own organisation (a site-name candidate, see
+    ``metadata._site_names``), neither author nor source."""
+    agencies = (agency_name(n) for n in meta.ld_author_organizations())
     credits = [
-        Credit("json-ld", tuple(meta.ld_authors())),
+        Credit("json-ld", tuple(meta.ld_authors()), next(filter(None, agencies), None)),
         Credit("meta", tuple(meta.all("author"))),
     ]
     micro = meta.micro("author")
     if micro:
         credits.append(Credit("microdata", (micro,)))
-    return [c for c in credits if c.authors]
+    return [c for c in credits if c.authors or c.source]
 
 
 def _is_author_link(element: _Element, text: str) -> bool:

@@ -22,6 +22,7 @@ __all__ = [
     "JsonObject",
     "iter_objects",
     "ld_names",
+    "ld_names_by_kind",
     "ld_text",
     "parse_jsonld",
     "read_jsonld",
@@ -143,3 +144,17 @@ def ld_names(value: Any) -> list[str]:
             elif isinstance(name, list):
                 names.extend(_unescape(n).strip() for n in name if isinstance(n, str))
     return [n for n in names if n]
+
+
+def ld_names_by_kind(value: Any, organization_types: frozenset[str]) -> tuple[list[str], list[str]]:
+    """:func:`ld_names` of an author value split in two: the people's names, and the names of
+    the items typed as one of ``organization_types`` (an untyped item or a plain string counts
+    as a person: pages type their organisations, rarely their people)."""
+    items = value if isinstance(value, list) else [value]
+    people: list[str] = []
+    organizations: list[str] = []
+    for item in items:
+        types = types_of(item) if isinstance(item, dict) else ()
+        typed = "Person" not in types and not organization_types.isdisjoint(types)
+        (organizations if typed else people).extend(ld_names(item))
+    return people, organizations

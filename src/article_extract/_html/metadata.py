@@ -14,10 +14,11 @@ from typing import Any, NamedTuple
 from lxml import etree
 from lxml.etree import _Element
 
+from .._byline import agency_name
 from .._model import Options
 from .._text import clean_text
 from .._urls import normalize_url
-from .jsonld import JsonObject, ld_names, ld_text, read_jsonld, types_of
+from .jsonld import JsonObject, ld_names, ld_names_by_kind, ld_text, read_jsonld, types_of
 from .parse import text_content
 from .rules import meta_rules
 
@@ -67,9 +68,20 @@ class PageMeta(NamedTuple):
         return self.article.get(key) if self.article is not None else None
 
     def ld_authors(self) -> list[str]:
-        if self.article is None:
-            return []
-        return ld_names(self.article.get("author") or self.article.get("creator"))
+        """The people the article's JSON-LD names as its authors (organisations left out)."""
+        return _ld_authors(self.article)[0]
+
+    def ld_author_organizations(self) -> list[str]:
+        """The organisations the article's JSON-LD names as its author (``@type``
+        Organization and the like): not people, so never authors."""
+        return _ld_authors(self.article)[1]
+
+
+def _ld_authors(article: JsonObject | None) -> tuple[list[str], list[str]]:
+    if article is None:
+        return [], []
+    value = article.get("author") or article.get("creator")
+    return ld_names_by_kind(value, meta_rules().organization_types)
 
 
 def _add(store: dict[str, list[str]], key: str, value: str | None) -> None:
@@ -98,19 +110,37 @@ def _pick_article(objects: tuple[JsonObject, ...]) -> JsonObject | None:
 
 
 def _site_names(objects: tuple[JsonObject, ...], article: JsonObject | None) -> list[str]:
+    """The publisher's name, then the names of the site's ``WebSite`` and organisation objects,
+    then those of an organisation the article names as its author. A news agency's name is
+    none of them: an agency credited as author is the article's source (``_html.credits``),
+    not the site."""
     names: list[str] = []
     if article is not None:
         names.extend(ld_names(article.get("publisher")))
     site_types = meta_rules().site_types
+    authors = _author_objects(article)
     for obj in objects:
-        if set(types_of(obj)) & site_types:
+        if set(types_of(obj)) & site_types and id(obj) not in authors:
             name = obj.get("name")
             if isinstance(name, str):
                 names.append(name)
             alternate = obj.get("alternateName")
             if isinstance(alternate, str):
                 names.append(alternate)
+    # An organisation credited as the author that is not an agency is the one behind the site
+    # (CMSs fill the author field with it when no writer is named): its name is the site's
+    # name when nothing better states one.
+    names.extend(n for n in _ld_authors(article)[1] if agency_name(n) is None)
     return names
+
+
+def _author_objects(article: JsonObject | None) -> set[int]:
+    """The identities of the objects the article's ``author`` value holds."""
+    if article is None:
+        return set()
+    value = article.get("author") or article.get("creator")
+    items = value if isinstance(value, list) else [value]
+    return {id(item) for item in items if isinstance(item, dict)}
 
 
 # Explicit axes: libxml2 evaluates "//body//*" by merging a node set per step, which grows

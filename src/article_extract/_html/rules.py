@@ -54,6 +54,7 @@ class MetaRules(NamedTuple):
     article_types: tuple[str, ...]
     listing_types: frozenset[str]
     site_types: frozenset[str]
+    organization_types: frozenset[str]
     keys: dict[str, tuple[str, ...]]
     date_tokens: TokenRules
     author_tokens: TokenRules
@@ -106,6 +107,7 @@ def meta_rules() -> MetaRules:
         article_types=tuple(table["article_types"]),
         listing_types=frozenset(table["listing_types"]),
         site_types=frozenset(table["site_types"]),
+        organization_types=frozenset(table["organization_types"]),
         keys={k: tuple(v.lower() for v in vs) for k, vs in table["keys"].items()},
         date_tokens=TokenRules(table["visible"]["date_tokens"]),
         author_tokens=TokenRules(table["visible"]["author_tokens"]),
