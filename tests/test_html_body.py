@@ -565,3 +565,38 @@ def test_share_buttons_without_telling_classes_are_not_text() -> None:
     body = extract(page).body
     for label in ("twitter-x", "mail", "whatsapp"):
         assert label not in body.split()
+
+
+LEAD = "الوزارة تطمئن المواطنين وتؤكد أن الوضع الصحي تحت السيطرة رغم ارتفاع عدد الإصابات."
+
+
+def _header_then_body(between: str) -> str:
+    # The headline and what follows it in the page's header, outside the <article> body box
+    # (no telling class name), then the text in an "entry-content" container.
+    return (
+        "<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'>"
+        "<meta property='og:title' content='الصحة تعلن إصابات جديدة'></head><body>"
+        "<nav><a href='/'>الرئيسية</a></nav>"
+        f"<div class='x1'><h1>الصحة تعلن إصابات جديدة</h1>{between}</div>"
+        f"<article><div class='entry-content'><p>{S1}</p><p>{S2}</p><p>{S3}</p></div></article>"
+        "<footer>جميع الحقوق محفوظة © 2020</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("between", "lead"),
+    [
+        (f"<div class='k2'><p>{LEAD}</p></div>", True),  # the standfirst, unclassed
+        (f"<span>أخبار محلية</span><p>{LEAD}</p>", True),  # after a kicker
+        (f"<p>الخميس 06 يناير 2022 - 10:30</p><p>{LEAD}</p>", True),  # after the stamp
+        (f"<figure><img src='a.jpg'><figcaption><p>{LEAD}</p></figcaption></figure>", False),
+        (f"<p><a href='/news/2'>{LEAD}</a></p>", False),  # a link: a teaser, not the lead
+        ("<p>بقلم: سامي يوسف</p>", False),  # a byline is not prose
+        ("<p>الخميس 06 يناير 2022 - 10:30</p>", False),  # nor a stamp
+        ("<ul><li><p>" + LEAD + "</p></li></ul>", False),  # a list's item
+    ],
+)
+def test_the_standfirst_under_the_headline_opens_the_body(between: str, lead: bool) -> None:
+    blocks = [b.text for b in extract(_header_then_body(between)).blocks]
+    assert blocks[0] == (LEAD if lead else S1)
+    assert blocks[-1] == S3

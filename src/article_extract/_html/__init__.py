@@ -36,7 +36,14 @@ from .._lexicon import match_key
 from .._model import Options
 from .._text import letters_key
 from .._urls import normalize_url
-from .body import Body, extract_body, find_container, score_container, scored_container
+from .body import (
+    Body,
+    extract_body,
+    find_container,
+    score_container,
+    scored_container,
+    with_standfirst,
+)
 from .credits import metadata_credits, visible_byline
 from .dates import date_evidence
 from .listing import page_signals, with_body_teasers
@@ -101,6 +108,8 @@ def extract_from_html(page: PageInput, options: Options) -> PageEvidence:
     page_kind = page_signals(meta, root)
     # From here on the tree loses its chrome: everything that reads the page as it came is above.
     container = container or scored_container(index, best_as_it_came)
+    if container is not None and at_headline and anchor is not None:
+        container = with_standfirst(container, anchor, index)
     signals = with_body_teasers(page_kind, container.parts if container else ())
     body = Body((), ())
     if container is not None:

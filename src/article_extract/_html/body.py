@@ -57,10 +57,18 @@ from . import rules as tables
 from .blocks import Blocks, walk_blocks
 from .chrome import remove_chrome
 from .index import TreeIndex
+from .nearby import elements_after
 from .parse import collapsed_length, text_content, text_length
 from .rules import BodyRules, ContainerRule
 
-__all__ = ["Body", "Container", "extract_body", "find_container", "scored_container"]
+__all__ = [
+    "Body",
+    "Container",
+    "extract_body",
+    "find_container",
+    "scored_container",
+    "with_standfirst",
+]
 
 logger = logging.getLogger("article_extract")
 
@@ -71,6 +79,14 @@ INNER_CONTAINER_SHARE = 0.75
 MIN_REPEATED_SIBLINGS = 3
 # A further part of a split body (a lead box, a later text box) holds at least this much text.
 MIN_PART_CHARS = 40
+# A standfirst under the headline (:func:`with_standfirst`) sits within this many elements of
+# it (a kicker, a byline row and share buttons may come first)…
+STANDFIRST_WINDOW = 30
+# … and reads as prose: this many words, ending like a sentence, or this many without.
+MIN_STANDFIRST_WORDS = 8
+MIN_UNPUNCTUATED_STANDFIRST_WORDS = 15
+# A paragraph inside these is a caption or the page's furniture, not the standfirst.
+_STANDFIRST_OUTSIDE = frozenset({"figure", "figcaption", "nav", "aside", "footer", "li"})
 # Less text than this is a teaser or a caption box, not an article container.
 MIN_CONTAINER_CHARS = 140
 # A container that is mostly link text is a list of links (related, menus).
@@ -223,6 +239,46 @@ def _lead_part(
             continue
         return element
     return None
+
+
+def with_standfirst(container: Container, headline: _Element, index: TreeIndex) -> Container:
+    """``container`` with the standfirst printed right under the displayed headline, above the
+    container and outside it, as its first part (a theme that prints the lead in the header,
+    beside the headline, with no telling class name).
+
+    The standfirst is the first ``<p>`` among the :data:`STANDFIRST_WINDOW` elements after
+    the headline that reads as prose (at least :data:`MIN_STANDFIRST_WORDS` words, ending like
+    a sentence or :data:`MIN_UNPUNCTUATED_STANDFIRST_WORDS` long), holds no link, is not chrome
+    and sits in no figure or page furniture."""
+    position = index.position
+    start = min((position.get(part, 0) for part in container.parts), default=0)
+    here = position.get(headline)
+    if here is None or here >= start:
+        return container
+    for element in islice(elements_after(headline), STANDFIRST_WINDOW):
+        if position.get(element, start) >= start:
+            break
+        if element.tag == "p" and _reads_as_standfirst(element, container):
+            return container._replace(parts=(element, *container.parts))
+    return container
+
+
+def _reads_as_standfirst(element: _Element, container: Container) -> bool:
+    if element.find(".//a") is not None:
+        return False
+    if any(a.tag in _STANDFIRST_OUTSIDE for a in element.iterancestors()):
+        return False
+    text = clean_text(text_content(element))
+    words = len(text.split())
+    if not MIN_PART_CHARS <= len(text) <= tables.body_rules().lead_max_chars:
+        return False
+    if words < MIN_STANDFIRST_WORDS or (
+        words < MIN_UNPUNCTUATED_STANDFIRST_WORDS and not ends_like_sentence(text)
+    ):
+        return False
+    if chrome_lexicon().is_chrome(text) or is_stamp_line(text):
+        return False
+    return not any(element in set(part.iterancestors()) for part in container.parts)
 
 
 def _sibling_parts(primary: _Element, hits: list[_Element]) -> list[_Element]:

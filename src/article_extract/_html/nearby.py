@@ -25,7 +25,7 @@ from .index import TreeIndex
 from .parse import text_content
 from .tokens import TokenRules
 
-__all__ = ["Nearby", "nearby_elements"]
+__all__ = ["Nearby", "elements_after", "nearby_elements"]
 
 # Stamps and bylines are one line; longer text is prose that happens to sit in a "date" box.
 MAX_NEARBY_CHARS = 140
@@ -66,7 +66,7 @@ def _around(anchor: _Element) -> set[_Element]:
             out.add(node)
         node = node.getnext()
     prose = 0
-    for element in islice(_following(anchor), FOLLOWING_ELEMENTS):
+    for element in islice(elements_after(anchor), FOLLOWING_ELEMENTS):
         if element.tag == "p" and len(text_content(element)) > MAX_NEARBY_CHARS:
             prose += 1
             if prose == PROSE_PARAGRAPHS:
@@ -76,7 +76,7 @@ def _around(anchor: _Element) -> set[_Element]:
     return out
 
 
-def _following(anchor: _Element) -> Iterator[_Element]:
+def elements_after(anchor: _Element) -> Iterator[_Element]:
     """The elements after ``anchor`` (not inside it), in document order, read lazily (XPath's
     ``following::`` axis would gather the rest of the page first)."""
     node: _Element | None = anchor
