@@ -5,8 +5,9 @@ The verdict weighs *article evidence* — metadata that describes an article (JS
 ``NewsArticle``…, ``og:type=article``, a published time), a publication date the page states
 (not one read from its URL), a headline the page displays (confirmed by its metadata or in the
 article's header, more than one word, not the site's name) — against *page-kind evidence*:
-error and challenge wording, redirects, collection metadata, the URL's shape, teaser walls, and
-a body made of list items or short headline lines. It refuses only on strong evidence; when
+error and challenge wording, redirects, collection metadata, the URL's shape, teaser walls, a
+body made of list items or short headline lines, and a body with less prose than an article's
+beside teasers, captions or a table. It refuses only on strong evidence; when
 the evidence is mixed it returns the article (``Options.strict`` asks for article evidence on
 every page).
 
@@ -25,15 +26,26 @@ Rules, first hit wins (phrases in ``data/verdict.toml``):
 6. ``home`` — the URL is the site root (or its index document, ``/index.php``) and no
    metadata describes an article;
 7. ``listing`` — the body container holds :data:`CONTAINER_MIN_TEASERS` linked headlines (twice
-   as many with article metadata);
+   as many with article metadata), unless it opens with prose (not thin, see rule 9) under a
+   displayed, dated headline that is not a person's name: an article above its related stories;
 8. ``home``/``listing`` — no article evidence at all, and the body is a list (most of its text
    in list items), a run of short headlines, or short: ``home`` when the title is the site's
    name, else ``listing``. A headline only the metadata states counts as evidence when it has
    several words and prose follows (a paragraph that reads as a sentence);
-9. ``tag``/``listing`` — a short body and a tag/category/archive URL, or a wall of teaser
-   headlines on the page, without article metadata or a displayed headline with its stated
-   date (a short article above a wall of related stories);
-10. ``no_body`` — less than :data:`MIN_BODY_CHARS` of body text.
+9. ``no_body``/``listing`` — the body's prose is thin (fewer than ``MIN_BODY_SENTENCES``
+   sentences and ``MIN_BODY_WORDS`` words: ``text_roles.prose_of``; captions, table rows,
+   headings and headline lines are no prose) beside other things: a main column
+   :data:`THIN_COLUMN_RATIO` times its size, a body mostly not prose, or a wall of teasers — a
+   video's one-line description, a table's note, a gallery, a day's archive. ``listing`` when
+   the page does not describe itself as an article and the other things are links (a column
+   mostly of linked blocks, list items, a teaser wall), else ``no_body``;
+10. ``listing`` — a writer's page: a headline that looks like a person's name, less than
+    :data:`MAX_BIO_WORDS` of prose (a bio), beside :data:`LISTING_MIN_TEASERS` linked headlines
+    (teaser headings or one-link list items);
+11. ``tag``/``listing`` — a short body and a tag/category/archive URL, or a wall of teaser
+    headlines on the page, without article metadata or a displayed headline with its stated
+    date (a short article above a wall of related stories);
+12. ``no_body`` — less than :data:`MIN_BODY_CHARS` of body text.
 
 In strict mode (``Options.strict``) a page without any article evidence is refused by rule 8
 whatever its body.
@@ -50,10 +62,15 @@ from ..data import load_table
 from ..errors import NotAnArticle
 from .dates import DateDecision
 from .evidence import PageEvidence
-from .names import names_the_site
+from .names import looks_like_name, names_the_site
+from .text_roles import is_thin, prose_of
 from .titles import MIN_HEADLINE_WORDS, headline_words
 
-__all__ = ["MIN_BODY_CHARS", "article_evidence", "check_is_article"]
+__all__ = [
+    "MIN_BODY_CHARS",
+    "article_evidence",
+    "check_is_article",
+]
 
 # A news brief is a sentence or two; less than this is not an article body.
 MIN_BODY_CHARS = 80
@@ -83,6 +100,17 @@ MAX_HEADLINE_LINE_CHARS = 120
 MIN_METADATA_HEADLINE_WORDS = 4
 # … and the body holds a paragraph at least this long that ends like a sentence.
 MIN_PROSE_CHARS = 150
+# … and such thin prose is no body when the column around it holds this many times its text
+# in other things (teasers, captions, table cells, the player's box), or when under this share
+# of the body's text is prose.
+THIN_COLUMN_RATIO = 2
+THIN_BODY_PROSE_SHARE = 0.5
+# A writer's bio is a few sentences: a page headed by a name with less prose than this beside
+# a list of linked headlines is the writer's page.
+MAX_BIO_WORDS = 80
+# A main column whose text is at least this share in mostly-linked blocks (teaser headlines,
+# one-link items) lists other pages.
+LINKED_COLUMN_SHARE = 0.5
 
 
 class _Rules(NamedTuple):
@@ -164,18 +192,63 @@ def _dated_headline(evidence: PageEvidence, dates: DateDecision) -> bool:
     return _stated_date(dates) and _has_headline(evidence)
 
 
-def _list_like(evidence: PageEvidence) -> bool:
+def _listed(evidence: PageEvidence) -> bool:
+    """Most of the body's text is in list items."""
     blocks = evidence.blocks
     total = sum(len(b.text) for b in blocks)
-    if not total:
-        return True
     listed = sum(len(b.text) for b in blocks if b.kind == "list_item")
+    return not total or listed >= LIST_BODY_SHARE * total
+
+
+def _list_like(evidence: PageEvidence) -> bool:
+    """The body is a list: most of its text in list items, or many of its blocks short
+    headline lines (a data table's rows are cells, not headlines)."""
+    blocks = evidence.blocks
     headlines = sum(
         1
         for b in blocks
-        if len(b.text) < MAX_HEADLINE_LINE_CHARS and not ends_like_sentence(b.text)
+        if b.kind != "table_row"
+        and len(b.text) < MAX_HEADLINE_LINE_CHARS
+        and not ends_like_sentence(b.text)
     )
-    return listed >= LIST_BODY_SHARE * total or headlines >= HEADLINE_BLOCK_SHARE * len(blocks)
+    return _listed(evidence) or headlines >= HEADLINE_BLOCK_SHARE * len(blocks)
+
+
+def _thin_body_reason(evidence: PageEvidence, body_chars: int) -> str | None:
+    """Why a body of thin prose beside other things is not one (``listing`` when those things
+    are links to other pages, else ``no_body``); None when the body is prose, or the page is
+    that prose alone (a brief)."""
+    prose = prose_of(evidence.blocks)
+    if not is_thin(prose):
+        return None
+    signals = evidence.signals
+    column = max(signals.column_chars, body_chars)
+    wall = signals.teasers >= LISTING_MIN_TEASERS
+    beside = (
+        column >= THIN_COLUMN_RATIO * prose.chars
+        or prose.chars < THIN_BODY_PROSE_SHARE * body_chars
+        or wall
+    )
+    if not beside:
+        return None
+    if signals.has_article_metadata:
+        return "no_body"  # one item by its own account (a video, a gallery), without its text
+    # Links, not short lines, tell a list of other pages: a gallery's captions and a table's
+    # cells are short lines too.
+    linked = signals.linked_chars >= LINKED_COLUMN_SHARE * column
+    return "listing" if linked or wall or _listed(evidence) else "no_body"
+
+
+def _writer_page(evidence: PageEvidence) -> bool:
+    """A writer's (or any person's) page: headed by a name, a bio's worth of prose, beside a
+    wall of linked headlines (teaser headings or one-link list items)."""
+    title = evidence.title
+    signals = evidence.signals
+    if title is None or signals.teasers + signals.link_items < LISTING_MIN_TEASERS:
+        return False
+    if not looks_like_name(title.text):
+        return False
+    return prose_of(evidence.blocks, enough_words=MAX_BIO_WORDS).words < MAX_BIO_WORDS
 
 
 def _site_titled(evidence: PageEvidence) -> bool:
@@ -214,7 +287,14 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
     if url and at_root and not parts.query and not has_meta:
         raise NotAnArticle("the page is a site's home page", reason="home")
     teaser_limit = CONTAINER_MIN_TEASERS if not has_meta else 2 * CONTAINER_MIN_TEASERS
-    if signals.body_teasers >= teaser_limit:
+    # An article's own text comes before the related stories its container may hold (a
+    # writer's page opens with a bio too, under the writer's name: no headline).
+    opens_with_text = (
+        not is_thin(signals.lead_prose)
+        and _dated_headline(evidence, dates)
+        and not looks_like_name(evidence.title.text if evidence.title else "")
+    )
+    if signals.body_teasers >= teaser_limit and not opens_with_text:
         raise NotAnArticle("the page's main column is a list of article teasers", reason="listing")
     list_like = _list_like(evidence)
     short_or_listed = body_chars < LISTING_MAX_BODY_CHARS or list_like
@@ -231,6 +311,22 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
         what = "a list" if list_like else "short"
         raise NotAnArticle(
             f"the page shows no headline, date or article metadata, and its text is {what}",
+            reason="listing",
+        )
+    thin = _thin_body_reason(evidence, body_chars) if body_chars >= MIN_BODY_CHARS else None
+    if thin == "listing":
+        raise NotAnArticle(
+            "the page's text is a line or two beside a list of links to other pages",
+            reason="listing",
+        )
+    if thin is not None:
+        raise NotAnArticle(
+            "no article body: a line or two of text beside teasers, captions or a table",
+            reason="no_body",
+        )
+    if body_chars >= MIN_BODY_CHARS and _writer_page(evidence):
+        raise NotAnArticle(
+            "the page is headed by a person's name and lists linked headlines beside a bio",
             reason="listing",
         )
     limit = LISTING_MAX_BODY_WITH_METADATA if has_meta else LISTING_MAX_BODY_CHARS

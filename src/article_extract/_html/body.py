@@ -43,11 +43,14 @@ from .._decide.text_roles import (
     BLOCKS_READ_AFTER_BOX,
     MAX_INLINE_BOX_ITEMS,
     MIN_BOX_PROSE_WORDS,
+    TEASER_LINK_SHARE,
     BoxRole,
+    Prose,
     headings_without_text,
     inline_box_end,
     is_stamp_line,
     is_subheading,
+    prose_of,
     teaser_runs,
 )
 from .._lexicon import chrome_lexicon, key_of_folded, match_key
@@ -60,7 +63,7 @@ from .index import TreeIndex
 from .parse import collapsed_length, text_content, text_length
 from .rules import BodyRules, ContainerRule
 
-__all__ = ["Body", "Container", "extract_body", "find_container", "scored_container"]
+__all__ = ["Body", "Column", "Container", "extract_body", "find_container", "scored_container"]
 
 logger = logging.getLogger("article_extract")
 
@@ -97,6 +100,9 @@ MAX_CHROME_HEADING_WORDS = 8
 AFTER_CHROME_LINK_DENSITY = 0.3
 # Tail markers ("مقالات ذات صلة") end the body only after this much prose was kept.
 MIN_CHARS_BEFORE_TAIL = 150
+# A mostly linked block of this many words is a teaser headline (a share bar's or a
+# breadcrumb's links are a word or two).
+MIN_TEASER_WORDS = 3
 # Safety valve: if filtering keeps less than this share of the container's text, undo it.
 SAFETY_VALVE_SHARE = 0.3
 
@@ -107,11 +113,23 @@ _SCORED_TAGS = ("p", "td", "pre", "blockquote", "div", "section", "li")
 _INLINE_TAGS = ("a", "span", "b", "strong", "em", "i", "font")
 
 
+class Column(NamedTuple):
+    """The container's text as the page serves it (before chrome removal), each distinct text
+    once: all of it, the part in blocks that are mostly links (teasers, one-link items), and
+    the prose before its first linked teaser headline."""
+
+    chars: int = 0
+    linked_chars: int = 0
+    lead: Prose = Prose(0, 0.0, 0)
+
+
 class Body(NamedTuple):
-    """The body's blocks, and the credit lines (bylines, agency credits) found at its edges."""
+    """The body's blocks, the credit lines (bylines, agency credits) found at its edges, and
+    the shape of the column they came from (for the article-or-not verdict)."""
 
     blocks: tuple[BlockDraft, ...]
     credits: tuple[Credit, ...]
+    column: Column = Column()
 
 
 def _link_chars(element: _Element) -> int:
@@ -489,6 +507,15 @@ def filter_blocks(
     return Body(tuple(kept), tuple(state.credits))
 
 
+def _lead(blocks: dict[str, tuple[BlockKind, int]]) -> Iterator[tuple[BlockKind, str]]:
+    """The kind and text of the ``blocks`` (text → kind and link characters, in order) before
+    the first linked teaser headline."""
+    for text, (kind, link_chars) in blocks.items():
+        if link_chars >= TEASER_LINK_SHARE * len(text) and len(text.split()) >= MIN_TEASER_WORDS:
+            return
+        yield kind, text
+
+
 def _box_role(raw: Blocks, reading: _LineReading, teaser: bool, index: int) -> BoxRole:
     """What block ``index`` is after an end-of-article marker (see ``inline_box_end``)."""
     link_density = raw.link_density(index)
@@ -552,6 +579,15 @@ def extract_body(
                 prose[text] = (kind, link_chars)
     before = sum(len(text) - link_chars for text, (_, link_chars) in prose.items())
     after = sum(len(b.text) for b in body.blocks)
+    column = Column(
+        sum(map(len, prose)),
+        sum(
+            len(text)
+            for text, (_, link_chars) in prose.items()
+            if link_chars > MAX_BLOCK_LINK_DENSITY * len(text)
+        ),
+        prose_of(_lead(prose)),
+    )
     if before and after < SAFETY_VALVE_SHARE * before:
         logger.debug(
             "chrome removal kept %d of %d characters in the %s container; using it unfiltered",
@@ -560,6 +596,8 @@ def extract_body(
             origin,
         )
         return Body(
-            tuple(BlockDraft(kind, text) for text, (kind, _) in prose.items()), body.credits
+            tuple(BlockDraft(kind, text) for text, (kind, _) in prose.items()),
+            body.credits,
+            column,
         )
-    return body
+    return body._replace(column=column)
