@@ -589,15 +589,21 @@ def extract_body(
         prose_of(_lead(prose)),
     )
     if before and after < SAFETY_VALVE_SHARE * before:
-        logger.debug(
-            "chrome removal kept %d of %d characters in the %s container; using it unfiltered",
-            after,
-            before,
-            origin,
-        )
-        return Body(
-            tuple(BlockDraft(kind, text) for text, (kind, _) in prose.items()),
-            body.credits,
-            column,
-        )
+        # The valve undoes removal that went too far (a class name that looked like chrome, a
+        # label opening every paragraph); a notice (cookies, copyright) is never text.
+        is_notice = chrome_lexicon().is_notice
+        restorable = {t: kind_links for t, kind_links in prose.items() if not is_notice(t)}
+        before = sum(len(text) - link_chars for text, (_, link_chars) in restorable.items())
+        if before and after < SAFETY_VALVE_SHARE * before:
+            logger.debug(
+                "chrome removal kept %d of %d characters in the %s container; using it unfiltered",
+                after,
+                before,
+                origin,
+            )
+            return Body(
+                tuple(BlockDraft(kind, text) for text, (kind, _) in restorable.items()),
+                body.credits,
+                column,
+            )
     return body._replace(column=column)
