@@ -13,8 +13,11 @@ every page).
 
 Rules, first hit wins (phrases in ``data/verdict.toml``):
 
-1. ``error_page`` — the ``<title>``/``<h1>`` reads like an error ("404", "الصفحة غير موجودة")
-   and the body is short;
+1. ``error_page`` — the ``<title>``/``<h1>``/headline reads like an error ("404", "الصفحة غير
+   موجودة") and the body is short; or the page says what only an error page says ("الصفحة
+   التي تبحث عنها", "the page you are looking for") there or in its first blocks, and it does
+   not describe itself as an article, or its body is short or thin prose (the teaser grids a
+   404 page fills its column with are not its body);
 2. ``challenge`` — a bot check ("Checking your browser", "Just a moment…", "Attention
    Required") with a short body (read before the redirect rule: bot checks refresh
    themselves);
@@ -53,6 +56,7 @@ whatever its body.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -68,8 +72,10 @@ from .titles import MIN_HEADLINE_WORDS, headline_words
 
 __all__ = [
     "MIN_BODY_CHARS",
+    "NOTICE_LINES",
     "article_evidence",
     "check_is_article",
+    "says_not_found",
 ]
 
 # A news brief is a sentence or two; less than this is not an article body.
@@ -79,6 +85,11 @@ ERROR_MAX_BODY_CHARS = 600
 # A redirect or challenge notice is a line or two; an article that mentions one is longer.
 NOTICE_MAX_BODY_CHARS = 300
 CHALLENGE_MAX_BODY_CHARS = 1500
+# An error title in a page's text is a short line of its own.
+MAX_ERROR_TITLE_WORDS = 8
+# A page without a body is read for an error notice in this many of its first lines (a dump's
+# site header comes before it).
+NOTICE_LINES = 60
 # This many linked teaser headlines make a page a listing, unless the body is long.
 LISTING_MIN_TEASERS = 8
 # A listing's "body" (teaser summaries) stays under this; a real article with many related
@@ -119,6 +130,7 @@ class _Rules(NamedTuple):
     home_documents: frozenset[str]
     search_query_keys: frozenset[str]
     error_titles: tuple[str, ...]
+    error_phrases: tuple[str, ...]
     redirect_phrases: tuple[str, ...]
     challenge_phrases: tuple[str, ...]
 
@@ -132,6 +144,7 @@ def _rules() -> _Rules:
         home_documents=frozenset(table["home_documents"]),
         search_query_keys=frozenset(table["search_query_keys"]),
         error_titles=tuple(fold(t) for t in table["error_titles"]),
+        error_phrases=tuple(fold(t) for t in table["error_phrases"]),
         redirect_phrases=tuple(fold(t) for t in table["redirect_phrases"]),
         challenge_phrases=tuple(fold(t) for t in table["challenge_phrases"]),
     )
@@ -256,6 +269,32 @@ def _site_titled(evidence: PageEvidence) -> bool:
     return title is not None and names_the_site(letters_key(title.text), evidence.site_keys)
 
 
+def says_not_found(lines: Iterable[str]) -> bool:
+    """Do ``lines`` (a page's first lines, when it has no body at all) read like a "not found"
+    error page: an error title or what only an error page says?"""
+    rules = _rules()
+    texts = tuple(lines)
+    # An error title is a line of its own ("404 Not Found"), not a headline that says "404".
+    titles = tuple(t for t in texts if len(t.split()) <= MAX_ERROR_TITLE_WORDS)
+    return _says(titles, rules.error_titles) or _says(texts, rules.error_phrases)
+
+
+def _error_page(
+    evidence: PageEvidence, notices: tuple[str, ...], body_text: str, body_chars: int
+) -> bool:
+    """Rule 1: an error title ("404", "الصفحة غير موجودة") above a short body, or what only
+    an error page says ("the page you are looking for…") on a page that does not describe
+    itself as an article or has next to no prose (the teaser grids a 404 page fills its
+    column with are not its body)."""
+    rules = _rules()
+    short = body_chars < ERROR_MAX_BODY_CHARS
+    if short and _says(notices, rules.error_titles):
+        return True
+    if not _says((*notices, body_text), rules.error_phrases):
+        return False
+    return short or not evidence.signals.has_article_metadata or is_thin(prose_of(evidence.blocks))
+
+
 def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: bool = False) -> None:
     """Raise NotAnArticle when the page is not one article (rules in the module docstring)."""
     rules = _rules()
@@ -264,10 +303,11 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
     has_meta = signals.has_article_metadata
     url = evidence.url
     parts = urlsplit(url or "")
-    notices = (signals.title_tag or "", *signals.headings)
-    if body_chars < ERROR_MAX_BODY_CHARS and _says(notices, rules.error_titles):
-        raise NotAnArticle("the page is an error page (not found)", reason="error_page")
+    headline = evidence.title.text if evidence.title is not None else ""
+    notices = (signals.title_tag or "", *signals.headings, headline)
     body_text = " ".join(b.text for b in evidence.blocks[:3])
+    if _error_page(evidence, notices, body_text, body_chars):
+        raise NotAnArticle("the page is an error page (not found)", reason="error_page")
     # A bot check often refreshes itself: its wording is read before the refresh.
     if body_chars < CHALLENGE_MAX_BODY_CHARS and _says(
         (*notices, body_text), rules.challenge_phrases
