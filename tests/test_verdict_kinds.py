@@ -151,6 +151,12 @@ def test_the_article_it_resembles_is_kept(
         ([("paragraph", pages.REPORT[0]), ("paragraph", pages.REPORT[1])], False),
         # … and so is one long sentence, or a long paragraph without its final stop.
         ([("paragraph", " ".join(pages.REPORT[:3]).replace(".", "،"))], False),
+        # A standfirst set as a heading is prose; a headline (short, no stop) is not.
+        (
+            [("heading", pages.REPORT[1]), ("paragraph", pages.REPORT[2])],
+            False,
+        ),
+        ([("heading", pages.HEADLINES[0]), ("paragraph", pages.REPORT[2])], True),
         # CJK text: two characters count as a word, "。" ends a sentence.
         (
             [

@@ -223,19 +223,25 @@ class Prose(NamedTuple):
 
 def prose_of(blocks: Iterable[tuple[str, str]], enough_words: float = MIN_BODY_WORDS) -> Prose:
     """The prose in ``blocks`` (kind and text of each): paragraphs, quotes and list items that
-    read as sentences (headings, table rows, captions and headline lines do not). Sentences and
-    words are counted in each block's first :data:`PROSE_READ_CHARS` characters, and blocks
-    only until the body is prose by both measures (:data:`MIN_BODY_SENTENCES` sentences and
-    ``enough_words`` words: a caller that compares the words with a higher bound says so)."""
+    read as sentences, and headings that are a long sentence (a standfirst set as one); table
+    rows, captions, headlines and headline lines are none. Sentences and words are counted in
+    each block's first :data:`PROSE_READ_CHARS` characters, and blocks only until the body is
+    prose by both measures (:data:`MIN_BODY_SENTENCES` sentences and ``enough_words`` words: a
+    caller that compares the words with a higher bound says so)."""
     sentences, words, chars = 0, 0.0, 0
     for kind, text in blocks:
-        if kind not in _PROSE_KINDS:
+        if kind not in _PROSE_KINDS and kind != "heading":
             continue
         text = text.strip()
         head = text[:PROSE_READ_CHARS]
         count = headline_words(head)
-        if count < MIN_UNPUNCTUATED_PROSE_WORDS and not (
-            count >= MIN_SENTENCE_WORDS and ends_like_sentence(text)
+        sentence = ends_like_sentence(text)
+        if kind == "heading":
+            # A standfirst set as a heading is a long sentence; a headline is neither.
+            if not (sentence and count >= MIN_UNPUNCTUATED_PROSE_WORDS):
+                continue
+        elif count < MIN_UNPUNCTUATED_PROSE_WORDS and not (
+            sentence and count >= MIN_SENTENCE_WORDS
         ):
             continue
         sentences += max(1, len(_SENTENCE_END_RE.findall(head)))
