@@ -6,7 +6,7 @@ lists of linked headlines — read before chrome removal changes the tree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from lxml.etree import _Element
@@ -52,22 +52,24 @@ def _excluded(element: _Element) -> bool:
     return any(a.tag in _TEASER_EXCLUDED_ANCESTORS for a in element.iterancestors())
 
 
-def link_item_count(root: _Element) -> int:
+def link_item_count(root: _Element, clean: Callable[[str], str] = clean_text) -> int:
     """List items outside nav/header/footer that are one linked headline: at least
     :data:`MIN_LINKED_HEADLINE_WORDS` words, mostly inside one link (a date or a section label
-    may stand beside it)."""
+    may stand beside it). An item holding a list is a menu's branch, not a headline; the
+    cheap tests come first (a page may hold thousands of items, nested deep). ``clean`` is the
+    page's memoised :func:`clean_text` (a page repeats its items' shapes and labels)."""
     count = 0
     for item in root.iter("li"):
-        links = list(item.iter("a"))
-        if not links or _excluded(item):
+        if item.find(".//li") is not None:
             continue
-        text = clean_text(text_content(item))
-        linked = max(len(clean_text(text_content(a))) for a in links)
-        if (
-            text
-            and linked >= TEASER_LINK_SHARE * len(text)
-            and len(text.split()) >= MIN_LINKED_HEADLINE_WORDS
-        ):
+        links = list(item.iter("a"))
+        if not links:
+            continue
+        text = clean(text_content(item))
+        if len(text.split(maxsplit=MIN_LINKED_HEADLINE_WORDS)) < MIN_LINKED_HEADLINE_WORDS:
+            continue
+        linked = max(len(clean(text_content(a))) for a in links)
+        if linked >= TEASER_LINK_SHARE * len(text) and not _excluded(item):
             count += 1
     return count
 
@@ -83,7 +85,7 @@ def page_signals(meta: PageMeta, root: _Element) -> PageSignals:
         headings=tuple(clean(text_content(h)) for h in root.iter("h1")),
         meta_refresh=bool(meta.meta.get("refresh")),
         teasers=teaser_count(root),
-        link_items=link_item_count(root),
+        link_items=link_item_count(root, clean),
     )
 
 
