@@ -139,6 +139,15 @@ def test_the_article_it_resembles_is_kept(
     assert pages.EXCERPTS[0] not in article.body  # the related stories' summaries are not text
 
 
+@pytest.mark.parametrize("shell", pages.SHELLS)
+def test_a_brief_under_a_short_headline_is_no_writer_page(shell: pages.Shell) -> None:
+    # Two sentences under a two-word headline, which reads like a name, beside the related
+    # grid and the sidebar's list: its metadata says it is an article. (As a dump or Markdown
+    # a name-like line is no headline at all, which is the title stage's rule.)
+    html = pages.short_news(shell, headline="زلزال تركيا", paragraphs=2)
+    assert _read(html, "html").body.startswith(pages.REPORT[0])
+
+
 @pytest.mark.parametrize(
     ("blocks", "thin"),
     [

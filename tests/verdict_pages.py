@@ -589,13 +589,14 @@ def cookie_page(shell: Shell) -> str:
 # --- articles that must stay articles --------------------------------------------------------
 
 
-def short_news(shell: Shell, *, metadata: bool = True) -> str:
-    """A short item of three paragraphs above a related-articles grid with excerpts."""
-    headline = HEADLINES[0]
+def short_news(
+    shell: Shell, *, metadata: bool = True, headline: str = HEADLINES[0], paragraphs: int = 3
+) -> str:
+    """A short item of a few paragraphs above a related-articles grid with excerpts."""
     url = f"{HOST}/news/2024/05/12/41000"
     main = _article(
         f"<h1>{headline}</h1>{_stamp()}"
-        + _text(_paragraphs(REPORT[:3]), shell)
+        + _text(_paragraphs(REPORT[:paragraphs]), shell)
         + _share()
         + _teaser_grid("أخبار ذات صلة", 8, 1, excerpts=True),
         shell,

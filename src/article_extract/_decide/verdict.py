@@ -42,9 +42,9 @@ Rules, first hit wins (phrases in ``data/verdict.toml``):
    video's one-line description, a table's note, a gallery, a day's archive. ``listing`` when
    the page does not describe itself as an article and the other things are links (a column
    mostly of linked blocks, list items, a teaser wall), else ``no_body``;
-10. ``listing`` — a writer's page: a headline that looks like a person's name, less than
-    :data:`MAX_BIO_WORDS` of prose (a bio), beside :data:`LISTING_MIN_TEASERS` linked headlines
-    (teaser headings or one-link list items);
+10. ``listing`` — a writer's page: no article metadata, a headline that looks like a
+    person's name, less than :data:`MAX_BIO_WORDS` of prose (a bio), beside
+    :data:`LISTING_MIN_TEASERS` linked headlines (teaser headings or one-link list items);
 11. ``tag``/``listing`` — a short body and a tag/category/archive URL, or a wall of teaser
     headlines on the page, without article metadata or a displayed headline with its stated
     date (a short article above a wall of related stories);
@@ -254,10 +254,13 @@ def _thin_body_reason(evidence: PageEvidence, body_chars: int) -> str | None:
 
 def _writer_page(evidence: PageEvidence) -> bool:
     """A writer's (or any person's) page: headed by a name, a bio's worth of prose, beside a
-    wall of linked headlines (teaser headings or one-link list items)."""
+    wall of linked headlines (teaser headings or one-link list items), and no metadata that
+    calls it an article (a short Arabic headline reads as a name too: "زلزال تركيا")."""
     title = evidence.title
     signals = evidence.signals
-    if title is None or signals.teasers + signals.link_items < LISTING_MIN_TEASERS:
+    if title is None or signals.has_article_metadata:
+        return False
+    if signals.teasers + signals.link_items < LISTING_MIN_TEASERS:
         return False
     if not looks_like_name(title.text):
         return False
