@@ -594,6 +594,7 @@ def _header_then_body(between: str) -> str:
         ("<p>بقلم: سامي يوسف</p>", False),  # a byline is not prose
         ("<p>الخميس 06 يناير 2022 - 10:30</p>", False),  # nor a stamp
         ("<ul><li><p>" + LEAD + "</p></li></ul>", False),  # a list's item
+        (f"<div class='author-box'><div><p>{LEAD}</p></div></div>", False),  # a writer's bio
     ],
 )
 def test_the_standfirst_under_the_headline_opens_the_body(between: str, lead: bool) -> None:

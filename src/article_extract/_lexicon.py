@@ -126,6 +126,12 @@ class ChromeLexicon(NamedTuple):
         """True when the line/block is site chrome by its wording alone."""
         return self.is_chrome_key(match_key(text))
 
+    def is_notice(self, text: str) -> bool:
+        """True when the line holds a "contains" phrase: a notice (copyright, cookies, comment
+        rules) that is chrome wherever it stands, unlike a label that may open a sentence."""
+        key = match_key(text)
+        return key.count(" ") < MAX_CONTAINS_LINE_WORDS and self.contains.search(key) is not None
+
     def is_chrome_key(self, key: str, *, tail: bool | None = None) -> bool:
         """:meth:`is_chrome` of a ``match_key``; ``tail`` is :meth:`is_tail_marker_key` of it
         when the caller has read it already (a dump line reads both)."""

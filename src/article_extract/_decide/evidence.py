@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 
 from .._model import BlockKind, InputKind
 from .dates import DateEvidence
+from .text_roles import Prose
 from .titles import TitleDecision
 
 __all__ = ["BlockDraft", "Credit", "CreditOrigin", "PageEvidence", "PageSignals"]
@@ -42,6 +43,16 @@ class PageSignals(NamedTuple):
     meta_refresh: bool = False  # <meta http-equiv="refresh">: the page sends readers away
     teasers: int = 0  # linked teaser headlines on the whole page
     body_teasers: int = 0  # linked teaser headlines inside the body container
+    link_items: int = 0  # list items that are one linked headline, on the whole page
+    # The main column as the page serves it (the body container before chrome removal; 0 where
+    # a path has no such column): its text, and the part of it in blocks that are mostly links
+    # (teaser headlines, one-link items, menus). Each distinct text counted once.
+    column_chars: int = 0
+    linked_chars: int = 0
+    # The prose the main column opens with, before its first linked teaser headline (an
+    # article's text comes before the related stories; a listing's summaries come after their
+    # headlines).
+    lead_prose: Prose = Prose(0, 0.0, 0)
 
 
 class PageEvidence(NamedTuple):

@@ -14,6 +14,8 @@ once here (captions and credit lines: :mod:`article_extract._byline`):
   linked teaser headline (HTML headings, Markdown lines);
 * :func:`headings_without_text` — in-body headings that introduce no text: a run of them (a
   tag cloud, a menu set as headings) or those after the body's last paragraph;
+* :func:`prose_of` / :func:`is_thin` — how much of a body reads as prose (sentences and
+  words of its paragraphs, quotes and list items), and whether that is less than a body;
 * :func:`inline_box_end` — whether an end-of-article marker ("Mehr zum Thema", "Related
   articles") heads a box inside the article instead: a few linked headlines, then the text
   goes on.
@@ -21,24 +23,31 @@ once here (captions and credit lines: :mod:`article_extract._byline`):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal, NamedTuple
 
 from .._dates import ParsedDate, find_dates
 from .._text import ends_like_sentence
+from .titles import headline_words
 
 __all__ = [
     "BLOCKS_READ_AFTER_BOX",
     "MAX_INLINE_BOX_ITEMS",
     "MAX_STAMP_WORDS",
     "MAX_SUBHEADING_WORDS",
+    "MIN_BODY_SENTENCES",
+    "MIN_BODY_WORDS",
     "MIN_BOX_PROSE_WORDS",
     "TEASER_LINK_SHARE",
     "BoxRole",
+    "Prose",
     "headings_without_text",
     "inline_box_end",
     "is_stamp_line",
     "is_subheading",
+    "is_thin",
+    "prose_of",
     "stamp_coverage",
     "teaser_runs",
 ]
@@ -71,6 +80,24 @@ BLOCKS_READ_AFTER_BOX = 3
 MIN_BOX_PROSE_WORDS = 8
 # A subheading ending in one of these is a clause or a list lead-in, not a heading.
 _CLAUSE_ENDS = frozenset(",،;؛")
+# A body is prose: at least this many sentences, or this many words of them (one long
+# sentence of a paywalled teaser). A video's one-line description, a writer's bio, a table's
+# note or a gallery's captions are less.
+MIN_BODY_SENTENCES = 2
+MIN_BODY_WORDS = 40
+# A block is prose when it ends like a sentence and has this many words, or is this long
+# whatever its end (sites that leave the final stop out)…
+MIN_SENTENCE_WORDS = 4
+MIN_UNPUNCTUATED_PROSE_WORDS = 15
+# Sentences and words are counted in a block's first this many characters: more than the
+# thresholds above ever need, and a block of megabytes is not split into every word.
+PROSE_READ_CHARS = 2000
+
+# A sentence ends at one of these marks before a space, a closing quote or the text's end (a
+# decimal point or an abbreviation's dot inside a word is no end); CJK full stops end one
+# wherever they stand.
+_SENTENCE_END_RE = re.compile(r"[.!?؟…](?=[\s\"'”’»)\]]|$)|[。！？]")
+_PROSE_KINDS = frozenset({"paragraph", "quote", "list_item"})
 
 
 def stamp_coverage(text: str, dates: Sequence[ParsedDate]) -> float:
@@ -183,3 +210,49 @@ def headings_without_text(kinds: Sequence[str]) -> set[int]:
             stray.update(run)
         run = []
     return stray
+
+
+class Prose(NamedTuple):
+    """How much of a body reads as prose: sentences, words (CJK: two characters a word) and
+    characters of its prose blocks."""
+
+    sentences: int
+    words: float
+    chars: int
+
+
+def prose_of(blocks: Iterable[tuple[str, str]], enough_words: float = MIN_BODY_WORDS) -> Prose:
+    """The prose in ``blocks`` (kind and text of each): paragraphs, quotes and list items that
+    read as sentences, and headings that are a long sentence (a standfirst set as one); table
+    rows, captions, headlines and headline lines are none. Sentences and words are counted in
+    each block's first :data:`PROSE_READ_CHARS` characters, and blocks only until the body is
+    prose by both measures (:data:`MIN_BODY_SENTENCES` sentences and ``enough_words`` words: a
+    caller that compares the words with a higher bound says so)."""
+    sentences, words, chars = 0, 0.0, 0
+    for kind, text in blocks:
+        if kind not in _PROSE_KINDS and kind != "heading":
+            continue
+        text = text.strip()
+        head = text[:PROSE_READ_CHARS]
+        count = headline_words(head)
+        sentence = ends_like_sentence(text)
+        if kind == "heading":
+            # A standfirst set as a heading is a long sentence; a headline is neither.
+            if not (sentence and count >= MIN_UNPUNCTUATED_PROSE_WORDS):
+                continue
+        elif count < MIN_UNPUNCTUATED_PROSE_WORDS and not (
+            sentence and count >= MIN_SENTENCE_WORDS
+        ):
+            continue
+        sentences += max(1, len(_SENTENCE_END_RE.findall(head)))
+        words += count
+        chars += len(text)
+        if sentences >= MIN_BODY_SENTENCES and words >= enough_words:
+            break  # prose by every measure: a long body is not read to its end
+    return Prose(sentences, words, chars)
+
+
+def is_thin(prose: Prose) -> bool:
+    """Is ``prose`` less than a body: under :data:`MIN_BODY_SENTENCES` sentences and
+    :data:`MIN_BODY_WORDS` words?"""
+    return prose.sentences < MIN_BODY_SENTENCES and prose.words < MIN_BODY_WORDS

@@ -26,6 +26,7 @@ from .._decide.dates import DateEvidence
 from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
 from .._decide.text_roles import is_subheading, teaser_runs
 from .._decide.titles import choose_title, site_keys
+from .._decide.verdict import NOTICE_LINES, says_not_found
 from .._inputs import PageInput
 from .._model import BlockKind, InputKind, Options
 from .._text import letters_key, letters_of_folded
@@ -227,6 +228,8 @@ def evidence_from_lines(
     Raises NotAnArticle when they hold no body."""
     span = find_body_span(lines)
     if span is None:
+        if says_not_found(line.text for line in lines[:NOTICE_LINES]):
+            raise NotAnArticle("the page is an error page (not found)", reason="error_page")
         raise NotAnArticle(
             "no article body: the text has no run of paragraphs (a menu, listing or stub page)",
             reason="no_body",

@@ -12,11 +12,13 @@ The stages, in this order (each a module of small pure functions)::
     → titles.choose_title   (decision layer) the headline; its element anchors the next stages
     dates.date_evidence     every dated statement: metadata, <time>, stamps near the headline, URL
     credits.visible_byline  the byline element nearest the headline; metadata authors
-    listing.page_signals    article/listing metadata, error wording, teaser walls
+    listing.page_signals    article/listing metadata, error wording, teaser walls, one-link
+                            list items
     body.scored_container   when no rule found the container: remove chrome from the page
                             (the tree changes from here on), score the paragraphs
     listing.with_body_teasers  teaser headlines inside the container
-    body.extract_body       chrome removal in the container, blocks, credit lines at its edges
+    body.extract_body       chrome removal in the container, blocks, credit lines at its edges,
+                            the column as served (text, linked text, the prose it opens with)
 
 and :func:`article_extract._decide.decide` turns the :class:`PageEvidence` into the Article.
 Each stage fetches its own rule tables (``rules.py``: ``data/html_*.toml``, compiled once);
@@ -117,6 +119,10 @@ def extract_from_html(page: PageInput, options: Options) -> PageEvidence:
         body = extract_body(headline, container, index, options.max_line_chars)
     credits: list[Credit] = [byline] if byline is not None else []
     credits += [*body.credits, *metadata_credits(meta)]
+    column = body.column
+    signals = signals._replace(
+        column_chars=column.chars, linked_chars=column.linked_chars, lead_prose=column.lead
+    )
     blocks = body.blocks
     if options.boilerplate:  # lines learned as this site's chrome (Options.boilerplate)
         blocks = tuple(b for b in blocks if match_key(b.text) not in options.boilerplate)

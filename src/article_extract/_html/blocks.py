@@ -235,7 +235,8 @@ def walk_blocks(
     container: _Element, rules: BodyRules, clean: Callable[[str], str] | None = None
 ) -> Blocks:
     """The container's text as blocks, in document order; a data table's rows become
-    ``table_row`` blocks (cells joined by " | "), a layout table is read like any container.
+    ``table_row`` blocks (cells joined by " | "), a layout table is read like any container,
+    a figure's caption (``caption_tags``) is left out.
     ``clean`` is a memoised :func:`clean_text` that walks of one page share (pages repeat lines:
     menus, separators, list shapes; and a container walked again after chrome removal holds
     mostly the same lines); one of its own by default.
@@ -269,7 +270,10 @@ def walk_blocks(
             out.add(held[-1])  # the text after the run runs on to the next cut
             _skip(nodes, _subtree_size(element) + count - 1)
             continue
-        if tag == "table" and (rows := _data_rows(element, out.clean)) is not None:
+        if tag in rules.caption_tags:
+            out.flush()
+            _skip(nodes, _subtree_size(element))  # left (its tail read) as any element
+        elif tag == "table" and (rows := _data_rows(element, out.clean)) is not None:
             out.flush()
             for row in rows:
                 out.blocks.append("table_row", row, 0, False, False)

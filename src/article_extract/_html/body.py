@@ -43,11 +43,14 @@ from .._decide.text_roles import (
     BLOCKS_READ_AFTER_BOX,
     MAX_INLINE_BOX_ITEMS,
     MIN_BOX_PROSE_WORDS,
+    TEASER_LINK_SHARE,
     BoxRole,
+    Prose,
     headings_without_text,
     inline_box_end,
     is_stamp_line,
     is_subheading,
+    prose_of,
     teaser_runs,
 )
 from .._lexicon import chrome_lexicon, key_of_folded, match_key
@@ -63,6 +66,7 @@ from .rules import BodyRules, ContainerRule
 
 __all__ = [
     "Body",
+    "Column",
     "Container",
     "extract_body",
     "find_container",
@@ -85,6 +89,8 @@ STANDFIRST_WINDOW = 30
 # … and reads as prose: this many words, ending like a sentence, or this many without.
 MIN_STANDFIRST_WORDS = 8
 MIN_UNPUNCTUATED_STANDFIRST_WORDS = 15
+# A paragraph in an element this many levels up whose class names an author is a bio.
+AUTHOR_BOX_LEVELS = 3
 # A paragraph inside these is a caption or the page's furniture, not the standfirst.
 _STANDFIRST_OUTSIDE = frozenset({"figure", "figcaption", "nav", "aside", "footer", "li"})
 # Less text than this is a teaser or a caption box, not an article container.
@@ -113,6 +119,9 @@ MAX_CHROME_HEADING_WORDS = 8
 AFTER_CHROME_LINK_DENSITY = 0.3
 # Tail markers ("مقالات ذات صلة") end the body only after this much prose was kept.
 MIN_CHARS_BEFORE_TAIL = 150
+# A mostly linked block of this many words is a teaser headline (a share bar's or a
+# breadcrumb's links are a word or two).
+MIN_TEASER_WORDS = 3
 # Safety valve: if filtering keeps less than this share of the container's text, undo it.
 SAFETY_VALVE_SHARE = 0.3
 
@@ -123,11 +132,23 @@ _SCORED_TAGS = ("p", "td", "pre", "blockquote", "div", "section", "li")
 _INLINE_TAGS = ("a", "span", "b", "strong", "em", "i", "font")
 
 
+class Column(NamedTuple):
+    """The container's text as the page serves it (before chrome removal), each distinct text
+    once: all of it, the part in blocks that are mostly links (teasers, one-link items), and
+    the prose before its first linked teaser headline."""
+
+    chars: int = 0
+    linked_chars: int = 0
+    lead: Prose = Prose(0, 0.0, 0)
+
+
 class Body(NamedTuple):
-    """The body's blocks, and the credit lines (bylines, agency credits) found at its edges."""
+    """The body's blocks, the credit lines (bylines, agency credits) found at its edges, and
+    the shape of the column they came from (for the article-or-not verdict)."""
 
     blocks: tuple[BlockDraft, ...]
     credits: tuple[Credit, ...]
+    column: Column = Column()
 
 
 def _link_chars(element: _Element) -> int:
@@ -258,15 +279,20 @@ def with_standfirst(container: Container, headline: _Element, index: TreeIndex) 
     for element in islice(elements_after(headline), STANDFIRST_WINDOW):
         if position.get(element, start) >= start:
             break
-        if element.tag == "p" and _reads_as_standfirst(element, container):
+        if element.tag == "p" and _reads_as_standfirst(element, container, index):
             return container._replace(parts=(element, *container.parts))
     return container
 
 
-def _reads_as_standfirst(element: _Element, container: Container) -> bool:
+def _reads_as_standfirst(element: _Element, container: Container, index: TreeIndex) -> bool:
     if element.find(".//a") is not None:
         return False
     if any(a.tag in _STANDFIRST_OUTSIDE for a in element.iterancestors()):
+        return False
+    # A writer's bio in an author box ("author-bio", inside "author-box") is not the lead.
+    author = tables.meta_rules().author_tokens
+    boxes = (element, *islice(element.iterancestors(), AUTHOR_BOX_LEVELS))
+    if any(author.match(index.tokens_of(box)) is not None for box in boxes):
         return False
     text = clean_text(text_content(element))
     words = len(text.split())
@@ -276,7 +302,7 @@ def _reads_as_standfirst(element: _Element, container: Container) -> bool:
         words < MIN_UNPUNCTUATED_STANDFIRST_WORDS and not ends_like_sentence(text)
     ):
         return False
-    if chrome_lexicon().is_chrome(text) or is_stamp_line(text):
+    if chrome_lexicon().is_chrome(text) or is_stamp_line(text) or is_role_line(text):
         return False
     return not any(element in set(part.iterancestors()) for part in container.parts)
 
@@ -563,6 +589,15 @@ def _bio_of_byline(texts: Sequence[str], readings: Sequence[_LineReading], index
     return any(readings[i].byline is not None or looks_like_name(texts[i]) for i in beside)
 
 
+def _lead(blocks: dict[str, tuple[BlockKind, int]]) -> Iterator[tuple[BlockKind, str]]:
+    """The kind and text of the ``blocks`` (text → kind and link characters, in order) before
+    the first linked teaser headline."""
+    for text, (kind, link_chars) in blocks.items():
+        if link_chars >= TEASER_LINK_SHARE * len(text) and len(text.split()) >= MIN_TEASER_WORDS:
+            return
+        yield kind, text
+
+
 def _box_role(raw: Blocks, reading: _LineReading, teaser: bool, index: int) -> BoxRole:
     """What block ``index`` is after an end-of-article marker (see ``inline_box_end``)."""
     link_density = raw.link_density(index)
@@ -626,14 +661,31 @@ def extract_body(
                 prose[text] = (kind, link_chars)
     before = sum(len(text) - link_chars for text, (_, link_chars) in prose.items())
     after = sum(len(b.text) for b in body.blocks)
+    column = Column(
+        sum(map(len, prose)),
+        sum(
+            len(text)
+            for text, (_, link_chars) in prose.items()
+            if link_chars > MAX_BLOCK_LINK_DENSITY * len(text)
+        ),
+        prose_of(_lead(prose)),
+    )
     if before and after < SAFETY_VALVE_SHARE * before:
-        logger.debug(
-            "chrome removal kept %d of %d characters in the %s container; using it unfiltered",
-            after,
-            before,
-            origin,
-        )
-        return Body(
-            tuple(BlockDraft(kind, text) for text, (kind, _) in prose.items()), body.credits
-        )
-    return body
+        # The valve undoes removal that went too far (a class name that looked like chrome, a
+        # label opening every paragraph); a notice (cookies, copyright) is never text.
+        is_notice = chrome_lexicon().is_notice
+        restorable = {t: kind_links for t, kind_links in prose.items() if not is_notice(t)}
+        before = sum(len(text) - link_chars for text, (_, link_chars) in restorable.items())
+        if before and after < SAFETY_VALVE_SHARE * before:
+            logger.debug(
+                "chrome removal kept %d of %d characters in the %s container; using it unfiltered",
+                after,
+                before,
+                origin,
+            )
+            return Body(
+                tuple(BlockDraft(kind, text) for text, (kind, _) in restorable.items()),
+                body.credits,
+                column,
+            )
+    return body._replace(column=column)

@@ -46,6 +46,7 @@ class BodyRules(NamedTuple):
     heading_tags: frozenset[str]
     list_item_tags: frozenset[str]
     quote_tags: frozenset[str]
+    caption_tags: frozenset[str]
     lead: TokenRules
     lead_max_chars: int
 
@@ -95,6 +96,7 @@ def body_rules() -> BodyRules:
         heading_tags=frozenset(blocks["heading_tags"]),
         list_item_tags=frozenset(blocks["list_item_tags"]),
         quote_tags=frozenset(blocks["quote_tags"]),
+        caption_tags=frozenset(blocks["caption_tags"]),
         lead=TokenRules(table["lead"]["tokens"]),
         lead_max_chars=int(table["lead"]["max_chars"]),
     )
