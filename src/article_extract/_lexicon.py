@@ -54,6 +54,13 @@ _LINE_FIRST_WORDS_RE = re.compile(f"^(?:{_FIRST_WORD_RE.pattern})?", re.MULTILIN
 _DIGIT_RE = re.compile(r"\d")
 # A playlist item: a title with its duration glued to it, within a short line.
 _GLUED_DURATION_RE = re.compile(r"[^\W\d_]\d{1,2}:\d{2}$")
+# A bare web address on its own (a permalink or share field printed as text)…
+_ADDRESS_LINE_RE = re.compile(r"(?:https?://|www\.)\S+")
+# … or an embed's code shown as text ("Embed <iframe src=…>"): a tag name and an attribute.
+_EMBED_CODE_RE = re.compile(
+    r"<\s*(?:iframe|script|embed|object|img|video|audio|div|blockquote|ins|a)\s+[\w-]+\s*=",
+    re.IGNORECASE,
+)
 MAX_MEDIA_ITEM_CHARS = 160
 # A count line ("3 Min", "١٢ تعليق", "1.2K shares") is short, and apart from its numbers holds
 # one word.
@@ -187,13 +194,16 @@ class ChromeLexicon(NamedTuple):
 
     def is_widget(self, text: str) -> bool:
         """A page widget's label, never a headline: a line that opens with a widget phrase
-        ("Artikel zum Hören", "Flag of …"), a short count line ("3 Min", "12 تعليق"), or a
-        video playlist item, its duration glued to its title ("طريقة عمل الكنافة02:31")."""
+        ("Artikel zum Hören", "Flag of …"), a short count line ("3 Min", "12 تعليق"), a
+        video playlist item, its duration glued to its title ("طريقة عمل الكنافة02:31"), a
+        bare web address, or an embed's code printed as text ("Embed <iframe src=…>")."""
         return self.is_widget_key(match_key(text), text)
 
     def is_widget_key(self, key: str, text: str) -> bool:
         """:meth:`is_widget` with the line's ``match_key`` already computed."""
         if self.widget_prefixes.starts(key):
+            return True
+        if _ADDRESS_LINE_RE.fullmatch(text.strip()) or _EMBED_CODE_RE.search(text):
             return True
         if len(text) <= MAX_MEDIA_ITEM_CHARS and _GLUED_DURATION_RE.search(text[-8:]):
             return True
