@@ -165,6 +165,22 @@ def test_dateline_credit_and_label_alone() -> None:
         ("The helpline is open around the clock (24/7).", False),
         ("The summit brought together both alliances (EU/NATO).", False),
         ("Officials said the road would reopen on Monday, Jane Doe/The Daily Example said", False),
+        # an agency in the final parentheses closes a caption…
+        ("متظاهرون في شوارع العاصمة الخرطوم (رويترز)", True),
+        ("الرئيس يتحدث في مؤتمر صحفي. (أ ف ب)", True),
+        # … but not a paragraph that closes its sentence, then cites its agency
+        (
+            "ويطالب خبراء بإصلاح جذري لقطاع الكهرباء يشمل تحديث الشبكة المتهالكة وتشجيع مشاريع "
+            "الطاقة الشمسية، معتبرين أن الحلول المؤقتة لم تعد كافية. (رويترز)",
+            False,
+        ),
+        (
+            "Les premières aides devraient être versées d'ici la fin du mois prochain, selon les "
+            "services de la région. (AFP)",
+            False,
+        ),
+        # a credit is a whole word: "(MAP)" is not AP's
+        ("Le ministre a inauguré la nouvelle route (MAP)", False),
     ],
 )
 def test_caption_with_a_photographers_credit(text: str, expected: bool) -> None:

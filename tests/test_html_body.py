@@ -601,3 +601,13 @@ def test_the_standfirst_under_the_headline_opens_the_body(between: str, lead: bo
     blocks = [b.text for b in extract(_header_then_body(between)).blocks]
     assert blocks[0] == (LEAD if lead else S1)
     assert blocks[-1] == S3
+
+
+def test_a_paragraph_that_cites_its_agency_is_kept_and_names_the_source() -> None:
+    cited = f"{S3} (رويترز)"
+    article = extract(page(f"<p>{S1}</p><p>{S2}</p><p>{cited}</p>"))
+    assert [b.text for b in article.blocks] == [S1, S2, S3]
+    assert article.source == "رويترز"
+    # The same credit closing a short caption-like line stays out of the text.
+    captioned = extract(page(f"<p>{S1}</p><p>محطة الكهرباء الرئيسية (رويترز)</p><p>{S2}</p>"))
+    assert [b.text for b in captioned.blocks] == [S1, S2]

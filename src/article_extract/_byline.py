@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ._dates import find_dates, label_start
 from ._decide.names import NAME_EDGES, clean_name, looks_like_name, split_name_place
-from ._text import clean_text, fold, strip_non_word_edges
+from ._text import clean_text, ends_like_sentence, fold, strip_non_word_edges
 from .data import load_table
 
 __all__ = [
@@ -46,6 +46,9 @@ MAX_CAPTION_OPENER_WORDS = 14
 # … and, when the word is followed by a space rather than ":" or "/", shorter still
 # ("تصوير محمد علي").
 MAX_CAPTION_LABEL_WORDS = 4
+# A text this long that ends like a sentence before an agency in parentheses is a paragraph
+# citing its source; a caption with a stop before its credit is shorter.
+MIN_CITING_SENTENCE_WORDS = 12
 
 # "--(بترا)", "(رويترز)", "- رويترز", "(ومع)" at the very end of a paragraph (text is cleaned:
 # single spaces). Searched only in the paragraph's last TRAILING_CREDIT_WINDOW characters: a
@@ -124,7 +127,8 @@ def _caption_pattern(words: list[str], credits: list[str]) -> re.Pattern[str]:
     credit = "|".join(re.escape(fold(x)) for x in sorted(credits, key=len, reverse=True))
     return re.compile(
         rf"(?:^|[\s.,;])(?:{label})\s?[:：]|"
-        rf"(?:/\s*(?:{credit})[\w\s.]{{0,20}}|\([^()]{{0,60}}(?:{credit})[^()]{{0,40}}\))\s*\.?$"
+        rf"(?:/\s*(?:{credit})[\w\s.]{{0,20}}"
+        rf"|(?P<cited>\([^()]{{0,60}}(?<!\w)(?:{credit})(?!\w)[^()]{{0,40}}\)))\s*\.?$"
     )
 
 
@@ -218,7 +222,9 @@ def is_caption_text(text: str) -> bool:
        or by a few words ("تصوير محمد علي");
     2. a caption word with its colon stands anywhere in it ("… Albania.Foto: Florion Goga");
     3. it ends with a photo credit after "/" or in parentheses ("BERTRAND GUAY / AFP",
-       "(رويترز)");
+       "(رويترز)"), unless a sentence of :data:`MIN_CITING_SENTENCE_WORDS` words or more ends
+       with its stop before the parentheses (a paragraph citing its agency: "… كافية.
+       (رويترز)"); a credit is a whole word ("(MAP)" is not AP's);
     4. it ends with a photographer's credit in parentheses, a name and the outlet after "/"
        ("… in April 2022. (Adel Hana/The Associated Press)").
 
@@ -245,8 +251,14 @@ def is_caption_folded(folded: str, words: int) -> bool:
                     return True
     if _CAPTION_PATTERN_MARK_RE.search(folded) is None:
         return False
-    if tables.caption_re.search(folded) is not None:
-        return True
+    found = tables.caption_re.search(folded)
+    if found is not None:
+        # A sentence closed by its own stop, then its source in parentheses ("… لم تعد كافية.
+        # (رويترز)"), is a paragraph that cites its agency, not a caption.
+        cited = found.start("cited")
+        return cited < 0 or not (
+            words >= MIN_CITING_SENTENCE_WORDS and ends_like_sentence(folded[:cited].rstrip())
+        )
     return _PHOTO_CREDIT_RE.search(folded[-PHOTO_CREDIT_WINDOW:]) is not None
 
 
