@@ -145,6 +145,27 @@ def test_joint_bylines_name_every_author(line: str, authors: tuple[str, ...]) ->
     assert attribution.authors == authors
 
 
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        # a place, a dash, then a known agency: the story's dateline credit
+        ("دمشق - سانا", "سانا"),
+        ("دمشق-سانا", "سانا"),
+        ("الرياض - واس", "واس"),
+        ("الجزائر - وأج", "واج"),
+        ("وكالات", "وكالات"),  # "agencies": compiled from the wires
+        # a name, a dash and a place; a photographer's credit after "/"
+        ("خالد العمري - القاهرة", None),
+        ("Andrew Harnik / AP", None),
+        # the part after the dash is not a known agency
+        ("القاهرة - الشروق", None),
+    ],
+)
+def test_signed_agency_credits(line: str, source: str | None) -> None:
+    attribution = parse_byline(line)
+    assert (attribution.source if attribution else None) == source
+
+
 def test_dateline_credit_and_label_alone() -> None:
     assert parse_byline("(أبوظبي - البيان)") == Attribution(source="البيان")
     assert parse_byline("(صورة من الأرشيف)") is None

@@ -611,3 +611,13 @@ def test_a_paragraph_that_cites_its_agency_is_kept_and_names_the_source() -> Non
     # The same credit closing a short caption-like line stays out of the text.
     captioned = extract(page(f"<p>{S1}</p><p>محطة الكهرباء الرئيسية (رويترز)</p><p>{S2}</p>"))
     assert [b.text for b in captioned.blocks] == [S1, S2]
+
+
+@pytest.mark.parametrize(("first", "last"), [("دمشق - سانا", None), (None, "وكالات")])
+def test_an_agency_credit_line_at_the_text_edge_names_the_source(
+    first: str | None, last: str | None
+) -> None:
+    paragraphs = [p for p in (first, S1, S2, S3, last) if p]
+    article = extract(page("".join(f"<p>{p}</p>" for p in paragraphs)))
+    assert [b.text for b in article.blocks] == [S1, S2, S3]
+    assert article.source == (first or last or "").split(" - ")[-1]

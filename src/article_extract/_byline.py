@@ -60,6 +60,12 @@ _TRAILING_CREDIT_RE = re.compile(
 _CREDIT_LEAD_IN = " -–—ـ"
 # "(أبوظبي - البيان)": a place and the outlet, the whole line in parentheses.
 _DATELINE_CREDIT_RE = re.compile(r"^\(\s?[^()\-–—]{1,30}\s[-–—]+\s([^()\-–—]{1,30}?)\s?\)$")
+# "دمشق - سانا", "دمشق-سانا": a place, a dash, then the outlet, on a line of their own; the
+# outlet must be a known agency (a name, a dash and a place read the same). Not after "/":
+# "Andrew Harnik / AP" is a photographer's credit (a caption's).
+_SIGNED_CREDIT_RE = re.compile(r"^[^()\-–—/]{1,30}[-–—]+\s?([^()\-–—/]{1,30})$")
+# What parts a signed credit's last word from the outlet glued to it ("دمشق-سانا").
+_CREDIT_JOINT_RE = re.compile(r"[-–—]")
 # "عمان (بترا) -", "دمشق، سوريا (CNN) --": a credit in the first 80 characters.
 _LEADING_CREDIT_RE = re.compile(r"^[^()]{0,60}\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]")
 # A photographer's credit closing a caption, in parentheses: a name of two to four words, "/",
@@ -118,6 +124,7 @@ class _Tables(NamedTuple):
     # The first folded words of every label and agency name: a line whose first word is none
     # of them is no byline, credit or source label (unless it opens with a parenthesis).
     credit_openers: frozenset[str]
+    credit_closers: frozenset[str]  # the last folded words of every agency name
 
 
 def _caption_pattern(words: list[str], credits: list[str]) -> re.Pattern[str]:
@@ -168,6 +175,7 @@ def _tables() -> _Tables:
         credit_openers=frozenset(author_labels)
         | frozenset(source_labels)
         | {name.split(" ")[0] for name in agencies},
+        credit_closers=frozenset(name.split(" ")[-1] for name in agencies),
     )
 
 
@@ -336,19 +344,22 @@ def parse_byline(text: str) -> Attribution | None:
     "(أبوظبي - البيان)" → source "البيان".
     """
     line = clean_text(text)
-    if not _may_be_byline(line) or not _may_open_credit(line, _first_folded_words(line)):
+    if not _may_be_byline(line) or not _may_open_credit(line, _edge_folded_words(line)):
         return None
     return _byline_of(line, *_words(line))
 
 
-def _first_folded_words(line: str) -> list[str]:
-    """The first folded word of ``line`` that punctuation does not empty, as :func:`_words`
-    splits it (a glued label split off): all :func:`_may_open_credit` reads, without folding
-    the whole line (most lines a caller tries are no credit)."""
+def _edge_folded_words(line: str) -> list[str]:
+    """The first and the last folded words of ``line`` that punctuation does not empty, as
+    :func:`_words` splits it (a glued label split off): all :func:`_may_open_credit` reads,
+    without folding the whole line (most lines a caller tries are no credit)."""
     glued = _GLUED_LABEL_RE.match(line)
     if glued is not None:
         line = f"{line[: glued.end()]} {line[glued.end() :]}"
-    return [next(filter(None, map(_fold_token, line.split())), "")]
+    words = line.split()
+    first = next(filter(None, map(_fold_token, words)), "")
+    last = next(filter(None, map(_fold_token, reversed(words))), "")
+    return [first, last]
 
 
 def read_credit_line(
@@ -371,7 +382,12 @@ def _may_open_credit(line: str, folded: list[str]) -> bool:
     punctuation did not empty."""
     if line.startswith("("):
         return True
-    return next((word for word in folded if word), "") in _tables().credit_openers
+    tables = _tables()
+    if next((word for word in folded if word), "") in tables.credit_openers:
+        return True
+    # A signed credit ends with an agency's name: "دمشق - سانا", "دمشق-سانا".
+    last = next((word for word in reversed(folded) if word), "")
+    return _CREDIT_JOINT_RE.split(last)[-1] in tables.credit_closers
 
 
 def _may_be_byline(line: str) -> bool:
@@ -384,6 +400,9 @@ def _byline_of(line: str, words: list[str], folded: list[str]) -> Attribution | 
     if dateline is not None:
         outlet = dateline.group(1)
         return Attribution(source=agency_name(outlet) or outlet)
+    signed = _SIGNED_CREDIT_RE.match(line)
+    if signed is not None and (agency := agency_name(signed.group(1))) is not None:
+        return Attribution(source=agency)
     tables = _tables()
     rest = _after_label(words, folded, tables.source_labels)
     if rest is not None:
