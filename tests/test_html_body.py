@@ -89,6 +89,8 @@ def test_headings_lists_and_quotes_are_blocks() -> None:
         # An embedded player's card: the clip's title, its age and its duration.
         "<div class='video-card'><h3 class='video-item-title'>مؤتمر صحفي لوزير الصحة</h3>"
         "<span>منذ يوم</span><span>12:38</span></div>",
+        # A "watch also" box's label over its one link.
+        "<div><h4>شاهد أيضا</h4><a href='/v/1'>فيديو: طوابير أمام صهاريج المياه في القرى</a></div>",
     ],
 )
 def test_chrome_inside_the_container_is_removed(chrome: str) -> None:
