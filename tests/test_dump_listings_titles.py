@@ -1,9 +1,13 @@
-"""Dumps of listings, each beside the article it resembles.
+"""Dumps of listings and headline blocks with a standfirst, each beside the article it
+resembles.
 
 * A section front, a search's results or a writer's page printed as text is a run of teasers —
   headline, its own date line, a one-sentence summary — and is refused (``listing``), in the
   shapes html-text, inscriptis and Markdown dumps give it; an article that prints a timeline of
   dated entries, a live blog's feed and a short first paragraph under the stamp stay articles.
+* Headline, a one-sentence standfirst, byline and date: the headline is the title and the
+  standfirst opens the body, also under a headline that asks a question (a standfirst may be
+  shorter than the headline: it is the line that ends with a full stop).
 """
 
 from __future__ import annotations
@@ -229,3 +233,37 @@ def test_related_stories_summaries_are_not_the_articles_text() -> None:
     body = extract(page, options=OPTIONS).body
     # the last story's summary is read as text: it may be the opening of an article below
     assert [summary for _, summary in TEASERS[:2] if summary in body] == []
+
+
+# --- headline, standfirst, byline, date --------------------------------------------------------
+
+STANDFIRSTS = {
+    "ar": (
+        "افتتاح الدورة الجديدة لمعرض الكتاب بمشاركة أكثر من ألف دار نشر",
+        "يحل الأدب الإفريقي ضيف شرف على الدورة الجديدة.",
+        "كتب: أحمد علي",
+        "الأحد 12 مايو 2024",
+    ),
+    "fr": (
+        "La région annonce un plan d'urgence pour soutenir les agriculteurs touchés par la "
+        "sécheresse",
+        "Vingt millions d'euros seront mobilisés.",
+        "Par Marie Dupont",
+        "Publié le 3 juin 2024 à 18h42",
+    ),
+    "question headline": (
+        "هل تنجح الخطة الحكومية الجديدة في إنقاذ الاقتصاد من الركود؟",
+        "خبراء يرون أن الإصلاحات تأخرت كثيرا.",
+        "كتب: أحمد علي",
+        "الأحد 12 مايو 2024",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STANDFIRSTS))
+def test_the_headline_above_a_one_sentence_standfirst_is_the_title(name: str) -> None:
+    headline, standfirst, byline, stamp = STANDFIRSTS[name]
+    page = _inscriptis([*MENU, "ثقافة", headline, standfirst, byline, stamp, *PARAGRAPHS])
+    article = extract(page, options=OPTIONS)
+    assert article.title == headline
+    assert [b.text for b in article.blocks] == [standfirst, *PARAGRAPHS]
