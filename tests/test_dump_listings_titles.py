@@ -1,5 +1,5 @@
-"""Dumps of listings and headline blocks with a standfirst, each beside the article it
-resembles.
+"""Dumps of listings, headline blocks with a standfirst, and the writer's and comments' boxes
+under the text, each beside the article it resembles.
 
 * A section front, a search's results or a writer's page printed as text is a run of teasers —
   headline, its own date line, a one-sentence summary — and is refused (``listing``), in the
@@ -8,6 +8,8 @@ resembles.
 * Headline, a one-sentence standfirst, byline and date: the headline is the title and the
   standfirst opens the body, also under a headline that asks a question (a standfirst may be
   shorter than the headline: it is the line that ends with a full stop).
+* "عن الكاتب" + a bio, "About the author", and Disqus's "Please enable JavaScript…" notice
+  after the last paragraph are not body text.
 """
 
 from __future__ import annotations
@@ -267,3 +269,33 @@ def test_the_headline_above_a_one_sentence_standfirst_is_the_title(name: str) ->
     article = extract(page, options=OPTIONS)
     assert article.title == headline
     assert [b.text for b in article.blocks] == [standfirst, *PARAGRAPHS]
+
+
+# --- boxes under the text ----------------------------------------------------------------------
+
+# name → lines printed after the last paragraph, none of them text
+AFTER_TEXT = {
+    "writer's bio": [
+        "عن الكاتب",
+        "أستاذ الاقتصاد بجامعة القاهرة، ووزير سابق، له عدة مؤلفات في السياسة النقدية.",
+    ],
+    "writer's bio, named": [
+        "نبذة عن الكاتبة",
+        "صحفية متخصصة في الشؤون الاقتصادية، عملت في عدد من الصحف العربية منذ عام 2005.",
+    ],
+    "about the author": [
+        "About the author",
+        "Jane Doe covers energy and climate for the paper, and has reported from 30 countries.",
+    ],
+    "Disqus notice": ["Please enable JavaScript to view the comments powered by Disqus."],
+    "Disqus link": ["comments powered by Disqus"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(AFTER_TEXT))
+@pytest.mark.parametrize("shape", [_plain, _inscriptis], ids=["html-text", "inscriptis"])
+def test_a_writers_box_or_comments_notice_is_not_text(
+    name: str, shape: Callable[[Sequence[str]], str]
+) -> None:
+    article = extract(_article(*PARAGRAPHS, *AFTER_TEXT[name], shape=shape), options=OPTIONS)
+    assert [b.text for b in article.blocks] == PARAGRAPHS
