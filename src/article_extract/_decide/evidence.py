@@ -43,6 +43,9 @@ class PageSignals(NamedTuple):
     meta_refresh: bool = False  # <meta http-equiv="refresh">: the page sends readers away
     teasers: int = 0  # linked teaser headlines on the whole page
     body_teasers: int = 0  # linked teaser headlines inside the body container
+    # Teasers in the body each under its own stamp or byline (``text_roles.teaser_runs``; a
+    # text's headline among them when it opens the run): a section front's or a search's.
+    stamped_teasers: int = 0
     link_items: int = 0  # list items that are one linked headline, on the whole page
     # The main column as the page serves it (the body container before chrome removal; 0 where
     # a path has no such column): its text, and the part of it in blocks that are mostly links

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import datetime
+from itertools import pairwise
 from typing import Literal, NamedTuple
 
 from .._dates import ParsedDate, find_dates
@@ -39,9 +41,11 @@ __all__ = [
     "MIN_BODY_SENTENCES",
     "MIN_BODY_WORDS",
     "MIN_BOX_PROSE_WORDS",
+    "MIN_TEASER_RUN",
     "TEASER_LINK_SHARE",
     "BoxRole",
     "Prose",
+    "Teasers",
     "headings_without_text",
     "inline_box_end",
     "is_stamp_line",
@@ -139,36 +143,97 @@ def _teaser_headline(text: str) -> bool:
     return 0 < words <= MAX_TEASER_HEADLINE_WORDS and not ends_like_sentence(text)
 
 
-def teaser_runs(lines: Sequence[str], meta: Sequence[bool]) -> set[int]:
-    """Positions of lines in lists of other stories: at least :data:`MIN_TEASER_RUN` teasers in
-    a row, each a short headline line followed by one or two meta lines (``meta[i]``: line
-    ``i`` is a date stamp or a byline). One linear pass."""
-    found: set[int] = set()
+class Teasers(NamedTuple):
+    """What :func:`teaser_runs` found: the positions of every line of the teasers (headline,
+    meta lines, summary) and how many teasers they are."""
+
+    lines: frozenset[int]
+    total: int
+
+
+_NO_TEASERS = Teasers(frozenset(), 0)
+
+
+def teaser_runs(
+    lines: Sequence[str],
+    meta: Sequence[bool],
+    stamps: Sequence[datetime | None] | None = None,
+) -> Teasers:
+    """Lists of other stories: at least :data:`MIN_TEASER_RUN` teasers in a row, each a short
+    headline line followed by one or two meta lines (``meta[i]``: line ``i`` is a date stamp or
+    a byline) and, when the next teaser follows it, the teaser's summary (a line that is no
+    headline: a section front's or a search's results). The last teaser's summary is not
+    taken: an article's headline and stamp after a list of teasers open its text.
+
+    ``stamps[i]``, when given, is the time meta line ``i`` states (naive): a run whose every
+    teaser is dated later than the one before is a chronology — a timeline's entries, a live
+    blog read oldest first —, not a list (lists put the newest first). One linear pass."""
     if not any(meta):  # most bodies: no teaser without a meta line, and no line to read
-        return found
-    run: list[int] = []
-    units = 0
-    position = 0
+        return _NO_TEASERS
+    found: set[int] = set()
     count = len(lines)
+    starts = _teaser_starts(lines, meta)
+    run: list[int] = []
+    heads: list[int] = []
+    total = 0
+
+    def close() -> None:
+        nonlocal total
+        if len(heads) >= MIN_TEASER_RUN and not _chronology(heads, stamps):
+            found.update(run)
+            total += len(heads)
+        run.clear()
+        heads.clear()
+
+    position = 0
     while position < count:
-        following = position + 1
-        while following < count and following - position <= MAX_TEASER_META_LINES:
+        following = starts.get(position)
+        if following is not None:
+            # A summary between this teaser and the next one is the teaser's.
+            if following + 1 in starts and not _teaser_headline(lines[following]):
+                following += 1
+            run.extend(range(position, following))
+            heads.append(position)
+            position = following
+            continue
+        close()
+        position += 1
+    close()
+    return Teasers(frozenset(found), total)
+
+
+def _chronology(heads: Sequence[int], stamps: Sequence[datetime | None] | None) -> bool:
+    """Is every teaser (headline at each of ``heads``, its meta lines below) dated later than
+    the one before?"""
+    if stamps is None:
+        return False
+    below = range(1, MAX_TEASER_META_LINES + 1)
+    times = [
+        next((t for t in (stamps[h + at] for at in below if h + at < len(stamps)) if t), None)
+        for h in heads
+    ]
+    return all(
+        earlier is not None and later is not None and later > earlier
+        for earlier, later in pairwise(times)
+    )
+
+
+def _teaser_starts(lines: Sequence[str], meta: Sequence[bool]) -> dict[int, int]:
+    """Where a teaser's headline stands, and where the line after its meta lines does: a short
+    headline line followed by one or two meta lines. Only the lines before a meta line are
+    read (most lines have none after them)."""
+    starts: dict[int, int] = {}
+    for at in range(1, len(lines)):
+        if not meta[at] or meta[at - 1]:
+            continue
+        following = at + 1
+        while following < len(lines) and following - at < MAX_TEASER_META_LINES:
             if not meta[following]:
                 break
             following += 1
-        # The meta lines after it first: most lines have none, and then need no reading.
-        if not meta[position] and following > position + 1 and _teaser_headline(lines[position]):
-            run.extend(range(position, following))
-            units += 1
-            position = following
-            continue
-        if units >= MIN_TEASER_RUN:
-            found.update(run)
-        run, units = [], 0
-        position += 1
-    if units >= MIN_TEASER_RUN:
-        found.update(run)
-    return found
+        if _teaser_headline(lines[at - 1]):
+            starts[at - 1] = following
+    return starts
 
 
 # What a block after an end-of-article marker is, for :func:`inline_box_end`: an ``item`` of a

@@ -29,8 +29,11 @@ Rules, first hit wins (phrases in ``data/verdict.toml``):
 6. ``home`` — the URL is the site root (or its index document, ``/index.php``) and no
    metadata describes an article;
 7. ``listing`` — the body container holds :data:`CONTAINER_MIN_TEASERS` linked headlines (twice
-   as many with article metadata), unless it opens with prose (not thin, see rule 9) under a
-   displayed, dated headline that is not a person's name: an article above its related stories;
+   as many with article metadata), or a run of ``text_roles.MIN_TEASER_RUN`` teasers each
+   under its own stamp or byline (a dump's section front or search results: headline, date
+   line, summary; a text's headline that opens the run is its first teaser), unless it opens
+   with prose (not thin, see rule 9) under a displayed, dated headline that is not a person's
+   name: an article above its related stories;
 8. ``home``/``listing`` — no article evidence at all, and the body is a list (most of its text
    in list items), a run of short headlines, or short: ``home`` when the title is the site's
    name, else ``listing``. A headline only the metadata states counts as evidence when it has
@@ -67,7 +70,7 @@ from ..errors import NotAnArticle
 from .dates import DateDecision
 from .evidence import PageEvidence
 from .names import looks_like_name, names_the_site
-from .text_roles import is_thin, prose_of
+from .text_roles import MIN_TEASER_RUN, is_thin, prose_of
 from .titles import MIN_HEADLINE_WORDS, headline_words
 
 __all__ = [
@@ -357,7 +360,10 @@ def check_is_article(evidence: PageEvidence, dates: DateDecision, *, strict: boo
         and _dated_headline(evidence, dates)
         and not looks_like_name(evidence.title.text if evidence.title else "")
     )
-    if signals.body_teasers >= teaser_limit and not opens_with_text:
+    # Teasers each under its own stamp are a list of other stories at fewer than linked
+    # headlines are: an article states one date, and a dump's teasers carry no links.
+    teasers = signals.body_teasers >= teaser_limit or signals.stamped_teasers >= MIN_TEASER_RUN
+    if teasers and not opens_with_text:
         raise NotAnArticle("the page's main column is a list of article teasers", reason="listing")
     list_like = _list_like(evidence)
     short_or_listed = body_chars < LISTING_MAX_BODY_CHARS or list_like

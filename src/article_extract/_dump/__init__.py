@@ -24,7 +24,7 @@ from .._byline import leading_credit, split_trailing_credit
 from .._dates import is_date_label, parse_date
 from .._decide.dates import DateEvidence
 from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
-from .._decide.text_roles import is_subheading, teaser_runs
+from .._decide.text_roles import Teasers, is_subheading, prose_of, teaser_runs
 from .._decide.titles import choose_title, site_keys
 from .._decide.verdict import NOTICE_LINES, says_not_found
 from .._inputs import PageInput
@@ -103,21 +103,36 @@ def _block_kind(line: Line) -> BlockKind:
     return "list_item" if line.markup.list_item else "paragraph"
 
 
+def _teasers(lines: Sequence[Line], span: BodySpan, title_line: Line | None) -> Teasers:
+    """The teasers of the body span, read from the chosen headline when it stands above the
+    span: a section front's or a search's text puts its first teaser's headline and stamp
+    there, and that teaser is one of the run (positions are the dump's)."""
+    start = span.start
+    if title_line is not None and title_line.position < start:
+        start = title_line.position
+    read = lines[start : span.end + 1]
+    meta = [ln.is_date_line or ln.attribution is not None for ln in read]
+    stamps = [
+        ln.dates[0].value.replace(tzinfo=None) if stated and ln.dates else None
+        for ln, stated in zip(read, meta, strict=True)
+    ]
+    found = teaser_runs([ln.text for ln in read], meta, stamps)
+    return found._replace(lines=frozenset(start + at for at in found.lines))
+
+
 def _body_blocks(
-    lines: Sequence[Line], span: BodySpan, around: HeaderLines, title: str
-) -> tuple[list[BlockDraft], list[Credit]]:
-    """Blocks of the body span, and the credits found inside it."""
+    lines: Sequence[Line], span: BodySpan, around: HeaderLines, title: str, teasers: Teasers
+) -> tuple[list[BlockDraft], list[Credit], int]:
+    """Blocks of the body span, the credits found inside it, and how many of the blocks come
+    before the first teaser (the text a page opens with)."""
     spanned = lines[span.start : span.end + 1]
     alt_texts = alt_text_lines(lines, span)
-    teasers = teaser_runs(
-        [ln.text for ln in spanned],
-        [ln.is_date_line or ln.attribution is not None for ln in spanned],
-    )
+    first_teaser = min(teasers.lines, default=span.end + 1)
     kept = [
         line
-        for position, line in enumerate(spanned)
+        for line in spanned
         if line.position not in around.used
-        and position not in teasers
+        and line.position not in teasers.lines
         and not line.is_date_line
         and not is_caption(line)
         and line.position not in alt_texts
@@ -126,6 +141,7 @@ def _body_blocks(
     blocks: list[BlockDraft] = []
     if around.standfirst:
         blocks.append(BlockDraft("paragraph", around.standfirst))
+    lead = -1  # blocks before the first teaser: unknown until a line after it is read
     credits: list[Credit] = []
     title_key = letters_key(title)
     seen: set[str] = set()  # repeated lines are layout, not text
@@ -133,6 +149,8 @@ def _body_blocks(
     following_line = _next_non_chrome(kept)
     skip = -1  # the line a source label named
     for position, line in enumerate(kept):
+        if lead < 0 and line.position > first_teaser:
+            lead = len(blocks)
         if line.chrome:
             in_related_list = True
             continue
@@ -184,7 +202,9 @@ def _body_blocks(
         credit = leading_credit(blocks[0].text)
         if credit is not None:
             credits.append(Credit("body", source=credit))
-    return [b for b in blocks if b.text], credits
+    if lead < 0:
+        lead = len(blocks)
+    return [b for b in blocks if b.text], credits, lead
 
 
 def _opens_text(line: Line) -> bool:
@@ -240,8 +260,12 @@ def evidence_from_lines(
     keys = site_keys(names, urlsplit(page.url or "").hostname or context.host)
     metadata = (header.document_title,) if header.document_title is not None else ()
     title = choose_title(header.shown(), metadata, keys)
-    around = header_lines(header, _title_line(header, title.shown if title else None))
-    blocks, body_credits = _body_blocks(lines, span, around, title.text if title else "")
+    title_line = _title_line(header, title.shown if title else None)
+    around = header_lines(header, title_line)
+    teasers = _teasers(lines, span, title_line)
+    blocks, body_credits, lead = _body_blocks(
+        lines, span, around, title.text if title else "", teasers
+    )
     body_credits += _trailing_credits(lines, span)
     if not blocks:
         raise NotAnArticle("the body holds no paragraphs", reason="no_body")
@@ -263,5 +287,7 @@ def evidence_from_lines(
         signals=PageSignals(
             title_tag=lines[0].text if lines and lines[0].position < span.start else None,
             headings=(title.text,) if title is not None else (),
+            stamped_teasers=teasers.total,
+            lead_prose=prose_of(blocks[:lead]),
         ),
     )

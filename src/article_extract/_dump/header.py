@@ -199,7 +199,7 @@ def _title_score(
     if line.units < MIN_HEADLINE_UNITS and line.markup.heading != 1 and line is not next_to_date:
         # A section label; a page's <h1> or the date's neighbour is its headline, however short.
         score -= 1.0
-    if line.text.endswith(".") and not line.text.endswith(".."):
+    if _full_stop(line):
         score -= 1.0  # headlines rarely end with a full stop; captions and leads do
     if line.sentence_like and line.inner_punct >= 2 and line.units >= 25:
         score -= 1.5  # reads like a lead paragraph
@@ -400,18 +400,23 @@ def _header_window(lines: Sequence[Line], span: BodySpan) -> list[Line]:
 def _standfirst_below_headline(
     next_to_date: Line | None, candidates: Sequence[Line], named: frozenset[int]
 ) -> Line | None:
-    """The line next to the date when it is a standfirst: longer, right below a headline."""
+    """The line next to the date when it is a standfirst, right below a headline: longer than
+    it, or a sentence ending in a full stop under a headline without one (a one-sentence
+    summary is often shorter than the headline above it; a headline may ask a question)."""
     if next_to_date is None:
         return None
     above = next((c for c in candidates if c.position == next_to_date.position - 1), None)
-    if (
-        above is None
-        or above.units < MIN_HEADLINE_UNITS
-        or above.position in named
-        or next_to_date.units <= above.units
-    ):
+    if above is None or above.units < MIN_HEADLINE_UNITS or above.position in named:
         return None
-    return next_to_date
+    if next_to_date.units > above.units:
+        return next_to_date
+    return next_to_date if _full_stop(next_to_date) and not _full_stop(above) else None
+
+
+def _full_stop(line: Line) -> bool:
+    """The line ends with a full stop (not an ellipsis): a sentence's end, which a headline
+    rarely has (a question or an exclamation it may)."""
+    return line.text.endswith(".") and not line.text.endswith("..")
 
 
 def _decorated_repeats(candidates: Sequence[Line]) -> tuple[set[int], set[int]]:

@@ -471,7 +471,7 @@ def filter_blocks(
     # A data table's row is not a line: never a stamp, a byline or a source label.
     lines = [kind != "table_row" for kind in raw.kinds]
     readings = list(map(read_line, texts, lines))  # the cache's lookups run in C
-    teasers = teaser_runs(texts, [r.stamp or r.byline is not None for r in readings])
+    teasers = teaser_runs(texts, [r.stamp or r.byline is not None for r in readings]).lines
     repeats = raw.repeats()
     teaser_positions = sorted(teasers)
     repeat = -1  # the last block dropped as a repeat of a kept one
