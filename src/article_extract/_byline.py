@@ -16,8 +16,10 @@ from ._dates import ParsedDate, find_dates, label_start
 from ._decide.names import (
     NAME_EDGES,
     clean_name,
+    is_desk_name,
     is_place_byline,
     looks_like_name,
+    names_a_role,
     split_name_place,
 )
 from ._text import clean_text, fold, strip_non_word_edges
@@ -282,8 +284,14 @@ def _split_joined(part: str) -> list[str]:
 
 def _split_authors(text: str) -> tuple[str, ...]:
     parts = [p for part in _tables().separators_re.split(text) for p in _split_joined(part)]
-    names = (clean_name(p) for p in parts)
-    return tuple(dict.fromkeys(n for n in names if n))
+    names: list[str] = []
+    for name in filter(None, map(clean_name, parts)):
+        names.append(name)
+        if names_a_role(name) or is_desk_name(name):
+            # A desk signs ("By Staff Reporter | Doha", "La Rédaction, Rabat"): what follows
+            # it is the desk's place or outlet, no person (the names before it are people's).
+            break
+    return tuple(dict.fromkeys(names))
 
 
 def parse_names(text: str) -> tuple[str, ...]:
