@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 
@@ -456,11 +457,14 @@ def _before_stamp(names: str) -> str:
     :func:`stamp_start` says. Only text holding a digit is read for dates."""
     if _DIGIT_RE.search(names) is None:
         return names
-    start = stamp_start(names, find_dates(names))
+    start = stamp_start(names, find_dates(names, reference=_LOCATING_REFERENCE))
     return names[:start].strip(NAME_EDGES) if start else names
 
 
 _DIGIT_RE = re.compile(r"\d")
+# A relative stamp ("منذ 3 ساعات") is found only against a reference; where a stamp stands is
+# all a byline's reading needs, never its value, so any reference will do.
+_LOCATING_REFERENCE = datetime(2020, 1, 1)
 # What may stand between the dates of a stamp that closes a line, and after the last one:
 # spaces and the separators of a meta line ("12 مايو 2024 | 10:30", "السبت، 10 أغسطس").
 _STAMP_GAP = NAME_EDGES + "،,"

@@ -13,7 +13,14 @@ import re
 
 from lxml.etree import _Element
 
-from .._byline import Attribution, agency_name, credit_before_stamp, parse_byline, parse_names
+from .._byline import (
+    Attribution,
+    agency_name,
+    credit_before_stamp,
+    dateline_credit,
+    parse_byline,
+    parse_names,
+)
 from .._dates import find_dates
 from .._decide.evidence import Credit
 from .._decide.names import is_place_byline, looks_like_name, names_a_role, split_name_place
@@ -137,12 +144,16 @@ def _read_byline(element: _Element, text: str) -> Attribution | None:
     (``credit_before_stamp``: "الخرطوم: عثمان الطيب السبت, 10 أغسطس, 2024")."""
     whole = parse_byline(text)
     if whole is None and _DIGIT_RE.search(text) is not None:
-        credited = credit_before_stamp(text, find_dates(text))
+        # Its parts apart: a credit glued to the stamp's label ("دبي - وام" + "تاريخ النشر:
+        # …") would hide the label.
+        spaced = clean_text(" ".join(element.itertext())) if len(element) else text
+        credited = credit_before_stamp(spaced, find_dates(spaced))
         whole = credited[0] if credited is not None else None
     if len(element) == 0:
         return whole  # no part to read apart
     for piece in _pieces(element):
-        found = parse_byline(clean_text(piece))
+        piece = clean_text(piece)
+        found = parse_byline(piece) or dateline_credit(piece)
         if found is not None and (found.authors or found.source):
             if whole is None or (
                 len(found.authors) >= len(whole.authors) and found.source == whole.source
