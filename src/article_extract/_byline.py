@@ -8,17 +8,29 @@ punctuation variants ("كتب:" / "كتب -" / "كتبَ") all match one entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 
-from ._dates import find_dates, label_start
-from ._decide.names import NAME_EDGES, clean_name, looks_like_name, split_name_place
+from ._dates import ParsedDate, find_dates, label_start
+from ._decide.names import (
+    NAME_EDGES,
+    clean_name,
+    is_desk_name,
+    is_place_byline,
+    looks_like_name,
+    names_a_role,
+    split_name_place,
+)
 from ._text import clean_text, ends_like_sentence, fold, strip_non_word_edges
 from .data import load_table
 
 __all__ = [
     "Attribution",
     "agency_name",
+    "credit_before_stamp",
+    "dateline_credit",
     "is_caption_folded",
     "is_caption_text",
     "is_source_label",
@@ -28,6 +40,7 @@ __all__ = [
     "parse_names",
     "read_credit_line",
     "split_trailing_credit",
+    "stamp_start",
 ]
 
 # A byline names people, not sentences: more words than this after the label is body text.
@@ -125,6 +138,9 @@ class _Tables(NamedTuple):
     # of them is no byline, credit or source label (unless it opens with a parenthesis).
     credit_openers: frozenset[str]
     credit_closers: frozenset[str]  # the last folded words of every agency name
+    # Folded one-word credit roles and caption words ("تصوير", "إعداد", "Photo"): where a
+    # byline's names end, another credit starts.
+    credit_roles: frozenset[str]
 
 
 def _caption_pattern(words: list[str], credits: list[str]) -> re.Pattern[str]:
@@ -176,6 +192,11 @@ def _tables() -> _Tables:
         | frozenset(source_labels)
         | {name.split(" ")[0] for name in agencies},
         credit_closers=frozenset(name.split(" ")[-1] for name in agencies),
+        credit_roles=frozenset(
+            _fold_token(w)
+            for w in [*table["joint_roles"], *table["captions"]["words"]]
+            if " " not in w
+        ),
     )
 
 
@@ -284,8 +305,14 @@ def _split_joined(part: str) -> list[str]:
 
 def _split_authors(text: str) -> tuple[str, ...]:
     parts = [p for part in _tables().separators_re.split(text) for p in _split_joined(part)]
-    names = (clean_name(p) for p in parts)
-    return tuple(dict.fromkeys(n for n in names if n))
+    names: list[str] = []
+    for name in filter(None, map(clean_name, parts)):
+        names.append(name)
+        if names_a_role(name) or is_desk_name(name):
+            # A desk signs ("By Staff Reporter | Doha", "La Rédaction, Rabat"): what follows
+            # it is the desk's place or outlet, no person (the names before it are people's).
+            break
+    return tuple(dict.fromkeys(names))
 
 
 def parse_names(text: str) -> tuple[str, ...]:
@@ -406,12 +433,14 @@ def _byline_of(line: str, words: list[str], folded: list[str]) -> Attribution | 
     tables = _tables()
     rest = _after_label(words, folded, tables.source_labels)
     if rest is not None:
+        # "المصدر: النهار 19 كانون الأول 2023": the stamp beside it is no part of the name.
+        rest = _before_stamp(rest)
         if not rest or len(rest.split()) > MAX_SOURCE_WORDS:
             return None
         return Attribution(source=agency_name(rest) or rest)
     rest = _after_label(words, folded, tables.author_labels)
     if rest is not None:
-        rest = _before_stamp(rest)
+        rest = _before_next_credit(_before_stamp(rest))
         if len(rest.split()) > MAX_BYLINE_WORDS:
             return None
         authors = _split_authors(rest)
@@ -423,18 +452,112 @@ def _byline_of(line: str, words: list[str], folded: list[str]) -> Attribution | 
     return None
 
 
+# A credit role glued to the name before it ("منى عادلتصوير - كريم فوزي": side-by-side parts
+# of a credit box read without a space) is split off when the role has this many letters and
+# this many are left for the name's last word (no word of a name ends with "تصوير", but
+# "التحرير" and "مرسوم" end with shorter roles or leave less).
+MIN_GLUED_ROLE_CHARS = 4
+MIN_GLUED_ROLE_REST_CHARS = 3
+
+
+def _before_next_credit(names: str) -> str:
+    """A byline's names up to the next credit on its line ("منى عادل تصوير - كريم فوزي" →
+    "منى عادل"): a credit role or caption word after the first word ("تصوير", "إعداد",
+    "Photo"), on its own or glued to the end of the word before it."""
+    words = names.split()
+    roles = _tables().credit_roles
+    for position, word in enumerate(words[1:], 1):
+        folded = _fold_token(word)
+        if folded in roles:
+            return " ".join(words[:position]).strip(NAME_EDGES)
+        for role in roles:
+            glued = len(folded) - len(role)
+            if (
+                len(role) >= MIN_GLUED_ROLE_CHARS
+                and glued >= MIN_GLUED_ROLE_REST_CHARS
+                and folded.endswith(role)
+            ):
+                kept = word[: len(word) - len(role)] if len(word) == len(folded) else word
+                return " ".join([*words[:position], kept]).strip(NAME_EDGES)
+    return names
+
+
 def _before_stamp(names: str) -> str:
-    """The names of a byline without a labelled stamp printed after them ("محمد علي نشر في 12
-    مارس 2023", "Jane Doe · Posted: Aug 8, 2024"): cut where the date's label starts (the date
-    engine's label rule). Only text holding a digit is read for dates."""
+    """The names of a byline without the stamp printed after them ("محمد علي نشر في 12 مارس
+    2023", "أحمد علي - 12 مايو 2024", "Jane Doe · Posted: Aug 8, 2024"): cut where
+    :func:`stamp_start` says. Only text holding a digit is read for dates."""
     if _DIGIT_RE.search(names) is None:
         return names
-    labelled = next((d for d in find_dates(names) if d.role is not None), None)
-    start = label_start(names, labelled) if labelled is not None else None
+    start = stamp_start(names, find_dates(names, reference=_LOCATING_REFERENCE))
     return names[:start].strip(NAME_EDGES) if start else names
 
 
 _DIGIT_RE = re.compile(r"\d")
+# A relative stamp ("منذ 3 ساعات") is found only against a reference; where a stamp stands is
+# all a byline's reading needs, never its value, so any reference will do.
+_LOCATING_REFERENCE = datetime(2020, 1, 1)
+# What may stand between the dates of a stamp that closes a line, and after the last one:
+# spaces and the separators of a meta line ("12 مايو 2024 | 10:30", "السبت، 10 أغسطس").
+_STAMP_GAP = NAME_EDGES + "،,"
+
+
+def stamp_start(line: str, dates: Sequence[ParsedDate]) -> int | None:
+    """Where the stamp printed after a credit starts in ``line`` (``dates`` are
+    ``find_dates(line)``): at the label of its first labelled date (the date engine's label
+    rule: "… نشر في 12 مارس 2023", "… · Posted: …"), else at the first of the dates that close
+    the line with nothing but separators between and after them ("بقلم أحمد علي - 12 مايو
+    2024", "بواسطة: خالد منصور منذ 3 ساعات"). None when no stamp follows text of the line's
+    own: a date inside a sentence is followed by more words, and a line that opens with its
+    stamp has no credit before it."""
+    labelled = next((d for d in dates if d.role is not None), None)
+    if labelled is not None:
+        return label_start(line, labelled) or None
+    end = len(line)
+    start: int | None = None
+    for date in sorted(dates, key=lambda d: d.span, reverse=True):
+        if line[date.span[1] : end].strip(_STAMP_GAP):
+            break
+        start = end = date.span[0]
+    return start or None
+
+
+def credit_before_stamp(line: str, dates: Sequence[ParsedDate]) -> tuple[Attribution, int] | None:
+    """A credit with a stamp printed after it on one line ("بقلم أحمد علي - 12 مايو 2024",
+    "كتب: أحمد علي | 12 مايو 2024", "الخرطوم: عثمان الطيب السبت, 10 أغسطس, 2024", "دبي - وام
+    تاريخ النشر: …", "By Jane Doe · Posted: …"): the credit, read from the text before
+    :func:`stamp_start` as a byline (:func:`parse_byline`) or a dateline's credit
+    (:func:`dateline_credit`), and where the stamp starts. None when the line is not one."""
+    start = stamp_start(line, dates)
+    if start is None:
+        return None
+    credit = clean_text(line[:start].strip(_STAMP_GAP))
+    if not credit or len(credit.split()) > MAX_BYLINE_WORDS:
+        return None
+    attribution = parse_byline(credit) or dateline_credit(credit)
+    if attribution is None or not (attribution.authors or attribution.source):
+        return None
+    return attribution, start
+
+
+def dateline_credit(text: str) -> Attribution | None:
+    """An unlabelled credit with its place, a dash or a dateline's colon between them: a news
+    agency ("دبي - وام" → source "وام") or a person's name ("الخرطوم: عثمان الطيب", "حسام أبو
+    العلا - القاهرة": the name-and-place rule of :func:`is_place_byline`); None otherwise, and
+    for a photo credit ("تصوير: كريم فوزي")."""
+    parts = _PLACE_PARTS_RE.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    agency = agency_name(parts[1]) or agency_name(parts[0])
+    if agency is not None:
+        return Attribution(source=agency)
+    dashed = " - ".join(parts)  # a colon after the place reads as the dash does
+    if is_caption_text(text) or not is_place_byline(dashed):
+        return None
+    return Attribution(authors=(split_name_place(dashed),))
+
+
+# A dateline's place and its credit: "دبي - وام", "الخرطوم: عثمان الطيب".
+_PLACE_PARTS_RE = re.compile(r"\s[-–—ـ]+\s|(?<=\w)[:：]\s")
 
 
 def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:

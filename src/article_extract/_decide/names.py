@@ -14,7 +14,8 @@ and metadata authors (JSON-LD ``author``, ``<meta name=author>``).
 * :func:`is_role_line` — a byline's role or a columnist's one-line bio ("Business reporter",
   "كاتبة وباحثة في الشؤون الاقتصادية"): a short line opening with a role word;
 * :func:`usable_authors` — names that can be the page's authors: not a URL or e-mail, not a
-  role ("Business reporter"), not the site's own name (meta author "LBCI"), not a section or
+  role ("Business reporter"), not a desk signing as a whole ("المحرر", "La Rédaction"), not
+  the site's own name (meta author "LBCI"), not a section or
   tag label, not site chrome ("Bild vergrößern", "Copiar enlace") and not a widget's label
   ("مشاهدات عالية", "Min read").
 """
@@ -33,6 +34,7 @@ __all__ = [
     "MAX_NAME_WORDS",
     "NAME_EDGES",
     "clean_name",
+    "is_desk_name",
     "is_place_byline",
     "is_role_line",
     "looks_like_name",
@@ -172,6 +174,17 @@ def names_a_role(text: str) -> bool:
     return not _role_words().isdisjoint(fold(text).split())
 
 
+@cache
+def _desk_names() -> frozenset[str]:
+    return frozenset(letters_key(n) for n in load_table("bylines")["desk_names"])
+
+
+def is_desk_name(text: str) -> bool:
+    """Is ``text`` a desk or the site's staff signing as a whole ("المحرر", "La Rédaction",
+    "Staff"), no person?"""
+    return letters_key(text) in _desk_names()
+
+
 # A role or bio line under a byline is short ("كاتب وباحث في الشؤون الاقتصادية").
 MAX_ROLE_LINE_WORDS = 8
 
@@ -195,6 +208,8 @@ def names_the_site(key: str, site_keys: frozenset[str]) -> bool:
 
 def _usable(name: str, site_keys: frozenset[str], labels: frozenset[str]) -> bool:
     if "://" in name or "@" in name or name.startswith("www.") or names_a_role(name):
+        return False
+    if is_desk_name(name):
         return False
     key = letters_key(name)
     if not key or key in labels:

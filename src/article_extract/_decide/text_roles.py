@@ -4,8 +4,9 @@ The input paths ask these questions of their lines and blocks, so the answers ar
 once here (captions and credit lines: :mod:`article_extract._byline`):
 
 * :func:`is_stamp_line` — a short line that is mostly a date ("تم نشره الجمعة 24 أبريل 2020
-  09:22 مساءً", "Bruselas - 15 oct 2024 - 08:22") or carries a labelled one ("Posted: …"),
-  not a sentence that mentions one;
+  09:22 مساءً", "Bruselas - 15 oct 2024 - 08:22"), carries a labelled one ("Posted: …") or
+  closes a credit with one ("بقلم أحمد علي - 12 مايو 2024", read by
+  ``_byline.credit_before_stamp``), not a sentence that mentions one;
 * :func:`is_subheading` — a short line set apart from the text (its own line, bold, or cut by
   ``<br>``) that does not end like a sentence and introduces a longer paragraph;
 * :func:`teaser_runs` — lists of other stories inside or after the text, whatever their
@@ -29,6 +30,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
+from .._byline import credit_before_stamp
 from .._dates import ParsedDate, find_dates
 from .._text import ends_like_sentence
 from .titles import headline_words
@@ -111,9 +113,11 @@ def stamp_coverage(text: str, dates: Sequence[ParsedDate]) -> float:
 
 
 def is_stamp_line(text: str, dates: Sequence[ParsedDate] | None = None) -> bool:
-    """Is ``text`` a date stamp — mostly a date, or a short line (byline and all) with a
+    """Is ``text`` a date stamp — mostly a date, a short line (byline and all) with a
     labelled date ("Jane Doe · CBC News · Posted: Aug 08, 2024 4:00 AM EDT | Updated …") that
-    does not end like a sentence? ``dates`` are ``find_dates(text)`` when the caller has them."""
+    does not end like a sentence, or a credit with the dates that close the line after it
+    ("كتب: أحمد علي | 12 مايو 2024")? ``dates`` are ``find_dates(text)`` when the caller has
+    them."""
     if len(text.split()) > MAX_STAMP_WORDS:
         return False
     if dates is None:
@@ -124,7 +128,11 @@ def is_stamp_line(text: str, dates: Sequence[ParsedDate] | None = None) -> bool:
         return False
     if stamp_coverage(text, dates) >= STAMP_COVERAGE:
         return True
-    return any(d.role for d in dates) and not ends_like_sentence(text)
+    if any(d.role for d in dates) and not ends_like_sentence(text):
+        return True
+    # A credit and the stamp after it ("بقلم أحمد علي - 12 مايو 2024", "الرباط - نبض المغرب |
+    # 2024-01-22 12:00"): a sentence that ends with a date opens with no credit.
+    return credit_before_stamp(text, dates) is not None
 
 
 def is_subheading(text: str, following: str | None, *, set_apart: bool) -> bool:

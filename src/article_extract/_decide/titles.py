@@ -46,6 +46,7 @@ __all__ = [
     "ShownTitle",
     "TitleDecision",
     "choose_title",
+    "copyright_holder",
     "headline_words",
     "is_headline_text",
     "site_keys",
@@ -114,6 +115,28 @@ def site_keys(names: Iterable[str], host: str | None) -> frozenset[str]:
     labels = [p for p in (host or "").lower().split(".") if p not in _HOST_NOISE]
     keys.update(letters_key(p) for p in labels if len(p) >= 3)
     return frozenset(k for k in keys if k)
+
+
+# "جميع الحقوق محفوظة © 2024 نبض المغرب", "© 2010-2024 Le Matin": the holder after the sign
+# and its years, up to a separator or the end of the line.
+_COPYRIGHT_HOLDER_RE = re.compile(r"©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?([^|©•·.،,]+)")
+# A holder is the site's name: a few words (a longer tail is a sentence or more notices).
+MAX_HOLDER_WORDS = 4
+
+
+def copyright_holder(line: str) -> str | None:
+    """The holder a copyright line names, the site's own name ("جميع الحقوق محفوظة © 2024 نبض
+    المغرب" → "نبض المغرب"), or None."""
+    if "©" not in line:
+        return None
+    match = _COPYRIGHT_HOLDER_RE.search(line)
+    if match is None:
+        return None
+    holder = clean_text(match.group(1)).strip(" -–—:")
+    words = holder.split()
+    if not words or len(words) > MAX_HOLDER_WORDS or not any(c.isalpha() for c in holder):
+        return None
+    return holder
 
 
 def _is_site_segment(segment: str, keys: frozenset[str]) -> bool:

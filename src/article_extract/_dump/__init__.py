@@ -25,7 +25,7 @@ from .._dates import is_date_label, parse_date
 from .._decide.dates import DateEvidence
 from .._decide.evidence import BlockDraft, Credit, PageEvidence, PageSignals
 from .._decide.text_roles import Teasers, is_subheading, prose_of, teaser_runs
-from .._decide.titles import choose_title, site_keys
+from .._decide.titles import choose_title, copyright_holder, site_keys
 from .._decide.verdict import NOTICE_LINES, says_not_found
 from .._inputs import PageInput
 from .._model import BlockKind, InputKind, Options
@@ -257,6 +257,9 @@ def evidence_from_lines(
     span = _extend_end(lines, span)
     header = read_header(lines, span)
     names = [header.document_site] if header.document_site else []
+    # The footer's copyright line names the site when no first line does (inscriptis and
+    # Markdown dumps leave the <title> out): a byline naming the site is no person's.
+    names += filter(None, (copyright_holder(line.text) for line in lines[span.end + 1 :]))
     keys = site_keys(names, urlsplit(page.url or "").hostname or context.host)
     metadata = (header.document_title,) if header.document_title is not None else ()
     title = choose_title(header.shown(), metadata, keys)

@@ -29,12 +29,12 @@ from typing import NamedTuple
 from .._byline import (
     MAX_CAPTION_WORDS,
     Attribution,
+    credit_before_stamp,
     is_caption_folded,
     may_be_credit,
-    parse_byline,
     read_credit_line,
 )
-from .._dates import ParsedDate, bare_clock, find_dates, label_start, labelled_clock
+from .._dates import ParsedDate, bare_clock, find_dates, labelled_clock
 from .._lexicon import chrome_lexicon, key_of_folded
 from .._model import DEFAULT_MAX_LINE_CHARS
 from .._text import (
@@ -473,20 +473,14 @@ def _line_dates(
 def _credit_before_stamp(
     text: str, dates: Sequence[ParsedDate]
 ) -> tuple[Attribution, float] | None:
-    """A credit line with a labelled stamp after the names ("تغطية: فلان وفلانة بدأت التغطية:
-    <date>", "By Jane Doe · Posted: <date>") is a credit line and a stamp line: split where the
-    date's label starts (the date engine's label rule), the part before it read as a byline
-    (the byline labels' rule). The credit, and the share of the stamp part its dates cover."""
-    labelled = next((d for d in dates if d.role is not None), None)
-    start = label_start(text, labelled) if labelled is not None else None
-    if not start:
+    """A credit line with a stamp after the credit ("تغطية: فلان وفلانة بدأت التغطية: <date>",
+    "بواسطة: خالد منصور منذ 3 ساعات", "دبي - وام تاريخ النشر: <date>") is a credit line and a
+    stamp line (``_byline.credit_before_stamp``): the credit, and the share of the stamp part
+    its dates cover."""
+    credited = credit_before_stamp(text, dates)
+    if credited is None:
         return None
-    credit = text[:start]
-    if _units(credit) > MAX_BYLINE_UNITS:
-        return None
-    attribution = parse_byline(credit)
-    if attribution is None:
-        return None
+    attribution, start = credited
     covered = sum(d.span[1] - d.span[0] for d in dates if d.span[0] >= start)
     return attribution, min(1.0, covered / (len(text) - start))
 

@@ -30,13 +30,14 @@ from lxml.etree import _Element
 from .._byline import (
     Attribution,
     agency_name,
+    credit_before_stamp,
     is_caption_folded,
     leading_credit,
     may_be_credit,
     read_credit_line,
     split_trailing_credit,
 )
-from .._dates import is_date_label
+from .._dates import find_dates, is_date_label
 from .._decide.evidence import BlockDraft, Credit
 from .._decide.names import is_place_byline, is_role_line, looks_like_name, split_name_place
 from .._decide.text_roles import (
@@ -425,16 +426,14 @@ def _read_line(text: str, line: bool) -> _LineReading:
         byline, source_label = read_credit_line(
             text, folded, label_alone=words <= MAX_SOURCE_LABEL_WORDS
         )
-    return _LineReading(
-        line,
-        folded,
-        key,
-        words,
-        # A stamp's field label on its own ("آخر تحديث") counts as one.
-        is_stamp_line(text) or (words <= MAX_LABEL_WORDS and is_date_label(text)),
-        byline if may_credit else None,
-        source_label,
-    )
+    byline = byline if may_credit else None
+    # A stamp's field label on its own ("آخر تحديث") counts as one.
+    stamp = is_stamp_line(text) or (words <= MAX_LABEL_WORDS and is_date_label(text))
+    if stamp and byline is None and _has_digits(text):
+        # A credit the stamp closes, unlabelled ("الرباط - نبض المغرب | 2024-01-22 12:00").
+        credited = credit_before_stamp(text, find_dates(text))
+        byline = credited[0] if credited is not None else None
+    return _LineReading(line, folded, key, words, stamp, byline, source_label)
 
 
 @dataclass(slots=True)

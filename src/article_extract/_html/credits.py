@@ -13,7 +13,15 @@ import re
 
 from lxml.etree import _Element
 
-from .._byline import Attribution, agency_name, parse_byline, parse_names
+from .._byline import (
+    Attribution,
+    agency_name,
+    credit_before_stamp,
+    dateline_credit,
+    parse_byline,
+    parse_names,
+)
+from .._dates import find_dates
 from .._decide.evidence import Credit
 from .._decide.names import is_place_byline, looks_like_name, names_a_role, split_name_place
 from .._lexicon import chrome_lexicon
@@ -128,15 +136,28 @@ MAX_POSITION_READS = 16
 
 def _read_byline(element: _Element, text: str) -> Attribution | None:
     """:func:`parse_byline` of the element's text, or of one of its pieces of text when that
-    names more people: a byline box holding its date on a line of its own ("By Jane Doe and
-    Sam Lee" + "November 5, 2023") reads glued, and the date ends the last name."""
+    names as many people or more: side-by-side parts glue together without a space — a
+    byline box holding its date apart ("By Jane Doe and Sam Lee" + "November 5, 2023"), a
+    name beside a label ("OMAR KHALIL" + "Updated"), a credit beside the photographer's
+    ("كتبت - منى عادل" + "تصوير - كريم فوزي") — and read glued, a name runs into the next
+    part. An element without a label may still close a credit with its stamp
+    (``credit_before_stamp``: "الخرطوم: عثمان الطيب السبت, 10 أغسطس, 2024")."""
     whole = parse_byline(text)
-    if len(element) == 0 or (whole is not None and _DIGIT_RE.search(text) is None):
-        return whole  # no part to read apart, or no date glued to the names
+    if whole is None and _DIGIT_RE.search(text) is not None:
+        # Its parts apart: a credit glued to the stamp's label ("دبي - وام" + "تاريخ النشر:
+        # …") would hide the label.
+        spaced = clean_text(" ".join(element.itertext())) if len(element) else text
+        credited = credit_before_stamp(spaced, find_dates(spaced))
+        whole = credited[0] if credited is not None else None
+    if len(element) == 0:
+        return whole  # no part to read apart
     for piece in _pieces(element):
-        found = parse_byline(clean_text(piece))
+        piece = clean_text(piece)
+        found = parse_byline(piece) or dateline_credit(piece)
         if found is not None and (found.authors or found.source):
-            if whole is None or len(found.authors) > len(whole.authors):
+            if whole is None or (
+                len(found.authors) >= len(whole.authors) and found.source == whole.source
+            ):
                 return found
             break
     return whole
