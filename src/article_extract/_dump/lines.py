@@ -368,6 +368,8 @@ def split_physical_lines(text: str) -> list[str]:
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The column width a text browser wrapped at, or None when the dump is not hard-wrapped."""
+    if max(map(len, lines), default=0) > _MAX_WRAP_WIDTH:
+        return None  # a line wider than any wrap width, whatever its wide characters add
     widths = [width for width in _display_widths(lines) if width]  # a line has one or more
     if not widths:
         return None
