@@ -58,7 +58,19 @@ _CLEAN_TABLE = str.maketrans(
         **dict.fromkeys(map(chr, range(0xD800, 0xE000)), "\ufffd"),
     }
 )
-_CLEAN_CHARS_RE = re.compile(f"[{re.escape(_SPACE_CHARS + _INVISIBLE_CHARS)}{_SURROGATES}]")
+
+
+def _runs_of(char_class: str) -> re.Pattern[str]:
+    """Runs of the characters of ``char_class`` (a ``[…]``), written as one of them and any
+    more: the engine scans quickly for a pattern that opens with a character class, where a
+    class repeat (``[…]+``) is tried at every position (~2x the instructions on a dump)."""
+    return re.compile(f"{char_class}{char_class}*")
+
+
+# Runs of characters the cleaning maps: a text holds a few (an NBSP, a soft hyphen, a BOM), and
+# replacing them costs less than ``translate`` with a dict over the whole text, which looks every
+# character up.
+_CLEAN_RUN_RE = _runs_of(f"[{re.escape(_SPACE_CHARS + _INVISIBLE_CHARS)}{_SURROGATES}]")
 _SURROGATE_RE = re.compile(f"[{_SURROGATES}]")
 # Runs of two or more spaces. Written as a literal "  " and more: the engine finds a literal
 # prefix with a fast search, where a class repeat (``[ ]{2,}``) is tried at every character
@@ -109,7 +121,7 @@ _FOLD_TABLE = (
 # Runs of characters the table maps: most text holds a few short ones (a variant letter, a
 # haraka), and replacing them costs less than ``translate`` with a dict, which looks every
 # character up (some 80 ns each for Arabic letters).
-_FOLD_RUN_RE = re.compile(f"[{re.escape(''.join(map(chr, _FOLD_TABLE)))}]+")
+_FOLD_RUN_RE = _runs_of(f"[{re.escape(''.join(map(chr, _FOLD_TABLE)))}]")
 # What the table makes of each character it maps, looked up by the character.
 _FOLDED_CHARS = {chr(char): chr(char).translate(_FOLD_TABLE) for char in _FOLD_TABLE}
 
@@ -147,13 +159,14 @@ def _by_windows(transform: Callable[[str], str], text: str) -> str:
     )
 
 
+def _clean_run(run: re.Match[str]) -> str:
+    return run[0].translate(_CLEAN_TABLE)
+
+
 def _clean_chars(text: str) -> str:
     """NFC, one kind of space, no bidi marks, no lone surrogates: each character (or, for NFC,
     each run between line breaks, across which nothing composes) mapped on its own."""
-    text = unicodedata.normalize("NFC", text)
-    if _CLEAN_CHARS_RE.search(text):  # translate() with a dict is slow: skip it when idle
-        text = text.translate(_CLEAN_TABLE)
-    return text
+    return _CLEAN_RUN_RE.sub(_clean_run, unicodedata.normalize("NFC", text))
 
 
 def without_surrogates(text: str) -> str:

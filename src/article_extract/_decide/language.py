@@ -13,8 +13,8 @@ How the text is read
     presentation forms and lam-alef ligatures become letters, full-width Latin becomes ASCII),
     harakat and tatweel are dropped, URLs and Markdown link targets are skipped, digits of every
     script are ignored, and ZWNJ separates words (Persian "می‌شود" gives "می" and "شود"). Every
-    pass is C code or a linear regex over the prefix, plus one Python step per word of the
-    steps read: O(n) in a prefix that is itself bounded.
+    pass is C code or a linear regex over the prefix, plus one Python step per distinct word of
+    the steps read: O(n) in a prefix that is itself bounded.
 
 How a language is detected
     1. *Script*: every word counts in the script of its first letter. The script holding the
@@ -306,17 +306,16 @@ def _steps(prefix: str) -> Iterator[str]:
 
 def _read(evidence: _Evidence, piece: str) -> None:
     """Add the letters, words, function words and marking letters of ``piece``: C passes
-    (regex, Counter) and one short Python step per word. A word counts in the script of its
-    first letter ("iPhoneの" is Latin)."""
+    (regex, Counter) and one short Python step per distinct word. A word counts in the script
+    of its first letter ("iPhoneの" is Latin)."""
     tables = _tables()
-    words = _WORD_RE.findall(_lexicon_form(piece))
+    found = Counter(_WORD_RE.findall(_lexicon_form(piece)))
     script_of = tables.bmp
     letters, counts = evidence.letters, evidence.words
-    for word in words:
+    for word, n in found.items():
         script = script_of[ord(word[0])]
-        letters[script] += len(word)
-        counts[script] += 1
-    found = Counter(words)
+        letters[script] += n * len(word)
+        counts[script] += n
     evidence.hits.update({w: found[w] for w in found.keys() & tables.word_languages.keys()})
     evidence.marking.update(tables.letters_re.findall(piece))
     for language in tables.languages.values():
