@@ -46,7 +46,9 @@ class PageSignals(NamedTuple):
     # Teasers in the body each under its own stamp or byline (``text_roles.teaser_runs``; a
     # text's headline among them when it opens the run): a section front's or a search's.
     stamped_teasers: int = 0
-    link_items: int = 0  # list items that are one linked headline, on the whole page
+    # List items that are one linked headline, on the whole page (not counted, 0, on a page
+    # with article metadata).
+    link_items: int = 0
     # The main column as the page serves it (the body container before chrome removal; 0 where
     # a path has no such column): its text, and the part of it in blocks that are mostly links
     # (teaser headlines, one-link items, menus). Each distinct text counted once.

@@ -78,14 +78,16 @@ def page_signals(meta: PageMeta, root: _Element) -> PageSignals:
     """The page's signals, read before chrome removal changes the tree (``body_teasers`` is
     filled in once the body container is known: :func:`with_body_teasers`)."""
     clean = cache(clean_text)  # a repeated <h1>'s text is held once
+    has_article_metadata = _has_article_metadata(meta)
     return PageSignals(
-        has_article_metadata=_has_article_metadata(meta),
+        has_article_metadata=has_article_metadata,
         listing_metadata=meta.listing_jsonld,
         title_tag=meta.title_tag,
         headings=tuple(clean(text_content(h)) for h in root.iter("h1")),
         meta_refresh=bool(meta.meta.get("refresh")),
         teasers=teaser_count(root),
-        link_items=link_item_count(root, clean),
+        # Read for the writer's-page rule, which a page calling itself an article never meets.
+        link_items=0 if has_article_metadata else link_item_count(root, clean),
     )
 
 
