@@ -154,9 +154,11 @@ def test_joint_bylines_name_every_author(line: str, authors: tuple[str, ...]) ->
         ("الرياض - واس", "واس"),
         ("الجزائر - وأج", "واج"),
         ("وكالات", "وكالات"),  # "agencies": compiled from the wires
+        ("ب. سمير / وأج", "واج"),  # a reporter's signature over the agency's (Algeria's APS)
         # a name, a dash and a place; a photographer's credit after "/"
         ("خالد العمري - القاهرة", None),
         ("Andrew Harnik / AP", None),
+        ("BERTRAND GUAY / AFP", None),
         # the part after the dash is not a known agency
         ("القاهرة - الشروق", None),
     ],

@@ -73,12 +73,13 @@ _TRAILING_CREDIT_RE = re.compile(
 _CREDIT_LEAD_IN = " -–—ـ"
 # "(أبوظبي - البيان)": a place and the outlet, the whole line in parentheses.
 _DATELINE_CREDIT_RE = re.compile(r"^\(\s?[^()\-–—]{1,30}\s[-–—]+\s([^()\-–—]{1,30}?)\s?\)$")
-# "دمشق - سانا", "دمشق-سانا": a place, a dash, then the outlet, on a line of their own; the
-# outlet must be a known agency (a name, a dash and a place read the same). Not after "/":
-# "Andrew Harnik / AP" is a photographer's credit (a caption's).
-_SIGNED_CREDIT_RE = re.compile(r"^[^()\-–—/]{1,30}[-–—]+\s?([^()\-–—/]{1,30})$")
+# "دمشق - سانا", "دمشق-سانا", "ب. سمير / وأج": a place or a reporter's signature, a dash or a
+# slash, then the outlet, on a line of their own; the outlet must be a known agency (a name, a
+# dash and a place read the same). A photographer's credit ("Andrew Harnik / AP") has the same
+# shape: an outlet that closes captions is left to the caption rule.
+_SIGNED_CREDIT_RE = re.compile(r"^[^()\-–—/]{1,30}[-–—/]+\s?([^()\-–—/]{1,30})$")
 # What parts a signed credit's last word from the outlet glued to it ("دمشق-سانا").
-_CREDIT_JOINT_RE = re.compile(r"[-–—]")
+_CREDIT_JOINT_RE = re.compile(r"[-–—/]")
 # "عمان (بترا) -", "دمشق، سوريا (CNN) --": a credit in the first 80 characters.
 _LEADING_CREDIT_RE = re.compile(r"^[^()]{0,60}\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]")
 # A photographer's credit closing a caption, in parentheses: a name of two to four words, "/",
@@ -428,7 +429,8 @@ def _byline_of(line: str, words: list[str], folded: list[str]) -> Attribution | 
         outlet = dateline.group(1)
         return Attribution(source=agency_name(outlet) or outlet)
     signed = _SIGNED_CREDIT_RE.match(line)
-    if signed is not None and (agency := agency_name(signed.group(1))) is not None:
+    agency = agency_name(signed.group(1)) if signed is not None else None
+    if agency is not None and not is_caption_folded(fold(line), len(words)):
         return Attribution(source=agency)
     tables = _tables()
     rest = _after_label(words, folded, tables.source_labels)
